@@ -358,16 +358,13 @@ class _Kind:
     """A pydantic marker that validates a quantity and checks its dimension."""
 
     name: str
-    dimensions: tuple[str, ...]
+    reference_units: tuple[str, ...]
     example: str
 
     def check(self, value: object) -> pint.Quantity[Any]:
         quantity = parse_quantity(value, field=self.name)
-        dimensionality = str(quantity.dimensionality)
-        allowed = [
-            str(ureg.parse_expression(d).dimensionality) if d != "1" else "dimensionless"
-            for d in self.dimensions
-        ]
+        dimensionality = quantity.dimensionality
+        allowed = [ureg.parse_units(unit).dimensionality for unit in self.reference_units]
         if dimensionality not in allowed:
             raise UnitError(
                 f"has the wrong dimension {dimensionality}",
@@ -422,29 +419,31 @@ class _Kind:
         }
 
 
-Money = Annotated[pint.Quantity[Any], _Kind("an amount of money", ("[currency]",), '"250 000 kr"')]
+Money = Annotated[pint.Quantity[Any], _Kind("an amount of money", ("SEK",), '"250 000 kr"')]
 """An amount [currency], e.g. ``"250 000 kr"`` or ``"1,2 mnkr"``."""
 
 MoneyPerTime = Annotated[
-    pint.Quantity[Any], _Kind("money per time", ("[currency]/[time]",), '"12 000 kr/mån"')
+    pint.Quantity[Any], _Kind("money per time", ("SEK/year",), '"12 000 kr/mån"')
 ]
 """A money flow [currency/time], e.g. ``"12 000 kr/mån"`` or ``"1,2 mnkr/år"``."""
 
 UnitCost = Annotated[
     pint.Quantity[Any],
-    _Kind("a unit cost", ("[currency]/[time]", "[currency]"), '"4 500 kr/dygn" or "300 000 kr"'),
+    _Kind("a unit cost", ("SEK/year", "SEK"), '"4 500 kr/dygn" or "300 000 kr"'),
 ]
 """A unit cost: money per unit of time used (``"4 500 kr/dygn"``) or per event (``"300 000 kr"``).
 """
 
 UsePerYear = Annotated[
     pint.Quantity[Any],
-    _Kind("a use per year", ("1", "1/[time]"), '"7 mån/år", "2,5 tim/vecka" or "0,05 /år"'),
+    _Kind(
+        "a use per year", ("dimensionless", "1/year"), '"7 mån/år", "2,5 tim/vecka" or "0,05 /år"'
+    ),
 ]
 """A use of a cost item per participant: time per time (``"7 mån/år"``) or events per time
 (``"0,05 /år"``)."""
 
-Duration = Annotated[pint.Quantity[Any], _Kind("a duration", ("[time]",), '"12 mån" or "3 år"')]
+Duration = Annotated[pint.Quantity[Any], _Kind("a duration", ("year",), '"12 mån" or "3 år"')]
 """A span of time, e.g. ``"12 mån"``."""
 
 

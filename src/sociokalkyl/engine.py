@@ -1,0 +1,595 @@
+"""The engine: compile models once into plain arrays, then project cash flows with numpy.
+
+Two steps:
+
+1. :func:`compile_plan` turns an :class:`~sociokalkyl.model.Intervention` and
+   :class:`~sociokalkyl.model.Settings` into a :class:`Plan`: every amount becomes a float
+   in SEK (or SEK/year) in the analysis price year, every numeric input a named
+   :class:`Parameter` (``"effects[0].change"``, ``"cost_items.hvb.unit_cost"``), and the
+   structure (which effect changes which item, who pays) becomes index arrays.
+2. :func:`project` computes, for ``D`` draws of the parameters at once, the yearly
+   intervention costs ``(D, K, T)``, the baseline and avoided costs per cost item
+   ``(D, I, T)`` and the flows per payer ``(D, P, T)``. A deterministic analysis is one
+   draw. Python loops run over the model's structure (items, effects, cohorts), never
+   over draws.
+
+Conventions (see ``docs/conventions.md``): year ``t = 0`` is the base year and is not
+discounted; amounts in year ``t`` are in the analysis price year, grown by the cost
+item's real growth :math:`(1+g)^t`; a cohort entering in year ``c`` has age ``a = t - c``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sociokalkyl import money
+from sociokalkyl.errors import InputError
+from sociokalkyl.finance import discount_factors
+from sociokalkyl.model import CostItem, Intervention, Settings
+from sociokalkyl.units import format_quantity, to_float
+
+__all__ = [
+    "Parameter",
+    "Plan",
+    "Projection",
+    "compile_plan",
+    "cost_item_summary",
+    "describe_parameter",
+    "project",
+    "resolve_cost_items",
+]
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One numeric input of the plan.
+
+    ``value`` is the number as the user gave it (in ``unit`` and its own price year);
+    the engine uses ``value * scale`` (SEK/year, SEK, shares, uses per year in the
+    analysis price year). A distribution over a parameter is a distribution of ``value``.
+    """
+
+    name: str
+    value: float
+    scale: float = 1.0
+    unit: str = ""
+    description: str = ""
+    bounds: tuple[float, float] = (-math.inf, math.inf)
+
+
+@dataclass(frozen=True)
+class _Baseline:
+    item: int
+    name: str
+    years: int | None
+    profile: Array  # (T,) multipliers by age
+
+
+@dataclass(frozen=True)
+class _Effect:
+    item: int
+    name: str
+    relative: bool
+    lag: int
+    ramp: int
+    duration: int | None
+
+
+@dataclass(frozen=True)
+class _Cost:
+    name: str
+    kind: str
+    payer: int
+    pattern: Array  # (T,) by analysis year (one_off, per_year) or by age (per_participant)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A compiled intervention: parameters, structure and labels, all plain numbers."""
+
+    intervention_name: str
+    horizon: int
+    base_year: int
+    price_year: int
+    payers: tuple[str, ...]
+    item_keys: tuple[str, ...]
+    item_names: tuple[str, ...]
+    cost_names: tuple[str, ...]
+    cost_items: tuple[CostItem, ...]
+    parameters: Mapping[str, Parameter]
+    item_payer_shares: Array  # (I, P)
+    intake_years: tuple[int, ...]
+    fixed_discount_factors: Array | None  # (T,) for a schedule; None for a rate parameter
+    discount_description: str
+    _baselines: tuple[_Baseline, ...] = field(repr=False, default=())
+    _effects: tuple[_Effect, ...] = field(repr=False, default=())
+    _costs: tuple[_Cost, ...] = field(repr=False, default=())
+
+    def values(self, overrides: Mapping[str, float | Array] | None = None) -> dict[str, Array]:
+        """The parameter values as arrays; ``overrides`` replace named values.
+
+        Raises
+        ------
+        InputError
+            For an override that names no parameter (the message lists the names).
+        """
+        values = {name: np.asarray(p.value, dtype=float) for name, p in self.parameters.items()}
+        for name, value in (overrides or {}).items():
+            if name not in self.parameters:
+                raise InputError(
+                    "is not a parameter of this intervention",
+                    field=name,
+                    expected=f"one of {', '.join(self.parameters)}",
+                )
+            values[name] = np.asarray(value, dtype=float)
+        return values
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Yearly flows for ``D`` draws [SEK, analysis price year, undiscounted].
+
+    Attributes
+    ----------
+    costs
+        Intervention costs by cost line, shape ``(D, K, T)``.
+    baseline
+        Baseline costs of the participants by cost item, shape ``(D, I, T)``.
+    avoided
+        Avoided costs by cost item, shape ``(D, I, T)`` (negative: a cost increase).
+    costs_by_payer, avoided_by_payer
+        The same summed by payer, shape ``(D, P, T)``.
+    factors
+        Discount factors, shape ``(D, T)`` or ``(1, T)``.
+    """
+
+    costs: Array
+    baseline: Array
+    avoided: Array
+    costs_by_payer: Array
+    avoided_by_payer: Array
+    factors: Array
+
+    @property
+    def net(self) -> Array:
+        """Avoided costs less intervention costs, shape ``(D, T)``."""
+        result: Array = self.avoided.sum(axis=1) - self.costs.sum(axis=1)
+        return result
+
+    @property
+    def net_by_payer(self) -> Array:
+        """Net per payer, shape ``(D, P, T)``."""
+        result: Array = self.avoided_by_payer - self.costs_by_payer
+        return result
+
+
+def resolve_cost_items(
+    intervention: Intervention, catalogue: Mapping[str, CostItem] | None = None
+) -> tuple[CostItem, ...]:
+    """The intervention's cost items, with catalogue keys looked up.
+
+    A key is looked up in ``catalogue``, or in the shipped catalogue
+    (:func:`sociokalkyl.catalogue.default`) when none is given.
+    """
+    items: list[CostItem] = []
+    for index, item in enumerate(intervention.cost_items):
+        if isinstance(item, CostItem):
+            items.append(item)
+            continue
+        if catalogue is None:
+            from sociokalkyl import catalogue as shipped
+
+            catalogue = shipped.default()
+        try:
+            found = catalogue[item]
+        except KeyError:
+            raise InputError(
+                "is not a key of the catalogue",
+                field=f"cost_items[{index}]",
+                value=item,
+                expected="a catalogue key (list them with `sociokalkyl catalogue`) "
+                "or a full cost item",
+            ) from None
+        items.append(found)
+    return tuple(items)
+
+
+def _price_factor(index_name: str, from_year: int, to_year: int, field_name: str) -> float:
+    try:
+        return money.price_index(index_name).factor(from_year, to_year)
+    except InputError as exc:
+        raise type(exc)(
+            exc.message, field=f"{field_name} ({exc.field})", value=exc.value, expected=exc.expected
+        ) from None
+
+
+def compile_plan(
+    intervention: Intervention,
+    settings: Settings,
+    catalogue: Mapping[str, CostItem] | None = None,
+) -> Plan:
+    """Compile an intervention and settings into a :class:`Plan` of plain numbers.
+
+    Every amount is converted to SEK or SEK/year and rebased from its price year to
+    ``settings.price_year`` with its price index (a year the index lacks is an error
+    naming the field). Called once per analysis; :func:`project` does the numbers.
+    """
+    horizon = settings.horizon
+    items = resolve_cost_items(intervention, catalogue)
+    item_keys = tuple(item.key for item in items)
+    payers = list(
+        dict.fromkeys(["kommun", "region", "stat", "individ", *intervention.other_payers])
+    )
+    for item in items:
+        for payer in item.payer_shares:
+            if payer not in payers:
+                raise InputError(
+                    "is not a known payer",
+                    field=f"cost_items.{item.key}.payer",
+                    value=payer,
+                    expected=f"one of {payers}, or declare it in other_payers",
+                )
+    parameters: dict[str, Parameter] = {}
+
+    def add(parameter: Parameter) -> None:
+        parameters[parameter.name] = parameter
+
+    for year, count in enumerate(intervention.target_group.intake):
+        if count > 0 or year == 0:
+            add(
+                Parameter(
+                    f"target_group.intake[{year}]",
+                    float(count),
+                    1.0,
+                    "deltagare",
+                    f"Participants entering in year {year}",
+                    (0.0, math.inf),
+                )
+            )
+    intake_years = tuple(
+        year
+        for year, count in enumerate(intervention.target_group.intake)
+        if f"target_group.intake[{year}]" in parameters and year < horizon
+    )
+
+    shares = np.zeros((len(items), len(payers)))
+    for i, item in enumerate(items):
+        name = f"cost_items.{item.key}"
+        unit = "SEK" if item.per_event else "SEK/year"
+        to_canonical = to_float(1.0 * item.unit_cost.units, unit, field=f"{name}.unit_cost")
+        rebase = _price_factor(
+            item.price_index, item.price_year, settings.price_year, f"{name}.price_year"
+        )
+        add(
+            Parameter(
+                f"{name}.unit_cost",
+                float(item.unit_cost.magnitude),
+                to_canonical * rebase,
+                str(item.unit_cost.units),
+                f"{item.name} ({item.price_year} prices)",
+                (0.0, math.inf),
+            )
+        )
+        add(
+            Parameter(
+                f"{name}.real_growth",
+                item.real_growth,
+                1.0,
+                "1/year",
+                f"Real cost growth of {item.key}",
+                (-1.0, math.inf),
+            )
+        )
+        for payer, share in item.payer_shares.items():
+            shares[i, payers.index(payer)] = share
+
+    baselines = []
+    ages = np.arange(horizon)
+    for b, use in enumerate(intervention.baseline):
+        item = items[item_keys.index(use.cost_item)]
+        name = f"baseline[{b}]"
+        scale = to_float(1.0 * use.use.units, item.use_unit(), field=f"{name}.use")
+        add(
+            Parameter(
+                f"{name}.use",
+                float(use.use.magnitude),
+                scale,
+                str(use.use.units),
+                f"Baseline use of {item.key} per participant",
+                (0.0, math.inf),
+            )
+        )
+        add(
+            Parameter(
+                f"{name}.exit_rate",
+                use.exit_rate,
+                1.0,
+                "1/year",
+                f"Yearly exit from {item.key} without the intervention",
+                (0.0, 1.0),
+            )
+        )
+        profile = np.ones(horizon)
+        if use.profile is not None:
+            given = np.asarray(use.profile, dtype=float)
+            profile = np.concatenate([given, np.full(max(horizon - given.size, 0), given[-1])])
+            profile = profile[:horizon]
+        if use.years is not None:
+            profile = np.where(ages < use.years, profile, 0.0)
+        baselines.append(_Baseline(item_keys.index(use.cost_item), name, use.years, profile))
+
+    effects = []
+    for e, effect in enumerate(intervention.effects):
+        item = items[item_keys.index(effect.cost_item)]
+        name = f"effects[{e}]"
+        if effect.kind == "relative":
+            assert isinstance(effect.change, float)
+            add(
+                Parameter(
+                    f"{name}.change",
+                    effect.change,
+                    1.0,
+                    "share",
+                    f"Relative change of {item.key} use",
+                    (-1.0, math.inf),
+                )
+            )
+        else:
+            assert not isinstance(effect.change, float)
+            scale = to_float(1.0 * effect.change.units, item.use_unit(), field=f"{name}.change")
+            add(
+                Parameter(
+                    f"{name}.change",
+                    float(effect.change.magnitude),
+                    scale,
+                    str(effect.change.units),
+                    f"Change of {item.key} use per participant",
+                )
+            )
+        for adjustment in ("drop_off", "deadweight", "attribution", "displacement"):
+            add(
+                Parameter(
+                    f"{name}.{adjustment}",
+                    float(getattr(effect, adjustment)),
+                    1.0,
+                    "share",
+                    f"{adjustment.replace('_', '-')} of effect {e}",
+                    (0.0, 1.0),
+                )
+            )
+        effects.append(
+            _Effect(
+                item_keys.index(effect.cost_item),
+                name,
+                effect.kind == "relative",
+                effect.start_lag,
+                effect.ramp_up_years,
+                effect.duration_years,
+            )
+        )
+
+    costs = []
+    for k, cost in enumerate(intervention.costs):
+        name = f"costs[{k}]"
+        per_time = cost.amount.dimensionality != {"[currency]": 1}
+        unit = "SEK/year" if per_time else "SEK"
+        scale = to_float(1.0 * cost.amount.units, unit, field=f"{name}.amount")
+        if cost.price_year is not None:
+            scale *= _price_factor(
+                cost.price_index, cost.price_year, settings.price_year, f"{name}.price_year"
+            )
+        pattern = np.zeros(horizon)
+        if cost.kind == "one_off":
+            if cost.year < horizon:
+                pattern[cost.year] = 1.0
+        elif cost.kind == "per_year":
+            end = horizon if cost.years is None else min(horizon, cost.year + cost.years)
+            pattern[cost.year : end] = 1.0
+        elif cost.duration is None:
+            pattern[0] = 1.0
+        else:
+            # a rate paid over `duration` years from intake, a full year at a time
+            length = to_float(cost.duration, "year", field=f"{name}.duration")
+            pattern = np.clip(length - ages, 0.0, 1.0)
+        add(
+            Parameter(
+                f"{name}.amount",
+                float(cost.amount.magnitude),
+                scale,
+                str(cost.amount.units),
+                cost.name,
+                (0.0, math.inf),
+            )
+        )
+        costs.append(_Cost(cost.name, cost.kind, payers.index(cost.payer), pattern))
+    add(
+        Parameter(
+            "settings.optimism_bias",
+            settings.optimism_bias,
+            1.0,
+            "share",
+            "Optimism-bias uplift on intervention costs",
+            (0.0, math.inf),
+        )
+    )
+    add(
+        Parameter(
+            "effect_multiplier",
+            1.0,
+            1.0,
+            "×",
+            "Multiple of every effect (1 = as given)",
+            (0.0, math.inf),
+        )
+    )
+
+    fixed_factors: Array | None = None
+    if isinstance(settings.discount_rate, str):
+        schedule = settings.discount_schedule()
+        fixed_factors = np.asarray(discount_factors(schedule, horizon), dtype=float)
+        description = f"{settings.discount_rate}: {schedule.source}"
+    else:
+        add(
+            Parameter(
+                "settings.discount_rate",
+                settings.discount_rate,
+                1.0,
+                "1/year",
+                "Real discount rate",
+                (-0.99, math.inf),
+            )
+        )
+        description = f"{settings.discount_rate:.2%} real, constant"
+
+    return Plan(
+        intervention_name=intervention.name,
+        horizon=horizon,
+        base_year=settings.base_year,
+        price_year=settings.price_year,
+        payers=tuple(payers),
+        item_keys=item_keys,
+        item_names=tuple(item.name for item in items),
+        cost_names=tuple(cost.name for cost in intervention.costs),
+        cost_items=items,
+        parameters=parameters,
+        item_payer_shares=shares,
+        intake_years=intake_years,
+        fixed_discount_factors=fixed_factors,
+        discount_description=description,
+        _baselines=tuple(baselines),
+        _effects=tuple(effects),
+        _costs=tuple(costs),
+    )
+
+
+def _column(values: Mapping[str, Array], plan: Plan, name: str) -> Array:
+    """A parameter's canonical value as a column ``(D, 1)``."""
+    column: Array = np.reshape(values[name] * plan.parameters[name].scale, (-1, 1))
+    return column
+
+
+def _cohort_sum(per_age: Array, intake: list[tuple[int, Array]], horizon: int) -> Array:
+    """Sum over cohorts: ``out[d, t] = sum_c n_c[d] * per_age[d, t - c]`` for ``t >= c``."""
+    total = np.zeros((max(per_age.shape[0], *(n.shape[0] for _, n in intake)), horizon))
+    for year, count in intake:
+        total[:, year:] += count * per_age[:, : horizon - year]
+    return total
+
+
+def project(plan: Plan, values: Mapping[str, Array]) -> Projection:
+    """Project the yearly flows of a plan for ``D`` draws of its parameters.
+
+    Parameters
+    ----------
+    plan
+        From :func:`compile_plan`.
+    values
+        Every parameter's value (in the user's units, see :class:`Parameter`), each a
+        scalar or an array of shape ``(D,)``; :meth:`Plan.values` gives the defaults.
+
+    Returns
+    -------
+    Projection
+        Yearly flows [SEK, analysis price year], shapes ``(D, ·, T)``.
+
+    Notes
+    -----
+    For baseline use :math:`u(a) = u_0 (1-x)^a p(a)` and effects with profiles
+    :math:`\\pi_j(k)`, the change of use per participant at age ``a`` is
+    :math:`\\Delta(a) = \\max(-u(a), \\sum_j m\\,s_j\\,\\pi_j(a-\\ell_j)\\,\\alpha_j\\,[u(a)])`
+    (the bracket only for relative effects; ``m`` the effect multiplier, ``α`` the SROI
+    factor). Avoided cost in year ``t`` is
+    :math:`-\\sum_c n_c \\Delta(t-c) \\, C (1+g)^t`, with ``C`` the canonical unit cost.
+    """
+    horizon = plan.horizon
+    ages = np.arange(horizon, dtype=float)
+    draws = max([np.size(v) for v in values.values()] + [1])
+    intake = [
+        (year, _column(values, plan, f"target_group.intake[{year}]")) for year in plan.intake_years
+    ]
+    multiplier = _column(values, plan, "effect_multiplier")
+
+    n_items = len(plan.item_keys)
+    baseline = np.zeros((draws, n_items, horizon))
+    avoided = np.zeros((draws, n_items, horizon))
+    for spec in plan._baselines:
+        use = _column(values, plan, f"{spec.name}.use")
+        exit_rate = _column(values, plan, f"{spec.name}.exit_rate")
+        use_by_age = use * (1.0 - exit_rate) ** ages * spec.profile
+        change = np.zeros((draws, horizon))
+        for effect in (e for e in plan._effects if e.item == spec.item):
+            k = ages - effect.lag
+            ramp = np.minimum(1.0, (k + 1) / effect.ramp) if effect.ramp > 1 else 1.0
+            drop = _column(values, plan, f"{effect.name}.drop_off")
+            active = (k >= 0) & (k < (effect.duration if effect.duration is not None else np.inf))
+            profile = np.where(active, ramp * (1.0 - drop) ** np.maximum(k, 0), 0.0)
+            adjustment = (
+                (1.0 - _column(values, plan, f"{effect.name}.deadweight"))
+                * (1.0 - _column(values, plan, f"{effect.name}.attribution"))
+                * (1.0 - _column(values, plan, f"{effect.name}.displacement"))
+            )
+            size = _column(values, plan, f"{effect.name}.change") * multiplier * adjustment
+            change = change + size * profile * (use_by_age if effect.relative else 1.0)
+        avoided_use = -np.maximum(change, -use_by_age)
+        item = plan.item_keys[spec.item]
+        unit_cost = _column(values, plan, f"cost_items.{item}.unit_cost")
+        growth = (1.0 + _column(values, plan, f"cost_items.{item}.real_growth")) ** ages
+        price = unit_cost * growth
+        baseline[:, spec.item] = _cohort_sum(use_by_age, intake, horizon) * price
+        avoided[:, spec.item] = _cohort_sum(avoided_use, intake, horizon) * price
+
+    uplift = 1.0 + _column(values, plan, "settings.optimism_bias")
+    costs = np.zeros((draws, len(plan._costs), horizon))
+    for line, cost in enumerate(plan._costs):
+        amount = _column(values, plan, f"costs[{line}].amount") * uplift
+        if cost.kind == "per_participant":
+            costs[:, line] = (
+                _cohort_sum(np.broadcast_to(cost.pattern, (1, horizon)), intake, horizon) * amount
+            )
+        else:
+            costs[:, line] = amount * cost.pattern
+
+    n_payers = len(plan.payers)
+    cost_payers = np.zeros((len(plan._costs), n_payers))
+    for line, cost in enumerate(plan._costs):
+        cost_payers[line, cost.payer] = 1.0
+    costs_by_payer = np.einsum("dkt,kp->dpt", costs, cost_payers)
+    avoided_by_payer = np.einsum("dit,ip->dpt", avoided, plan.item_payer_shares)
+
+    if plan.fixed_discount_factors is not None:
+        factors = plan.fixed_discount_factors.reshape(1, horizon)
+    else:
+        rate = np.reshape(values["settings.discount_rate"], (-1,))
+        factors = np.asarray(discount_factors(rate, horizon), dtype=float).reshape(-1, horizon)
+    return Projection(costs, baseline, avoided, costs_by_payer, avoided_by_payer, factors)
+
+
+def describe_parameter(plan: Plan, name: str) -> str:
+    """A parameter's value with its unit, for tables and error messages."""
+    parameter = plan.parameters[name]
+    return f"{parameter.value:g} {parameter.unit}".strip()
+
+
+def cost_item_summary(item: CostItem, price_year: int) -> dict[str, object]:
+    """One row of the assumption log: the item, its value and its rebased value."""
+    factor = money.price_index(item.price_index).factor(item.price_year, price_year)
+    return {
+        "key": item.key,
+        "name": item.name,
+        "unit_cost": format_quantity(item.unit_cost),
+        "price_year": item.price_year,
+        "rebased_unit_cost": format_quantity(item.unit_cost * factor),
+        "analysis_price_year": price_year,
+        "price_index": item.price_index,
+        "payer": item.payer if isinstance(item.payer, str) else dict(item.payer),
+        "source": item.source,
+        "confidence": item.confidence,
+        "geography": item.geography,
+    }

@@ -1,0 +1,31 @@
+"""The typed models: cost items, payers, target groups, effects, costs, interventions, settings.
+
+All models are pydantic v2, frozen, and reject unknown fields, NaN and infinity.
+"""
+
+from __future__ import annotations
+
+from sociokalkyl.model.common import STANDARD_PAYERS, Confidence, PayerName
+from sociokalkyl.model.cost_item import CostItem
+from sociokalkyl.model.intervention import (
+    BaselineUse,
+    Effect,
+    Intervention,
+    InterventionCost,
+    TargetGroup,
+)
+from sociokalkyl.model.settings import DISCOUNT_PRESETS, Settings
+
+__all__ = [
+    "DISCOUNT_PRESETS",
+    "STANDARD_PAYERS",
+    "BaselineUse",
+    "Confidence",
+    "CostItem",
+    "Effect",
+    "Intervention",
+    "InterventionCost",
+    "PayerName",
+    "Settings",
+    "TargetGroup",
+]

@@ -1,0 +1,479 @@
+"""Results: metrics over draws, break-even, and the result of :func:`evaluate`.
+
+:func:`compute_metrics` turns a :class:`~sociokalkyl.engine.Projection` of ``D`` draws
+into arrays of NPV, benefit-cost ratio, IRR and payback, in total and per payer. The
+:class:`Result` of a deterministic analysis is the same with one draw, wrapped with
+tables, a per-payer breakdown and the assumption log.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sociokalkyl import finance
+from sociokalkyl.engine import Plan, Projection, compile_plan, cost_item_summary, project
+from sociokalkyl.errors import InputError
+from sociokalkyl.model import CostItem, Intervention, Settings
+
+__all__ = [
+    "Metrics",
+    "Result",
+    "compute_metrics",
+    "evaluate",
+    "solve_break_even",
+]
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Metrics for ``D`` draws; ``P`` payers, ``I`` cost items [SEK, present values].
+
+    Attributes
+    ----------
+    npv : (D,)
+        Net present value: PV(avoided costs) - PV(intervention costs).
+    pv_costs, pv_avoided : (D,)
+        Present values of the intervention costs and of the avoided costs.
+    npv_by_payer, pv_costs_by_payer, pv_avoided_by_payer : (D, P)
+        The same per payer.
+    pv_avoided_by_item : (D, I)
+        Present value of the avoided costs per cost item.
+    benefit_cost_ratio : (D,)
+        PV(avoided) / PV(costs); NaN where PV(costs) is 0.
+    irr : (D,)
+        Internal rate of return of the net flows; NaN where there is none.
+    payback, payback_discounted : (D,)
+        Payback period [years], NaN when not within the horizon.
+    payback_by_payer, payback_discounted_by_payer : (D, P)
+        The same per payer.
+    """
+
+    npv: Array
+    pv_costs: Array
+    pv_avoided: Array
+    npv_by_payer: Array
+    pv_costs_by_payer: Array
+    pv_avoided_by_payer: Array
+    pv_avoided_by_item: Array
+    benefit_cost_ratio: Array
+    irr: Array
+    payback: Array
+    payback_discounted: Array
+    payback_by_payer: Array
+    payback_discounted_by_payer: Array
+
+
+def _present(flows: Array, factors: Array) -> Array:
+    """Sum of ``flows[..., t] * factors[d, t]`` over t; factors broadcast over middle axes."""
+    shaped = factors.reshape(factors.shape[0], *([1] * (flows.ndim - 2)), factors.shape[-1])
+    result: Array = (flows * shaped).sum(axis=-1)
+    return result
+
+
+def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics:
+    """Metrics of a projection, vectorised over draws (no loop over draws)."""
+    factors = projection.factors
+    costs = projection.costs.sum(axis=1)
+    avoided = projection.avoided.sum(axis=1)
+    net = avoided - costs
+    net_by_payer = projection.net_by_payer
+    pv_costs = _present(costs, factors)
+    pv_avoided = _present(avoided, factors)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(pv_costs != 0, pv_avoided / np.where(pv_costs != 0, pv_costs, 1), np.nan)
+    shaped = factors.reshape(factors.shape[0], 1, -1)
+    irr = np.asarray(finance.irr(net), dtype=float) if with_irr else np.full(net.shape[0], np.nan)
+    return Metrics(
+        npv=pv_avoided - pv_costs,
+        pv_costs=pv_costs,
+        pv_avoided=pv_avoided,
+        npv_by_payer=_present(net_by_payer, factors),
+        pv_costs_by_payer=_present(projection.costs_by_payer, factors),
+        pv_avoided_by_payer=_present(projection.avoided_by_payer, factors),
+        pv_avoided_by_item=_present(projection.avoided, factors),
+        benefit_cost_ratio=np.asarray(ratio, dtype=float),
+        irr=irr,
+        payback=np.asarray(finance.payback_period(net), dtype=float),
+        payback_discounted=np.asarray(finance.payback_period(net * factors), dtype=float),
+        payback_by_payer=np.asarray(finance.payback_period(net_by_payer), dtype=float),
+        payback_discounted_by_payer=np.asarray(
+            finance.payback_period(net_by_payer * shaped), dtype=float
+        ),
+    )
+
+
+def _npv_for(plan: Plan, values: Mapping[str, Array], payer: str | None) -> Array:
+    projection = project(plan, values)
+    factors = projection.factors
+    if payer is None:
+        return _present(projection.net, factors)
+    return _present(projection.net_by_payer[:, plan.payers.index(payer)], factors)
+
+
+def solve_break_even(
+    plan: Plan,
+    parameter: str,
+    *,
+    payer: str | None = None,
+    low: float | None = None,
+    high: float | None = None,
+    values: Mapping[str, Array] | None = None,
+    tolerance: float = 1e-9,
+) -> float:
+    """The value of one parameter at which the NPV (or one payer's NPV) is 0.
+
+    Tries the straight line through two points first and checks it (NPV is linear in
+    effect sizes, unit costs and amounts as long as no use is capped at zero); where
+    the check fails it brackets the root and bisects, evaluating the engine at many
+    points at once.
+
+    Parameters
+    ----------
+    plan
+        A compiled plan.
+    parameter
+        A parameter name, e.g. ``"effect_multiplier"`` or ``"effects[0].change"``.
+    payer
+        Solve for this payer's NPV instead of the total.
+    low, high
+        The range searched; default the parameter's bounds, cut to +-1e9.
+    values
+        Values of the other parameters (default: the plan's).
+    tolerance
+        Relative tolerance on the NPV at the answer.
+
+    Returns
+    -------
+    float
+        The value in the parameter's own unit; NaN when NPV does not cross 0 in the range.
+
+    Raises
+    ------
+    InputError
+        For a parameter or payer that does not exist.
+    """
+    if parameter not in plan.parameters:
+        raise InputError(
+            "is not a parameter of this intervention",
+            field="parameter",
+            value=parameter,
+            expected=f"one of {', '.join(plan.parameters)}",
+        )
+    if payer is not None and payer not in plan.payers:
+        raise InputError(
+            "is not a payer of this analysis",
+            field="payer",
+            value=payer,
+            expected=f"one of {', '.join(plan.payers)}",
+        )
+    base = dict(values if values is not None else plan.values())
+    bounds = plan.parameters[parameter].bounds
+    low = max(bounds[0], -1e9) if low is None else low
+    high = min(bounds[1], 1e9) if high is None else high
+
+    def npv_at(points: Array) -> Array:
+        trial = {**base, parameter: points}
+        return _npv_for(plan, trial, payer)
+
+    current = float(np.clip(np.reshape(base[parameter], -1)[0], low, high))
+    other = current + 1.0 if current + 1.0 <= high else current - 1.0
+    at = npv_at(np.array([current, other]))
+    scale = max(1.0, float(np.max(np.abs(at))))
+    if at[0] != at[1]:
+        guess = current - at[0] * (other - current) / (at[1] - at[0])
+        if low <= guess <= high and abs(float(npv_at(np.array([guess]))[0])) <= tolerance * scale:
+            return float(guess)
+    grid = np.linspace(low, high, 2001) if math.isfinite(high - low) else np.array([low, high])
+    values_on_grid = npv_at(grid)
+    signs = np.sign(values_on_grid)
+    crossings = np.nonzero(signs[:-1] * signs[1:] <= 0)[0]
+    if crossings.size == 0:
+        return math.nan
+    a, b = float(grid[crossings[0]]), float(grid[crossings[0] + 1])
+    fa = float(values_on_grid[crossings[0]])
+    for _ in range(200):
+        middle = 0.5 * (a + b)
+        fm = float(npv_at(np.array([middle]))[0])
+        if fm == 0 or abs(b - a) <= 1e-12 * max(1.0, abs(middle)):
+            return middle
+        if (fm < 0) == (fa < 0):
+            a, fa = middle, fm
+        else:
+            b = middle
+    return 0.5 * (a + b)
+
+
+class Result:
+    """The result of a deterministic analysis (:func:`evaluate`).
+
+    All amounts are in SEK in the analysis price year. Present values are discounted
+    to year 0 (the base year).
+    """
+
+    def __init__(self, plan: Plan, projection: Projection, metrics: Metrics) -> None:
+        self.plan = plan
+        self.projection = projection
+        self.metrics = metrics
+
+    # --- headline numbers -----------------------------------------------------------
+    @property
+    def npv(self) -> float:
+        """Net present value [SEK]."""
+        return float(self.metrics.npv[0])
+
+    @property
+    def pv_costs(self) -> float:
+        """Present value of the intervention costs [SEK]."""
+        return float(self.metrics.pv_costs[0])
+
+    @property
+    def pv_avoided(self) -> float:
+        """Present value of the avoided costs [SEK]."""
+        return float(self.metrics.pv_avoided[0])
+
+    @property
+    def benefit_cost_ratio(self) -> float:
+        """PV(avoided costs) / PV(intervention costs); NaN without costs."""
+        return float(self.metrics.benefit_cost_ratio[0])
+
+    @property
+    def irr(self) -> float:
+        """Internal rate of return of the net flows; NaN where none exists."""
+        return float(self.metrics.irr[0])
+
+    @property
+    def payback(self) -> float:
+        """Undiscounted payback [years]; NaN when not within the horizon."""
+        return float(self.metrics.payback[0])
+
+    @property
+    def payback_discounted(self) -> float:
+        """Discounted payback [years]; NaN when not within the horizon."""
+        return float(self.metrics.payback_discounted[0])
+
+    @property
+    def npv_by_payer(self) -> dict[str, float]:
+        """NPV per payer [SEK], for the payers with any flow."""
+        return {p: float(self.metrics.npv_by_payer[0, j]) for j, p in self._active_payers()}
+
+    @cached_property
+    def break_even_effect(self) -> float:
+        """The multiple of every effect at which NPV is 0 (1.0 = the effects as given).
+
+        Below 1 the intervention pays with room to spare: 0.6 means 60 % of the
+        assumed effect is enough. NaN when no multiple in [0, 1e9] gives NPV 0.
+        """
+        return solve_break_even(self.plan, "effect_multiplier", low=0.0)
+
+    @cached_property
+    def break_even_effect_by_payer(self) -> dict[str, float]:
+        """The break-even effect multiple for each payer's own NPV (NaN: none)."""
+        return {
+            p: solve_break_even(self.plan, "effect_multiplier", payer=p, low=0.0)
+            for _, p in self._active_payers()
+        }
+
+    @property
+    def max_cost_break_even(self) -> float:
+        """The largest present value of intervention costs that still breaks even [SEK].
+
+        Equal to PV(avoided costs): any intervention costing less (in present value)
+        has NPV >= 0, given the effects.
+        """
+        return self.pv_avoided
+
+    @property
+    def max_cost_break_even_by_payer(self) -> dict[str, float]:
+        """For each payer: the present value of costs it could bear and still break even."""
+        return {p: float(self.metrics.pv_avoided_by_payer[0, j]) for j, p in self._active_payers()}
+
+    def _active_payers(self) -> list[tuple[int, str]]:
+        flows = np.abs(self.projection.costs_by_payer[0]) + np.abs(
+            self.projection.avoided_by_payer[0]
+        )
+        return [(j, p) for j, p in enumerate(self.plan.payers) if flows[j].sum() > 0]
+
+    # --- tables -----------------------------------------------------------------------
+    def table(self) -> list[dict[str, float | int]]:
+        """The yearly flows as records: one dict a year [SEK, analysis price year].
+
+        Keys: ``year`` (0, 1, ...), ``calendar_year``, ``costs``, ``avoided``, ``net``,
+        ``discount_factor``, ``discounted_net``, ``cumulative_net``,
+        ``cumulative_discounted_net``.
+        """
+        projection = self.projection
+        costs = projection.costs[0].sum(axis=0)
+        avoided = projection.avoided[0].sum(axis=0)
+        net = avoided - costs
+        factors = projection.factors[0]
+        discounted = net * factors
+        cumulative, cumulative_discounted = np.cumsum(net), np.cumsum(discounted)
+        return [
+            {
+                "year": t,
+                "calendar_year": self.plan.base_year + t,
+                "costs": float(costs[t]),
+                "avoided": float(avoided[t]),
+                "net": float(net[t]),
+                "discount_factor": float(factors[t]),
+                "discounted_net": float(discounted[t]),
+                "cumulative_net": float(cumulative[t]),
+                "cumulative_discounted_net": float(cumulative_discounted[t]),
+            }
+            for t in range(self.plan.horizon)
+        ]
+
+    def by_payer(self) -> list[dict[str, float | str]]:
+        """Per payer: PV of costs, PV of avoided costs, NPV, payback, break-even effect."""
+        rows: list[dict[str, float | str]] = []
+        for j, payer in self._active_payers():
+            rows.append(
+                {
+                    "payer": payer,
+                    "pv_costs": float(self.metrics.pv_costs_by_payer[0, j]),
+                    "pv_avoided": float(self.metrics.pv_avoided_by_payer[0, j]),
+                    "npv": float(self.metrics.npv_by_payer[0, j]),
+                    "payback": float(self.metrics.payback_by_payer[0, j]),
+                    "payback_discounted": float(self.metrics.payback_discounted_by_payer[0, j]),
+                    "break_even_effect": self.break_even_effect_by_payer[payer],
+                }
+            )
+        return rows
+
+    def by_cost_item(self) -> list[dict[str, float | str]]:
+        """Per cost item: PV of baseline costs and of avoided costs, and the payer."""
+        pv_baseline = _present(self.projection.baseline, self.projection.factors)[0]
+        return [
+            {
+                "cost_item": key,
+                "name": self.plan.item_names[i],
+                "payer": ", ".join(self.plan.cost_items[i].payer_shares),
+                "pv_baseline": float(pv_baseline[i]),
+                "pv_avoided": float(self.metrics.pv_avoided_by_item[0, i]),
+            }
+            for i, key in enumerate(self.plan.item_keys)
+        ]
+
+    def yearly_by_payer(self) -> list[dict[str, float | int | str]]:
+        """Yearly costs, avoided costs and net for each payer with any flow."""
+        rows: list[dict[str, float | int | str]] = []
+        for j, payer in self._active_payers():
+            for t in range(self.plan.horizon):
+                costs = float(self.projection.costs_by_payer[0, j, t])
+                avoided = float(self.projection.avoided_by_payer[0, j, t])
+                rows.append(
+                    {
+                        "payer": payer,
+                        "year": t,
+                        "costs": costs,
+                        "avoided": avoided,
+                        "net": avoided - costs,
+                    }
+                )
+        return rows
+
+    def assumptions(self) -> list[dict[str, object]]:
+        """The assumption log: every cost item with value, price year, rebased value, source."""
+        return [cost_item_summary(item, self.plan.price_year) for item in self.plan.cost_items]
+
+    def summary(self) -> dict[str, Any]:
+        """The headline numbers as a plain dict (JSON-ready; NaN becomes None)."""
+
+        def clean(value: float) -> float | None:
+            return None if math.isnan(value) else value
+
+        return {
+            "intervention": self.plan.intervention_name,
+            "price_year": self.plan.price_year,
+            "base_year": self.plan.base_year,
+            "horizon": self.plan.horizon,
+            "discounting": self.plan.discount_description,
+            "npv": self.npv,
+            "pv_costs": self.pv_costs,
+            "pv_avoided": self.pv_avoided,
+            "benefit_cost_ratio": clean(self.benefit_cost_ratio),
+            "irr": clean(self.irr),
+            "payback": clean(self.payback),
+            "payback_discounted": clean(self.payback_discounted),
+            "break_even_effect": clean(self.break_even_effect),
+            "max_cost_break_even": self.max_cost_break_even,
+            "by_payer": [
+                {k: (clean(v) if isinstance(v, float) else v) for k, v in row.items()}
+                for row in self.by_payer()
+            ],
+        }
+
+    def to_frame(self) -> Any:
+        """The yearly table as a pandas DataFrame indexed by year (needs pandas)."""
+        try:
+            import pandas as pd
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise ImportError(
+                "Result.to_frame() needs pandas: pip install 'sociokalkyl[notebook]'"
+            ) from None
+        return pd.DataFrame.from_records(self.table()).set_index("year")
+
+    def __str__(self) -> str:
+        def years(value: float) -> str:
+            return "not within the horizon" if math.isnan(value) else f"{value:.2f} years"
+
+        lines = [
+            f"{self.plan.intervention_name}: {self.plan.horizon} years from "
+            f"{self.plan.base_year}, {self.plan.price_year} prices, {self.plan.discount_description}",
+            f"  NPV                 {self.npv:>16,.0f} SEK",
+            f"  PV costs            {self.pv_costs:>16,.0f} SEK",
+            f"  PV avoided costs    {self.pv_avoided:>16,.0f} SEK",
+            f"  Benefit-cost ratio  {self.benefit_cost_ratio:>16.2f}",
+            f"  Payback             {years(self.payback):>16}",
+            f"  Payback, discounted {years(self.payback_discounted):>16}",
+            f"  Break-even effect   {self.break_even_effect:>16.2f} x the assumed effect",
+        ]
+        for row in self.by_payer():
+            lines.append(f"  NPV {row['payer']:<15} {float(row['npv']):>16,.0f} SEK")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return (
+            f"Result({self.plan.intervention_name!r}, npv={self.npv:,.0f}, "
+            f"payback={self.payback:.2f})"
+        )
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><td>{line.strip()}</td></tr>" for line in str(self).splitlines())
+        return f"<table>{rows}</table>"
+
+
+def evaluate(
+    intervention: Intervention,
+    settings: Settings,
+    *,
+    catalogue: Mapping[str, CostItem] | None = None,
+) -> Result:
+    """Evaluate an intervention: yearly flows, NPV, payback, benefit-cost ratio, per payer.
+
+    Parameters
+    ----------
+    intervention
+        What is done, for whom, what it costs and what it changes.
+    settings
+        Base year, analysis price year, horizon and discounting.
+    catalogue
+        Where cost-item keys are looked up (default: the shipped catalogue).
+
+    Returns
+    -------
+    Result
+        Numbers in SEK, analysis price year; present values at year 0.
+    """
+    plan = compile_plan(intervention, settings, catalogue)
+    projection = project(plan, plan.values())
+    return Result(plan, projection, compute_metrics(projection))
