@@ -585,7 +585,7 @@ def cost_item_summary(item: CostItem, price_year: int) -> dict[str, object]:
         "name": item.name,
         "unit_cost": format_quantity(item.unit_cost),
         "price_year": item.price_year,
-        "rebased_unit_cost": format_quantity(item.unit_cost * factor),
+        "rebased_unit_cost": format_quantity(round(item.unit_cost * factor, 2)),
         "analysis_price_year": price_year,
         "price_index": item.price_index,
         "payer": item.payer if isinstance(item.payer, str) else dict(item.payer),

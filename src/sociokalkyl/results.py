@@ -435,7 +435,12 @@ class Result:
             f"  Benefit-cost ratio  {self.benefit_cost_ratio:>16.2f}",
             f"  Payback             {years(self.payback):>16}",
             f"  Payback, discounted {years(self.payback_discounted):>16}",
-            f"  Break-even effect   {self.break_even_effect:>16.2f} x the assumed effect",
+            "  Break-even effect   "
+            + (
+                "none: no multiple of the effects makes NPV 0"
+                if math.isnan(self.break_even_effect)
+                else f"{self.break_even_effect:>16.2f} x the assumed effect"
+            ),
         ]
         for row in self.by_payer():
             lines.append(f"  NPV {row['payer']:<15} {float(row['npv']):>16,.0f} SEK")
