@@ -428,7 +428,8 @@ class Result:
 
         lines = [
             f"{self.plan.intervention_name}: {self.plan.horizon} years from "
-            f"{self.plan.base_year}, {self.plan.price_year} prices, {self.plan.discount_description}",
+            f"{self.plan.base_year}, {self.plan.price_year} prices, "
+            f"{self.plan.discount_description}",
             f"  NPV                 {self.npv:>16,.0f} SEK",
             f"  PV costs            {self.pv_costs:>16,.0f} SEK",
             f"  PV avoided costs    {self.pv_avoided:>16,.0f} SEK",
