@@ -1,0 +1,128 @@
+"""Local unit costs from Kolada (RKA's open database of municipal key figures).
+
+:func:`with_kolada` (also :meth:`Catalogue.with_kolada`) fetches key figures with a
+:class:`sociokalkyl.sources.kolada.KoladaClient` and adds them to a catalogue, each with
+Kolada's attribution, the KPI id, the municipality and the year as its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Protocol
+
+from sociokalkyl.catalogue.core import Catalogue
+from sociokalkyl.catalogue.files import Entry
+from sociokalkyl.errors import DataSourceError, InputError
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from sociokalkyl.sources.kolada import KoladaValue
+
+__all__ = ["KOLADA_MAPPING", "KoladaFetcher", "KoladaMapping", "with_kolada"]
+
+
+@dataclass(frozen=True)
+class KoladaMapping:
+    """How a Kolada key figure becomes a cost item.
+
+    Parameters
+    ----------
+    kpi
+        Kolada's KPI id, e.g. ``"N33100"``.
+    unit
+        The unit of the KPI's value as kolada.se states it, e.g. ``"kr/dygn"``.
+    name, name_en
+        Descriptions in Swedish and English.
+    payer
+        Who pays (default ``"kommun"``).
+    price_index
+        ``"OPI"`` for care costs (default), ``"KPI"`` for money to households.
+    """
+
+    kpi: str
+    unit: str
+    name: str
+    name_en: str | None = None
+    payer: str = "kommun"
+    price_index: str = "OPI"
+
+
+KOLADA_MAPPING: Mapping[str, KoladaMapping] = MappingProxyType(
+    {
+        "hvb_barn_unga_dygn_kolada": KoladaMapping(
+            "N33100",
+            "kr/dygn",
+            "Institutionsvård (HVB) för barn och unga 0-20 år, kostnad per vårddygn (Kolada)",
+            "Residential care home (HVB) for children and young people 0-20, cost per care day",
+        ),
+        "familjehem_barn_unga_dygn_kolada": KoladaMapping(
+            "N33101",
+            "kr/dygn",
+            "Familjehemsvård för barn och unga 0-20 år, kostnad per vårddygn (Kolada)",
+            "Foster care (family home) for children and young people 0-20, cost per care day",
+        ),
+    }
+)
+"""The default Kolada key figures for :meth:`Catalogue.with_kolada` (unit per kolada.se)."""
+
+
+class KoladaFetcher(Protocol):
+    """What :meth:`Catalogue.with_kolada` needs of a Kolada client."""
+
+    def fetch(
+        self, kpi: str, municipality: str, years: int | Iterable[int]
+    ) -> Sequence[KoladaValue]: ...
+
+
+def _mapping(key: str, spec: KoladaMapping | Mapping[str, Any]) -> KoladaMapping:
+    if isinstance(spec, KoladaMapping):
+        return spec
+    try:
+        return KoladaMapping(**spec)
+    except TypeError as exc:
+        raise InputError(
+            f"is not a Kolada mapping ({exc})",
+            field=f"mapping[{key!r}]",
+            value=dict(spec),
+            expected='{"kpi": "N33100", "unit": "kr/dygn", "name": "HVB per vårddygn"}',
+        ) from None
+
+
+def with_kolada(
+    catalogue: Catalogue,
+    client: KoladaFetcher,
+    municipality: str,
+    years: int | Iterable[int],
+    mapping: Mapping[str, KoladaMapping | Mapping[str, Any]] | None = None,
+) -> Catalogue:
+    """``catalogue`` with Kolada's values added; see :meth:`Catalogue.with_kolada`."""
+    from sociokalkyl.sources.kolada import to_cost_item
+
+    year_list = [years] if isinstance(years, int) else list(years)
+    entries: list[Entry] = []
+    aliases: dict[str, str] = {}
+    for key, spec in (mapping if mapping is not None else KOLADA_MAPPING).items():
+        spec = _mapping(key, spec)
+        values = [v for v in client.fetch(spec.kpi, municipality, year_list) if not v.missing]
+        if not values:
+            raise DataSourceError(
+                f"Kolada has no value for nyckeltal {spec.kpi}, kommun {municipality} "
+                f"in the years asked for",
+                field=f"with_kolada[{key!r}]",
+                value=year_list,
+                expected="years with values on kolada.se, or enter the cost by hand",
+            )
+        for value in sorted(values, key=lambda v: v.year):
+            item = to_cost_item(
+                value,
+                key=f"{key}_{value.year}",
+                unit=spec.unit,
+                name=spec.name,
+                payer=spec.payer,
+            )
+            item = item.model_copy(update={"price_index": spec.price_index})
+            catalogue._override_entry(item.key, item)  # checks the index and the price year
+            entries.append(Entry(item, spec.name_en, f"Kolada {spec.kpi}, {municipality}"))
+            aliases[key] = item.key
+    return catalogue.with_overrides(Catalogue(entries, aliases))
