@@ -333,3 +333,39 @@ def test_unknown_override_lists_the_parameters() -> None:
     result = run(build())
     with pytest.raises(InputError, match=r"effects\[0\]\.change"):
         result.plan.values({"effects[9].change": 1.0})
+
+
+def test_user_price_series_replaces_a_shipped_index() -> None:
+    # OPI lacks 2022; a kommun that has SKR's 2022 change can give its own series.
+    # With changes 2022: 5 % and 2023: 4.6 %, 2021 -> 2023 is 1.05 x 1.046.
+    intervention = build(price_year=2021)
+    item = intervention.cost_items[0]
+    assert isinstance(item, sk.CostItem)
+    on_opi = intervention.model_copy(
+        update={"cost_items": [item.model_copy(update={"price_index": "OPI"})]}
+    )
+    plain = sk.Settings(base_year=2024, price_year=2023, horizon=4, discount_rate=0.0)
+    with pytest.raises(PriceYearError, match="gap"):
+        sk.evaluate(on_opi, plain)
+    own = plain.model_copy(
+        update={
+            "price_indices": {
+                "OPI": sk.model.PriceSeries(
+                    source="SKR cirkulär (kommunens uppgift)",
+                    changes_percent={2022: 5.0, 2023: 4.6},
+                )
+            }
+        }
+    )
+    assert sk.evaluate(on_opi, own).pv_avoided == pytest.approx(60_000 * 1.05 * 1.046)
+
+
+def test_price_series_needs_exactly_one_form() -> None:
+    with pytest.raises(ValidationError, match="exactly one of levels or changes_percent"):
+        sk.model.PriceSeries(source="x")
+
+
+def test_unknown_catalogue_key_suggests_close_keys() -> None:
+    intervention = build().model_copy(update={"cost_items": ["hemtjanst_tim"]})
+    with pytest.raises(InputError, match="hemtjanst_timme"):
+        sk.compile_plan(intervention, sk.Settings(base_year=2024, price_year=2021, horizon=4))

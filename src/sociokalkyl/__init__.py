@@ -20,7 +20,7 @@ See the README for a quickstart and ``docs/`` for the conventions that define th
 
 from __future__ import annotations
 
-from sociokalkyl import examples
+from sociokalkyl import catalogue, examples, model
 from sociokalkyl.engine import Plan, Projection, compile_plan, project
 from sociokalkyl.errors import (
     CalculationError,
@@ -77,6 +77,7 @@ __all__ = [
     "UnitError",
     "__version__",
     "benefit_cost_ratio",
+    "catalogue",
     "compile_plan",
     "cumulative",
     "discount_factors",
@@ -84,6 +85,7 @@ __all__ = [
     "examples",
     "irr",
     "kpi",
+    "model",
     "npv",
     "npv_excel",
     "opi",

@@ -189,21 +189,24 @@ def resolve_cost_items(
             catalogue = shipped.default()
         try:
             found = catalogue[item]
-        except KeyError:
+        except KeyError as exc:
+            hint = exc.expected if isinstance(exc, InputError) and exc.expected else None
             raise InputError(
                 "is not a key of the catalogue",
                 field=f"cost_items[{index}]",
                 value=item,
-                expected="a catalogue key (list them with `sociokalkyl catalogue`) "
-                "or a full cost item",
+                expected=hint
+                or "a catalogue key (list them with `sociokalkyl catalogue`) or a full cost item",
             ) from None
         items.append(found)
     return tuple(items)
 
 
-def _price_factor(index_name: str, from_year: int, to_year: int, field_name: str) -> float:
+def _price_factor(
+    settings: Settings, index_name: str, from_year: int, to_year: int, field_name: str
+) -> float:
     try:
-        return money.price_index(index_name).factor(from_year, to_year)
+        return settings.price_index(index_name).factor(from_year, to_year)
     except InputError as exc:
         raise type(exc)(
             exc.message, field=f"{field_name} ({exc.field})", value=exc.value, expected=exc.expected
@@ -265,7 +268,7 @@ def compile_plan(
         unit = "SEK" if item.per_event else "SEK/year"
         to_canonical = to_float(1.0 * item.unit_cost.units, unit, field=f"{name}.unit_cost")
         rebase = _price_factor(
-            item.price_index, item.price_year, settings.price_year, f"{name}.price_year"
+            settings, item.price_index, item.price_year, settings.price_year, f"{name}.price_year"
         )
         add(
             Parameter(
@@ -383,7 +386,11 @@ def compile_plan(
         scale = to_float(1.0 * cost.amount.units, unit, field=f"{name}.amount")
         if cost.price_year is not None:
             scale *= _price_factor(
-                cost.price_index, cost.price_year, settings.price_year, f"{name}.price_year"
+                settings,
+                cost.price_index,
+                cost.price_year,
+                settings.price_year,
+                f"{name}.price_year",
             )
         pattern = np.zeros(horizon)
         if cost.kind == "one_off":

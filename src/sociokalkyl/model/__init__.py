@@ -14,7 +14,7 @@ from sociokalkyl.model.intervention import (
     InterventionCost,
     TargetGroup,
 )
-from sociokalkyl.model.settings import DISCOUNT_PRESETS, Settings
+from sociokalkyl.model.settings import DISCOUNT_PRESETS, PriceSeries, Settings
 
 __all__ = [
     "DISCOUNT_PRESETS",
@@ -26,6 +26,7 @@ __all__ = [
     "Intervention",
     "InterventionCost",
     "PayerName",
+    "PriceSeries",
     "Settings",
     "TargetGroup",
 ]

@@ -34,7 +34,8 @@ PayerName = Annotated[
     str,
     StringConstraints(min_length=1, max_length=60, pattern=r"^[\wåäöÅÄÖ][\wåäöÅÄÖ \-.]*$"),
 ]
-"""A payer's name: ``"kommun"``, ``"region"``, ``"stat"``, ``"individ"`` or one the user declares."""
+"""A payer's name: ``"kommun"``, ``"region"``, ``"stat"``, ``"individ"``, or one the user
+declares."""
 
 Confidence = Literal["S", "S2", "D", "A"]
 """How sure a number's provenance is: S seen in the source, S2 secondary source, D derived,

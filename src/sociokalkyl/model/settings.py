@@ -4,13 +4,50 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
+from sociokalkyl import money
 from sociokalkyl.finance import DiscountSchedule
 from sociokalkyl.model.common import FrozenModel
 from sociokalkyl.units import Share
 
-__all__ = ["DISCOUNT_PRESETS", "Settings"]
+__all__ = ["DISCOUNT_PRESETS", "PriceSeries", "Settings"]
+
+
+class PriceSeries(FrozenModel):
+    """A user's price-index series: levels by year, or yearly changes in percent.
+
+    Give exactly one of ``levels`` (``{2020: 100, 2021: 103.2}``) or ``changes_percent``
+    (``{2022: 5.1, 2023: 4.6}``: the change from the year before). A gap in the years
+    breaks the chain; amounts cannot be rebased across it.
+
+    Examples
+    --------
+    >>> series = PriceSeries(source="Kommunens egen serie", levels={2020: 100, 2021: 103})
+    >>> series.to_index("egen").factor(2020, 2021)
+    1.03
+    """
+
+    source: str = Field(min_length=1)
+    levels: dict[int, float] | None = None
+    changes_percent: dict[int, float] | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> PriceSeries:
+        if (self.levels is None) == (self.changes_percent is None):
+            raise ValueError(
+                "give exactly one of levels or changes_percent, e.g. levels = "
+                "{2020 = 100, 2021 = 103.2} or changes_percent = {2022 = 5.1, 2023 = 4.6}"
+            )
+        return self
+
+    def to_index(self, name: str) -> money.PriceIndex:
+        """The series as a :class:`~sociokalkyl.money.PriceIndex` called ``name``."""
+        if self.levels is not None:
+            return money.PriceIndex.from_levels(name, self.levels, self.source)
+        assert self.changes_percent is not None
+        return money.PriceIndex.from_changes(name, self.changes_percent, self.source)
+
 
 DISCOUNT_PRESETS: dict[str, str] = {
     "asek": "Sweden, Trafikverket ASEK: 3.5 % real, constant",
@@ -36,8 +73,10 @@ class Settings(FrozenModel):
         ``"asek"``, ``"green_book"``, ``"denmark_2018"``.
     optimism_bias
         An uplift on the intervention's costs (Green Book style), e.g. ``0.1`` [share].
-    price_index
-        The default index for rebasing amounts that name none (``"KPI"``).
+    price_indices
+        Price-index series of the user's own, by name. A name here replaces a shipped
+        index of that name (``"OPI"`` with SKR's 2022 change, say) or adds one that
+        cost items can name in their ``price_index``.
 
     Examples
     --------
@@ -50,7 +89,7 @@ class Settings(FrozenModel):
     horizon: int = Field(ge=1, le=400)
     discount_rate: Share | Literal["asek", "green_book", "denmark_2018"] = 0.035
     optimism_bias: Share = Field(default=0.0, ge=0.0, le=10.0)
-    price_index: str = "KPI"
+    price_indices: dict[str, PriceSeries] = Field(default_factory=dict)
 
     @field_validator("discount_rate")
     @classmethod
@@ -58,6 +97,12 @@ class Settings(FrozenModel):
         if isinstance(value, float) and value <= -1.0:
             raise ValueError(f"a discount rate must be above -100 %, got {value}; e.g. 0.035")
         return value
+
+    def price_index(self, name: str) -> money.PriceIndex:
+        """The index called ``name``: the user's own series first, then the shipped ones."""
+        if name in self.price_indices:
+            return self.price_indices[name].to_index(name)
+        return money.price_index(name)
 
     def discount_schedule(self) -> DiscountSchedule:
         """The discount schedule these settings name."""
