@@ -1,0 +1,354 @@
+"""Reading a filled-in Excel template back as a scenario mapping.
+
+Every value is read with its address, so a problem is an
+:class:`~sociokalkyl.errors.InputError` whose ``field`` names the sheet and the cell
+(``"Effekter!C4"``). After reading, the mapping is checked against the models and a
+model's complaint is traced back to the cell it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from pydantic import ValidationError
+
+from sociokalkyl.errors import InputError, UnitError
+from sociokalkyl.io.excel_template import (
+    FIRST_ROW,
+    INTAKE_ROW,
+    INTERVENTION_FIELDS,
+    SETTINGS_FIELDS,
+    TABLES,
+    TEMPLATE_SHEETS,
+    Column,
+    make_column,
+    plain_number,
+)
+from sociokalkyl.model import STANDARD_PAYERS, Intervention, Settings
+from sociokalkyl.units import parse_number
+
+__all__ = ["read_template"]
+
+_SHARE_UNITS = ("andel", "%", "procent")
+
+
+@dataclass
+class _Reader:
+    """Reads cells with their address, and remembers where each field came from."""
+
+    sheet: str
+    ws: Any
+    known_payers: set[str] = field(default_factory=lambda: set(STANDARD_PAYERS))
+    origins: dict[tuple[Any, ...], str] = field(default_factory=dict)
+
+    def ref(self, row: int, col: int) -> str:
+        return f"{self.sheet}!{openpyxl.utils.get_column_letter(col)}{row}"
+
+    def fail(self, row: int, col: int, message: str, value: Any, expected: str) -> InputError:
+        return InputError(message, field=self.ref(row, col), value=value, expected=expected)
+
+    def raw(self, row: int, col: int) -> Any:
+        value = self.ws.cell(row, col).value
+        if isinstance(value, str):
+            value = value.strip()
+            return value or None
+        return value
+
+    def number(self, row: int, col: int, header: str, expected: str) -> float | None:
+        value = self.raw(row, col)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise self.fail(row, col, f"{header} is not a number", value, expected)
+        if isinstance(value, str):
+            try:
+                return parse_number(value.removesuffix("%").strip(), field=self.ref(row, col)) / (
+                    100.0 if value.endswith("%") else 1.0
+                )
+            except UnitError:
+                raise self.fail(row, col, f"{header} is not a number", value, expected) from None
+        return float(value)
+
+    def read(self, row: int, col: int, column: Column, location: tuple[Any, ...]) -> Any:
+        """The value of one cell (and of the unit cell after it) as a scenario value."""
+        self.origins[location] = self.ref(row, col)
+        kind, header = column.kind, column.header
+        if kind in ("float", "share"):
+            return self.number(row, col, header, "a number such as 0,2 or 3,5 %")
+        if kind == "int":
+            number = self.number(row, col, header, "a whole number such as 2012 or 5")
+            if number is not None and not number.is_integer():
+                raise self.fail(
+                    row,
+                    col,
+                    f"{header} is not a whole number",
+                    number,
+                    "a whole number such as 2012 or 5",
+                )
+            return None if number is None else int(number)
+        if kind in ("amount", "change"):
+            number = self.number(
+                row, col, header, "a plain number such as 7149, with the unit in the next cell"
+            )
+            unit = self.raw(row, col + 1)
+            if number is None:
+                return None
+            if kind == "change" and (unit is None or str(unit).lower() in _SHARE_UNITS):
+                # A share: -0,49, "-49 %" typed as text, or -49 % in a percent-formatted
+                # cell (Excel stores -0,49) are all the same; a plain -49 with the unit
+                # "%" is a number of percent.
+                raw = self.ws.cell(row, col).value
+                already = (isinstance(raw, str) and raw.endswith("%")) or "%" in str(
+                    self.ws.cell(row, col).number_format
+                )
+                percent = unit is not None and str(unit).lower() in ("%", "procent")
+                return number / 100.0 if percent and not already else number
+            if unit is None:
+                raise self.fail(
+                    row,
+                    col + 1,
+                    f"{header} needs a unit",
+                    unit,
+                    'a unit such as "kr/mån", "mån/år" or "mån"',
+                )
+            return {"value": number, "unit": str(unit)}
+        value = self.raw(row, col)
+        if value is None:
+            return None
+        text = str(plain_number(value)) if isinstance(value, int | float) else str(value)
+        if kind == "choice" and column.choices is not None:
+            lookup = {k.lower(): v for k, v in column.choices.items()}
+            if text.lower() not in lookup:
+                raise self.fail(
+                    row,
+                    col,
+                    f"{header}: unknown value",
+                    text,
+                    f"one of {', '.join(column.choices)}",
+                )
+            return lookup[text.lower()]
+        if kind == "payer":
+            return self.payer(row, col, text)
+        if kind == "payer_shares":
+            if "=" not in text:
+                return self.payer(row, col, text)
+            shares = {}
+            for part in filter(None, (p.strip() for p in text.split(";"))):
+                name, _, share = part.partition("=")
+                try:
+                    shares[self.payer(row, col, name.strip())] = parse_number(share.strip())
+                except UnitError:
+                    raise self.fail(
+                        row,
+                        col,
+                        f"{header}: a share is not a number",
+                        text,
+                        "kommun=0,56; region=0,44",
+                    ) from None
+            return shares
+        if kind == "profile":
+            try:
+                return [parse_number(p.strip()) for p in text.split(";") if p.strip()]
+            except UnitError:
+                raise self.fail(
+                    row,
+                    col,
+                    f"{header} is not a list of numbers",
+                    text,
+                    "numbers separated by ;, e.g. 1; 0,8; 0,6",
+                ) from None
+        if kind == "names":
+            return [p.strip() for p in text.split(";") if p.strip()]
+        return text
+
+    def payer(self, row: int, col: int, name: str) -> str:
+        if name not in self.known_payers:
+            raise self.fail(
+                row,
+                col,
+                "unknown payer",
+                name,
+                f"one of {', '.join(sorted(self.known_payers))} (declare others "
+                "under Övriga betalare on the Insats sheet)",
+            )
+        return name
+
+
+def _set(target: dict[str, Any], dotted: str, value: Any) -> None:
+    *parents, last = dotted.split(".")
+    for part in parents:
+        target = target.setdefault(part, {})
+    if value is not None:
+        target[last] = value
+
+
+def _table_rows(reader: _Reader, columns: tuple[Column, ...]) -> Iterator[tuple[int, list[Any]]]:
+    for row in range(FIRST_ROW, reader.ws.max_row + 1):
+        values = [reader.raw(row, j) for j in range(1, len(columns) + 1)]
+        if any(v is not None for v in values):
+            yield row, values
+
+
+def _sheet(wb: Any, name: str, path: Path) -> Any:
+    if name not in wb.sheetnames:
+        raise InputError(
+            f"the template has no sheet {name!r}",
+            field=f"{name}!A1",
+            value=str(path),
+            expected=f"the sheets {', '.join(TEMPLATE_SHEETS[1:])} "
+            "(write a fresh template with write_template or `sociokalkyl init mall.xlsx`)",
+        )
+    return wb[name]
+
+
+def _load(path: Path) -> Any:
+    try:
+        with warnings.catch_warnings():
+            # Excel stores lists that refer to other sheets as an extension openpyxl does not
+            # read; only the values are needed here, so the warning says nothing useful.
+            warnings.filterwarnings(
+                "ignore", message="Data Validation extension", category=UserWarning
+            )
+            warnings.filterwarnings(
+                "ignore", message="Conditional Formatting extension", category=UserWarning
+            )
+            return openpyxl.load_workbook(path, data_only=True, read_only=False)
+    except FileNotFoundError:
+        raise InputError(
+            "the file does not exist",
+            field=str(path),
+            expected="an .xlsx template written by write_template",
+        ) from None
+    except Exception as exc:  # openpyxl raises several unrelated types for a bad file
+        raise InputError(
+            f"cannot be read as an Excel workbook ({exc})",
+            field=str(path),
+            expected="an .xlsx template written by write_template",
+        ) from None
+
+
+def read_template(path: str | Path) -> dict[str, Any]:
+    """Read a filled-in template as a scenario mapping.
+
+    Parameters
+    ----------
+    path
+        The ``.xlsx`` file.
+
+    Returns
+    -------
+    dict
+        ``{"intervention": {...}, "settings": {...}}``, plain values that
+        ``Intervention.model_validate`` and ``Settings.model_validate`` accept (amounts as
+        ``{"value": 7149.0, "unit": "kr/mån"}``).
+
+    Raises
+    ------
+    InputError
+        For a missing sheet, a cell that cannot be read, an unknown payer or a value the
+        models reject; ``field`` names the sheet and cell, e.g. ``"Effekter!C4"``.
+    """
+    path = Path(path)
+    wb = _load(path)
+    sheets = {name: _sheet(wb, name, path) for name in TEMPLATE_SHEETS[1:]}
+    intervention: dict[str, Any] = {}
+    origins: dict[tuple[Any, ...], str] = {}
+    reader = _Reader("Insats", sheets["Insats"], origins=origins)
+    for i, column in enumerate(INTERVENTION_FIELDS):
+        location = ("intervention", *column.key.split(".")) if column.key else ()
+        value = reader.read(FIRST_ROW + i, 2, column, location)
+        if column.required and value is None:
+            raise reader.fail(FIRST_ROW + i, 2, f"{column.header} is missing", None, column.hint)
+        _set(intervention, column.key or "", value)
+    reader.known_payers |= set(intervention.get("other_payers", []))
+    intake: dict[int, float] = {}
+    for row in range(INTAKE_ROW, reader.ws.max_row + 1):
+        count = reader.number(row, 2, "Antal deltagare", "a number of participants such as 30")
+        if count is None:
+            continue
+        year = reader.read(
+            row, 1, make_column("Intag: år", None, "int", ""), ("intervention", "intake")
+        )
+        if year is None:
+            raise reader.fail(row, 1, "Intag: år is missing", None, "a year 0, 1, 2, ...")
+        intake[year] = intake.get(year, 0.0) + count
+        origins[("intervention", "target_group", "intake", year)] = reader.ref(row, 2)
+    origins[("intervention", "target_group", "intake")] = reader.ref(INTAKE_ROW, 2)
+    intervention.setdefault("target_group", {})["intake"] = (
+        [intake.get(y, 0.0) for y in range(max(intake) + 1)] if intake else []
+    )
+    for sheet, (key, columns) in TABLES.items():
+        table_reader = _Reader(sheet, sheets[sheet], reader.known_payers, origins)
+        records = []
+        for index, (row, _) in enumerate(_table_rows(table_reader, columns)):
+            record: dict[str, Any] = {}
+            origins[("intervention", key, index)] = table_reader.ref(row, 1)
+            for j, column in enumerate(columns, start=1):
+                if column.key is None:
+                    continue
+                value = table_reader.read(row, j, column, ("intervention", key, index, column.key))
+                if column.required and value is None:
+                    raise table_reader.fail(
+                        row, j, f"{column.header} is missing", None, column.hint or "a value"
+                    )
+                _set(record, column.key, value)
+            if key == "cost_items" and set(record) == {"key"}:
+                records.append(record["key"])  # a catalogue key
+            else:
+                records.append(record)
+        if not records:
+            raise InputError(
+                f"the sheet {sheet} has no rows",
+                field=f"{sheet}!A{FIRST_ROW}",
+                expected=f"at least one row from row {FIRST_ROW}",
+            )
+        intervention[key] = records
+    settings: dict[str, Any] = {}
+    reader = _Reader("Inställningar", sheets["Inställningar"], origins=origins)
+    for i, column in enumerate(SETTINGS_FIELDS):
+        value = reader.read(FIRST_ROW + i, 2, column, ("settings", column.key))
+        if column.required and value is None:
+            raise reader.fail(FIRST_ROW + i, 2, f"{column.header} is missing", None, column.hint)
+        _set(settings, column.key or "", value)
+    schedule = settings.pop("discount_schedule", None)
+    if schedule is not None:
+        settings["discount_rate"] = schedule
+        origins[("settings", "discount_rate")] = origins[("settings", "discount_schedule")]
+    scenario = {"intervention": intervention, "settings": settings}
+    _check(scenario, origins)
+    return scenario
+
+
+_MESSAGE_PATH = re.compile(r"(?P<table>\w+)\[(?P<index>\d+)\]\.(?P<field>\w+)")
+
+
+def _check(scenario: dict[str, Any], origins: Mapping[tuple[Any, ...], str]) -> None:
+    """Validate against the models; name the cell of the first problem."""
+    for part, model in (("intervention", Intervention), ("settings", Settings)):
+        try:
+            model.model_validate(scenario[part])
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            location: tuple[Any, ...] = (part, *error["loc"])
+            named = _MESSAGE_PATH.search(error["msg"])
+            if not error["loc"] and named:  # a model-wide check names the field in its text
+                location = (part, named["table"], int(named["index"]), named["field"])
+            while location not in origins and len(location) > 1:
+                location = location[:-1]
+            where = origins.get(location, "Inställningar!B3" if part == "settings" else "Insats!B3")
+            value = error.get("input")
+            message = str(error["msg"]).removeprefix("Value error, ")
+            raise InputError(
+                message,
+                field=where,
+                value=None if isinstance(value, dict | list) else value,
+                expected=None
+                if "expected" in message
+                else "a value as the hint in row 2 (or column C) of the sheet shows",
+            ) from None

@@ -1,0 +1,416 @@
+"""The ``sociokalkyl`` command, end to end through the console script and ``python -m``.
+
+Golden outputs live in ``tests/golden/``. After a deliberate change of the output,
+regenerate them with::
+
+    SOCIOKALKYL_UPDATE_GOLDEN=1 pytest tests/test_cli.py
+
+and review the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from sociokalkyl.cli import main
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("SOCIOKALKYL_UPDATE_GOLDEN") == "1"
+EXAMPLES = ("servicetrainee", "skolfam", "seniorer_ostersund")
+
+
+def example(name: str) -> Path:
+    return Path(str(resources.files("sociokalkyl") / "examples" / f"{name}.toml"))
+
+
+def cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m sociokalkyl`` in a subprocess."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"}
+    return subprocess.run(
+        [sys.executable, "-m", "sociokalkyl", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def run_main(*args: str | Path) -> tuple[int, str, str]:
+    """Run ``main()`` in-process; return (code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main([str(a) for a in args])
+    return code, out.getvalue(), err.getvalue()
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE or not path.exists():
+        if not UPDATE:
+            pytest.fail(f"missing golden file {path}; run with SOCIOKALKYL_UPDATE_GOLDEN=1")
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    if name.endswith(".json"):
+        assert_close(json.loads(text), json.loads(expected), name)
+    else:
+        assert text == expected, f"{name} differs from the golden output"
+
+
+def assert_close(got: object, expected: object, where: str) -> None:
+    """Compare JSON data; numbers with a relative tolerance of 1e-9."""
+    if isinstance(expected, dict):
+        assert isinstance(got, dict), where
+        assert got.keys() == expected.keys(), where
+        for key in expected:
+            assert_close(got[key], expected[key], f"{where}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(got, list), where
+        assert len(got) == len(expected), where
+        for index, (a, b) in enumerate(zip(got, expected, strict=True)):
+            assert_close(a, b, f"{where}[{index}]")
+    elif isinstance(expected, float) and not isinstance(got, bool):
+        assert got == pytest.approx(expected, rel=1e-9, abs=1e-6), where
+    else:
+        assert got == expected, where
+
+
+def assert_clean_error(result: subprocess.CompletedProcess[str], code: int) -> None:
+    assert result.returncode == code, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stderr.strip().startswith("error") or "problem" in result.stderr
+
+
+# --- run ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "csv", "json"])
+def test_run_servicetrainee_every_format_subprocess(fmt: str) -> None:
+    result = cli("run", example("servicetrainee"), "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    suffix = {"table": "txt", "md": "md", "csv": "csv", "json": "json"}[fmt]
+    check_golden(f"servicetrainee.sv.{suffix}", result.stdout)
+    if fmt == "json":
+        data = json.loads(result.stdout)
+        assert data["summary"]["npv"] == pytest.approx(-5_752_490.13, abs=0.01)
+        assert data["summary"]["payback"] is None
+
+
+@pytest.mark.parametrize("name", ["skolfam", "seniorer_ostersund"])
+def test_run_other_examples_golden(name: str) -> None:
+    code, out, err = run_main("run", example(name))
+    assert code == 0, err
+    check_golden(f"{name}.sv.txt", out)
+    code, out, err = run_main("run", example(name), "--format", "json")
+    assert code == 0, err
+    check_golden(f"{name}.json", out)
+
+
+def test_run_english() -> None:
+    code, out, _ = run_main("run", example("servicetrainee"), "--lang", "en")
+    assert code == 0
+    check_golden("servicetrainee.en.txt", out)
+    assert "Net present value" in out
+    assert "-5,752,490 SEK" in out
+    assert "not within the horizon" in out
+
+
+def test_run_swedish_text_content() -> None:
+    code, out, _ = run_main("run", example("servicetrainee"))
+    assert code == 0
+    for text in (
+        "Nettonuvärde",
+        "-5 752 490 kr",
+        "inte inom horisonten",
+        "Per betalare",
+        "Per kostnadspost",
+        "Antaganden och källor",
+        "A: antagande",
+        "Socialstyrelsen",
+    ):
+        assert text in out, text
+    code, out, _ = run_main("run", example("seniorer_ostersund"))
+    assert "3,0 år" in out
+
+
+def test_run_out_is_atomic_and_same_as_stdout(tmp_path: Path) -> None:
+    out = tmp_path / "resultat.md"
+    code, stdout, err = run_main("run", example("servicetrainee"), "--out", out)
+    assert code == 0, err
+    assert stdout == ""
+    _, shown, _ = run_main("run", example("servicetrainee"), "--format", "md")
+    assert out.read_text("utf-8") == shown
+    assert [p.name for p in tmp_path.iterdir()] == ["resultat.md"]
+
+
+def test_run_refuses_to_overwrite_input(tmp_path: Path) -> None:
+    source = tmp_path / "kalkyl.toml"
+    shutil.copy(example("servicetrainee"), source)
+    before = source.read_bytes()
+    result = cli("run", source, "--out", source, "--format", "json")
+    assert_clean_error(result, 2)
+    assert "input file" in result.stderr
+    assert source.read_bytes() == before
+    code, _, err = run_main("run", source, "--out", tmp_path / "." / "kalkyl.toml")
+    assert code == 2
+    assert "input file" in err
+
+
+def test_run_xlsx(tmp_path: Path) -> None:
+    out = tmp_path / "resultat.xlsx"
+    code, _, err = run_main("run", example("servicetrainee"), "--format", "xlsx", "--out", out)
+    assert code == 0, err
+    assert out.stat().st_size > 0
+    code, _, err = run_main("run", example("servicetrainee"), "--format", "xlsx")
+    assert code == 2
+    assert "--out" in err
+
+
+def test_run_monte_carlo_is_reproducible() -> None:
+    args = ("run", example("servicetrainee"), "--draws", "500", "--seed", "3", "--format", "json")
+    code, first, err = run_main(*args)
+    assert code == 0, err
+    _, second, _ = run_main(*args)
+    assert first == second
+    simulation = json.loads(first)["simulation"]
+    assert simulation["draws"] == 500
+    assert 0.0 <= simulation["prob_npv_positive"] <= 1.0
+    code, text, _ = run_main("run", example("skolfam"), "--draws", "300", "--seed", "1")
+    assert code == 0
+    assert "Osäkerhet (Monte Carlo)" in text
+    code, _, err = run_main("run", example("servicetrainee"), "--seed", "3")
+    assert code == 2
+    assert "--draws" in err
+
+
+def test_run_scenario() -> None:
+    _, base, _ = run_main("run", example("servicetrainee"), "--format", "json")
+    code, worse, err = run_main(
+        "run", example("servicetrainee"), "--format", "json", "--scenario", "pessimistisk"
+    )
+    assert code == 0, err
+    assert json.loads(worse)["summary"]["npv"] < json.loads(base)["summary"]["npv"]
+    assert json.loads(worse)["scenario"] == "pessimistisk"
+    code, _, err = run_main("run", example("servicetrainee"), "--scenario", "nej")
+    assert code == 2
+    assert "pessimistisk" in err
+
+
+# --- installed console script -------------------------------------------------------------
+
+
+def test_installed_console_script() -> None:
+    script = shutil.which("sociokalkyl") or str(Path(sys.executable).parent / "sociokalkyl")
+    assert Path(script).exists(), "the console script is not installed (pip install -e .)"
+    result = subprocess.run(
+        [script, "run", str(example("servicetrainee")), "--format", "csv"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    check_golden("servicetrainee.sv.csv", result.stdout)
+    version = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
+    assert version.returncode == 0
+    assert version.stdout.startswith("sociokalkyl ")
+
+
+# --- init ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_init_writes_the_commented_example(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "kalkyl.toml"
+    code, _, err = run_main("init", "--example", name, path)
+    assert code == 0, err
+    assert path.read_text("utf-8") == example(name).read_text("utf-8")
+    assert "sociokalkyl run" in err
+
+
+def test_init_refuses_to_overwrite_and_force(tmp_path: Path) -> None:
+    path = tmp_path / "kalkyl.toml"
+    path.write_text("# mitt eget\n", "utf-8")
+    result = cli("init", path)
+    assert_clean_error(result, 2)
+    assert "--force" in result.stderr
+    assert path.read_text("utf-8") == "# mitt eget\n"
+    result = cli("init", "--force", path)
+    assert result.returncode == 0, result.stderr
+    assert "Servicetrainee" in path.read_text("utf-8")
+
+
+@pytest.mark.parametrize("suffix", ["yaml", "json"])
+def test_init_other_formats_then_run(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"kalkyl.{suffix}"
+    code, _, err = run_main("init", "--example", "skolfam", path)
+    assert code == 0, err
+    code, text, err = run_main("run", path, "--format", "json")
+    assert code == 0, err
+    _, expected, _ = run_main("run", example("skolfam"), "--format", "json")
+    assert json.loads(text)["summary"] == json.loads(expected)["summary"]
+
+
+def test_init_xlsx_then_run(tmp_path: Path) -> None:
+    path = tmp_path / "kalkyl.xlsx"
+    code, _, err = run_main("init", "--format", "xlsx", path)
+    assert code == 0, err
+    code, text, err = run_main("run", path, "--format", "json")
+    assert code == 0, err
+    assert json.loads(text)["summary"]["npv"] == pytest.approx(-5_752_490.13, abs=1.0)
+
+
+def test_init_mismatched_suffix_and_directory(tmp_path: Path) -> None:
+    code, _, err = run_main("init", "--format", "yaml", tmp_path / "x.toml")
+    assert code == 2
+    assert "does not match" in err
+    code, _, err = run_main("init", tmp_path)
+    assert code == 2
+    assert "directory" in err
+
+
+# --- validate ------------------------------------------------------------------------------
+
+
+def test_validate_ok_subprocess() -> None:
+    result = cli("validate", example("servicetrainee"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: ")
+
+
+def test_validate_lists_every_problem(tmp_path: Path) -> None:
+    text = example("servicetrainee").read_text("utf-8")
+    text = (
+        text.replace("drop_off = 0.20", "drop_of = 0.20")
+        .replace('"7 149 kr/mån"', '"7 149 kr/km"')
+        .replace("horizon = 10 ", 'horizon = "tio" ')
+    )
+    path = tmp_path / "fel.toml"
+    path.write_text(text, "utf-8")
+    result = cli("validate", path)
+    assert_clean_error(result, 1)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 3, result.stderr
+    assert "3 problems found" in result.stderr
+    assert "did you mean 'drop_off'?" in result.stderr
+    assert "'7 149 kr/km'" in result.stderr
+    assert "'tio'" in result.stderr
+    drop_line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("drop_of"))
+    assert f"fel.toml:{drop_line}: intervention.effects[1].drop_of" in result.stderr
+    code, out, _ = run_main("validate", "--json", path)
+    assert code == 1
+    assert {p["line"] for p in json.loads(out)} >= {drop_line}
+
+
+# --- schema, catalogue, version, usage ------------------------------------------------------
+
+
+def test_schema_subprocess(tmp_path: Path) -> None:
+    result = cli("schema")
+    assert result.returncode == 0, result.stderr
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "sociokalkyl scenario"
+    out = tmp_path / "schema.json"
+    code, _, _ = run_main("schema", "--out", out)
+    assert code == 0
+    assert json.loads(out.read_text("utf-8")) == schema
+
+
+def test_catalogue_is_registered() -> None:
+    result = cli("catalogue", "--search", "hemtjänst")
+    assert result.returncode == 0, result.stderr
+    assert "hemtjanst" in result.stdout
+
+
+def test_version_and_usage() -> None:
+    code, out, _ = run_main("--version")
+    assert code == 0
+    assert out.startswith("sociokalkyl ")
+    code, _, err = run_main()
+    assert code == 2
+    assert "usage" in err
+    code, _, err = run_main("run")
+    assert code == 2
+    assert "FILE" in err
+    code, _, err = run_main("run", example("servicetrainee"), "--format", "pdf")
+    assert code == 2
+    assert "invalid choice" in err
+    code, _, err = run_main("run", example("servicetrainee"), "--draws", "-3")
+    assert code == 2
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code", "message"),
+    [
+        ("saknas.toml", None, 2, "no such file"),
+        ("kalkyl.docx", "x", 2, "unknown file format"),
+        ("trasig.toml", "[settings\nbase_year = 2012\n", 1, "trasig.toml:1:"),
+        ("trasig.json", '{"settings": }', 1, "trasig.json:1:14"),
+        ("trasig.yaml", "settings: [1\nx: 2\n", 1, "trasig.yaml:2:"),
+        ("binar.toml", b"\xff\xfe\x00garbage", 1, "not UTF-8"),
+        ("tom.toml", "", 1, "intervention: is missing"),
+    ],
+)
+def test_bad_input_is_a_clean_error(
+    tmp_path: Path, name: str, content: str | bytes | None, code: int, message: str
+) -> None:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content, "utf-8")
+    for command in ("run", "validate"):
+        got, out, err = run_main(command, path)
+        assert got == code, err
+        assert message in err, err
+        assert "Traceback" not in out + err
+
+
+def test_bad_input_subprocess(tmp_path: Path) -> None:
+    assert_clean_error(cli("run", tmp_path), 2)
+    text = example("servicetrainee").read_text("utf-8").replace("intake = [30]", 'intake = "30 st"')
+    path = tmp_path / "text.toml"
+    path.write_text(text, "utf-8")
+    result = cli("run", path)
+    assert_clean_error(result, 1)
+    assert "intervention.target_group.intake" in result.stderr
+
+
+def test_debug_shows_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "trasig.toml"
+    path.write_text("[settings\n", "utf-8")
+    code, _, err = run_main("run", "--debug", path)
+    assert code == 1
+    assert "Traceback" in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    args = ["run", str(example("servicetrainee")), "--draws", "20000", "--seed", "1"]
+    terminal, plain = _Terminal(), io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(terminal):
+        assert main(args) == 0
+    with redirect_stdout(io.StringIO()), redirect_stderr(plain):
+        assert main(args) == 0
+    assert "100 %" in terminal.getvalue()
+    assert plain.getvalue() == ""
