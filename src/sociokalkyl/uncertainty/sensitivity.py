@@ -1,0 +1,442 @@
+"""One-way sensitivity (tornado), break-even of any parameter, and scenarios side by side.
+
+Examples
+--------
+>>> from sociokalkyl import examples
+>>> from sociokalkyl.examples.uncertain import servicetrainee_uncertainty
+>>> inv, settings = examples.servicetrainee()
+>>> t = tornado(inv, settings, servicetrainee_uncertainty())
+>>> t.rows[0].parameter in servicetrainee_uncertainty()
+True
+>>> b = break_even(inv, settings, "effect_multiplier")
+>>> b.found, b.unit  # even unlimited effect (capped at no assistance at all) does not pay
+(False, '×')
+>>> print(break_even(inv, settings, "costs[0].amount"))  # the wage it could bear
+NPV is 0 at costs[0].amount = 13,563 SEK / month (as given: 26,000 SEK / month)
+>>> table = compare_scenarios({"utan handledning": {"costs[1].amount": 0}}, inv, settings)
+>>> [row["scenario"] for row in table.records()]
+['bas', 'utan handledning']
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sociokalkyl.engine import Plan, compile_plan, project
+from sociokalkyl.errors import InputError
+from sociokalkyl.model import CostItem, Intervention, Settings
+from sociokalkyl.results import Metrics, compute_metrics, solve_break_even
+from sociokalkyl.uncertainty.distributions import check_quantile
+from sociokalkyl.uncertainty.simulate import _active_payers
+from sociokalkyl.uncertainty.spec import DistributionLike, Uncertainty
+
+__all__ = [
+    "BreakEven",
+    "ScenarioTable",
+    "Tornado",
+    "TornadoRow",
+    "break_even",
+    "compare_scenarios",
+    "tornado",
+]
+
+Array = NDArray[np.float64]
+
+
+def _check_payer(plan: Plan, payer: str | None) -> int | None:
+    if payer is None:
+        return None
+    if payer not in plan.payers:
+        raise InputError(
+            "is not a payer of this analysis",
+            field="payer",
+            value=payer,
+            expected=f"one of {', '.join(plan.payers)}",
+        )
+    return plan.payers.index(payer)
+
+
+def _fmt(value: float) -> str:
+    """A number for messages: ``13,560`` or ``-4.9`` or ``0.0735``."""
+    if not math.isfinite(value):
+        return str(value)
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+
+
+def _npv(metrics: Metrics, column: int | None) -> Array:
+    return metrics.npv if column is None else metrics.npv_by_payer[:, column]
+
+
+# --- tornado -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TornadoRow:
+    """One bar: the NPV with one parameter at its low and at its high value [SEK]."""
+
+    parameter: str
+    unit: str
+    description: str
+    base_value: float
+    low_value: float
+    high_value: float
+    npv_low: float
+    npv_high: float
+
+    @property
+    def swing(self) -> float:
+        """``|npv_high - npv_low|`` [SEK]."""
+        return abs(self.npv_high - self.npv_low)
+
+
+@dataclass(frozen=True)
+class Tornado:
+    """A one-way sensitivity analysis, rows sorted by swing (largest first)."""
+
+    intervention_name: str
+    payer: str | None
+    base_npv: float
+    low_quantile: float
+    high_quantile: float
+    rows: tuple[TornadoRow, ...]
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as dicts, with ``swing``."""
+        return [
+            {
+                "parameter": r.parameter,
+                "unit": r.unit,
+                "description": r.description,
+                "base_value": r.base_value,
+                "low_value": r.low_value,
+                "high_value": r.high_value,
+                "npv_low": r.npv_low,
+                "npv_high": r.npv_high,
+                "swing": r.swing,
+            }
+            for r in self.rows
+        ]
+
+    def plot(self, ax: Any = None) -> Any:
+        """Draw the tornado (matplotlib, imported here); returns the Axes."""
+        try:
+            import matplotlib.pyplot as plt
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise ImportError(
+                "Tornado.plot() needs matplotlib: pip install 'sociokalkyl[notebook]'"
+            ) from None
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 0.5 * len(self.rows) + 1.5))
+        base = self.base_npv / 1e6
+        for y, row in enumerate(reversed(self.rows)):
+            for value, color, label in (
+                (row.npv_low, "#4477aa", f"low ({self.low_quantile:.0%} quantile)"),
+                (row.npv_high, "#cc6677", f"high ({self.high_quantile:.0%} quantile)"),
+            ):
+                ax.barh(
+                    y, value / 1e6 - base, left=base, color=color, label=label if y == 0 else None
+                )
+        ax.set_yticks(range(len(self.rows)), [r.parameter for r in reversed(self.rows)])
+        ax.axvline(base, color="black", linewidth=1)
+        who = f" ({self.payer})" if self.payer else ""
+        ax.set_xlabel(f"NPV{who} [mnkr]")
+        ax.set_title(f"{self.intervention_name}: one-way sensitivity")
+        if self.rows:
+            ax.legend(loc="lower right")
+        return ax
+
+
+def tornado(
+    intervention: Intervention,
+    settings: Settings,
+    uncertainty: Uncertainty | Mapping[str, DistributionLike],
+    *,
+    low: float = 0.10,
+    high: float = 0.90,
+    payer: str | None = None,
+    catalogue: Mapping[str, CostItem] | None = None,
+) -> Tornado:
+    """One-way sensitivity: swing each uncertain parameter alone from its low to its high value.
+
+    Each parameter is set to its distribution's ``low`` and ``high`` quantiles with every
+    other parameter at the plan's value (as written in the intervention); all swings are
+    projected in one vectorised pass.
+
+    Parameters
+    ----------
+    uncertainty
+        Parameter name -> distribution (see :class:`~sociokalkyl.uncertainty.Uncertainty`).
+    low, high
+        Quantile levels, ``0 < low < high < 1`` (default 10 % and 90 %).
+    payer
+        Sort by this payer's NPV instead of the total.
+
+    Returns
+    -------
+    Tornado
+        Rows sorted by swing in NPV, largest first.
+    """
+    levels = check_quantile((low, high), "low, high")
+    if not levels[0] < levels[1]:
+        raise InputError(
+            "must be ordered, low < high",
+            field="low, high",
+            value=(low, high),
+            expected="e.g. low=0.1, high=0.9",
+        )
+    spec = uncertainty if isinstance(uncertainty, Uncertainty) else Uncertainty(uncertainty)
+    plan = compile_plan(intervention, settings, catalogue)
+    spec.check(plan)
+    column = _check_payer(plan, payer)
+    names = list(spec)
+    size = 1 + 2 * len(names)
+    values = {name: np.full(size, float(v)) for name, v in plan.values().items()}
+    ends: dict[str, tuple[float, float]] = {}
+    for i, name in enumerate(names):
+        lo, hi = (float(x) for x in spec[name].ppf(levels))
+        ends[name] = (lo, hi)
+        values[name][1 + 2 * i] = lo
+        values[name][2 + 2 * i] = hi
+    npv = _npv(compute_metrics(project(plan, values), with_irr=False), column)
+    rows = [
+        TornadoRow(
+            parameter=name,
+            unit=plan.parameters[name].unit,
+            description=plan.parameters[name].description,
+            base_value=plan.parameters[name].value,
+            low_value=ends[name][0],
+            high_value=ends[name][1],
+            npv_low=float(npv[1 + 2 * i]),
+            npv_high=float(npv[2 + 2 * i]),
+        )
+        for i, name in enumerate(names)
+    ]
+    rows.sort(key=lambda r: r.swing, reverse=True)
+    return Tornado(
+        plan.intervention_name,
+        payer,
+        float(npv[0]),
+        float(levels[0]),
+        float(levels[1]),
+        tuple(rows),
+    )
+
+
+# --- break-even ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BreakEven:
+    """The value of one parameter at which the NPV (or one payer's NPV) is zero.
+
+    ``value`` is in ``unit`` (the parameter's own unit and price year); NaN with
+    ``found=False`` when the NPV does not cross zero in ``[low, high]``, and ``message``
+    says why.
+    """
+
+    parameter: str
+    value: float
+    unit: str
+    base_value: float
+    payer: str | None
+    low: float
+    high: float
+    found: bool
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def break_even(
+    intervention: Intervention,
+    settings: Settings,
+    parameter: str,
+    payer: str | None = None,
+    within: tuple[float, float] | None = None,
+    *,
+    catalogue: Mapping[str, CostItem] | None = None,
+) -> BreakEven:
+    """The value of any named parameter at which the NPV is 0, all else as given.
+
+    Parameters
+    ----------
+    parameter
+        A name of ``compile_plan(intervention, settings).parameters``, e.g.
+        ``"effects[1].change"``, ``"costs[0].amount"``, ``"effect_multiplier"``.
+    payer
+        Solve for this payer's NPV instead of the total.
+    within
+        ``(low, high)`` range searched; default the parameter's bounds (cut to +-1e9).
+
+    Raises
+    ------
+    InputError
+        For an unknown parameter (listing the valid names) or payer, or an empty range.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> b = break_even(*examples.servicetrainee(), "costs[0].amount")
+    >>> b.found and b.value < 26000   # the monthly wage the intervention could bear
+    True
+    """
+    plan = compile_plan(intervention, settings, catalogue)
+    if parameter not in plan.parameters:
+        raise InputError(
+            "is not a parameter of this intervention",
+            field="parameter",
+            value=parameter,
+            expected=f"one of {', '.join(plan.parameters)}",
+        )
+    column = _check_payer(plan, payer)
+    info = plan.parameters[parameter]
+    low = max(info.bounds[0], -1e9) if within is None else float(within[0])
+    high = min(info.bounds[1], 1e9) if within is None else float(within[1])
+    if not low < high:
+        raise InputError(
+            "is not a range with low < high",
+            field="within",
+            value=within,
+            expected="e.g. within=(-10, 0)",
+        )
+    value = solve_break_even(plan, parameter, payer=payer, low=low, high=high)
+    unit = info.unit
+    who = f"{payer}'s NPV" if payer else "NPV"
+    if math.isfinite(value):
+        given = f"{_fmt(info.value)} {unit}".strip()
+        message = f"{who} is 0 at {parameter} = {_fmt(value)} {unit} (as given: {given})"
+        return BreakEven(parameter, value, unit, info.value, payer, low, high, True, message)
+    ends = np.array([low, high])
+    npv = _npv(
+        compute_metrics(project(plan, plan.values({parameter: ends})), with_irr=False), column
+    )
+    sign = "positive" if npv.min() > 0 else "negative" if npv.max() < 0 else "of both signs"
+    message = (
+        f"no break-even: {who} is {sign} for every {parameter} in "
+        f"[{_fmt(low)}, {_fmt(high)}] {unit} (NPV {npv[0]:,.0f} to {npv[1]:,.0f} SEK at the ends)"
+    )
+    return BreakEven(parameter, math.nan, unit, info.value, payer, low, high, False, message)
+
+
+# --- scenarios -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ScenarioTable:
+    """Scenarios side by side: one record per scenario [SEK, analysis price year]."""
+
+    rows: tuple[dict[str, Any], ...]
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows: scenario, npv, pv_costs, pv_avoided, benefit_cost_ratio, irr, payback,
+        payback_discounted, and ``npv:<payer>``, ``payback:<payer>`` per payer."""
+        return [dict(row) for row in self.rows]
+
+    def to_frame(self) -> Any:
+        """The table as a pandas DataFrame indexed by scenario (needs pandas)."""
+        try:
+            import pandas as pd
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise ImportError(
+                "ScenarioTable.to_frame() needs pandas: pip install 'sociokalkyl[notebook]'"
+            ) from None
+        return pd.DataFrame.from_records(self.records()).set_index("scenario")
+
+    def __str__(self) -> str:
+        width = max([8, *(len(str(row["scenario"])) for row in self.rows)])
+        lines = [f"{'scenario':<{width}} {'NPV [SEK]':>16} {'BCR':>7} {'payback':>8}"]
+        for row in self.rows:
+            payback = row["payback"]
+            shown = "-" if math.isnan(payback) else f"{payback:.2f}"
+            lines.append(
+                f"{row['scenario']:<{width}} {row['npv']:>16,.0f} "
+                f"{row['benefit_cost_ratio']:>7.2f} {shown:>8}"
+            )
+        return "\n".join(lines)
+
+
+def _row(name: str, metrics: Metrics, plan: Plan, payers: tuple[str, ...]) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "scenario": name,
+        "npv": float(metrics.npv[0]),
+        "pv_costs": float(metrics.pv_costs[0]),
+        "pv_avoided": float(metrics.pv_avoided[0]),
+        "benefit_cost_ratio": float(metrics.benefit_cost_ratio[0]),
+        "irr": float(metrics.irr[0]),
+        "payback": float(metrics.payback[0]),
+        "payback_discounted": float(metrics.payback_discounted[0]),
+    }
+    for payer in payers:
+        j = plan.payers.index(payer)
+        row[f"npv:{payer}"] = float(metrics.npv_by_payer[0, j])
+        row[f"payback:{payer}"] = float(metrics.payback_by_payer[0, j])
+    return row
+
+
+def compare_scenarios(
+    scenarios: Mapping[str, tuple[Intervention, Settings]] | Mapping[str, Mapping[str, float]],
+    intervention: Intervention | None = None,
+    settings: Settings | None = None,
+    *,
+    include_base: bool = True,
+    catalogue: Mapping[str, CostItem] | None = None,
+) -> ScenarioTable:
+    """Evaluate scenarios side by side: NPV, BCR, IRR, payback, per payer.
+
+    Two forms:
+
+    * ``compare_scenarios({"pessimistisk": (inv1, s1), "bas": (inv2, s2)})``: whole
+      interventions with their settings;
+    * ``compare_scenarios({"utan regionens medfinansiering": {"costs[1].amount": 0}},
+      intervention, settings)``: named overrides of parameter values (in the parameter's
+      own unit) on one intervention; a first row ``"bas"`` holds it as given unless
+      ``include_base=False``.
+
+    Raises
+    ------
+    InputError
+        For an override naming no parameter (listing the names), or a scenario of the
+        wrong shape.
+    """
+    rows: list[dict[str, Any]] = []
+    if intervention is None:
+        for name, pair in scenarios.items():
+            if not (isinstance(pair, tuple) and len(pair) == 2):
+                raise InputError(
+                    "is not an (intervention, settings) pair",
+                    field=f"scenarios[{name!r}]",
+                    value=type(pair).__name__,
+                    expected="e.g. {'bas': (intervention, settings)}, or pass intervention "
+                    "and settings and give overrides such as {'costs[1].amount': 0}",
+                )
+            inv, sets = pair
+            assert isinstance(inv, Intervention)
+            assert isinstance(sets, Settings)
+            plan = compile_plan(inv, sets, catalogue)
+            metrics = compute_metrics(project(plan, plan.values()))
+            rows.append(_row(name, metrics, plan, _active_payers(plan, inv)))
+    else:
+        if settings is None:
+            raise InputError(
+                "is missing",
+                field="settings",
+                expected="settings together with intervention, e.g. "
+                "compare_scenarios(overrides, intervention, settings)",
+            )
+        plan = compile_plan(intervention, settings, catalogue)
+        payers = _active_payers(plan, intervention)
+        named: list[tuple[str, Mapping[str, float]]] = [("bas", {})] if include_base else []
+        for name, overrides in scenarios.items():
+            if not isinstance(overrides, Mapping):
+                raise InputError(
+                    "is not a mapping of parameter overrides",
+                    field=f"scenarios[{name!r}]",
+                    value=type(overrides).__name__,
+                    expected="e.g. {'costs[1].amount': 0}",
+                )
+            named.append((name, overrides))
+        for name, overrides in named:
+            metrics = compute_metrics(project(plan, plan.values(overrides)))
+            rows.append(_row(name, metrics, plan, payers))
+    return ScenarioTable(tuple(rows))
