@@ -148,6 +148,9 @@ class Projection:
         The same summed by payer, shape ``(D, P, T)``.
     factors
         Discount factors, shape ``(D, T)`` or ``(1, T)``.
+    active_payers
+        Indices of the payers that pay a cost or own a share of a cost item; the
+        others have no flow in any draw.
     """
 
     costs: Array
@@ -156,6 +159,7 @@ class Projection:
     costs_by_payer: Array
     avoided_by_payer: Array
     factors: Array
+    active_payers: NDArray[np.intp]
 
     @property
     def net(self) -> Array:
@@ -482,12 +486,17 @@ def _column(values: Mapping[str, Array], plan: Plan, name: str) -> Array:
     return column
 
 
-def _cohort_sum(per_age: Array, intake: list[tuple[int, Array]], horizon: int) -> Array:
-    """Sum over cohorts: ``out[d, t] = sum_c n_c[d] * per_age[d, t - c]`` for ``t >= c``."""
-    total = np.zeros((max(per_age.shape[0], *(n.shape[0] for _, n in intake)), horizon))
+def _cohort_sum(per_age: Array, intake: list[tuple[int, Array]]) -> Array:
+    """``out[d, t] = sum_c n_c[d] * per_age[d, t - c]`` for ``t >= c``, in the rows needed.
+
+    The result has one row when neither the intake nor ``per_age`` varies by draw.
+    """
+    horizon = per_age.shape[-1]
+    rows = max(per_age.shape[0], *(count.shape[0] for _, count in intake))
+    out = np.zeros((rows, horizon))
     for year, count in intake:
-        total[:, year:] += count * per_age[:, : horizon - year]
-    return total
+        out[:, year:] += count * per_age[:, : horizon - year]
+    return out
 
 
 def project(plan: Plan, values: Mapping[str, Array]) -> Projection:
@@ -530,7 +539,7 @@ def project(plan: Plan, values: Mapping[str, Array]) -> Projection:
         use = _column(values, plan, f"{spec.name}.use")
         exit_rate = _column(values, plan, f"{spec.name}.exit_rate")
         use_by_age = use * (1.0 - exit_rate) ** ages * spec.profile
-        change = np.zeros((draws, horizon))
+        change: Array = np.zeros((1, horizon))
         for effect in (e for e in plan._effects if e.item == spec.item):
             k = ages - effect.lag
             ramp = np.minimum(1.0, (k + 1) / effect.ramp) if effect.ramp > 1 else 1.0
@@ -549,17 +558,15 @@ def project(plan: Plan, values: Mapping[str, Array]) -> Projection:
         unit_cost = _column(values, plan, f"cost_items.{item}.unit_cost")
         growth = (1.0 + _column(values, plan, f"cost_items.{item}.real_growth")) ** ages
         price = unit_cost * growth
-        baseline[:, spec.item] = _cohort_sum(use_by_age, intake, horizon) * price
-        avoided[:, spec.item] = _cohort_sum(avoided_use, intake, horizon) * price
+        baseline[:, spec.item] = _cohort_sum(use_by_age, intake) * price
+        avoided[:, spec.item] = _cohort_sum(avoided_use, intake) * price
 
     uplift = 1.0 + _column(values, plan, "settings.optimism_bias")
     costs = np.zeros((draws, len(plan._costs), horizon))
     for line, cost in enumerate(plan._costs):
         amount = _column(values, plan, f"costs[{line}].amount") * uplift
         if cost.kind == "per_participant":
-            costs[:, line] = (
-                _cohort_sum(np.broadcast_to(cost.pattern, (1, horizon)), intake, horizon) * amount
-            )
+            costs[:, line] = _cohort_sum(cost.pattern.reshape(1, horizon), intake) * amount
         else:
             costs[:, line] = amount * cost.pattern
 
@@ -567,15 +574,24 @@ def project(plan: Plan, values: Mapping[str, Array]) -> Projection:
     cost_payers = np.zeros((len(plan._costs), n_payers))
     for line, cost in enumerate(plan._costs):
         cost_payers[line, cost.payer] = 1.0
-    costs_by_payer = np.einsum("dkt,kp->dpt", costs, cost_payers)
-    avoided_by_payer = np.einsum("dit,ip->dpt", avoided, plan.item_payer_shares)
+    costs_by_payer = np.matmul(cost_payers.T, costs)  # (P, K) @ (D, K, T) -> (D, P, T)
+    avoided_by_payer = np.matmul(plan.item_payer_shares.T, avoided)
 
     if plan.fixed_discount_factors is not None:
         factors = plan.fixed_discount_factors.reshape(1, horizon)
     else:
         rate = np.reshape(values["settings.discount_rate"], (-1,))
         factors = np.asarray(discount_factors(rate, horizon), dtype=float).reshape(-1, horizon)
-    return Projection(costs, baseline, avoided, costs_by_payer, avoided_by_payer, factors)
+    involved = (cost_payers.sum(axis=0) > 0) | (plan.item_payer_shares.sum(axis=0) > 0)
+    return Projection(
+        costs,
+        baseline,
+        avoided,
+        costs_by_payer,
+        avoided_by_payer,
+        factors,
+        np.flatnonzero(involved),
+    )
 
 
 def describe_parameter(plan: Plan, name: str) -> str:

@@ -73,10 +73,28 @@ class Metrics:
 
 
 def _present(flows: Array, factors: Array) -> Array:
-    """Sum of ``flows[..., t] * factors[d, t]`` over t; factors broadcast over middle axes."""
-    shaped = factors.reshape(factors.shape[0], *([1] * (flows.ndim - 2)), factors.shape[-1])
-    result: Array = (flows * shaped).sum(axis=-1)
-    return result
+    """Sum of ``flows[d, ..., t] * factors[d, t]`` over t; one row of factors is shared."""
+    if factors.shape[0] == 1:
+        shared: Array = np.einsum("...t,t->...", flows, factors[0])
+        return shared
+    by_draw: Array = np.einsum("d...t,dt->d...", flows, factors)
+    return by_draw
+
+
+def _payback_by_payer(
+    net_by_payer: Array, factors: Array | None, active: NDArray[np.intp]
+) -> Array:
+    """Payback per payer ``(D, P)``, computed only for the ``active`` payers.
+
+    A payer with no flow has a cumulative net of 0 from year 0: payback 0.
+    """
+    paybacks = np.zeros(net_by_payer.shape[:2])
+    if active.size:
+        flows = net_by_payer[:, active]
+        if factors is not None:
+            flows = flows * factors[:, None, :]
+        paybacks[:, active] = finance.payback_period(flows)
+    return paybacks
 
 
 def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics:
@@ -90,7 +108,6 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
     pv_avoided = _present(avoided, factors)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(pv_costs != 0, pv_avoided / np.where(pv_costs != 0, pv_costs, 1), np.nan)
-    shaped = factors.reshape(factors.shape[0], 1, -1)
     irr = np.asarray(finance.irr(net), dtype=float) if with_irr else np.full(net.shape[0], np.nan)
     return Metrics(
         npv=pv_avoided - pv_costs,
@@ -104,9 +121,9 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
         irr=irr,
         payback=np.asarray(finance.payback_period(net), dtype=float),
         payback_discounted=np.asarray(finance.payback_period(net * factors), dtype=float),
-        payback_by_payer=np.asarray(finance.payback_period(net_by_payer), dtype=float),
-        payback_discounted_by_payer=np.asarray(
-            finance.payback_period(net_by_payer * shaped), dtype=float
+        payback_by_payer=_payback_by_payer(net_by_payer, None, projection.active_payers),
+        payback_discounted_by_payer=_payback_by_payer(
+            net_by_payer, factors, projection.active_payers
         ),
     )
 
@@ -297,10 +314,7 @@ class Result:
         return {p: float(self.metrics.pv_avoided_by_payer[0, j]) for j, p in self._active_payers()}
 
     def _active_payers(self) -> list[tuple[int, str]]:
-        flows = np.abs(self.projection.costs_by_payer[0]) + np.abs(
-            self.projection.avoided_by_payer[0]
-        )
-        return [(j, p) for j, p in enumerate(self.plan.payers) if flows[j].sum() > 0]
+        return [(int(j), self.plan.payers[j]) for j in self.projection.active_payers]
 
     # --- tables -----------------------------------------------------------------------
     def table(self) -> list[dict[str, float | int]]:
