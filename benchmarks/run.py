@@ -13,9 +13,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import bench_evaluate  # noqa: E402
-import bench_finance  # noqa: E402
-import bench_simulate  # noqa: E402
+import bench_evaluate
+import bench_finance
+import bench_simulate
 
 
 def main() -> None:
