@@ -20,7 +20,10 @@ See the README for a quickstart and ``docs/`` for the conventions that define th
 
 from __future__ import annotations
 
-from sociokalkyl import catalogue, examples, model
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from sociokalkyl import model
 from sociokalkyl.engine import Plan, Projection, compile_plan, project
 from sociokalkyl.errors import (
     CalculationError,
@@ -55,6 +58,19 @@ from sociokalkyl.results import Result, evaluate, solve_break_even
 from sociokalkyl.units import parse_number, parse_quantity, ureg
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from sociokalkyl import catalogue, examples, uncertainty
+
+_LAZY = ("catalogue", "examples", "uncertainty")
+
+
+def __getattr__(name: str) -> Any:
+    """Load ``catalogue``, ``examples`` and ``uncertainty`` on first use (fast import)."""
+    if name in _LAZY:
+        return importlib.import_module(f"sociokalkyl.{name}")
+    raise AttributeError(f"module 'sociokalkyl' has no attribute {name!r}")
+
 
 __all__ = [
     "BaselineUse",
@@ -96,5 +112,6 @@ __all__ = [
     "project",
     "rebase",
     "solve_break_even",
+    "uncertainty",
     "ureg",
 ]
