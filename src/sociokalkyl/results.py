@@ -436,6 +436,49 @@ class Result:
             ) from None
         return pd.DataFrame.from_records(self.table()).set_index("year")
 
+    def plot(self, ax: Any = None, *, lang: str = "sv") -> Any:
+        """Bars of yearly costs and avoided costs, lines of the cumulative net.
+
+        matplotlib is imported here, not when sociokalkyl is imported. Returns the Axes.
+
+        Parameters
+        ----------
+        ax
+            A matplotlib Axes to draw on; a new figure when None.
+        lang
+            ``"sv"`` (Swedish labels, the default) or ``"en"``.
+        """
+        try:
+            import matplotlib.pyplot as plt
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise ImportError(
+                "Result.plot() needs matplotlib: pip install 'sociokalkyl[notebook]'"
+            ) from None
+        labels = {
+            "sv": ("Insatsens kostnader", "Undvikna kostnader", "Ackumulerat netto",
+                   "Ackumulerat netto, diskonterat", "mnkr", "År"),
+            "en": ("Intervention costs", "Avoided costs", "Cumulative net",
+                   "Cumulative net, discounted", "MSEK", "Year"),
+        }[lang]  # fmt: skip
+        rows = self.table()
+        years = [int(row["calendar_year"]) for row in rows]
+        if ax is None:
+            _, ax = plt.subplots(figsize=(8, 4.5))
+        width = 0.4
+        ax.bar([y - width / 2 for y in years], [-row["costs"] / 1e6 for row in rows], width,
+               label=labels[0], color="#c0504d")  # fmt: skip
+        ax.bar([y + width / 2 for y in years], [row["avoided"] / 1e6 for row in rows], width,
+               label=labels[1], color="#4f81bd")  # fmt: skip
+        ax.plot(years, [row["cumulative_net"] / 1e6 for row in rows], "k-o", label=labels[2])
+        ax.plot(years, [row["cumulative_discounted_net"] / 1e6 for row in rows], "k--",
+                label=labels[3])  # fmt: skip
+        ax.axhline(0.0, color="grey", linewidth=0.8)
+        ax.set_xlabel(labels[5])
+        ax.set_ylabel(f"{labels[4]} ({self.plan.price_year})")
+        ax.set_title(self.plan.intervention_name)
+        ax.legend(fontsize="small")
+        return ax
+
     def __str__(self) -> str:
         def years(value: float) -> str:
             return "not within the horizon" if math.isnan(value) else f"{value:.2f} years"
