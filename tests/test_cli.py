@@ -196,6 +196,20 @@ def test_run_monte_carlo_is_reproducible() -> None:
     assert "--draws" in err
 
 
+def test_run_monte_carlo_text_is_swedish_for_a_controller() -> None:
+    code, text, _ = run_main("run", example("servicetrainee"), "--draws", "300", "--seed", "1")
+    assert code == 0
+    assert "Sannolikhet för nettonuvärde > 0" in text
+    assert "Nettonuvärde, medelvärde" in text
+    assert "Std.avvikelse" in text
+    for key in ("npv_mean", "prob_npv_positive", "share_finite", "kept_draws"):
+        assert key not in text
+    code, text, _ = run_main(
+        "run", example("servicetrainee"), "--draws", "300", "--seed", "1", "--lang", "en"
+    )
+    assert "Probability of NPV > 0" in text
+
+
 def test_run_scenario() -> None:
     _, base, _ = run_main("run", example("servicetrainee"), "--format", "json")
     code, worse, err = run_main(

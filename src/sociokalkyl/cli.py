@@ -39,8 +39,8 @@ from sociokalkyl.io.formats import (
     label,
     render,
     report_json,
+    simulation_metrics_table,
     simulation_report,
-    table_from_records,
 )
 from sociokalkyl.io.scenario import (
     FORMATS,
@@ -325,10 +325,10 @@ def _with_simulation(report: Report, simulation: dict[str, Any], lang: Lang) -> 
     metrics = simulation.get("metrics")
     if isinstance(metrics, list) and metrics:
         tables.append(
-            table_from_records(
-                "simulation_metrics",
-                label("simulation", lang) + (": fördelning" if lang == "sv" else ": spread"),
+            simulation_metrics_table(
                 metrics,
+                label("simulation", lang) + (": fördelning" if lang == "sv" else ": spread"),
+                lang,
             )
         )
     return Report(report.title, report.lines, tables)

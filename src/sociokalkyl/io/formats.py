@@ -522,6 +522,69 @@ def _plain(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
+SIMULATION_LABELS: dict[str, tuple[str, str]] = {
+    "intervention": ("Insats", "Intervention"),
+    "draws": ("Antal dragningar", "Draws"),
+    "seed": ("Slumpfrö", "Seed"),
+    "kept_draws": ("Sparade dragningar", "Draws kept"),
+    "irr_draws": ("Dragningar med internränta", "Draws with IRR"),
+    "price_year": ("Prisår", "Price year"),
+    "horizon": ("Horisont (år)", "Horizon (years)"),
+    "npv_mean": ("Nettonuvärde, medelvärde", "NPV, mean"),
+    "npv_std": ("Nettonuvärde, standardavvikelse", "NPV, standard deviation"),
+    "prob_npv_positive": ("Sannolikhet för nettonuvärde > 0", "Probability of NPV > 0"),
+    "prob_npv_positive_by_payer": ("Sannolikhet för nettonuvärde > 0,", "Probability of NPV > 0,"),
+    "prob_payback_within_horizon": (
+        "Sannolikhet att återbetalas inom horisonten",
+        "Probability of payback within the horizon",
+    ),
+    "metric": ("Mått", "Metric"),
+    "mean": ("Medelvärde", "Mean"),
+    "std": ("Std.avvikelse", "Std. deviation"),
+    "share_finite": ("Andel med svar", "Share with an answer"),
+    "prob_positive": ("Andel > 0", "Share > 0"),
+    "npv": ("Nettonuvärde", "NPV"),
+    "pv_costs": ("Nuvärde av kostnader", "PV of costs"),
+    "pv_avoided": ("Nuvärde av undvikna kostnader", "PV of avoided costs"),
+    "benefit_cost_ratio": ("Nytta/kostnad", "Benefit-cost ratio"),
+    "payback": ("Återbetalningstid", "Payback"),
+    "payback_discounted": ("Återbetalningstid, diskonterad", "Payback, discounted"),
+    "irr": ("Internränta", "IRR"),
+    "payer": ("Betalare", "Payer"),
+    "cost_item": ("Kostnadspost", "Cost item"),
+}
+"""Labels of the Monte Carlo tables (their keys clash with the report's own labels)."""
+
+
+def simulation_label(key: str, lang: Lang = "sv") -> str:
+    """A Monte Carlo label; ``"a.b"`` becomes the label of ``a`` followed by ``b``."""
+    head, _, tail = key.partition(".")
+    pair = SIMULATION_LABELS.get(head)
+    text = head if pair is None else (pair[0] if lang == "sv" else pair[1])
+    return f"{text} {tail}" if tail else text
+
+
+def simulation_metrics_table(
+    metrics: Sequence[Mapping[str, Any]], title: str, lang: Lang = "sv"
+) -> Table:
+    """The spread of each Monte Carlo metric, with labels in ``lang`` (cells keep their names)."""
+    keys = list(metrics[0]) if metrics else []
+    rows = [
+        [
+            simulation_label(str(r[k]), lang) if k == "metric" and r[k] is not None else r.get(k)
+            for k in keys
+        ]
+        for r in metrics
+    ]
+    kinds: list[Kind] = [
+        "text" if all(isinstance(r[c], str | None) for r in rows) else "auto"
+        for c in range(len(keys))
+    ]
+    headers = [simulation_label(k, lang) for k in keys]
+    return Table("simulation_metrics", title, headers, rows, [list(kinds) for _ in rows],
+                 [list(keys) for _ in rows])  # fmt: skip
+
+
 def simulation_report(summary: Mapping[str, Any], lang: Lang = "sv") -> Table:
     """A Monte Carlo summary (a flat or nested mapping) as a two-column table."""
     rows: list[list[Any]] = []
@@ -536,10 +599,12 @@ def simulation_report(summary: Mapping[str, Any], lang: Lang = "sv") -> Table:
             and len(value) <= 12
             and all(isinstance(v, int | float) for v in value)
         ):
-            rows.append([prefix, ", ".join(_auto(prefix, v, lang) for v in value)])
+            rows.append(
+                [simulation_label(prefix, lang), ", ".join(_auto(prefix, v, lang) for v in value)]
+            )
             names.append([prefix, ""])
         elif not isinstance(value, list | tuple):
-            rows.append([prefix, value])
+            rows.append([simulation_label(prefix, lang), value])
             names.append([prefix, prefix])
 
     add("", summary)
