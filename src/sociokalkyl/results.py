@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl import finance
+from sociokalkyl._optional import require
 from sociokalkyl.engine import Plan, Projection, compile_plan, cost_item_summary, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem, Intervention, Settings
@@ -428,12 +429,7 @@ class Result:
 
     def to_frame(self) -> Any:
         """The yearly table as a pandas DataFrame indexed by year (needs pandas)."""
-        try:
-            import pandas as pd
-        except ImportError:  # pragma: no cover - depends on the environment
-            raise ImportError(
-                "Result.to_frame() needs pandas: pip install 'sociokalkyl[notebook]'"
-            ) from None
+        pd = require("pandas", "Result.to_frame()")
         return pd.DataFrame.from_records(self.table()).set_index("year")
 
     def plot(self, ax: Any = None, *, lang: str = "sv") -> Any:
@@ -448,12 +444,7 @@ class Result:
         lang
             ``"sv"`` (Swedish labels, the default) or ``"en"``.
         """
-        try:
-            import matplotlib.pyplot as plt
-        except ImportError:  # pragma: no cover - depends on the environment
-            raise ImportError(
-                "Result.plot() needs matplotlib: pip install 'sociokalkyl[notebook]'"
-            ) from None
+        plt = require("matplotlib.pyplot", "Result.plot()")
         labels = {
             "sv": ("Insatsens kostnader", "Undvikna kostnader", "Ackumulerat netto",
                    "Ackumulerat netto, diskonterat", "mnkr", "År"),

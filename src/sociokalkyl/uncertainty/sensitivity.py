@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from sociokalkyl._optional import require
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem, Intervention, Settings
@@ -123,12 +124,7 @@ class Tornado:
 
     def plot(self, ax: Any = None) -> Any:
         """Draw the tornado (matplotlib, imported here); returns the Axes."""
-        try:
-            import matplotlib.pyplot as plt
-        except ImportError:  # pragma: no cover - depends on the environment
-            raise ImportError(
-                "Tornado.plot() needs matplotlib: pip install 'sociokalkyl[notebook]'"
-            ) from None
+        plt = require("matplotlib.pyplot", "Tornado.plot()")
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 0.5 * len(self.rows) + 1.5))
         base = self.base_npv / 1e6
@@ -335,12 +331,7 @@ class ScenarioTable:
 
     def to_frame(self) -> Any:
         """The table as a pandas DataFrame indexed by scenario (needs pandas)."""
-        try:
-            import pandas as pd
-        except ImportError:  # pragma: no cover - depends on the environment
-            raise ImportError(
-                "ScenarioTable.to_frame() needs pandas: pip install 'sociokalkyl[notebook]'"
-            ) from None
+        pd = require("pandas", "ScenarioTable.to_frame()")
         return pd.DataFrame.from_records(self.records()).set_index("scenario")
 
     def __str__(self) -> str:

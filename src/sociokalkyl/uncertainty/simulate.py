@@ -28,6 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl import finance
+from sociokalkyl._optional import require
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem, Intervention, Settings
@@ -305,24 +306,14 @@ class SimulationResult:
 
     def to_frame(self) -> Any:
         """:meth:`records` as a pandas DataFrame (needs pandas)."""
-        try:
-            import pandas as pd
-        except ImportError:  # pragma: no cover - depends on the environment
-            raise ImportError(
-                "SimulationResult.to_frame() needs pandas: pip install 'sociokalkyl[notebook]'"
-            ) from None
+        pd = require("pandas", "SimulationResult.to_frame()")
         return pd.DataFrame.from_records(self.records())
 
     def plot(
         self, metric: str = "npv", payer: str | None = None, *, bins: int = 50, ax: Any = None
     ) -> Any:
         """A histogram of the kept draws of one metric, with 0 and the mean marked (matplotlib)."""
-        try:
-            import matplotlib.pyplot as plt
-        except ImportError:  # pragma: no cover - depends on the environment
-            raise ImportError(
-                "SimulationResult.plot() needs matplotlib: pip install 'sociokalkyl[notebook]'"
-            ) from None
+        plt = require("matplotlib.pyplot", "SimulationResult.plot()")
         key = self._key(metric, payer)
         data = self._arrays[key]
         data = data[np.isfinite(data)]

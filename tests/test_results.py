@@ -1,0 +1,70 @@
+"""Result: tables, summary, DataFrame, plot and text agree with the metrics."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import matplotlib
+import pytest
+
+import sociokalkyl as sk
+from sociokalkyl._optional import require
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture(scope="module")
+def result() -> sk.Result:
+    return sk.evaluate(*sk.examples.servicetrainee())
+
+
+def test_tables_add_up(result: sk.Result) -> None:
+    table = result.table()
+    assert len(table) == result.plan.horizon
+    assert sum(row["discounted_net"] for row in table) == pytest.approx(result.npv)
+    assert table[-1]["cumulative_discounted_net"] == pytest.approx(result.npv)
+    assert table[0]["calendar_year"] == 2012
+    by_item = result.by_cost_item()
+    assert sum(row["pv_avoided"] for row in by_item) == pytest.approx(result.pv_avoided)
+    yearly = result.yearly_by_payer()
+    assert sum(row["net"] for row in yearly) == pytest.approx(table[-1]["cumulative_net"])
+
+
+def test_summary_is_json_ready_and_says_none_for_no_answer(result: sk.Result) -> None:
+    summary = result.summary()
+    json.dumps(summary)  # NaN would be invalid JSON for most readers; it must be None
+    assert summary["payback"] is None
+    assert summary["break_even_effect"] is None
+    assert summary["npv"] == pytest.approx(result.npv)
+
+
+def test_to_frame_and_plot(result: sk.Result) -> None:
+    frame = result.to_frame()
+    assert list(frame.index) == list(range(result.plan.horizon))
+    assert frame["net"].sum() == pytest.approx(result.table()[-1]["cumulative_net"])
+    ax = result.plot()
+    assert ax.get_title() == "Servicetrainee"
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert legend == [
+        "Ackumulerat netto",
+        "Ackumulerat netto, diskonterat",
+        "Insatsens kostnader",
+        "Undvikna kostnader",
+    ]
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def test_text_says_not_within_the_horizon_instead_of_a_number(result: sk.Result) -> None:
+    text = str(result)
+    assert "not within the horizon" in text
+    assert "nan" not in text.lower()
+    assert "Servicetrainee" in result._repr_html_()
+    assert math.isnan(result.payback)
+
+
+def test_missing_optional_package_names_the_method_and_the_install() -> None:
+    with pytest.raises(ImportError, match=r"X\.plot\(\) needs no_such_pkg_sk: pip install"):
+        require("no_such_pkg_sk.sub", "X.plot()")
