@@ -296,6 +296,9 @@ def test_projection_is_vectorised_over_draws() -> None:
         ({"effects": [{"cost_item": "item", "change": -1.5}]}, "-100 %"),
         ({"effects": [{"cost_item": "item", "change": float("nan")}]}, "change"),
         ({"costs": [{"name": "x", "kind": "one_off", "amount": "5 kr/mån"}]}, "one-off"),
+        ({"costs": [{"name": "x", "kind": "one_off", "amount": "-5 kr"}]}, "cannot be negative"),
+        ({"unit_cost": "-1 000 kr/mån"}, "cannot be negative"),
+        ({"use": "-6 mån/år"}, "cannot be negative"),
     ],
 )
 def test_bad_model_input_names_the_field(change: dict[str, Any], location: str) -> None:

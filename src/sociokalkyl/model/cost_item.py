@@ -63,6 +63,16 @@ class CostItem(FrozenModel):
     price_index: str = "KPI"
     note: str | None = None
 
+    @field_validator("unit_cost")
+    @classmethod
+    def _non_negative_cost(cls, value: pint.Quantity[Any]) -> pint.Quantity[Any]:
+        if value.magnitude < 0:
+            raise ValueError(
+                f"a unit cost cannot be negative, got {format_quantity(value)}; "
+                'e.g. "4 500 kr/dygn"'
+            )
+        return value
+
     @field_validator("payer")
     @classmethod
     def _shares_sum_to_one(cls, value: str | dict[str, float]) -> str | dict[str, float]:

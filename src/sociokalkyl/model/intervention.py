@@ -114,6 +114,16 @@ class BaselineUse(FrozenModel):
     source: str | None = None
     confidence: Confidence | None = None
 
+    @field_validator("use")
+    @classmethod
+    def _non_negative_use(cls, value: pint.Quantity[Any]) -> pint.Quantity[Any]:
+        if value.magnitude < 0:
+            raise ValueError(
+                f'a baseline use cannot be negative, got {value}; e.g. "7 mån/år" or '
+                '"0,05 /år" (a change of use belongs in an effect)'
+            )
+        return value
+
     @field_validator("profile")
     @classmethod
     def _profile_non_negative(cls, value: list[float] | None) -> list[float] | None:
@@ -260,6 +270,16 @@ class InterventionCost(FrozenModel):
     payer: PayerName = "kommun"
     source: str | None = None
     confidence: Confidence | None = None
+
+    @field_validator("amount")
+    @classmethod
+    def _non_negative_amount(cls, value: pint.Quantity[Any]) -> pint.Quantity[Any]:
+        if value.magnitude < 0:
+            raise ValueError(
+                f'an intervention cost cannot be negative, got {value}; e.g. "250 000 kr". '
+                'Co-financing is a cost paid by another payer (payer = "region")'
+            )
+        return value
 
     @model_validator(mode="after")
     def _check_kind(self) -> InterventionCost:
