@@ -190,9 +190,40 @@ def test_break_even_effect_is_nan_when_even_full_avoidance_does_not_pay() -> Non
     assert math.isnan(result.payback)
 
 
-def test_max_cost_break_even_is_the_present_value_of_avoided_costs() -> None:
+def test_max_cost_break_even_is_where_npv_is_zero() -> None:
+    # scale the one-off cost to the claimed largest cost: the NPV must then be 0
     result = run(build(), rate=0.035)
-    assert result.max_cost_break_even == pytest.approx(30_000 + 30_000 / 1.035)
+    at_most = result.max_cost_break_even
+    assert at_most == pytest.approx(30_000 + 30_000 / 1.035)  # PV of the avoided costs
+    scaled = run(build(costs=[{"name": "Insats", "kind": "one_off", "amount": f"{at_most!r} SEK"}]),
+                 rate=0.035)  # fmt: skip
+    assert scaled.npv == pytest.approx(0.0, abs=1e-6)
+
+
+def test_break_even_finds_the_nearest_root_when_npv_rises_and_falls() -> None:
+    # Fewer HVB days (3 000 kr) capped at the 10 a child would have had, more family-home
+    # days (1 000 kr) without a cap: per unit of the multiplier m, 6 2/3 days of each.
+    # NPV(m) = -16 000 + 13 333.3 m while m <= 1.5 (HVB cap reached at m = 1.5),
+    # then 30 000 - 16 000 - 6 666.7 m: zero at m = 1.2 and again at m = 2.1.
+    days = 20 / 3
+    intervention = sk.Intervention(
+        name="Omplacering",
+        target_group={"name": "Barn", "intake": [1]},
+        cost_items=[
+            {"key": "hvb", "name": "HVB", "unit_cost": "3 000 kr/dygn", "price_year": 2023},
+            {"key": "fh", "name": "Familjehem", "unit_cost": "1 000 kr/dygn", "price_year": 2023},
+        ],
+        baseline=[{"cost_item": "hvb", "use": "10 dygn/år"},
+                  {"cost_item": "fh", "use": "300 dygn/år"}],
+        effects=[{"cost_item": "hvb", "kind": "absolute", "change": f"{-days!r} dygn/år"},
+                 {"cost_item": "fh", "kind": "absolute", "change": f"{days!r} dygn/år"}],
+        costs=[{"name": "Team", "kind": "one_off", "amount": "16 000 kr"}],
+    )  # fmt: skip
+    result = run(intervention, horizon=1)
+    assert result.npv == pytest.approx(-16_000 + 13_333.333)
+    assert result.break_even_effect == pytest.approx(1.2)
+    scan = sk.results.scan_break_even(result.plan, "effect_multiplier", low=0.0)
+    assert scan.roots == pytest.approx((1.2, 2.1))
 
 
 def test_servicetrainee_golden() -> None:

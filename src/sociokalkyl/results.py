@@ -24,10 +24,12 @@ from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem, Intervention, Settings
 
 __all__ = [
+    "BreakEvenScan",
     "Metrics",
     "Result",
     "compute_metrics",
     "evaluate",
+    "scan_break_even",
     "solve_break_even",
 ]
 
@@ -137,7 +139,37 @@ def _npv_for(plan: Plan, values: Mapping[str, Array], payer: str | None) -> Arra
     return _present(projection.net_by_payer[:, plan.payers.index(payer)], factors)
 
 
-def solve_break_even(
+@dataclass(frozen=True)
+class BreakEvenScan:
+    """What :func:`scan_break_even` found: the roots and the grid it scanned.
+
+    Attributes
+    ----------
+    root
+        The root closest to the parameter's current value; NaN when there is none.
+    roots
+        Every root found, sorted.
+    grid, npv
+        The points scanned and the NPV (or the payer's NPV) at each [SEK].
+    """
+
+    root: float
+    roots: tuple[float, ...]
+    grid: Array
+    npv: Array
+
+
+def _scan_grid(current: float, low: float, high: float, points: int) -> Array:
+    """Points dense near ``current`` (steps about 2 % of the distance to it), out to the ends."""
+    span = max(abs(current), 1.0)
+    reach = max(abs(high - current), abs(current - low), span)
+    offsets = np.geomspace(1e-4 * span, reach, points // 2)
+    grid = np.concatenate([[low, current, high], current - offsets, current + offsets])
+    grid = grid[np.isfinite(grid) & (grid >= low) & (grid <= high)]
+    return np.unique(grid)
+
+
+def scan_break_even(
     plan: Plan,
     parameter: str,
     *,
@@ -145,14 +177,17 @@ def solve_break_even(
     low: float | None = None,
     high: float | None = None,
     values: Mapping[str, Array] | None = None,
-    tolerance: float = 1e-9,
-) -> float:
-    """The value of one parameter at which the NPV (or one payer's NPV) is 0.
+    points: int = 3000,
+) -> BreakEvenScan:
+    """Every value of one parameter at which the NPV (or one payer's NPV) is 0.
 
-    Tries the straight line through two points first and checks it (NPV is linear in
-    effect sizes, unit costs and amounts as long as no use is capped at zero); where
-    the check fails it brackets the root and bisects, evaluating the engine at many
-    points at once.
+    The NPV is evaluated on a grid at once (the engine is vectorised over draws): dense
+    near the parameter's current value, with steps about 2 % of the distance from it,
+    out to ``low`` and ``high``. Each sign change is refined by the Illinois method
+    (regula falsi) to a relative tolerance of 1e-12. NPV need not be monotone: with an
+    effect capped at the baseline use on one item and a cost increase on another, NPV
+    can rise and fall again, and both crossings are found. Two roots closer together
+    than the local grid step can be missed.
 
     Parameters
     ----------
@@ -166,18 +201,13 @@ def solve_break_even(
         The range searched; default the parameter's bounds, cut to +-1e9.
     values
         Values of the other parameters (default: the plan's).
-    tolerance
-        Relative tolerance on the NPV at the answer.
-
-    Returns
-    -------
-    float
-        The value in the parameter's own unit; NaN when NPV does not cross 0 in the range.
+    points
+        About how many points the grid has.
 
     Raises
     ------
     InputError
-        For a parameter or payer that does not exist.
+        For a parameter or payer that does not exist, or ``low >= high``.
     """
     if parameter not in plan.parameters:
         raise InputError(
@@ -197,37 +227,62 @@ def solve_break_even(
     bounds = plan.parameters[parameter].bounds
     low = max(bounds[0], -1e9) if low is None else low
     high = min(bounds[1], 1e9) if high is None else high
+    if not low < high:
+        raise InputError("is not a range with low < high", field="low, high",
+                         value=(low, high), expected="e.g. low=0.0, high=10.0")  # fmt: skip
 
-    def npv_at(points: Array) -> Array:
-        trial = {**base, parameter: points}
-        return _npv_for(plan, trial, payer)
+    def npv_at(points_: Array) -> Array:
+        return _npv_for(plan, {**base, parameter: points_}, payer)
 
     current = float(np.clip(np.reshape(base[parameter], -1)[0], low, high))
-    other = current + 1.0 if current + 1.0 <= high else current - 1.0
-    at = npv_at(np.array([current, other]))
-    scale = max(1.0, float(np.max(np.abs(at))))
-    if at[0] != at[1]:
-        guess = current - at[0] * (other - current) / (at[1] - at[0])
-        if low <= guess <= high and abs(float(npv_at(np.array([guess]))[0])) <= tolerance * scale:
-            return float(guess)
-    grid = np.linspace(low, high, 2001) if math.isfinite(high - low) else np.array([low, high])
-    values_on_grid = npv_at(grid)
-    signs = np.sign(values_on_grid)
-    crossings = np.nonzero(signs[:-1] * signs[1:] <= 0)[0]
-    if crossings.size == 0:
-        return math.nan
-    a, b = float(grid[crossings[0]]), float(grid[crossings[0] + 1])
-    fa = float(values_on_grid[crossings[0]])
-    for _ in range(200):
-        middle = 0.5 * (a + b)
-        fm = float(npv_at(np.array([middle]))[0])
-        if fm == 0 or abs(b - a) <= 1e-12 * max(1.0, abs(middle)):
-            return middle
-        if (fm < 0) == (fa < 0):
-            a, fa = middle, fm
-        else:
-            b = middle
-    return 0.5 * (a + b)
+    grid = _scan_grid(current, low, high, points)
+    npv = npv_at(grid)
+    exact = grid[npv == 0]
+    brackets = np.flatnonzero(np.sign(npv[:-1]) * np.sign(npv[1:]) < 0)
+    roots = list(exact)
+    if brackets.size:
+        a, b = grid[brackets].copy(), grid[brackets + 1].copy()
+        fa, fb = npv[brackets].copy(), npv[brackets + 1].copy()
+        side = np.zeros(a.size)
+        for _ in range(100):
+            x = (a * fb - b * fa) / (fb - fa)
+            fx = npv_at(x)
+            left = np.sign(fx) == np.sign(fa)
+            # Illinois: halve the stale end's value when the same end is kept twice
+            fb = np.where(left & (side == 1), fb / 2, fb)
+            fa = np.where(~left & (side == -1), fa / 2, fa)
+            a, fa = np.where(left, x, a), np.where(left, fx, fa)
+            b, fb = np.where(left, b, x), np.where(left, fb, fx)
+            side = np.where(left, 1, -1)
+            if np.all((fx == 0) | (np.abs(b - a) <= 1e-12 * np.maximum(1.0, np.abs(x)))):
+                break
+        roots += list(np.where(fx == 0, x, (a * fb - b * fa) / (fb - fa)))
+    found = tuple(sorted(float(r) for r in roots))
+    root = min(found, key=lambda r: abs(r - current)) if found else math.nan
+    return BreakEvenScan(root, found, grid, npv)
+
+
+def solve_break_even(
+    plan: Plan,
+    parameter: str,
+    *,
+    payer: str | None = None,
+    low: float | None = None,
+    high: float | None = None,
+    values: Mapping[str, Array] | None = None,
+) -> float:
+    """The value of one parameter at which the NPV (or one payer's NPV) is 0.
+
+    When there are several, the one closest to the parameter's current value (for
+    ``"effect_multiplier"``, the one closest to the effects as given). See
+    :func:`scan_break_even` for the method and the arguments.
+
+    Returns
+    -------
+    float
+        The value in the parameter's own unit; NaN when NPV does not cross 0 in the range.
+    """
+    return scan_break_even(plan, parameter, payer=payer, low=low, high=high, values=values).root
 
 
 class Result:

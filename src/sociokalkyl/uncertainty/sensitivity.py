@@ -32,7 +32,7 @@ from sociokalkyl._optional import require
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem, Intervention, Settings
-from sociokalkyl.results import Metrics, compute_metrics, solve_break_even
+from sociokalkyl.results import Metrics, compute_metrics, scan_break_even
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.simulate import _active_payers
 from sociokalkyl.uncertainty.spec import DistributionLike, Uncertainty
@@ -287,7 +287,7 @@ def break_even(
             value=parameter,
             expected=f"one of {', '.join(plan.parameters)}",
         )
-    column = _check_payer(plan, payer)
+    _check_payer(plan, payer)
     info = plan.parameters[parameter]
     low = max(info.bounds[0], -1e9) if within is None else float(within[0])
     high = min(info.bounds[1], 1e9) if within is None else float(within[1])
@@ -298,21 +298,23 @@ def break_even(
             value=within,
             expected="e.g. within=(-10, 0)",
         )
-    value = solve_break_even(plan, parameter, payer=payer, low=low, high=high)
+    scan = scan_break_even(plan, parameter, payer=payer, low=low, high=high)
+    value = scan.root
     unit = info.unit
     who = f"{payer}'s NPV" if payer else "NPV"
     if math.isfinite(value):
         given = f"{_fmt(info.value)} {unit}".strip()
         message = f"{who} is 0 at {parameter} = {_fmt(value)} {unit} (as given: {given})"
+        others = [r for r in scan.roots if r != value]
+        if others:
+            message += "; also at " + ", ".join(f"{_fmt(r)}" for r in others)
         return BreakEven(parameter, value, unit, info.value, payer, low, high, True, message)
-    ends = np.array([low, high])
-    npv = _npv(
-        compute_metrics(project(plan, plan.values({parameter: ends})), with_irr=False), column
-    )
-    sign = "positive" if npv.min() > 0 else "negative" if npv.max() < 0 else "of both signs"
+    npv = scan.npv
+    sign = "positive" if npv.min() > 0 else "negative"
     message = (
-        f"no break-even: {who} is {sign} for every {parameter} in "
-        f"[{_fmt(low)}, {_fmt(high)}] {unit} (NPV {npv[0]:,.0f} to {npv[1]:,.0f} SEK at the ends)"
+        f"no break-even: {who} stays {sign} for {parameter} in "
+        f"[{_fmt(low)}, {_fmt(high)}] {unit} ({scan.grid.size} points scanned; NPV from "
+        f"{npv.min():,.0f} to {npv.max():,.0f} SEK)"
     )
     return BreakEven(parameter, math.nan, unit, info.value, payer, low, high, False, message)
 
