@@ -403,3 +403,18 @@ def test_unknown_catalogue_key_suggests_close_keys() -> None:
     intervention = build().model_copy(update={"cost_items": ["hemtjanst_tim"]})
     with pytest.raises(InputError, match="hemtjanst_timme"):
         sk.compile_plan(intervention, sk.Settings(base_year=2024, price_year=2021, horizon=4))
+
+
+def test_assumption_log_shows_the_factor_the_engine_used() -> None:
+    # a user's own KPI (100 in 2016, 150 in 2023) must show 1 500 kr/dygn, as the engine
+    # uses, not the shipped KPI's 1 275.8
+    intervention = build(unit_cost="1 000 kr/dygn", price_year=2016)
+    own = sk.Settings(base_year=2024, price_year=2023, horizon=4, discount_rate=0.0, price_indices={
+        "KPI": {"source": "egen serie", "levels": {2016: 100, 2023: 150}}})  # fmt: skip
+    result = sk.evaluate(intervention, own)
+    assert result.assumptions()[0]["rebased_unit_cost"] == "1500 SEK / day"
+    log = sk.catalogue.assumption_log(result)
+    assert log[0]["rebased_value"] == pytest.approx(1500.0)
+    assert result.pv_avoided == pytest.approx(
+        1.5 * run(build(unit_cost="1 000 kr/dygn")).pv_avoided
+    )

@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from sociokalkyl import money
 from sociokalkyl.errors import InputError
 from sociokalkyl.finance import discount_factors
 from sociokalkyl.model import CostItem, Intervention, Settings
@@ -105,6 +104,7 @@ class Plan:
     cost_items: tuple[CostItem, ...]
     parameters: Mapping[str, Parameter]
     item_payer_shares: Array  # (I, P)
+    item_price_factors: tuple[float, ...]  # price index factor of each item to price_year
     intake_years: tuple[int, ...]
     fixed_discount_factors: Array | None  # (T,) for a schedule; None for a rate parameter
     discount_description: str
@@ -267,6 +267,7 @@ def compile_plan(
     )
 
     shares = np.zeros((len(items), len(payers)))
+    price_factors: list[float] = []
     for i, item in enumerate(items):
         name = f"cost_items.{item.key}"
         unit = "SEK" if item.per_event else "SEK/year"
@@ -274,6 +275,7 @@ def compile_plan(
         rebase = _price_factor(
             settings, item.price_index, item.price_year, settings.price_year, f"{name}.price_year"
         )
+        price_factors.append(rebase)
         add(
             Parameter(
                 f"{name}.unit_cost",
@@ -471,6 +473,7 @@ def compile_plan(
         cost_items=items,
         parameters=parameters,
         item_payer_shares=shares,
+        item_price_factors=tuple(price_factors),
         intake_years=intake_years,
         fixed_discount_factors=fixed_factors,
         discount_description=description,
@@ -600,9 +603,12 @@ def describe_parameter(plan: Plan, name: str) -> str:
     return f"{parameter.value:g} {parameter.unit}".strip()
 
 
-def cost_item_summary(item: CostItem, price_year: int) -> dict[str, object]:
-    """One row of the assumption log: the item, its value and its rebased value."""
-    factor = money.price_index(item.price_index).factor(item.price_year, price_year)
+def cost_item_summary(item: CostItem, price_year: int, factor: float) -> dict[str, object]:
+    """One row of the assumption log: the item, its value, and its value rebased by ``factor``.
+
+    ``factor`` is the price-index factor the engine used (``Plan.item_price_factors``), so
+    the log shows the number the calculation rests on, with the user's own index if any.
+    """
     return {
         "key": item.key,
         "name": item.name,

@@ -453,7 +453,10 @@ class Result:
 
     def assumptions(self) -> list[dict[str, object]]:
         """The assumption log: every cost item with value, price year, rebased value, source."""
-        return [cost_item_summary(item, self.plan.price_year) for item in self.plan.cost_items]
+        return [
+            cost_item_summary(item, self.plan.price_year, factor)
+            for item, factor in zip(self.plan.cost_items, self.plan.item_price_factors, strict=True)
+        ]
 
     def summary(self) -> dict[str, Any]:
         """The headline numbers as a plain dict (JSON-ready; NaN becomes None)."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sociokalkyl import money
 from sociokalkyl.catalogue.formatting import check_lang, format_number, unit_label
 from sociokalkyl.model import CostItem
 
@@ -86,10 +85,11 @@ def assumption_log(result: Result) -> list[dict[str, Any]]:
     >>> row["key"], row["weak_provenance"], row["provenance_sv"]
     ('ekonomiskt_bistand', True, 'härlett')
     """
-    price_year = result.plan.price_year
     rows: list[dict[str, Any]] = []
-    for base, item in zip(result.assumptions(), result.plan.cost_items, strict=True):
-        factor = money.price_index(item.price_index).factor(item.price_year, price_year)
+    plan = result.plan
+    for base, item, factor in zip(
+        result.assumptions(), plan.cost_items, plan.item_price_factors, strict=True
+    ):
         value, unit_sv = unit_label(item, "sv")
         _, unit_en = unit_label(item, "en")
         rows.append(
