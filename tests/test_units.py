@@ -47,7 +47,9 @@ def test_parse_number(text: str, expected: float) -> None:
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["12,000", "12 00", "1,2,3", "abc", "", "1 2345", "inf", "nan"])
+@pytest.mark.parametrize(
+    "text", ["12,000", "12.000", "1.500", "12 00", "1,2,3", "abc", "", "1 2345", "inf", "nan"]
+)
 def test_parse_number_rejects_ambiguous_or_bad_text(text: str) -> None:
     with pytest.raises(UnitError) as info:
         parse_number(text, field="amount")
@@ -55,9 +57,13 @@ def test_parse_number_rejects_ambiguous_or_bad_text(text: str) -> None:
     assert "expected" in str(info.value)
 
 
-def test_ambiguous_comma_shows_both_readings() -> None:
+def test_ambiguous_comma_or_point_shows_both_readings() -> None:
     with pytest.raises(UnitError, match='"12 000" for thousands or "12,0" for a decimal'):
         parse_number("12,000")
+    with pytest.raises(UnitError, match='"1 500" for thousands or "1,5" for a decimal'):
+        parse_quantity("1.500 kr/mån")
+    assert parse_number("0.035") == 0.035  # a leading zero is never a thousands group
+    assert parse_number("12.0005") == 12.0005
 
 
 @pytest.mark.parametrize(
@@ -147,6 +153,12 @@ def test_pydantic_wrong_dimension_is_a_validation_error_naming_the_field() -> No
 def test_json_schema_shows_an_example() -> None:
     schema = _Item.model_json_schema()
     assert "4 500 kr/dygn" in json.dumps(schema, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("magnitude", [123.456, -1.5, 999.999, 0.125, 1e-7, 1e20])
+def test_format_quantity_round_trips_three_decimals(magnitude: float) -> None:
+    quantity = ureg.Quantity(magnitude, "SEK/day")
+    assert parse_quantity(format_quantity(quantity)).magnitude == magnitude
 
 
 @given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infinity=False))

@@ -12,8 +12,8 @@ and ``"12,5"`` as 125. The rules of :func:`parse_number`:
 * a single comma is a decimal comma: ``"4 500,50"`` is 4500.5;
 * a single point is a decimal point: ``"0.035"``;
 * with both, the last one is the decimal sign: ``"12,000.5"`` and ``"12.000,5"``;
-* ``"12,000"`` (one comma, exactly three digits after it) is ambiguous and
-  rejected with a message that shows both ways to write it.
+* ``"12,000"`` and ``"12.000"`` (one sign, exactly three digits after it, no leading
+  zero) are ambiguous and rejected with a message that shows both ways to write it.
 
 Examples
 --------
@@ -146,14 +146,16 @@ def _number(sign: str, digits: str, *, field: str, original: str) -> float:
                 expected='one decimal sign, e.g. "1 234,5"',
             )
         mantissa = mantissa.replace(thousands, "").replace(decimal, ".")
-    elif commas == 1:
-        whole, fraction = mantissa.split(",")
-        if re.fullmatch(r"[1-9]\d{0,2},\d{3}", mantissa):
+    elif commas + points == 1:
+        sign_char = "," if commas else "."
+        whole, fraction = mantissa.split(sign_char)
+        if re.fullmatch(rf"[1-9]\d{{0,2}}\{sign_char}\d{{3}}", mantissa):
+            name = "comma" if commas else "point"
             raise UnitError(
-                "is ambiguous: the comma may be a decimal comma or a thousands separator",
+                f"is ambiguous: the {name} may be a decimal sign or a thousands separator",
                 field=field,
                 value=original,
-                expected=f'"{mantissa.replace(",", " ")}" for thousands '
+                expected=f'"{whole} {fraction}" for thousands '
                 f'or "{whole},{fraction.rstrip("0") or "0"}" for a decimal',
             )
         mantissa = mantissa.replace(",", ".")
@@ -346,6 +348,8 @@ def format_quantity(quantity: pint.Quantity[Any]) -> str:
     number = (
         str(int(magnitude)) if magnitude.is_integer() and abs(magnitude) < 1e15 else repr(magnitude)
     )
+    if re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", number):
+        number += "0"  # "123.456" would read as ambiguous; "123.4560" cannot
     units = str(quantity.units)
     return number if units == "dimensionless" else f"{number} {units}"
 
