@@ -330,6 +330,15 @@ def test_projection_is_vectorised_over_draws() -> None:
         ({"costs": [{"name": "x", "kind": "one_off", "amount": "-5 kr"}]}, "cannot be negative"),
         ({"unit_cost": "-1 000 kr/mån"}, "cannot be negative"),
         ({"use": "-6 mån/år"}, "cannot be negative"),
+        ({"use": "0.5"}, "needs a time unit"),
+        ({"effects": [{"cost_item": "item", "kind": "absolute", "change": "-20 %"}]}, "time unit"),
+        ({"effects": [{"cost_item": "item", "change": 49}]}, "did you write 49 for 49 %"),
+        ({"effects": [{"cost_item": "item", "change": -0.5, "duration_years": 0}]}, "duration"),
+        (
+            {"costs": [{"name": "x", "kind": "per_participant", "amount": "5 kr", "years": 3}]},
+            "per_year",
+        ),
+        ({"costs": [{"name": "x", "kind": "one_off", "amount": "5 kr", "years": 3}]}, "no years"),
     ],
 )
 def test_bad_model_input_names_the_field(change: dict[str, Any], location: str) -> None:
@@ -345,6 +354,9 @@ def test_bad_model_input_names_the_field(change: dict[str, Any], location: str) 
         ({"discount_rate": -1.0}, "discount_rate"),
         ({"discount_rate": "3,5 procent per år"}, "discount_rate"),
         ({"discount_rate": float("inf")}, "discount_rate"),
+        ({"discount_rate": 3.5}, 'did you write 3.5 for 3.5 %? Write "3.5 %" or 0.035'),
+        ({"discount_rate": "3,5"}, "did you write 3.5 for 3.5 %"),
+        ({"optimism_bias": 5}, "Green Book"),
     ],
 )
 def test_bad_settings_name_the_field(kwargs: dict[str, Any], location: str) -> None:
@@ -418,3 +430,32 @@ def test_assumption_log_shows_the_factor_the_engine_used() -> None:
     assert result.pv_avoided == pytest.approx(
         1.5 * run(build(unit_cost="1 000 kr/dygn")).pv_avoided
     )
+
+
+def test_intake_and_costs_beyond_the_horizon_are_errors_not_silently_dropped() -> None:
+    with pytest.raises(InputError, match=r"target_group.intake\[6\].*beyond the horizon"):
+        run(build(intake=[0, 0, 0, 0, 0, 0, 10]), horizon=5)
+    late = {"name": "Sen", "kind": "one_off", "amount": "5 kr", "year": 7}
+    with pytest.raises(InputError, match=r"costs\[0\].year.*beyond the horizon"):
+        run(build(costs=[late]), horizon=5)
+
+
+def test_per_event_cost_with_time_use_explains_what_to_write() -> None:
+    with pytest.raises(sk.UnitError) as info:
+        run(build(unit_cost="300 000 kr"))
+    message = str(info.value)
+    assert "baseline[0].use" in message
+    assert "6 month / year" in message  # the value the user gave, not a unit of it
+    assert "events per year" in message
+    assert '"0,8 /år"' in message
+
+
+def test_absolute_increase_ends_with_the_baseline_use() -> None:
+    # 100 dygn/år of care for 2 years; +10 dygn/år from the intervention must also end
+    # after year 1, not go on for a child who has left care (10 participants x 10 dygn)
+    effect = {"cost_item": "item", "kind": "absolute", "change": "10 dygn/år"}
+    intervention = build(unit_cost="100 kr/dygn", use="100 dygn/år", effects=[effect])
+    intervention = intervention.model_copy(update={"baseline": [
+        sk.BaselineUse(cost_item="item", use="100 dygn/år", years=2)]})  # fmt: skip
+    avoided = [row["avoided"] for row in run(intervention, horizon=5).table()]
+    assert avoided == pytest.approx([-10_000, -10_000, 0, 0, 0])

@@ -68,3 +68,12 @@ def test_text_says_not_within_the_horizon_instead_of_a_number(result: sk.Result)
 def test_missing_optional_package_names_the_method_and_the_install() -> None:
     with pytest.raises(ImportError, match=r"X\.plot\(\) needs no_such_pkg_sk: pip install"):
         require("no_such_pkg_sk.sub", "X.plot()")
+
+
+def test_the_example_script_prints_the_result(capsys: pytest.CaptureFixture[str]) -> None:
+    from sociokalkyl.examples.__main__ import main
+
+    main()
+    out = capsys.readouterr().out
+    assert "-5,752,490 SEK" in out
+    assert "Assumption log:" in out

@@ -65,6 +65,11 @@ if TYPE_CHECKING:
 _LAZY = ("catalogue", "examples", "uncertainty")
 
 
+def __dir__() -> list[str]:
+    """The public names (``__all__``), lazy modules included."""
+    return sorted(__all__)
+
+
 def __getattr__(name: str) -> Any:
     """Load ``catalogue``, ``examples`` and ``uncertainty`` on first use (fast import)."""
     if name in _LAZY:

@@ -23,14 +23,18 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from sociokalkyl.errors import InputError
+from sociokalkyl.errors import InputError, UnitError
 from sociokalkyl.finance import discount_factors
 from sociokalkyl.model import CostItem, Intervention, Settings
 from sociokalkyl.units import format_quantity, to_float
+
+if TYPE_CHECKING:  # pint stays out of the engine at run time
+    import pint
 
 __all__ = [
     "Parameter",
@@ -206,6 +210,34 @@ def resolve_cost_items(
     return tuple(items)
 
 
+def _unit_scale(
+    quantity: pint.Quantity[Any], unit: str, field: str, hint: str | None = None
+) -> float:
+    """The factor from the quantity's own unit to ``unit``; errors show the value given."""
+    try:
+        return to_float(1.0 * quantity.units, unit, field=field)
+    except UnitError as exc:
+        raise UnitError(
+            exc.message.split(":")[0] + f": {quantity.dimensionality} cannot become {unit}",
+            field=field,
+            value=format_quantity(quantity),
+            expected=hint or exc.expected,
+        ) from None
+
+
+def _use_hint(item: CostItem) -> str:
+    if item.per_event:
+        return (
+            f"events per year, as the unit cost of {item.key} is per event "
+            f'({item.unit_cost_text()}): e.g. "0,8 /år"; or give the unit cost per time '
+            '(e.g. "9 000 kr/mån")'
+        )
+    return (
+        f"time per time, as the unit cost of {item.key} is per time "
+        f'({item.unit_cost_text()}): e.g. "7 mån/år" or "2,5 tim/vecka"'
+    )
+
+
 def _price_factor(
     settings: Settings, index_name: str, from_year: int, to_year: int, field_name: str
 ) -> float:
@@ -260,10 +292,19 @@ def compile_plan(
                     (0.0, math.inf),
                 )
             )
+    for year, count in enumerate(intervention.target_group.intake):
+        if count > 0 and year >= horizon:
+            raise InputError(
+                f"has {count:g} participants entering in year {year}, beyond the horizon "
+                f"(years 0 to {horizon - 1})",
+                field=f"target_group.intake[{year}]",
+                value=count,
+                expected=f"intake within the horizon, or a horizon of at least {year + 1} years",
+            )
     intake_years = tuple(
         year
-        for year, count in enumerate(intervention.target_group.intake)
-        if f"target_group.intake[{year}]" in parameters and year < horizon
+        for year in range(len(intervention.target_group.intake))
+        if f"target_group.intake[{year}]" in parameters
     )
 
     shares = np.zeros((len(items), len(payers)))
@@ -271,7 +312,7 @@ def compile_plan(
     for i, item in enumerate(items):
         name = f"cost_items.{item.key}"
         unit = "SEK" if item.per_event else "SEK/year"
-        to_canonical = to_float(1.0 * item.unit_cost.units, unit, field=f"{name}.unit_cost")
+        to_canonical = _unit_scale(item.unit_cost, unit, f"{name}.unit_cost")
         rebase = _price_factor(
             settings, item.price_index, item.price_year, settings.price_year, f"{name}.price_year"
         )
@@ -304,7 +345,7 @@ def compile_plan(
     for b, use in enumerate(intervention.baseline):
         item = items[item_keys.index(use.cost_item)]
         name = f"baseline[{b}]"
-        scale = to_float(1.0 * use.use.units, item.use_unit(), field=f"{name}.use")
+        scale = _unit_scale(use.use, item.use_unit(), f"{name}.use", _use_hint(item))
         add(
             Parameter(
                 f"{name}.use",
@@ -352,7 +393,7 @@ def compile_plan(
             )
         else:
             assert not isinstance(effect.change, float)
-            scale = to_float(1.0 * effect.change.units, item.use_unit(), field=f"{name}.change")
+            scale = _unit_scale(effect.change, item.use_unit(), f"{name}.change", _use_hint(item))
             add(
                 Parameter(
                     f"{name}.change",
@@ -389,7 +430,7 @@ def compile_plan(
         name = f"costs[{k}]"
         per_time = cost.amount.dimensionality != {"[currency]": 1}
         unit = "SEK/year" if per_time else "SEK"
-        scale = to_float(1.0 * cost.amount.units, unit, field=f"{name}.amount")
+        scale = _unit_scale(cost.amount, unit, f"{name}.amount")
         if cost.price_year is not None:
             scale *= _price_factor(
                 settings,
@@ -399,9 +440,15 @@ def compile_plan(
                 f"{name}.price_year",
             )
         pattern = np.zeros(horizon)
+        if cost.kind in ("one_off", "per_year") and cost.year >= horizon:
+            raise InputError(
+                f"is paid from year {cost.year}, beyond the horizon (years 0 to {horizon - 1})",
+                field=f"{name}.year",
+                value=cost.year,
+                expected=f"a year below {horizon}, or a longer horizon",
+            )
         if cost.kind == "one_off":
-            if cost.year < horizon:
-                pattern[cost.year] = 1.0
+            pattern[cost.year] = 1.0
         elif cost.kind == "per_year":
             end = horizon if cost.years is None else min(horizon, cost.year + cost.years)
             pattern[cost.year : end] = 1.0
@@ -555,7 +602,9 @@ def project(plan: Plan, values: Mapping[str, Array]) -> Projection:
                 * (1.0 - _column(values, plan, f"{effect.name}.displacement"))
             )
             size = _column(values, plan, f"{effect.name}.change") * multiplier * adjustment
-            change = change + size * profile * (use_by_age if effect.relative else 1.0)
+            # an absolute effect lasts while the baseline use does (its `years`/profile)
+            scale = use_by_age if effect.relative else (spec.profile > 0)
+            change = change + size * profile * scale
         avoided_use = -np.maximum(change, -use_by_age)
         item = plan.item_keys[spec.item]
         unit_cost = _column(values, plan, f"cost_items.{item}.unit_cost")

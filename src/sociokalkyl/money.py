@@ -108,8 +108,10 @@ class PriceIndex:
                 "between them",
                 field="from price year",
                 value=from_year,
-                expected=f"two years on the same side of the gap, or another index; "
-                f"{self.name} covers {self._chain_text()}",
+                expected=f"two years on the same side of the gap ({self.name} covers "
+                f"{self._chain_text()}), another index, or your own series that fills the "
+                f"gap (Settings.price_indices, in a scenario file [settings.price_indices."
+                f"{self.name}] with source and changes_percent or levels)",
             )
         return self.levels[to_year] / self.levels[from_year]
 

@@ -289,7 +289,33 @@ class Result:
     """The result of a deterministic analysis (:func:`evaluate`).
 
     All amounts are in SEK in the analysis price year. Present values are discounted
-    to year 0 (the base year).
+    to year 0 (the base year). "No answer" (no payback within the horizon, no IRR, no
+    break-even) is NaN, never a number.
+
+    Attributes
+    ----------
+    npv, pv_costs, pv_avoided : float
+        Net present value and its two parts [SEK].
+    benefit_cost_ratio, irr : float
+        PV(avoided) / PV(costs); internal rate of return [1/year].
+    payback, payback_discounted : float
+        Payback period [years].
+    npv_by_payer : dict[str, float]
+        NPV of each payer with a flow [SEK]: who pays and who saves.
+    break_even_effect, max_cost_break_even : float
+        The multiple of the effects that gives NPV 0; the largest PV of costs that
+        still breaks even [SEK].
+    plan, projection, metrics
+        The compiled inputs, the yearly flows ``(1, ·, T)`` and the metric arrays.
+
+    Examples
+    --------
+    >>> import sociokalkyl as sk
+    >>> result = sk.evaluate(*sk.examples.servicetrainee())
+    >>> round(result.npv), round(result.benefit_cost_ratio, 2), result.payback
+    (-5752490, 0.55, nan)
+    >>> [row["payer"] for row in result.by_payer()]
+    ['kommun']
     """
 
     def __init__(self, plan: Plan, projection: Projection, metrics: Metrics) -> None:
@@ -539,7 +565,12 @@ class Result:
             f"  NPV                 {self.npv:>16,.0f} SEK",
             f"  PV costs            {self.pv_costs:>16,.0f} SEK",
             f"  PV avoided costs    {self.pv_avoided:>16,.0f} SEK",
-            f"  Benefit-cost ratio  {self.benefit_cost_ratio:>16.2f}",
+            "  Benefit-cost ratio  "
+            + (
+                f"{'none: no intervention cost':>16}"
+                if math.isnan(self.benefit_cost_ratio)
+                else f"{self.benefit_cost_ratio:>16.2f}"
+            ),
             f"  Payback             {years(self.payback):>16}",
             f"  Payback, discounted {years(self.payback_discounted):>16}",
             "  Break-even effect   "
@@ -585,6 +616,21 @@ def evaluate(
     -------
     Result
         Numbers in SEK, analysis price year; present values at year 0.
+
+    Raises
+    ------
+    InputError
+        For inputs the models accept but the calculation cannot use: a catalogue key
+        that does not exist, a price year the index lacks, a unit that does not fit its
+        cost item, intake or costs beyond the horizon. The message names the field.
+
+    Examples
+    --------
+    >>> from sociokalkyl import Settings, evaluate, examples
+    >>> intervention, _ = examples.servicetrainee()
+    >>> result = evaluate(intervention, Settings(base_year=2012, price_year=2023, horizon=10))
+    >>> f"{result.npv / 1e6:.2f} mnkr"
+    '-5.75 mnkr'
     """
     plan = compile_plan(intervention, settings, catalogue)
     projection = project(plan, plan.values())

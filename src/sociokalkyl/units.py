@@ -50,6 +50,7 @@ __all__ = [
     "UnitCost",
     "UsePerYear",
     "format_quantity",
+    "has_time_unit",
     "parse_number",
     "parse_quantity",
     "parse_share",
@@ -332,6 +333,21 @@ def to_float(quantity: pint.Quantity[Any], unit: str, *, field: str = "value") -
             value=format_quantity(quantity),
             expected=f"a quantity convertible to {unit}",
         ) from None
+
+
+def has_time_unit(quantity: pint.Quantity[Any]) -> bool:
+    """True when the quantity's unit names a time, as a use per year must.
+
+    pint reads "-4,9 mån/år", "-20 %" and a bare number alike as dimensionless; only the
+    first says how much is used per year.
+
+    Examples
+    --------
+    >>> has_time_unit(parse_quantity("-4,9 mån/år")), has_time_unit(parse_quantity("-20 %"))
+    (True, False)
+    """
+    time = ureg.parse_units("day").dimensionality
+    return any(ureg.parse_units(name).dimensionality == time for name in quantity.units._units)
 
 
 def format_quantity(quantity: pint.Quantity[Any]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import pint
 from pydantic import Field, field_validator, model_validator
@@ -15,7 +15,15 @@ from sociokalkyl.model.common import (
     Years,
 )
 from sociokalkyl.model.cost_item import CostItem
-from sociokalkyl.units import Duration, Money, MoneyPerTime, Share, UsePerYear, to_float
+from sociokalkyl.units import (
+    Duration,
+    Money,
+    MoneyPerTime,
+    Share,
+    UsePerYear,
+    has_time_unit,
+    to_float,
+)
 
 __all__ = [
     "BaselineUse",
@@ -117,6 +125,11 @@ class BaselineUse(FrozenModel):
     @field_validator("use")
     @classmethod
     def _non_negative_use(cls, value: pint.Quantity[Any]) -> pint.Quantity[Any]:
+        if not has_time_unit(value):
+            raise ValueError(
+                f'a baseline use needs a time unit, got {value}; e.g. "7 mån/år", '
+                '"2,5 tim/vecka" or "0,05 /år" (events a year)'
+            )
         if value.magnitude < 0:
             raise ValueError(
                 f'a baseline use cannot be negative, got {value}; e.g. "7 mån/år" or '
@@ -189,7 +202,7 @@ class Effect(FrozenModel):
     change: float | UsePerYear
     start_lag: Years = 0
     ramp_up_years: Years = 0
-    duration_years: Years | None = None
+    duration_years: Annotated[int, Field(ge=1, le=200)] | None = None
     drop_off: Share = Field(default=0.0, ge=0.0, le=1.0)
     deadweight: Share = Field(default=0.0, ge=0.0, le=1.0)
     attribution: Share = Field(default=0.0, ge=0.0, le=1.0)
@@ -201,6 +214,11 @@ class Effect(FrozenModel):
     @model_validator(mode="before")
     @classmethod
     def _read_change(cls, data: Any) -> Any:
+        change = data.get("change") if isinstance(data, dict) else None
+        relative = isinstance(data, dict) and data.get("kind", "relative") == "relative"
+        if relative and isinstance(change, int) and not isinstance(change, bool):
+            # an int would otherwise match the quantity branch of the union
+            data = {**data, "change": float(change)}
         if isinstance(data, dict) and isinstance(data.get("change"), str | dict):
             kind = data.get("kind", "relative")
             change = data["change"]
@@ -223,10 +241,17 @@ class Effect(FrozenModel):
                     f"a relative change below -100 % is impossible, got {self.change}; "
                     'e.g. change = "-49 %"'
                 )
-        elif not isinstance(self.change, pint.Quantity):
+            if self.change > 10.0:
+                raise ValueError(
+                    f"a relative change of {self.change:+.0%} is implausible: did you write "
+                    f'{self.change:g} for {self.change:g} %? Write change = "{self.change:g} %" '
+                    f"or {self.change / 100:g}"
+                )
+        elif not isinstance(self.change, pint.Quantity) or not has_time_unit(self.change):
             raise ValueError(
-                f"an absolute effect takes a use per year as change, got {self.change!r}; "
-                'e.g. change = "-2 tim/vecka" or "-5,88 mån/år"'
+                f"an absolute effect takes a use per year with a time unit as change, got "
+                f'{self.change}; e.g. change = "-2 tim/vecka" or "-4,9 mån/år" (for a '
+                'share of the baseline use, write kind = "relative" and change = "-20 %")'
             )
         return self
 
@@ -253,10 +278,27 @@ class InterventionCost(FrozenModel):
     duration
         For a per-participant rate: how long it is paid, e.g. ``"12 mån"``. The money
         falls in the years it is paid (18 months: 12 in the intake year, 6 the next).
+    year
+        For ``one_off`` the year it is paid, for ``per_year`` the first year paid
+        (default 0, the base year). A per-participant cost follows each cohort's intake
+        and takes no ``year``.
+    years
+        For ``per_year`` only: how many years it is paid; ``None`` is to the horizon.
     price_year
-        The price year of ``amount``; ``None`` is the analysis price year.
+        The price year of ``amount``; ``None`` (the default) is the analysis price year.
+    price_index
+        The index that rebases ``amount`` from ``price_year`` (``"KPI"`` by default).
     payer
-        Who pays.
+        Who pays; ``"kommun"`` when not given.
+    source, confidence
+        Where the amount comes from, and how sure that is (S, S2, D, A).
+
+    Examples
+    --------
+    >>> cost = InterventionCost(name="Lön", kind="per_participant",
+    ...                         amount="26 000 kr/mån", duration="12 mån")
+    >>> cost.payer, cost.price_year
+    ('kommun', None)
     """
 
     name: str = Field(min_length=1)
@@ -304,6 +346,17 @@ class InterventionCost(FrozenModel):
             raise ValueError(f"duration goes only with a per-participant rate; e.g. {example}")
         if self.duration is not None and to_float(self.duration, "year") <= 0:
             raise ValueError(f"duration must be positive, got {self.duration}")
+        if self.kind == "per_participant" and (self.year != 0 or self.years is not None):
+            raise ValueError(
+                "a per-participant cost is paid from each cohort's intake and takes neither "
+                f"year nor years (got year={self.year}, years={self.years}); e.g. {example}; "
+                'for a cost paid every year, use kind = "per_year"'
+            )
+        if self.kind == "one_off" and self.years is not None:
+            raise ValueError(
+                f"a one-off cost is paid once, in year, and takes no years (got years="
+                f'{self.years}); e.g. {example}, year = 2; or use kind = "per_year"'
+            )
         return self
 
 

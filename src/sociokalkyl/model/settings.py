@@ -69,10 +69,11 @@ class Settings(FrozenModel):
     horizon
         The number of years analysed: year 0 to ``horizon - 1`` [year].
     discount_rate
-        A constant real rate (``0.035`` or ``"3,5 %"``) or a named schedule:
-        ``"asek"``, ``"green_book"``, ``"denmark_2018"``.
+        A constant real rate (``0.035`` or ``"3,5 %"``, between -10 % and 25 %) or a
+        named schedule: ``"asek"``, ``"green_book"``, ``"denmark_2018"``.
     optimism_bias
-        An uplift on the intervention's costs (Green Book style), e.g. ``0.1`` [share].
+        An uplift on the intervention's costs (Green Book style), e.g. ``0.1`` [share],
+        at most 2 (200 %, the Green Book's highest band).
     price_indices
         Price-index series of the user's own, by name. A name here replaces a shipped
         index of that name (``"OPI"`` with SKR's 2022 change, say) or adds one that
@@ -88,14 +89,32 @@ class Settings(FrozenModel):
     price_year: int = Field(ge=1900, le=2200)
     horizon: int = Field(ge=1, le=400)
     discount_rate: Share | Literal["asek", "green_book", "denmark_2018"] = 0.035
-    optimism_bias: Share = Field(default=0.0, ge=0.0, le=10.0)
+    optimism_bias: Share = Field(default=0.0, ge=0.0)
     price_indices: dict[str, PriceSeries] = Field(default_factory=dict)
 
     @field_validator("discount_rate")
     @classmethod
-    def _rate_above_minus_one(cls, value: Any) -> Any:
-        if isinstance(value, float) and value <= -1.0:
-            raise ValueError(f"a discount rate must be above -100 %, got {value}; e.g. 0.035")
+    def _plausible_rate(cls, value: Any) -> Any:
+        if isinstance(value, float) and not -0.1 <= value <= 0.25:
+            hint = (
+                f'; did you write {value:g} for {value:g} %? Write "{value:g} %" or {value / 100:g}'
+                if value > 1
+                else ""
+            )
+            raise ValueError(
+                f"a real discount rate of {value:.1%} is outside -10 % to 25 %{hint}; "
+                'e.g. 0.035 or "3,5 %"'
+            )
+        return value
+
+    @field_validator("optimism_bias")
+    @classmethod
+    def _plausible_uplift(cls, value: float) -> float:
+        if value > 2.0:
+            raise ValueError(
+                f"an optimism-bias uplift of {value:.0%} is above the Green Book's highest "
+                f'band (200 %); did you write {value:g} for {value:g} %? e.g. 0.1 or "10 %"'
+            )
         return value
 
     def price_index(self, name: str) -> money.PriceIndex:

@@ -1,0 +1,44 @@
+"""Print the Servicetrainee example: ``python -m sociokalkyl.examples``.
+
+Every number and assumption is in ``sociokalkyl/examples/servicetrainee.py``, with its
+source or marked as an assumption; this script only evaluates it and prints the result.
+"""
+
+from __future__ import annotations
+
+import sociokalkyl as sk
+
+
+def main() -> None:
+    """Evaluate the example and print the result, year by year and its assumptions."""
+    intervention, settings = sk.examples.servicetrainee()
+    result = sk.evaluate(intervention, settings)
+
+    print(result)
+    print()
+    print("Per payer:")
+    for row in result.by_payer():
+        print(
+            f"  {row['payer']:<8} NPV {row['npv']:>14,.0f} SEK"
+            f"   PV avoided {row['pv_avoided']:>14,.0f}"
+        )
+    print()
+    print("Year by year [SEK, 2023 prices]:")
+    for year in result.table():
+        print(
+            f"  {year['calendar_year']}  costs {year['costs']:>12,.0f}"
+            f"  avoided {year['avoided']:>12,.0f}"
+            f"  cumulative net {year['cumulative_net']:>13,.0f}"
+        )
+    print()
+    print("Assumption log:")
+    for item in result.assumptions():
+        print(
+            f"  {item['key']}: {item['unit_cost']} ({item['price_year']}) = "
+            f"{item['rebased_unit_cost']} in {item['analysis_price_year']} prices; "
+            f"{item['source']} [{item['confidence']}]"
+        )
+
+
+if __name__ == "__main__":
+    main()
