@@ -5,7 +5,7 @@ is vectorised over any leading axes (draws, items, payers). Inputs may be
 scalars, lists or ndarrays; a ``rate`` may be a float, an array that broadcasts
 against the leading axes ``values.shape[:-1]``, or a :class:`DiscountSchedule`.
 
-Conventions (see ``DESIGN.md``):
+Conventions (see ``docs/conventions.md``):
 
 * **Time.** Index ``t = 0`` is "now", the base year, and is not discounted;
   index ``t`` is the t-th year after it and is multiplied by its discount
