@@ -17,7 +17,8 @@ The figures and their sources (``shared/reference/swedish-unit-costs.csv``):
   Helsingborg's annual report, socialnämnden's key figures): the low end of the range
   in the uncertainty (Helsingborg's own institutions);
 * konsulentstött familjehem, 1 900-4 200 kr per day about 2015 (S2, Sveriges Radio,
-  article 6403446); the midpoint 3 050 kr is used.
+  article 6403446); the midpoint, (1 900 + 4 200) / 2 = 3 050 kr, is used: a derived
+  figure (confidence ``"D"``).
 
 Assumptions (``"A"``), with the reason:
 
@@ -80,9 +81,10 @@ def skolfam() -> tuple[Intervention, Settings]:
         unit_cost="3 050 kr/dygn",
         price_year=2015,
         payer="kommun",
-        source="Mitt i spannet 1 900-4 200 kr/dygn, Sveriges Radio, "
-        f"sverigesradio.se/artikel/6403446 (omkring 2015), via {UNIT_COSTS}",
-        confidence="S2",
+        source="Härlett: mitt i spannet 1 900-4 200 kr/dygn, Sveriges Radio 2015 (S2): "
+        "(1 900 + 4 200) / 2 = 3 050 kr/dygn; sverigesradio.se/artikel/6403446 "
+        f"(omkring 2015), via {UNIT_COSTS}",
+        confidence="D",
         geography="Riket",
     )
     intervention = Intervention(
