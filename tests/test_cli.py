@@ -20,6 +20,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from importlib import resources
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from sociokalkyl.cli import main
@@ -251,8 +252,22 @@ def test_init_writes_the_commented_example(tmp_path: Path, name: str) -> None:
     path = tmp_path / "kalkyl.toml"
     code, _, err = run_main("init", "--example", name, path)
     assert code == 0, err
-    assert path.read_text("utf-8") == example(name).read_text("utf-8")
+    expected = example(name).read_text("utf-8").replace(f"{name}.toml", "kalkyl.toml")
+    assert path.read_text("utf-8") == expected
     assert "sociokalkyl run" in err
+
+
+def test_init_comments_name_the_written_file(tmp_path: Path) -> None:
+    path = tmp_path / "min_kalkyl.toml"
+    code, _, err = run_main("init", path)
+    assert code == 0, err
+    text = path.read_text("utf-8")
+    assert "sociokalkyl run min_kalkyl.toml" in text
+    assert "servicetrainee.toml" not in text
+    assert text.endswith("\n")
+    assert err.startswith(f"skrev {path}")
+    code, _, err = run_main("init", "--force", "--lang", "en", path)
+    assert err.startswith(f"wrote {path}")
 
 
 def test_init_refuses_to_overwrite_and_force(tmp_path: Path) -> None:
@@ -428,3 +443,165 @@ def test_progress_bar_only_on_a_terminal() -> None:
         assert main(args) == 0
     assert "100 %" in terminal.getvalue()
     assert plain.getvalue() == ""
+
+
+# --- files for colleagues, output suffixes, Swedish words ----------------------------------
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_written_files_are_readable_by_colleagues(tmp_path: Path) -> None:
+    expected = 0o666 & ~_umask()
+    outputs = [tmp_path / name for name in ("r.md", "r.csv", "r.xlsx", "r.json")]
+    for out in outputs:
+        code, _, err = run_main("run", example("servicetrainee"), "--out", out)
+        assert code == 0, err
+    init = tmp_path / "kalkyl.toml"
+    assert run_main("init", init)[0] == 0
+    template = tmp_path / "mall.xlsx"
+    assert run_main("init", template)[0] == 0
+    for path in [*outputs, init, template]:
+        assert path.stat().st_mode & 0o777 == expected, path
+    # an existing file keeps its mode
+    outputs[0].chmod(0o640)
+    outputs[2].chmod(0o640)
+    for out in outputs[0], outputs[2]:
+        assert run_main("run", example("servicetrainee"), "--out", out)[0] == 0
+        assert out.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("name", ["r.pdf", "rapport", "r.docx"])
+def test_run_unknown_out_suffix_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    code, stdout, err = run_main("run", example("servicetrainee"), "--out", out)
+    assert code == 2
+    assert not out.exists()
+    assert stdout == ""
+    suffix = Path(name).suffix or "(no suffix)"
+    assert suffix in err
+    for known in (".txt", ".md", ".csv", ".json", ".xlsx"):
+        assert known in err
+    code, _, err = run_main("run", example("servicetrainee"), "--out", out, "--format", "md")
+    assert code == 0, err
+    assert out.read_text("utf-8").startswith("# Servicetrainee")
+
+
+def test_run_txt_out_is_the_table(tmp_path: Path) -> None:
+    out = tmp_path / "r.txt"
+    assert run_main("run", example("servicetrainee"), "--out", out)[0] == 0
+    assert "Nettonuvärde" in out.read_text("utf-8")
+
+
+def test_run_csv_starts_with_a_byte_order_mark(tmp_path: Path) -> None:
+    out = tmp_path / "r.csv"
+    code, _, err = run_main("run", example("servicetrainee"), "--out", out)
+    assert code == 0, err
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert "Nettonuvärde" in raw.decode("utf-8-sig")
+    code, text, _ = run_main("run", example("servicetrainee"), "--format", "csv")
+    assert text.startswith("\ufeff")
+
+
+def test_monte_carlo_goes_into_the_excel_report(tmp_path: Path) -> None:
+    out = tmp_path / "mc.xlsx"
+    code, _, err = run_main(
+        "run", example("servicetrainee"), "--draws", "200", "--seed", "1", "--out", out
+    )
+    assert code == 0, err
+    assert err.strip() == f"skrev {out}"
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[-1] == "Osäkerhet"
+    cells = {
+        str(row[0].value): row[1]
+        for row in wb["Osäkerhet"].iter_rows(min_col=1, max_col=2)
+        if row[0].value is not None
+    }
+    assert cells["Antal dragningar"].value == 200
+    assert cells["Sannolikhet för nettonuvärde > 0"].number_format == "0.0%"
+    assert "Sannolikhet för nettonuvärde > 0, kommun" in cells
+    headers = [
+        c.value for c in next(r for r in wb["Osäkerhet"].iter_rows() if r[0].value == "Mått")
+    ]
+    assert {"5 %-percentil", "median", "95 %-percentil", "Betalare"} <= set(headers)
+    assert "Dragningar med internränta" not in cells  # 0: IRR is not computed
+    code, _, err = run_main(
+        "run", example("servicetrainee"), "--draws", "200", "--seed", "1", "--out", out,
+        "--lang", "en",
+    )  # fmt: skip
+    assert code == 0, err
+    assert err.strip() == f"wrote {out}"
+    assert openpyxl.load_workbook(out).sheetnames[-1] == "Uncertainty"
+    code, _, _ = run_main("run", example("servicetrainee"), "--out", tmp_path / "plain.xlsx")
+    assert "Osäkerhet" not in openpyxl.load_workbook(tmp_path / "plain.xlsx").sheetnames
+
+
+def test_assumption_log_is_swedish() -> None:
+    code, text, _ = run_main("run", example("servicetrainee"))
+    assert code == 0
+    for english in (
+        "intake =",
+        "(household)",
+        "exit_rate",
+        "duration_years",
+        "start_lag",
+        "drop_off",
+        "per_participant",
+        "one_off",
+        "relative ",
+        "absolute ",
+    ):
+        assert english not in text, english
+    for swedish in (
+        "30 deltagare år 0 (hushåll)",
+        "utflöde 20,0 %/år",
+        "relativ -100,0 %, varaktighet 1 år",
+        "per deltagare: 26 000 kr/mån",
+        "engångskostnad: 500 000 kr",
+    ):
+        assert swedish in text, swedish
+    assert "fördröjning 1 år" in " ".join(text.split())
+    code, text, _ = run_main("run", example("servicetrainee"), "--lang", "en")
+    assert "30 participants in year 0 (household)" in text
+    assert "per participant: 26,000 SEK/month" in text
+
+
+def test_monte_carlo_table_labels() -> None:
+    args = ("run", example("servicetrainee"), "--draws", "300", "--seed", "1", "--format", "md")
+    code, text, _ = run_main(*args)
+    assert code == 0
+    words = text  # Markdown: headings do not wrap
+    for label in ("5 %-percentil", "median", "95 %-percentil", "Andel dragningar med värde"):
+        assert label in words, label
+    for gone in ("q5", "q50", "q95", "Andel med svar", "Dragningar med internränta"):
+        assert gone not in text, gone
+    code, words, _ = run_main(*args, "--lang", "en")
+    for label in ("5th percentile", "median", "95th percentile", "Share of draws with a value"):
+        assert label in words, label
+
+
+def test_validate_status_line_in_the_language() -> None:
+    code, out, _ = run_main("validate", example("servicetrainee"))
+    assert code == 0
+    assert "kostnadspost" in out
+    assert "cost item" not in out
+    code, out, _ = run_main("validate", example("servicetrainee"), "--lang", "en")
+    assert "cost item(s)" in out
+
+
+def test_decimal_comma_in_a_bare_number_gets_a_hint(tmp_path: Path) -> None:
+    text = example("servicetrainee").read_text("utf-8")
+    text = text.replace("exit_rate = 0.20", "exit_rate = 0,20", 1)
+    assert "0,20" in text
+    path = tmp_path / "komma.toml"
+    path.write_text(text, "utf-8")
+    code, _, err = run_main("validate", path)
+    assert code == 1
+    assert 'decimalkomma? skriv 0.20 eller "20 %"' in err
+    code, _, err = run_main("validate", path, "--lang", "en")
+    assert 'decimal comma? write 0.20 or "20 %"' in err

@@ -82,8 +82,9 @@ def test_json_has_machine_numbers_and_rebase_notes(capsys: pytest.CaptureFixture
 def test_csv_swedish_headers(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--format", "csv", "--price-year", "2020", "--search", "SiS")
     assert code == 0
-    rows = list(csv.DictReader(io.StringIO(out)))
-    assert {"nyckel", "belopp", "källa", "konfidens", "belopp_2020", "omräkning_2020"} <= set(
+    assert out.startswith("\ufeff"), "Excel on Windows needs the byte-order mark for å, ä, ö"
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";"))
+    assert {"nyckel", "belopp", "källa", "säkerhet", "belopp_2020", "omräkning_2020"} <= set(
         rows[0]
     )
     by_key = {row["nyckel"]: row for row in rows}
@@ -91,9 +92,34 @@ def test_csv_swedish_headers(capsys: pytest.CaptureFixture[str]) -> None:
     assert "glapp" in by_key["sis_ungdomsvard_dygn_2023"]["omräkning_2020"]
 
 
+def test_csv_swedish_is_for_swedish_excel(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--format", "csv")
+    assert code == 0
+    assert out.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";"))
+    values = [value for row in rows for value in row.values()]
+    assert "True" not in values
+    assert "False" not in values
+    assert {row["svag_härkomst"] for row in rows} == {"ja", "nej"}
+    code, out, _ = run(capsys, "--format", "csv", "--price-year", "2023")
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";"))
+    decimals = [v for v in (row["belopp_2023"] for row in rows) if v and not v.isdigit()]
+    assert decimals
+    assert all("," in v and "." not in v for v in decimals)
+    assert "kommun:0,5773195876, region:0,4226804124" in out
+
+
+def test_table_says_sakerhet_not_konfidens(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 0
+    assert "Säkerhet" in out
+    assert "Konfidens" not in out.split("Källor och anmärkningar")[0]
+
+
 def test_csv_without_price_year_has_no_rebase_columns(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--format", "csv", "--lang", "en")
     assert code == 0
+    assert not out.startswith("\ufeff")
     header = out.splitlines()[0].split(",")
     assert header[:2] == ["key", "alias_of"]
     assert not any("rebas" in h for h in header)

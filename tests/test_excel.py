@@ -127,7 +127,7 @@ def test_template_round_trip_of_a_second_intervention_via_an_edited_file(tmp_pat
     for j, value in enumerate(["hvb", "relativ", "-50 %", "%"], start=1):
         ws.cell(3, j, value)
     ws = wb["Kostnader"]
-    rows = [
+    rows: list[list[Any]] = [
         ["Start", "engång", "1 500 000", "kr", None, None, 0, None, None, None, "kommun"],
         ["Ny omgång", "engång", 3_000_000, "kr", None, None, 3, None, None, None, "kommun"],
         ["Uppföljning", "per år", 150_000, "kr/år", None, None, 0, 3, None, None, "region"],
@@ -290,7 +290,7 @@ def test_report_sheets_and_swedish_headings(report: tuple[Result, Path]) -> None
         "År",
         "Kalenderår",
         "Insatsens kostnader",
-        "Undvikta kostnader",
+        "Undvikna kostnader",
         "Netto",
         "Diskonteringsfaktor",
         "Diskonterat netto",
@@ -365,3 +365,111 @@ def test_report_rejects_an_unknown_language(report: tuple[Result, Path]) -> None
     result, path = report
     with pytest.raises(InputError, match="language"):
         write_report(result, path, lang="de")
+
+
+def test_report_is_swedish_throughout(report: tuple[Result, Path]) -> None:
+    _, path = report
+    wb = openpyxl.load_workbook(path)
+    texts = [
+        str(cell.value)
+        for ws in wb
+        for row in ws.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and not cell.value.startswith("=")
+    ]
+    joined = "\n".join(texts)
+    assert "Diskontering: 3,5 % real ränta, konstant" in joined
+    assert "real, constant" not in joined
+    assert "undvikta" not in joined.lower()
+    assert "SEK / month" not in texts
+    assert "kr/mån" in texts
+    assert "Årligt utflöde från ekonomiskt_bistand utan insatsen" in texts
+    assert "Real kalkylränta" in texts
+    assert not any(t.startswith(("Baseline use", "Yearly exit", "Real discount")) for t in texts)
+    english = openpyxl.load_workbook(report_en(report))
+    rows = [str(c.value) for ws in english for r in ws.iter_rows() for c in r if c.value]
+    assert "Real discount rate" in rows
+    assert "SEK/month" in rows
+
+
+def report_en(report: tuple[Result, Path]) -> Path:
+    result, path = report
+    out = path.with_name("report.xlsx")
+    write_report(result, out, lang="en")
+    return out
+
+
+def test_report_with_a_simulation_has_an_uncertainty_sheet(tmp_path: Path) -> None:
+    from sociokalkyl.uncertainty import Uncertainty, simulate
+
+    intervention, settings = servicetrainee()
+    summary = simulate(
+        intervention,
+        settings,
+        Uncertainty({"effects[1].change": {"kind": "uniform", "low": -5.4, "high": -4.4}}),
+        draws=200,
+        seed=1,
+    ).summary()
+    path = tmp_path / "mc.xlsx"
+    write_report(evaluate(intervention, settings), path, simulation=summary)
+    ws = openpyxl.load_workbook(path)["Osäkerhet"]
+    row = label_row(ws, "Sannolikhet för nettonuvärde > 0")
+    assert ws.cell(row, 2).value == pytest.approx(summary["prob_npv_positive"])
+    assert ws.cell(row, 2).number_format == "0.0%"
+    row = label_row(ws, "Nettonuvärde, medelvärde")
+    assert ws.cell(row, 2).value == pytest.approx(summary["npv_mean"])
+    header = label_row(ws, "Mått")
+    names = [ws.cell(header, j).value for j in range(1, 12)]
+    assert names[:8] == [
+        "Mått",
+        "Betalare",
+        "Kostnadspost",
+        "Medelvärde",
+        "Std.avvikelse",
+        "5 %-percentil",
+        "median",
+        "95 %-percentil",
+    ]
+    payers = [ws.cell(r, 2).value for r in range(header + 1, ws.max_row + 1)]
+    assert "kommun" in payers
+
+
+def test_ambiguous_number_text_gets_the_same_explanation_as_toml(template: Path) -> None:
+    edit(template, "Kostnader", "C3", "12,000")
+    with pytest.raises(InputError) as info:
+        read_template(template)
+    assert info.value.field == "Kostnader!C3"
+    assert "ambiguous" in str(info.value)
+    assert '"12 000"' in (info.value.expected or "")
+
+
+def test_a_wrong_unit_shows_the_amount_and_names_the_unit_cell(template: Path) -> None:
+    edit(template, "Kostnader", "D3", "kr/km")
+    with pytest.raises(InputError) as info:
+        read_template(template)
+    text = str(info.value)
+    assert info.value.field == "Kostnader!D3"
+    assert "26000 kr/km" in text
+    assert "{'value'" not in text
+    assert "Kostnader!C3" in text
+
+
+def test_intake_and_horizon_messages_speak_excel(template: Path) -> None:
+    edit(template, "Insats", "B13", -3)
+    with pytest.raises(InputError) as info:
+        read_template(template)
+    assert info.value.field == "Insats!B13"
+    assert "[30]" not in str(info.value)
+    assert "intake =" not in str(info.value)
+    write_template(template, example="servicetrainee")
+    edit(template, "Insats", "B13", None)
+    with pytest.raises(InputError) as info:
+        read_template(template)
+    assert "[30]" not in str(info.value)
+    assert "Antal deltagare" in str(info.value)
+    write_template(template, example="servicetrainee")
+    edit(template, "Inställningar", "B5", 2.5)
+    with pytest.raises(InputError) as info:
+        read_template(template)
+    assert info.value.field == "Inställningar!B5"
+    assert "2012" not in str(info.value)

@@ -97,7 +97,7 @@ def check(soffice: str, result: Result, tmp_path: Path) -> Any:
     assert value(summary, "Nuvärde av insatsens kostnader, kr") == pytest.approx(
         result.pv_costs, abs=1.0
     )
-    assert value(summary, "Nuvärde av undvikta kostnader, kr") == pytest.approx(
+    assert value(summary, "Nuvärde av undvikna kostnader, kr") == pytest.approx(
         result.pv_avoided, abs=1.0
     )
     assert value(summary, "Nytta-kostnadskvot") == pytest.approx(result.benefit_cost_ratio)

@@ -268,3 +268,93 @@ def test_swedish_formats() -> None:
     assert format_years(float("nan")) == "inte inom horisonten"
     assert format_years(None, "en") == "not within the horizon"
     assert format_percent(-0.241) == "-24,1 %"
+
+
+# --- values with units in [scenarios] and [uncertainty], Swedish words ------------------
+
+
+UNITS = (
+    MINIMAL
+    + """
+[uncertainty]
+"baseline[0].use" = { kind = "uniform", low = "10 mån/år", high = "1 år/år" }
+"effects[0].change" = { kind = "triangular", low = "-60 %", mode = "-50 %", high = "-40 %" }
+
+[scenarios.lagre]
+"baseline[0].use" = "11 mån/år"
+"effects[0].change" = "-25 %"
+
+[scenarios.tal]
+"baseline[0].use" = 11
+"effects[0].change" = -0.25
+"""
+)
+
+
+def test_scenario_and_uncertainty_values_take_the_files_notation() -> None:
+    from sociokalkyl.engine import compile_plan, project
+    from sociokalkyl.io.scenario import apply_overrides
+    from sociokalkyl.results import compute_metrics
+
+    scenario = parse_scenario(UNITS)
+    assert scenario.scenarios["lagre"] == {"baseline[0].use": 11.0, "effects[0].change": -0.25}
+    assert scenario.uncertainty is not None
+    assert scenario.uncertainty["baseline[0].use"] == {"kind": "uniform", "low": 10, "high": 12}
+    assert scenario.uncertainty["effects[0].change"]["mode"] == pytest.approx(-0.5)
+    plan = compile_plan(scenario.intervention, scenario.settings)
+    npv = [
+        compute_metrics(project(p, p.values())).npv
+        for p in (apply_overrides(plan, scenario.scenarios[n]) for n in ("lagre", "tal"))
+    ]
+    assert npv[0] == npv[1]
+    # an unvalidated scenario keeps the text; apply_overrides converts it too
+    raw = parse_scenario(UNITS, validate=False)
+    assert raw.scenarios["lagre"]["baseline[0].use"] == "11 mån/år"
+    assert apply_overrides(plan, raw.scenarios["lagre"]).parameters["baseline[0].use"].value == 11
+
+
+def test_a_rate_as_a_percentage_in_a_scenario() -> None:
+    text = MINIMAL + '\n[scenarios.ut]\n"baseline[0].exit_rate" = "30 %"\n'
+    scenario = parse_scenario(text)
+    assert scenario.scenarios["ut"]["baseline[0].exit_rate"] == pytest.approx(0.3)
+
+
+def test_a_scenario_value_of_the_wrong_dimension_names_its_line_and_unit() -> None:
+    text = MINIMAL + '\n[scenarios.fel]\n"effects[0].change" = -0.2\n"baseline[0].use" = "11 kr"\n'
+    (problem,) = problems(text)
+    assert f"f.toml:{line_of(text, '11 kr')}:" in problem
+    assert "scenarios.fel" in problem
+    assert "mån/år" in problem
+    text = MINIMAL + (
+        '\n[uncertainty]\n"baseline[0].use" = { kind = "uniform", low = "10 kr", high = 12 }\n'
+    )
+    (problem,) = problems(text)
+    assert f"f.toml:{line_of(text, '10 kr')}:" in problem
+    assert "mån/år" in problem
+
+
+def test_distribution_example_uses_the_parameters_own_value_and_unit() -> None:
+    text = MINIMAL + '\n[uncertainty]\n"baseline[0].use" = { kind = "uniform", low = 1 }\n'
+    (problem,) = problems(text)
+    assert "-0.54" not in problem
+    assert 'low = "10,8 mån/år", high = "13,2 mån/år"' in problem
+
+
+@pytest.mark.parametrize(
+    ("word", "unit"), [("hushåll", "household"), ("personer", "person"), ("Person", "person")]
+)
+def test_swedish_target_group_unit(word: str, unit: str) -> None:
+    text = MINIMAL.replace('name = "Deltagare"\n', f'name = "Deltagare"\nunit = "{word}"\n', 1)
+    assert parse_scenario(text).intervention.target_group.unit == unit
+
+
+def test_decimal_comma_hint_only_for_a_bare_number() -> None:
+    text = MINIMAL.replace("horizon = 5", "horizon = 5\ndiscount_rate = 0,035")
+    (problem,) = problems(text)
+    assert 'decimal comma? write 0.035 or "3,5 %"' in problem
+    with pytest.raises(ScenarioError) as info:
+        parse_scenario(text, lang="sv")
+    assert "decimalkomma? skriv 0.035" in str(info.value)
+    text = MINIMAL.replace('name = "Test"', 'name = "Test 1,5" x')
+    (problem,) = problems(text)
+    assert "decimal" not in problem

@@ -145,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="file format (default: from the suffix of PATH, else toml)",
     )
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    init.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default sv)")
     init.set_defaults(func=_init)
 
     validate = sub.add_parser(
@@ -155,6 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("file", metavar="FILE")
     validate.add_argument("--json", action="store_true", help="problems as JSON on stdout")
+    validate.add_argument(
+        "--lang", choices=["sv", "en"], default="sv", help="language (default sv)"
+    )
     validate.set_defaults(func=_validate)
 
     schema = sub.add_parser(
@@ -211,8 +215,43 @@ def _output_path(text: str, inputs: Sequence[Path] = ()) -> Path:
     return path
 
 
-def _load(path: Path) -> Scenario:
-    return load_scenario(path)
+def _format_from_suffix(out: Path) -> str:
+    """The output format named by the suffix of ``--out``; a usage error if unknown."""
+    fmt = OUTPUT_SUFFIXES.get(out.suffix.lower())
+    if fmt is None:
+        known = ", ".join(OUTPUT_SUFFIXES)
+        raise UsageError(
+            f"--out {out}: unknown output suffix {out.suffix or '(no suffix)'!r}; "
+            f"use one of {known}, or give --format table|json|csv|md|xlsx"
+        )
+    return fmt
+
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "wrote": ("skrev {path}", "wrote {path}"),
+    "init": (
+        "skrev {path} (exemplet {example}). Redigera filen och kör sedan:",
+        "wrote {path} (example {example}). Edit it, then run:",
+    ),
+    "ok": ("OK: {path}: {name!r}", "OK: {path}: {name!r}"),
+    "cost_items": ("{n} kostnadspost(er)", "{n} cost item(s)"),
+    "effects": ("{n} effekt(er)", "{n} effect(s)"),
+    "costs": ("{n} insatskostnad(er)", "{n} cost(s)"),
+    "scenarios": ("{n} scenario(r)", "{n} scenario(s)"),
+    "uncertainty": (
+        "osäkerhet över {n} parameter/parametrar",
+        "uncertainty over {n} parameter(s)",
+    ),
+}
+
+
+def _message(key: str, lang: Lang, **values: Any) -> str:
+    sv, en = _MESSAGES[key]
+    return (sv if lang == "sv" else en).format(**values)
+
+
+def _load(path: Path, lang: Lang = "sv") -> Scenario:
+    return load_scenario(path, lang=lang)
 
 
 def _emit(text: str, out: Path | None, stdout: TextIO) -> None:
@@ -240,13 +279,13 @@ def _progress(stream: TextIO) -> Callable[[int, int], None]:
 def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     source = _input_path(args.file)
     out = _output_path(args.out, [source]) if args.out else None
-    fmt = args.format or (OUTPUT_SUFFIXES.get(out.suffix.lower(), "table") if out else "table")
+    fmt = args.format or (_format_from_suffix(out) if out else "table")
     if fmt == "xlsx" and out is None:
         raise UsageError("--format xlsx needs --out FILE.xlsx (a workbook is not shown on screen)")
     if args.seed is not None and args.draws is None:
         raise UsageError("--seed goes with --draws N (Monte Carlo); give --draws too")
     lang: Lang = args.lang
-    scenario = _load(source)
+    scenario = _load(source, lang)
     if args.scenario is not None and args.scenario not in scenario.scenarios:
         names = ", ".join(sorted(scenario.scenarios)) or "none in this file"
         raise UsageError(f"--scenario {args.scenario}: no such scenario; the file has: {names}")
@@ -271,8 +310,8 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         from sociokalkyl.io.excel import write_report
 
         assert out is not None
-        write_report(result, out, lang=lang)
-        stderr.write(f"wrote {out}\n")
+        write_report(result, out, lang=lang, simulation=simulation)
+        stderr.write(_message("wrote", lang, path=out) + "\n")
         return 0
     if fmt == "json":
         text = report_json(
@@ -288,9 +327,12 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         if simulation is not None:
             report = _with_simulation(report, simulation, lang)
         text = render(report, fmt, lang)
+    if fmt == "csv":
+        # A byte-order mark, so that Excel on Windows reads the file as UTF-8 (å, ä, ö).
+        text = "\ufeff" + text
     _emit(text, out, stdout)
     if out is not None:
-        stderr.write(f"wrote {out}\n")
+        stderr.write(_message("wrote", lang, path=out) + "\n")
     return 0
 
 
@@ -367,18 +409,35 @@ def _init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
             text_format: Format = "yaml" if fmt == "yaml" else "json"
             text = dumps_scenario(parse_scenario(text, "toml", validate=False), text_format)
+        if fmt == "toml":
+            text = _own_name(text, args.example, path.name)
+        if not text.endswith("\n"):
+            text += "\n"
         write_atomic(path, text.encode("utf-8"))
+    lang: Lang = args.lang
     stderr.write(
-        f"wrote {path} (example {args.example}). Edit it, then run:\n"
-        f"  sociokalkyl validate {path}\n  sociokalkyl run {path}\n"
+        _message("init", lang, path=path, example=args.example)
+        + f"\n  sociokalkyl validate {path}\n  sociokalkyl run {path}\n"
     )
     return 0
+
+
+def _own_name(text: str, example: str, name: str) -> str:
+    """The example's comments (``# Kör: sociokalkyl run EXAMPLE.toml``) with the file's name."""
+    import re
+
+    shown = name if re.fullmatch(r"[\w.\-]+", name) else '"' + name + '"'
+    return re.sub(
+        rf"(sociokalkyl\s+(?:run|validate)\s+){re.escape(example)}\.toml\b",
+        lambda match: match.group(1) + shown,
+        text,
+    )
 
 
 def _validate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     path = _input_path(args.file)
     try:
-        scenario = _load(path)
+        scenario = _load(path, args.lang)
     except ScenarioError as exc:
         if args.json:
             stdout.write(
@@ -389,17 +448,17 @@ def _validate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.json:
         stdout.write("[]\n")
     intervention = scenario.intervention
-    stdout.write(
-        f"OK: {path}: {intervention.name!r}, {len(intervention.cost_items)} cost item(s), "
-        f"{len(intervention.effects)} effect(s), {len(intervention.costs)} cost(s), "
-        f"{len(scenario.scenarios)} scenario(s)"
-        + (
-            f", uncertainty over {len(scenario.uncertainty)} parameter(s)"
-            if scenario.uncertainty
-            else ""
-        )
-        + "\n"
-    )
+    lang: Lang = args.lang
+    parts = [
+        _message("ok", lang, path=path, name=intervention.name),
+        _message("cost_items", lang, n=len(intervention.cost_items)),
+        _message("effects", lang, n=len(intervention.effects)),
+        _message("costs", lang, n=len(intervention.costs)),
+        _message("scenarios", lang, n=len(scenario.scenarios)),
+    ]
+    if scenario.uncertainty:
+        parts.append(_message("uncertainty", lang, n=len(scenario.uncertainty)))
+    stdout.write(", ".join(parts) + "\n")
     return 0
 
 

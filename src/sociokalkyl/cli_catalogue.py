@@ -9,9 +9,11 @@ Examples (from a shell)::
     python -m sociokalkyl.cli_catalogue --price-year 2023
 
 An item whose price index cannot reach the requested price year (OPI lacks 2022's
-change, KPI ends in 2023) shows why in its row instead of a number. ``csv`` and
-``json`` carry plain machine numbers (``7149``, ``9185.3``); ``table`` groups
-thousands (Swedish ``1 234 567``, English ``1,234,567``).
+change, KPI ends in 2023) shows why in its row instead of a number. ``json`` carries
+plain machine numbers (``7149``, ``9185.3``); ``table`` groups thousands (Swedish
+``1 234 567``, English ``1,234,567``). ``csv`` is for Excel in Swedish (``--lang sv``):
+a UTF-8 byte-order mark, ``;`` between fields, decimal comma, ``ja``/``nej``; with
+``--lang en`` it is machine-style (``,`` and ``.``, no byte-order mark, True/False).
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ _HEADERS = {
         "payer": "betalare",
         "geography": "geografi",
         "source": "källa",
-        "confidence": "konfidens",
+        "confidence": "säkerhet",
         "provenance": "härkomst",
         "weak_provenance": "svag_härkomst",
         "note": "anmärkning",
@@ -171,27 +173,42 @@ def catalogue_rows(
     return rows
 
 
+def _csv_cell(value: Any, lang: str) -> Any:
+    """A CSV cell: Swedish Excel wants a decimal comma and ja/nej."""
+    if lang != "sv":
+        return value
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    return value
+
+
 def _csv(rows: list[dict[str, Any]], price_year: int | None, lang: str) -> str:
     names = [n for n in _HEADERS[lang] if price_year is not None or not n.startswith("rebase")]
     headers = [_HEADERS[lang][n].format(year=price_year) for n in names]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    sv = lang == "sv"
+    writer = csv.writer(out, delimiter=";" if sv else ",", lineterminator="\n")
     writer.writerow(headers)
     for row in rows:
         cells = []
         for name in names:
             value = row.get(name)
             if name == "payer" and isinstance(value, dict):
-                value = ";".join(f"{p}:{s}" for p, s in value.items())
-            cells.append("" if value is None else value)
+                value = (", " if sv else ";").join(
+                    f"{p}:{_csv_cell(float(s), lang)}" for p, s in value.items()
+                )
+            cells.append("" if value is None else _csv_cell(value, lang))
         writer.writerow(cells)
-    return out.getvalue()
+    # A byte-order mark, so that Excel on Windows reads UTF-8 (å, ä, ö).
+    return ("\ufeff" if sv else "") + out.getvalue()
 
 
 def _table(rows: list[dict[str, Any]], price_year: int | None, lang: str) -> str:
     sv = lang == "sv"
     header = (
-        ["Nyckel", "Belopp", "Enhet", "Prisår", "Index", "Betalare", "Konfidens"]
+        ["Nyckel", "Belopp", "Enhet", "Prisår", "Index", "Betalare", "Säkerhet"]
         if sv
         else ["Key", "Amount", "Unit", "Price year", "Index", "Payer", "Confidence"]
     )

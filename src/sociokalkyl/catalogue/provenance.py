@@ -120,7 +120,7 @@ def format_assumption_log(result: Result, lang: str = "sv") -> str:
     - ekonomiskt_bistand: Ekonomiskt bistånd per hushåll och biståndsmånad
       7 149 kr/mån i 2012 års priser = 9 185 kr/mån i 2023 års priser (KPI)
       Betalare: kommun. Geografi: Riket.
-      Källa: Socialstyrelsen, ... Konfidens: D (härlett).
+      Källa: Socialstyrelsen, ... Säkerhet: D (härlett).
       OBS: svag härkomst (härlett); siffran är inte officiell statistik.
     """
     check_lang(lang)
@@ -149,7 +149,7 @@ def format_assumption_log(result: Result, lang: str = "sv") -> str:
             )
             who = f"Betalare: {payer_text}. Geografi: {row['geography'] or 'ej angiven'}."
             source = f"Källa: {row['source'] or 'ingen källa angiven'}."
-            mark = f"Konfidens: {row['confidence'] or '-'} ({row['provenance_sv']})."
+            mark = f"Säkerhet: {row['confidence'] or '-'} ({row['provenance_sv']})."
             warn = (
                 f"OBS: svag härkomst ({row['provenance_sv']}); siffran är inte officiell statistik."
             )

@@ -71,8 +71,16 @@ class _Reader:
                 return parse_number(value.removesuffix("%").strip(), field=self.ref(row, col)) / (
                     100.0 if value.endswith("%") else 1.0
                 )
-            except UnitError:
-                raise self.fail(row, col, f"{header} is not a number", value, expected) from None
+            except UnitError as exc:
+                # the same explanation as in a scenario file (e.g. "12,000" is ambiguous)
+                reason = exc.message if "ambiguous" in exc.message else "is not a number"
+                raise self.fail(
+                    row,
+                    col,
+                    f"{header} {reason}",
+                    value,
+                    exc.expected if "ambiguous" in exc.message and exc.expected else expected,
+                ) from None
         return float(value)
 
     def read(self, row: int, col: int, column: Column, location: tuple[Any, ...]) -> Any:
@@ -82,15 +90,10 @@ class _Reader:
         if kind in ("float", "share"):
             return self.number(row, col, header, "a number such as 0,2 or 3,5 %")
         if kind == "int":
-            number = self.number(row, col, header, "a whole number such as 2012 or 5")
+            example = _whole_number_example(header)
+            number = self.number(row, col, header, example)
             if number is not None and not number.is_integer():
-                raise self.fail(
-                    row,
-                    col,
-                    f"{header} is not a whole number",
-                    number,
-                    "a whole number such as 2012 or 5",
-                )
+                raise self.fail(row, col, f"{header} is not a whole number", number, example)
             return None if number is None else int(number)
         if kind in ("amount", "change"):
             number = self.number(
@@ -117,6 +120,7 @@ class _Reader:
                     unit,
                     'a unit such as "kr/mån", "mån/år" or "mån"',
                 )
+            self.origins[(*location, "unit")] = self.ref(row, col + 1)
             return {"value": number, "unit": str(unit)}
         value = self.raw(row, col)
         if value is None:
@@ -325,6 +329,25 @@ def read_template(path: str | Path) -> dict[str, Any]:
     return scenario
 
 
+def _whole_number_example(header: str) -> str:
+    """What a whole-number cell expects, by its heading (a year is not a horizon)."""
+    lowered = header.lower()
+    if lowered.startswith(("basår", "prisår")):
+        return "a calendar year such as 2023"
+    if lowered.startswith("horisont"):
+        return "a number of years such as 10"
+    if lowered.startswith("intag"):
+        return "a year 0, 1, 2, ... counted from the base year"
+    return "a whole number such as 1 or 5"
+
+
+def _plain_amount(value: Mapping[str, Any]) -> str:
+    """``{"value": 26000.0, "unit": "kr/km"}`` -> ``"26000 kr/km"``."""
+    number = value.get("value")
+    text = f"{number:g}" if isinstance(number, int | float) else str(number)
+    return f"{text} {value.get('unit')}".strip()
+
+
 _MESSAGE_PATH = re.compile(r"(?P<table>\w+)\[(?P<index>\d+)\]\.(?P<field>\w+)")
 
 
@@ -344,11 +367,41 @@ def _check(scenario: dict[str, Any], origins: Mapping[tuple[Any, ...], str]) -> 
             where = origins.get(location, "Inställningar!B3" if part == "settings" else "Insats!B3")
             value = error.get("input")
             message = str(error["msg"]).removeprefix("Value error, ")
+            expected: str | None = (
+                None
+                if "expected" in message
+                else "a value as the hint in row 2 (or column C) of the sheet shows"
+            )
+            if isinstance(value, Mapping) and "unit" in value:
+                # an amount read from a number cell and the unit cell after it
+                message = message.replace(repr(dict(value)), repr(_plain_amount(value)))
+                if "unit" in message and (*location, "unit") in origins:
+                    where = origins[(*location, "unit")]
+                    head, sep, tail = message.partition("; expected")
+                    message = (
+                        f"{head} (the unit is in {where}, the number in {origins[location]})"
+                        + sep
+                        + tail
+                    )
+                value = None
+            if location[:3] == ("intervention", "target_group", "intake"):
+                message, expected = (
+                    _intake_problem(message),
+                    (
+                        "a number of participants of 0 or more in column B, from row "
+                        f"{INTAKE_ROW}, with at least one row filled in"
+                    ),
+                )
             raise InputError(
                 message,
                 field=where,
                 value=None if isinstance(value, dict | list) else value,
-                expected=None
-                if "expected" in message
-                else "a value as the hint in row 2 (or column C) of the sheet shows",
+                expected=expected,
             ) from None
+
+
+def _intake_problem(message: str) -> str:
+    """The model's intake complaint without TOML syntax (``e.g. [30]``, ``intake = [30]``)."""
+    if "at least 1 item" in message or "no participants" in message:
+        return "no participants: fill in Antal deltagare for at least one Intag: år"
+    return re.split(r";\s*expected", message)[0]

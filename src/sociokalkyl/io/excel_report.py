@@ -26,6 +26,8 @@ Examples
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +37,7 @@ from openpyxl.utils import get_column_letter
 
 from sociokalkyl.errors import InputError
 from sociokalkyl.io.excel_common import atomic_save
+from sociokalkyl.io.formats import Lang, _discounting, format_unit_text, simulation_label
 
 if TYPE_CHECKING:
     from sociokalkyl.results import Result
@@ -42,7 +45,46 @@ if TYPE_CHECKING:
 __all__ = ["REPORT_SHEETS", "write_report"]
 
 REPORT_SHEETS = ("Sammanfattning", "År", "Antaganden")
-"""The report's sheets (Swedish); in English: Summary, Years, Assumptions."""
+"""The report's sheets (Swedish); in English: Summary, Years, Assumptions. With a Monte
+Carlo simulation a fourth sheet, Osäkerhet (Uncertainty), follows."""
+
+_DESCRIPTIONS_SV: tuple[tuple[str, str], ...] = (
+    (r"Participants entering in year (\d+)", r"Deltagare som börjar år \1"),
+    (r"Real cost growth of (.+)", r"Real kostnadsutveckling för \1"),
+    (r"Baseline use of (.+) per participant", r"Användning av \1 per deltagare utan insatsen"),
+    (r"Yearly exit from (.+) without the intervention", r"Årligt utflöde från \1 utan insatsen"),
+    (r"Relative change of (.+) use", r"Relativ förändring av användningen av \1"),
+    (r"Change of (.+) use per participant", r"Förändring av användningen av \1 per deltagare"),
+    (r"drop-off of effect (\d+)", r"Avtagande per år för effekt \1"),
+    (r"deadweight of effect (\d+)", r"Dödvikt för effekt \1"),
+    (r"attribution of effect (\d+)", r"Attribution för effekt \1"),
+    (r"displacement of effect (\d+)", r"Undanträngning för effekt \1"),
+    (
+        r"Optimism-bias uplift on intervention costs",
+        "Påslag för optimismbias på insatsens kostnader",
+    ),
+    (r"Multiple of every effect \(1 = as given\)", "Multipel av varje effekt (1 = som angiven)"),
+    (r"Real discount rate", "Real kalkylränta"),
+    (r"(.*)\((\d{4}) prices\)", r"\1(\2 års priser)"),
+)
+"""Swedish for the engine's (English) parameter descriptions, by pattern."""
+
+
+def _description(text: str, lang: Lang) -> str:
+    """A parameter description in ``lang``; an unknown English one is kept as it is.
+
+    >>> _description("Yearly exit from hvb without the intervention", "sv")
+    'Årligt utflöde från hvb utan insatsen'
+    >>> _description("Kostnad per dygn (2018 prices)", "sv")
+    'Kostnad per dygn (2018 års priser)'
+    """
+    if lang != "sv":
+        return text
+    for pattern, replacement in _DESCRIPTIONS_SV:
+        if re.fullmatch(pattern, text):
+            return re.sub(pattern, replacement, text)
+    return text
+
 
 _TEXT: dict[str, dict[str, str]] = {
     "sv": {
@@ -58,10 +100,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "npv_how": "Summan av diskonterat netto (År, kolumn H)",
         "pv_costs": "Nuvärde av insatsens kostnader, kr",
         "pv_costs_how": "SUMPRODUCT av kostnader och diskonteringsfaktorer (År, C och G)",
-        "pv_avoided": "Nuvärde av undvikta kostnader, kr",
-        "pv_avoided_how": "SUMPRODUCT av undvikta kostnader och faktorer (År, D och G)",
+        "pv_avoided": "Nuvärde av undvikna kostnader, kr",
+        "pv_avoided_how": "SUMPRODUCT av undvikna kostnader och faktorer (År, D och G)",
         "bcr": "Nytta-kostnadskvot",
-        "bcr_how": "Nuvärde undvikta / nuvärde kostnader",
+        "bcr_how": "Nuvärde undvikna / nuvärde kostnader",
         "payback": "Återbetalningstid, år",
         "payback_how": "Sista året kumulativt netto går från negativt till icke-negativt: "
         "år + (-kumulativt)/nästa års netto (År, kolumn K)",
@@ -92,7 +134,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "year": "År",
         "calendar_year": "Kalenderår",
         "costs": "Insatsens kostnader",
-        "avoided": "Undvikta kostnader",
+        "avoided": "Undvikna kostnader",
         "net": "Netto",
         "year_rate": "Diskonteringsränta",
         "factor": "Diskonteringsfaktor",
@@ -118,6 +160,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "unit": "Enhet",
         "description": "Beskrivning",
         "legend": "Säkerhet: S sett i källan, S2 andrahandskälla, D härlett, A antagande.",
+        "uncertainty": "Osäkerhet",
+        "uncertainty_title": "Osäkerhet (Monte Carlo)",
+        "uncertainty_note": "Sammanfattning av simuleringen över [uncertainty]; kr i "
+        "kalkylens priser. Talen är beräknade av sociokalkyl (inga formler).",
+        "uncertainty_metrics": "Fördelning per mått, betalare och kostnadspost",
     },
     "en": {
         "summary": "Summary",
@@ -192,6 +239,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "unit": "Unit",
         "description": "Description",
         "legend": "Confidence: S seen in source, S2 secondary, D derived, A assumption.",
+        "uncertainty": "Uncertainty",
+        "uncertainty_title": "Uncertainty (Monte Carlo)",
+        "uncertainty_note": "Summary of the simulation over [uncertainty]; SEK in the "
+        "analysis prices. Computed by sociokalkyl (numbers, no formulas).",
+        "uncertainty_metrics": "Spread by metric, payer and cost item",
     },
 }
 
@@ -332,7 +384,9 @@ def _active_payers(result: Result) -> list[str]:
     return [p for p in result.plan.payers if p in names]
 
 
-def _summary_sheet(ws: Any, result: Result, text: dict[str, str], years: str) -> str | None:
+def _summary_sheet(
+    ws: Any, result: Result, text: dict[str, str], years: str, lang: Lang
+) -> str | None:
     """Write the summary; return the rate cell (for a constant rate) the yearly sheet uses."""
     plan = result.plan
     last = FIRST + plan.horizon - 1
@@ -388,7 +442,7 @@ def _summary_sheet(ws: Any, result: Result, text: dict[str, str], years: str) ->
             ("base_year", plan.base_year),
             ("price_year", plan.price_year),
             ("horizon", plan.horizon),
-            ("discounting", plan.discount_description),
+            ("discounting", _discounting(plan.discount_description, lang)),
             ("rate", rate),
         ],
         start=settings_row + 1,
@@ -431,10 +485,10 @@ def _summary_sheet(ws: Any, result: Result, text: dict[str, str], years: str) ->
     return None if rate_cell is None else _ref(ws.title, rate_cell)
 
 
-def _assumptions_sheet(ws: Any, result: Result, text: dict[str, str]) -> None:
+def _assumptions_sheet(ws: Any, result: Result, text: dict[str, str], lang: Lang) -> None:
     ws["A1"] = text["log_title"]
     ws["A1"].font = _TITLE
-    ws["A2"] = f"{text['discounting']}: {result.plan.discount_description}"
+    ws["A2"] = f"{text['discounting']}: {_discounting(result.plan.discount_description, lang)}"
     ws["A3"] = text["legend"]
     keys = (
         "key",
@@ -480,11 +534,90 @@ def _assumptions_sheet(ws: Any, result: Result, text: dict[str, str]) -> None:
     for i, parameter in enumerate(result.plan.parameters.values(), start=row + 2):
         ws.cell(i, 1, parameter.name)
         ws.cell(i, 2, parameter.value)
-        ws.cell(i, 3, parameter.unit)
-        ws.cell(i, 4, parameter.description)
+        unit = str(parameter.unit)
+        ws.cell(i, 3, format_unit_text(unit, lang) if _is_pint_unit(unit) else unit)
+        ws.cell(i, 4, _description(parameter.description, lang))
 
 
-def write_report(result: Result, path: str | Path, lang: str = "sv") -> None:
+def _is_pint_unit(unit: str) -> bool:
+    return unit == "share" or bool(re.fullmatch(r"[\w ]+(?:\s*/\s*[\w ]+)?", unit))
+
+
+_SIMULATION_ROWS = (
+    "draws",
+    "seed",
+    "kept_draws",
+    "irr_draws",
+    "price_year",
+    "horizon",
+    "npv_mean",
+    "npv_std",
+    "prob_npv_positive",
+    "prob_npv_positive_by_payer",
+    "prob_payback_within_horizon",
+)
+_METRIC_COLUMNS = ("metric", "payer", "cost_item", "mean", "std", "q5", "q50", "q95")
+_METRIC_SHARES = ("share_finite", "prob_positive")
+
+
+def _uncertainty_sheet(
+    ws: Any, simulation: Mapping[str, Any], text: dict[str, str], lang: Lang
+) -> None:
+    """The Monte Carlo summary: probabilities as percentages, NPV spread per payer."""
+    ws["A1"] = text["uncertainty_title"]
+    ws["A1"].font = _TITLE
+    ws["A2"] = text["uncertainty_note"]
+    ws.column_dimensions["A"].width = 48
+    for letter in "BCDEFGHIJK":
+        ws.column_dimensions[letter].width = 18
+    row = 4
+    for key in _SIMULATION_ROWS:
+        value = simulation.get(key)
+        if value is None or (key == "irr_draws" and not value):
+            continue
+        if isinstance(value, Mapping):
+            for payer, share in value.items():
+                ws.cell(row, 1, f"{simulation_label(key, lang)} {payer}")
+                ws.cell(row, 2, share).number_format = "0.0%"
+                row += 1
+            continue
+        ws.cell(row, 1, simulation_label(key, lang))
+        cell = ws.cell(row, 2, value)
+        if key.startswith("prob"):
+            cell.number_format = "0.0%"
+        elif key.startswith("npv"):
+            cell.number_format = _KR
+        row += 1
+    metrics = simulation.get("metrics")
+    if not isinstance(metrics, list) or not metrics:
+        return
+    row += 1
+    ws.cell(row, 1, text["uncertainty_metrics"]).font = _BOLD
+    row += 1
+    columns = (*_METRIC_COLUMNS, *_METRIC_SHARES)
+    for j, key in enumerate(columns, start=1):
+        ws.cell(row, j, simulation_label(key, lang)).font = _BOLD
+    for metric in metrics:
+        row += 1
+        name = str(metric.get("metric"))
+        money = name in ("npv", "pv_costs", "pv_avoided")
+        for j, key in enumerate(columns, start=1):
+            value = metric.get(key)
+            if key == "metric":
+                value = simulation_label(name, lang)
+            cell = ws.cell(row, j, value)
+            if key in _METRIC_SHARES:
+                cell.number_format = "0.0%"
+            elif j > 3:
+                cell.number_format = _KR if money else _YEARS
+
+
+def write_report(
+    result: Result,
+    path: str | Path,
+    lang: str = "sv",
+    simulation: Mapping[str, Any] | None = None,
+) -> None:
     """Write a result as an xlsx workbook with auditable formulas.
 
     Parameters
@@ -497,6 +630,9 @@ def write_report(result: Result, path: str | Path, lang: str = "sv") -> None:
     lang
         ``"sv"`` (sheets Sammanfattning, År, Antaganden) or ``"en"`` (Summary, Years,
         Assumptions).
+    simulation
+        A Monte Carlo summary (``SimulationResult.summary()``); adds the sheet Osäkerhet
+        (Uncertainty) with the probabilities and the spread of NPV per payer.
 
     Notes
     -----
@@ -518,11 +654,14 @@ def write_report(result: Result, path: str | Path, lang: str = "sv") -> None:
             expected=f"one of {', '.join(_TEXT)}",
         )
     text = _TEXT[lang]
+    language: Lang = "sv" if lang == "sv" else "en"
     wb = openpyxl.Workbook()
     summary = wb.active
     summary.title = text["summary"]
     years = wb.create_sheet(text["years"])
-    rate_cell = _summary_sheet(summary, result, text, years.title)
+    rate_cell = _summary_sheet(summary, result, text, years.title, language)
     _yearly_sheet(years, result, text, rate_cell)
-    _assumptions_sheet(wb.create_sheet(text["assumptions"]), result, text)
+    _assumptions_sheet(wb.create_sheet(text["assumptions"]), result, text, language)
+    if simulation is not None:
+        _uncertainty_sheet(wb.create_sheet(text["uncertainty"]), simulation, text, language)
     atomic_save(wb, Path(path))

@@ -171,6 +171,52 @@ def format_percent(value: float | None, lang: Lang = "sv", decimals: int = 1) ->
     return f"{number} %" if lang == "sv" else f"{number}%"
 
 
+_WORDS: dict[str, tuple[str, str]] = {
+    "relative": ("relativ", "relative"),
+    "absolute": ("absolut", "absolute"),
+    "per_participant": ("per deltagare", "per participant"),
+    "one_off": ("engångskostnad", "one-off"),
+    "per_year": ("per år", "per year"),
+    "household": ("hushåll", "household"),
+    "person": ("person", "person"),
+    "participants": ("deltagare", "participants"),
+    "in_year": ("år", "in year"),
+    "exit_rate": ("utflöde {} /år", "exit rate {} a year"),
+    "years": ("i {} år", "for {} years"),
+    "start_lag": ("fördröjning {} år", "start lag {} years"),
+    "ramp_up_years": ("upptrappning {} år", "ramp-up {} years"),
+    "duration_years": ("varaktighet {} år", "duration {} years"),
+    "drop_off": ("avtagande {} /år", "drop-off {} a year"),
+    "deadweight": ("dödvikt {}", "deadweight {}"),
+    "attribution": ("attribution {}", "attribution {}"),
+    "displacement": ("undanträngning {}", "displacement {}"),
+}
+"""Words of the assumption log, Swedish and English (model field values and names)."""
+
+
+def _word(key: str, lang: Lang, value: Any = None) -> str:
+    pair = _WORDS.get(key)
+    text = key if pair is None else (pair[0] if lang == "sv" else pair[1])
+    if value is not None:
+        text = text.format(value)
+        if lang == "en" and value == 1:
+            text = text.replace(" years", " year")
+    return text.replace(" /år", "/år")
+
+
+def _intake_text(intake: Sequence[float], unit: str, lang: Lang) -> str:
+    """``[30]`` -> ``"30 deltagare år 0 (hushåll)"``; ``[20, 20]`` -> ``"20 år 0, 20 år 1 ..."``."""
+    counts = [format_number(_plain(x), 0 if float(x).is_integer() else 2, lang) for x in intake]
+    year = _word("in_year", lang)
+    if len(counts) == 1:
+        text = f"{counts[0]} {_word('participants', lang)} {year} 0"
+    else:
+        text = f"{_word('participants', lang)}: " + ", ".join(
+            f"{count} {year} {t}" for t, count in enumerate(counts)
+        )
+    return f"{text} ({_word(unit, lang)})"
+
+
 _UNITS_SV = {
     "SEK": "kr",
     "month": "mån",
@@ -180,6 +226,25 @@ _UNITS_SV = {
     "week": "vecka",
     "percent": "%",
 }
+
+
+def format_unit_text(units: Any, lang: Lang = "sv") -> str:
+    """A pint unit for people: ``"SEK / month"`` -> ``"kr/mån"`` (sv), ``"SEK/month"`` (en).
+
+    >>> format_unit_text("SEK / month"), format_unit_text("month / year", "en")
+    ('kr/mån', 'month/year')
+    >>> format_unit_text("share"), format_unit_text("dimensionless", "en")
+    ('andel', '')
+    """
+    text = str(units)
+    if text == "dimensionless":
+        return ""
+    if text == "share":
+        return "andel" if lang == "sv" else "share"
+    parts = [part.strip() for part in text.split("/")]
+    if lang == "sv":
+        parts = [" ".join(_UNITS_SV.get(w, w) for w in part.split()) for part in parts]
+    return "/".join(parts)
 
 
 def format_quantity_text(quantity: Any, lang: Lang = "sv") -> str:
@@ -200,14 +265,8 @@ def format_quantity_text(quantity: Any, lang: Lang = "sv") -> str:
     number = format_number(magnitude, decimals, lang)
     if decimals and ("," in number or "." in number):
         number = number.rstrip("0").rstrip(",.")
-    units = str(quantity.units)
-    if units == "dimensionless":
-        return number
-    parts = [part.strip() for part in units.split("/")]
-    if lang == "sv":
-        parts = [" ".join(_UNITS_SV.get(w, w) for w in part.split()) for part in parts]
-    unit_text = "/".join(parts)
-    return f"{number} {unit_text}"
+    unit_text = format_unit_text(quantity.units, lang)
+    return f"{number} {unit_text}" if unit_text else number
 
 
 def _auto(name: str, value: Any, lang: Lang) -> str:
@@ -452,15 +511,18 @@ def _assumption_table(result: Any, intervention: Any, lang: Lang) -> Table:
         rows.append(
             [
                 f"{L('kind_target')}: {group.name}",
-                f"intake = {[_plain(x) for x in group.intake]} ({group.unit})",
+                _intake_text(group.intake, group.unit, lang),
                 group.source or "",
                 _confidence(None, lang),
             ]
         )
         for index, use in enumerate(intervention.baseline):
-            value = f"{format_quantity(use.use)}, exit_rate {format_percent(use.exit_rate, lang)}"
+            value = (
+                f"{format_quantity(use.use)}, "
+                f"{_word('exit_rate', lang, format_percent(use.exit_rate, lang))}"
+            )
             if use.years is not None:
-                value += f", years {use.years}"
+                value += ", " + _word("years", lang, use.years)
             rows.append(
                 [
                     f"{L('kind_baseline')} [{index}]: {use.cost_item}",
@@ -475,17 +537,15 @@ def _assumption_table(result: Any, intervention: Any, lang: Lang) -> Table:
                 if isinstance(effect.change, float)
                 else format_quantity(effect.change)
             )
-            details = [f"{effect.kind} {change}"]
-            if effect.start_lag:
-                details.append(f"start_lag {effect.start_lag}")
-            if effect.ramp_up_years:
-                details.append(f"ramp_up_years {effect.ramp_up_years}")
-            if effect.duration_years is not None:
-                details.append(f"duration_years {effect.duration_years}")
+            details = [f"{_word(effect.kind, lang)} {change}"]
+            for name in ("start_lag", "ramp_up_years", "duration_years"):
+                years = getattr(effect, name)
+                if years is not None and (years or name == "duration_years"):
+                    details.append(_word(name, lang, format_number(years, 0, lang)))
             for name in ("drop_off", "deadweight", "attribution", "displacement"):
                 share = getattr(effect, name)
                 if share:
-                    details.append(f"{name} {format_percent(share, lang)}")
+                    details.append(_word(name, lang, format_percent(share, lang)))
             rows.append(
                 [
                     f"{L('kind_effect')} [{index}]: {effect.cost_item}",
@@ -495,7 +555,7 @@ def _assumption_table(result: Any, intervention: Any, lang: Lang) -> Table:
                 ]
             )
         for index, cost in enumerate(intervention.costs):
-            value = f"{cost.kind}: {format_quantity(cost.amount)}"
+            value = f"{_word(cost.kind, lang)}: {format_quantity(cost.amount)}"
             if cost.duration is not None:
                 value += f" x {format_quantity(cost.duration)}"
             if cost.price_year is not None:
@@ -541,7 +601,10 @@ SIMULATION_LABELS: dict[str, tuple[str, str]] = {
     "metric": ("Mått", "Metric"),
     "mean": ("Medelvärde", "Mean"),
     "std": ("Std.avvikelse", "Std. deviation"),
-    "share_finite": ("Andel med svar", "Share with an answer"),
+    "share_finite": ("Andel dragningar med värde", "Share of draws with a value"),
+    "q5": ("5 %-percentil", "5th percentile"),
+    "q50": ("median", "median"),
+    "q95": ("95 %-percentil", "95th percentile"),
     "prob_positive": ("Andel > 0", "Share > 0"),
     "npv": ("Nettonuvärde", "NPV"),
     "pv_costs": ("Nuvärde av kostnader", "PV of costs"),
@@ -607,6 +670,9 @@ def simulation_report(summary: Mapping[str, Any], lang: Lang = "sv") -> Table:
             rows.append([simulation_label(prefix, lang), value])
             names.append([prefix, prefix])
 
+    if not summary.get("irr_draws", 1):
+        # 0: the internal rate of return was not computed; the row only confuses.
+        summary = {k: v for k, v in summary.items() if k != "irr_draws"}
     add("", summary)
     return Table(
         "simulation",

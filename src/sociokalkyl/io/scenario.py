@@ -57,10 +57,10 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError, model_validator
 
-from sociokalkyl.errors import InputError, SociokalkylError
+from sociokalkyl.errors import InputError, SociokalkylError, UnitError
 from sociokalkyl.model import CostItem, Intervention, Settings
 from sociokalkyl.model.common import FrozenModel
-from sociokalkyl.units import parse_number
+from sociokalkyl.units import parse_number, parse_quantity, parse_share
 
 __all__ = [
     "FORMATS",
@@ -78,6 +78,7 @@ __all__ = [
     "dumps_toml",
     "json_schema",
     "load_scenario",
+    "parameter_value",
     "parse_scenario",
     "path_text",
     "scenario_data",
@@ -101,11 +102,26 @@ MAX_FILE_BYTES = 5_000_000
 
 def _number_before(value: object) -> object:
     if isinstance(value, str):
-        return parse_number(value, field="scenario value")
+        try:
+            return parse_number(value, field="scenario value")
+        except UnitError:
+            # a quantity ("-4,4 mån/år", "30 %"): converted to the parameter's own unit
+            # once the plan is known (see _resolve_values)
+            return value
     return value
 
 
-Number = Annotated[float, BeforeValidator(_number_before), Field(allow_inf_nan=False)]
+Number = Annotated[float | str, BeforeValidator(_number_before)]
+
+_TARGET_UNITS = {
+    "hushåll": "household",
+    "hushall": "household",
+    "person": "person",
+    "personer": "person",
+    "individ": "person",
+    "individer": "person",
+}
+"""Swedish words for the target group's unit (as in the Excel template)."""
 
 
 class Scenario(FrozenModel):
@@ -132,7 +148,35 @@ class Scenario(FrozenModel):
     settings: Settings
     uncertainty: dict[str, Any] | None = None
     scenarios: dict[str, dict[str, Number]] = Field(default_factory=dict)
+    """Values are numbers, or quantities as text until the plan converts them."""
     catalogue: dict[str, CostItem] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _swedish_target_unit(cls, data: Any) -> Any:
+        intervention = data.get("intervention") if isinstance(data, dict) else None
+        group = intervention.get("target_group") if isinstance(intervention, dict) else None
+        unit = group.get("unit") if isinstance(group, dict) else None
+        if (
+            isinstance(data, dict)
+            and isinstance(intervention, dict)
+            and isinstance(group, dict)
+            and isinstance(unit, str)
+            and unit.strip().lower() in _TARGET_UNITS
+        ):
+            group = {**group, "unit": _TARGET_UNITS[unit.strip().lower()]}
+            data = {**data, "intervention": {**intervention, "target_group": group}}
+        return data
+
+    @model_validator(mode="after")
+    def _finite_scenario_values(self) -> Scenario:
+        for name, values in self.scenarios.items():
+            for parameter, value in values.items():
+                if isinstance(value, float) and not math.isfinite(value):
+                    raise ValueError(
+                        f"scenarios.{name}: {parameter!r} is not finite; expected a number"
+                    )
+        return self
 
     @model_validator(mode="before")
     @classmethod
@@ -233,6 +277,41 @@ def _short(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+_DECIMAL_COMMA = re.compile(r"\d,\d")
+
+
+def _decimal_comma_hint(text: str, line: int | None, lang: str) -> str | None:
+    """A hint when ``line`` of ``text`` has a digit-comma-digit outside quotes (``0,20``)."""
+    if line is None:
+        return None
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'', '""', lines[line - 1]).split("#")[0]
+    match = re.search(r"(\d+(?:,\d+)+)", bare)
+    if match is None or not _DECIMAL_COMMA.search(bare):
+        return None
+    number = match.group(1)
+    point = number.replace(",", ".", 1) if number.count(",") == 1 else number
+    if lang == "sv":
+        return f'decimalkomma? skriv {point} eller "{number} %"'.replace(
+            f'"{number} %"', _percent_example(point)
+        )
+    return f'decimal comma? write {point} or "{number} %"'.replace(
+        f'"{number} %"', _percent_example(point)
+    )
+
+
+def _percent_example(point: str) -> str:
+    try:
+        value = float(point)
+    except ValueError:
+        return '"20 %"'
+    if 0 <= value <= 1:
+        return f'"{100 * value:g} %"'.replace(".", ",")
+    return '"' + point.replace(".", ",") + ' kr"'
+
+
 def _syntax_problem(file: str, fmt: str, exc: Exception) -> Problem:
     line: int | None = None
     column: int | None = None
@@ -261,7 +340,7 @@ def _syntax_problem(file: str, fmt: str, exc: Exception) -> Problem:
     )
 
 
-def _parse_text(text: str, fmt: Format, file: str) -> Any:
+def _parse_text(text: str, fmt: Format, file: str, lang: str = "en") -> Any:
     try:
         if fmt == "toml":
             return tomllib.loads(text)
@@ -269,7 +348,12 @@ def _parse_text(text: str, fmt: Format, file: str) -> Any:
             return yaml.safe_load(text)
         return json.loads(text, parse_constant=_reject_constant)
     except (tomllib.TOMLDecodeError, yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise ScenarioError([_syntax_problem(file, fmt, exc)]) from None
+        problem = _syntax_problem(file, fmt, exc)
+        if fmt == "toml":
+            hint = _decimal_comma_hint(text, problem.line, lang)
+            if hint is not None:
+                problem = dataclasses.replace(problem, message=f"{problem.message} ({hint})")
+        raise ScenarioError([problem]) from None
     except (ValueError, RecursionError) as exc:
         raise ScenarioError(
             [Problem(file, "", f"invalid {fmt.upper()}: {exc}", expected="valid " + fmt.upper())]
@@ -281,7 +365,12 @@ def _reject_constant(name: str) -> Any:
 
 
 def parse_scenario(
-    text: str, fmt: Format = "toml", *, file: str = "<text>", validate: bool = True
+    text: str,
+    fmt: Format = "toml",
+    *,
+    file: str = "<text>",
+    validate: bool = True,
+    lang: str = "en",
 ) -> Scenario:
     """Read a scenario from text in ``fmt``; every problem at once in a :class:`ScenarioError`.
 
@@ -294,10 +383,13 @@ def parse_scenario(
     file
         The file name used in problem locations.
     validate
-        Also compile the plan (catalogue keys, price years) and check the parameter
-        names in ``scenarios`` and ``uncertainty``.
+        Also compile the plan (catalogue keys, price years), check the parameter
+        names in ``scenarios`` and ``uncertainty`` and convert their values written
+        with a unit (``"-4,4 mån/år"``, ``"30 %"``) to the parameter's own unit.
+    lang
+        The language of hints added to syntax errors (``"sv"`` or ``"en"``).
     """
-    data = _parse_text(text, fmt, file)
+    data = _parse_text(text, fmt, file, lang)
     return scenario_from_data(data, file=file, text=text, fmt=fmt, validate=validate)
 
 
@@ -330,13 +422,13 @@ def scenario_from_data(
     except (SociokalkylError, ValueError, TypeError, ArithmeticError, RecursionError) as exc:
         raise ScenarioError([Problem(file, "", str(exc))]) from None
     if validate:
-        problems = check_scenario(scenario, file=file, lines=lines)
+        scenario, problems = _check_and_resolve(scenario, file=file, lines=lines)
         if problems:
             raise ScenarioError(problems)
     return scenario
 
 
-def load_scenario(path: str | Path, *, validate: bool = True) -> Scenario:
+def load_scenario(path: str | Path, *, validate: bool = True, lang: str = "en") -> Scenario:
     """Read a scenario file (``.toml``, ``.yaml``, ``.yml``, ``.json`` or ``.xlsx``).
 
     Raises
@@ -379,7 +471,7 @@ def load_scenario(path: str | Path, *, validate: bool = True) -> Scenario:
                 )
             ]
         ) from None
-    return parse_scenario(text, fmt, file=str(path), validate=validate)
+    return parse_scenario(text, fmt, file=str(path), validate=validate, lang=lang)
 
 
 # --- turning pydantic errors into problems -----------------------------------------------
@@ -603,6 +695,143 @@ def check_scenario(
     scenario: Scenario, *, file: str = "<data>", lines: _LineIndex | None = None
 ) -> list[Problem]:
     """Problems that need the compiled plan: catalogue keys, price years, parameter names."""
+    return _check_and_resolve(scenario, file=file, lines=lines)[1]
+
+
+_DISTRIBUTION_VALUES = ("value", "low", "mode", "high", "mean", "sd", "values")
+"""Keys of a distribution table that hold values in the parameter's unit."""
+
+
+def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> float:
+    """A scenario or uncertainty value in the parameter's own unit.
+
+    ``value`` is a number (already in the parameter's unit) or text with a unit
+    (``"-4,4 mån/år"``, ``"30 %"``) that is converted to ``parameter.unit`` (a pint unit
+    such as ``"month / year"``, or ``"share"``).
+
+    Raises
+    ------
+    UnitError
+        When the text cannot be read or has the wrong dimension (naming the unit
+        expected).
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    unit = str(parameter.unit)
+    rate = unit in ("share", "1/year", "1 / year")
+    if rate and isinstance(value, str) and "%" in value and "/" not in value:
+        return parse_share(value, field=field)
+    if unit == "share":
+        return parse_share(value, field=field)
+    quantity = parse_quantity(value, field=field)
+    import pint
+
+    from sociokalkyl.io.formats import format_unit_text
+
+    try:
+        return float(quantity.to(unit).magnitude)
+    except pint.UndefinedUnitError:
+        if quantity.dimensionless:  # a count such as "deltagare" or a multiple "×"
+            return float(quantity.to("dimensionless").magnitude)
+        raise UnitError(
+            f"has the unit {format_unit_text(quantity.units)}; this parameter is a "
+            f"plain number ({unit})",
+            field=field,
+            value=value,
+            expected=f"a number, e.g. {parameter.value:g}",
+        ) from None
+    except pint.DimensionalityError:
+        raise UnitError(
+            f"has the unit {format_unit_text(quantity.units)}, which cannot be converted "
+            f"to the parameter's unit {format_unit_text(unit)}",
+            field=field,
+            value=value,
+            expected=f"a value in {format_unit_text(unit)}, e.g. {_example_value(parameter)}",
+        ) from None
+
+
+def _example_value(parameter: Any, value: float | None = None) -> str:
+    """The parameter's value written as in a scenario file: ``"-4,9 mån/år"``, ``"20 %"``."""
+    from sociokalkyl.io.formats import format_number, format_percent, format_unit_text
+
+    value = float(parameter.value) if value is None else value
+    unit = str(parameter.unit)
+    if unit == "share" or (unit in ("1/year", "1 / year") and 0 <= abs(value) <= 1):
+        return '"' + format_percent(value, "sv", 1).replace(",0 %", " %") + '"'
+    decimals = 0 if float(value).is_integer() else 2
+    number = format_number(value, decimals, "sv")
+    if decimals:
+        number = number.rstrip("0").rstrip(",")
+    unit_text = format_unit_text(unit) if unit not in ("×", "deltagare") else ""
+    return f'"{number} {unit_text}"' if unit_text else number.replace(",", ".")
+
+
+def _distribution_example(parameter: Any) -> str:
+    """A uniform distribution around the parameter's own value, in its own unit."""
+    value = float(parameter.value)
+    low, high = sorted((value * 0.9, value * 1.1)) if value else (0.0, 0.1)
+    bottom, top = parameter.bounds
+    low, high = max(low, bottom), min(high, top)
+    return (
+        f'{{kind = "uniform", low = {_example_value(parameter, low)}, '
+        f"high = {_example_value(parameter, high)}}}"
+    )
+
+
+def _resolve_values(
+    scenario: Scenario, plan: Any, file: str, lines: _LineIndex
+) -> tuple[Scenario, list[Problem]]:
+    """Convert quantities in ``[scenarios]`` and ``[uncertainty]`` to the parameters' units."""
+    problems: list[Problem] = []
+
+    def convert(value: Any, name: str, parts: list[Any]) -> Any:
+        if name not in plan.parameters or not isinstance(value, str):
+            return value
+        try:
+            return parameter_value(plan.parameters[name], value, field=path_text(parts))
+        except SociokalkylError as exc:
+            problems.append(
+                Problem(
+                    file,
+                    path_text(parts),
+                    exc.message,
+                    lines.find(parts),
+                    value=_short(value),
+                    expected=exc.expected,
+                )
+            )
+            return value
+
+    scenarios = {
+        case: {
+            name: convert(value, name, ["scenarios", case, name]) for name, value in values.items()
+        }
+        for case, values in scenario.scenarios.items()
+    }
+    uncertainty: dict[str, Any] | None = None
+    if scenario.uncertainty is not None:
+        uncertainty = {}
+        for name, table in scenario.uncertainty.items():
+            if isinstance(table, dict):
+                table = dict(table)
+                for key in _DISTRIBUTION_VALUES:
+                    if key == "values" and isinstance(table.get(key), list):
+                        table[key] = [
+                            convert(v, name, ["uncertainty", name, key]) for v in table[key]
+                        ]
+                    elif key in table:
+                        table[key] = convert(table[key], name, ["uncertainty", name, key])
+            else:
+                table = convert(table, name, ["uncertainty", name])
+            uncertainty[name] = table
+    resolved = scenario.model_copy(update={"scenarios": scenarios, "uncertainty": uncertainty})
+    return resolved, problems
+
+
+def _check_and_resolve(
+    scenario: Scenario, *, file: str = "<data>", lines: _LineIndex | None = None
+) -> tuple[Scenario, list[Problem]]:
+    """:func:`check_scenario`, and the scenario with its values in the parameters' units."""
     from sociokalkyl.engine import compile_plan
 
     lines = lines or _LineIndex(None, "toml")
@@ -612,7 +841,7 @@ def check_scenario(
     except SociokalkylError as exc:
         field = exc.field or ""
         parts = ["intervention", *_split_path(field.split(" (")[0])]
-        return [
+        return scenario, [
             Problem(
                 file,
                 f"intervention.{field}" if field else "",
@@ -622,6 +851,9 @@ def check_scenario(
                 expected=exc.expected,
             )
         ]
+    scenario, problems = _resolve_values(scenario, plan, file, lines)
+    if problems:
+        return scenario, problems
     names = list(plan.parameters)
     tables: list[tuple[str, Mapping[str, Any]]] = [
         (f"scenarios.{name}", values) for name, values in scenario.scenarios.items()
@@ -638,6 +870,14 @@ def check_scenario(
                 Uncertainty({name: value}).check(plan)
             except SociokalkylError as exc:
                 parts = ["uncertainty", name]
+                expected = exc.expected
+                if expected and "e.g. {kind" in expected:
+                    # the generic example is in the wrong unit; show one in this one's
+                    expected = (
+                        expected.split("e.g. {kind")[0]
+                        + "e.g. "
+                        + _distribution_example(plan.parameters[name])
+                    )
                 problems.append(
                     Problem(
                         file,
@@ -645,7 +885,7 @@ def check_scenario(
                         exc.message,
                         lines.find(parts),
                         value=_short(exc.value) if exc.value is not None else None,
-                        expected=exc.expected,
+                        expected=expected,
                     )
                 )
     for where, table in tables:
@@ -665,7 +905,7 @@ def check_scenario(
                         expected="one of " + ", ".join(names),
                     )
                 )
-    return problems
+    return scenario, problems
 
 
 def catalogue_for(scenario: Scenario) -> Mapping[str, CostItem] | None:
@@ -677,7 +917,7 @@ def catalogue_for(scenario: Scenario) -> Mapping[str, CostItem] | None:
     return default().with_overrides(dict(scenario.catalogue))
 
 
-def apply_overrides(plan: Any, overrides: Mapping[str, float]) -> Any:
+def apply_overrides(plan: Any, overrides: Mapping[str, float | str]) -> Any:
     """A copy of a compiled plan with some parameter values replaced (a what-if case)."""
     parameters = dict(plan.parameters)
     for name, value in overrides.items():
@@ -689,9 +929,10 @@ def apply_overrides(plan: Any, overrides: Mapping[str, float]) -> Any:
                 field=name,
                 expected="one of " + ", ".join(parameters),
             )
-        if not math.isfinite(value):
+        number = parameter_value(parameters[name], value, field=name)
+        if not math.isfinite(number):
             raise InputError("is not finite", field=name, value=value, expected="a number")
-        parameters[name] = dataclasses.replace(parameters[name], value=float(value))
+        parameters[name] = dataclasses.replace(parameters[name], value=number)
     return dataclasses.replace(plan, parameters=parameters)
 
 
@@ -840,6 +1081,9 @@ def write_atomic(path: Path, content: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
+        from sociokalkyl.io.excel_common import shared_mode
+
+        shared_mode(temporary, path)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
