@@ -458,7 +458,7 @@ def simulate(
         values = dict(base)
         for name in spec:
             values[name] = np.concatenate([s[name] for s in samples])
-        projection = project(plan, values)
+        projection = project(plan, values, with_baseline=False)
         m = compute_metrics(projection, with_irr=False)
 
         def full(a: Array, n: int = n) -> Array:
