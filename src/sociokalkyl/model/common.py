@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
+import pint
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from sociokalkyl.units import format_quantity
 
 __all__ = [
     "STANDARD_PAYERS",
@@ -12,6 +15,7 @@ __all__ = [
     "FrozenModel",
     "PayerName",
     "Years",
+    "non_negative",
 ]
 
 
@@ -43,3 +47,10 @@ A an assumption of the analyst."""
 
 Years = Annotated[int, Field(ge=0, le=200)]
 """A whole number of years [year], 0 to 200."""
+
+
+def non_negative(value: pint.Quantity[Any], what: str, example: str) -> pint.Quantity[Any]:
+    """Return ``value``, or raise a ValueError that names ``what`` and shows ``example``."""
+    if value.magnitude < 0:
+        raise ValueError(f"{what} cannot be negative, got {format_quantity(value)}; e.g. {example}")
+    return value

@@ -8,7 +8,7 @@ from typing import Any
 import pint
 from pydantic import Field, field_validator
 
-from sociokalkyl.model.common import Confidence, FrozenModel, PayerName
+from sociokalkyl.model.common import Confidence, FrozenModel, PayerName, non_negative
 from sociokalkyl.units import UnitCost, format_quantity, to_float
 
 __all__ = ["CostItem"]
@@ -66,12 +66,7 @@ class CostItem(FrozenModel):
     @field_validator("unit_cost")
     @classmethod
     def _non_negative_cost(cls, value: pint.Quantity[Any]) -> pint.Quantity[Any]:
-        if value.magnitude < 0:
-            raise ValueError(
-                f"a unit cost cannot be negative, got {format_quantity(value)}; "
-                'e.g. "4 500 kr/dygn"'
-            )
-        return value
+        return non_negative(value, "a unit cost", '"4 500 kr/dygn"')
 
     @field_validator("payer")
     @classmethod

@@ -13,6 +13,7 @@ from sociokalkyl.model.common import (
     FrozenModel,
     PayerName,
     Years,
+    non_negative,
 )
 from sociokalkyl.model.cost_item import CostItem
 from sociokalkyl.units import (
@@ -130,12 +131,9 @@ class BaselineUse(FrozenModel):
                 f'a baseline use needs a time unit, got {value}; e.g. "7 mån/år", '
                 '"2,5 tim/vecka" or "0,05 /år" (events a year)'
             )
-        if value.magnitude < 0:
-            raise ValueError(
-                f'a baseline use cannot be negative, got {value}; e.g. "7 mån/år" or '
-                '"0,05 /år" (a change of use belongs in an effect)'
-            )
-        return value
+        return non_negative(
+            value, "a baseline use", '"7 mån/år" (a change of use belongs in an effect)'
+        )
 
     @field_validator("profile")
     @classmethod
@@ -316,12 +314,11 @@ class InterventionCost(FrozenModel):
     @field_validator("amount")
     @classmethod
     def _non_negative_amount(cls, value: pint.Quantity[Any]) -> pint.Quantity[Any]:
-        if value.magnitude < 0:
-            raise ValueError(
-                f'an intervention cost cannot be negative, got {value}; e.g. "250 000 kr". '
-                'Co-financing is a cost paid by another payer (payer = "region")'
-            )
-        return value
+        return non_negative(
+            value,
+            "an intervention cost",
+            '"250 000 kr"; co-financing is a cost paid by another payer (payer = "region")',
+        )
 
     @model_validator(mode="after")
     def _check_kind(self) -> InterventionCost:
