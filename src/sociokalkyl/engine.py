@@ -30,7 +30,7 @@ from numpy.typing import NDArray
 
 from sociokalkyl.errors import InputError, UnitError
 from sociokalkyl.finance import discount_factors
-from sociokalkyl.model import CostItem, Intervention, Settings
+from sociokalkyl.model import STANDARD_PAYERS, CostItem, Intervention, Settings
 from sociokalkyl.units import format_quantity, to_float
 
 if TYPE_CHECKING:  # pint stays out of the engine at run time
@@ -42,7 +42,6 @@ __all__ = [
     "Projection",
     "compile_plan",
     "cost_item_summary",
-    "describe_parameter",
     "project",
     "resolve_cost_items",
 ]
@@ -263,9 +262,7 @@ def compile_plan(
     horizon = settings.horizon
     items = resolve_cost_items(intervention, catalogue)
     item_keys = tuple(item.key for item in items)
-    payers = list(
-        dict.fromkeys(["kommun", "region", "stat", "individ", *intervention.other_payers])
-    )
+    payers = list(dict.fromkeys([*STANDARD_PAYERS, *intervention.other_payers]))
     for item in items:
         for payer in item.payer_shares:
             if payer not in payers:
@@ -660,12 +657,6 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
         factors,
         np.flatnonzero(involved),
     )
-
-
-def describe_parameter(plan: Plan, name: str) -> str:
-    """A parameter's value with its unit, for tables and error messages."""
-    parameter = plan.parameters[name]
-    return f"{parameter.value:g} {parameter.unit}".strip()
 
 
 def cost_item_summary(item: CostItem, price_year: int, factor: float) -> dict[str, object]:
