@@ -70,8 +70,7 @@ class Parameter:
 class _Baseline:
     item: int
     name: str
-    years: int | None
-    profile: Array  # (T,) multipliers by age
+    profile: Array  # (T,) multipliers by age; 0 from `years` on
 
 
 @dataclass(frozen=True)
@@ -370,7 +369,7 @@ def compile_plan(
             profile = profile[:horizon]
         if use.years is not None:
             profile = np.where(ages < use.years, profile, 0.0)
-        baselines.append(_Baseline(item_keys.index(use.cost_item), name, use.years, profile))
+        baselines.append(_Baseline(item_keys.index(use.cost_item), name, profile))
 
     effects = []
     for e, effect in enumerate(intervention.effects):
