@@ -114,6 +114,13 @@ class Plan:
     _effects: tuple[_Effect, ...] = field(repr=False, default=())
     _costs: tuple[_Cost, ...] = field(repr=False, default=())
 
+    @property
+    def active_payers(self) -> tuple[str, ...]:
+        """The payers that pay a cost or own a share of a cost item, in plan order."""
+        used = set(np.flatnonzero(self.item_payer_shares.sum(axis=0) > 0).tolist())
+        used |= {cost.payer for cost in self._costs}
+        return tuple(payer for j, payer in enumerate(self.payers) if j in used)
+
     def values(self, overrides: Mapping[str, float | Array] | None = None) -> dict[str, Array]:
         """The parameter values as arrays; ``overrides`` replace named values.
 
@@ -646,16 +653,8 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
     else:
         rate = np.reshape(values["settings.discount_rate"], (-1,))
         factors = np.asarray(discount_factors(rate, horizon), dtype=float).reshape(-1, horizon)
-    involved = (cost_payers.sum(axis=0) > 0) | (plan.item_payer_shares.sum(axis=0) > 0)
-    return Projection(
-        costs,
-        baseline,
-        avoided,
-        costs_by_payer,
-        avoided_by_payer,
-        factors,
-        np.flatnonzero(involved),
-    )
+    active = np.array([plan.payers.index(p) for p in plan.active_payers], dtype=np.intp)
+    return Projection(costs, baseline, avoided, costs_by_payer, avoided_by_payer, factors, active)
 
 
 def cost_item_summary(item: CostItem, price_year: int, factor: float) -> dict[str, object]:

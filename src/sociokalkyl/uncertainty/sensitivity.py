@@ -34,7 +34,6 @@ from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem, Intervention, Settings
 from sociokalkyl.results import Metrics, compute_metrics, scan_break_even
 from sociokalkyl.uncertainty.distributions import check_quantile
-from sociokalkyl.uncertainty.simulate import _active_payers
 from sociokalkyl.uncertainty.spec import DistributionLike, Uncertainty
 
 __all__ = [
@@ -408,7 +407,7 @@ def compare_scenarios(
             assert isinstance(sets, Settings)
             plan = compile_plan(inv, sets, catalogue)
             metrics = compute_metrics(project(plan, plan.values()))
-            rows.append(_row(name, metrics, plan, _active_payers(plan, inv)))
+            rows.append(_row(name, metrics, plan, plan.active_payers))
     else:
         if settings is None:
             raise InputError(
@@ -418,7 +417,7 @@ def compare_scenarios(
                 "compare_scenarios(overrides, intervention, settings)",
             )
         plan = compile_plan(intervention, settings, catalogue)
-        payers = _active_payers(plan, intervention)
+        payers = plan.active_payers
         named: list[tuple[str, Mapping[str, float]]] = [("bas", {})] if include_base else []
         for name, overrides in scenarios.items():
             if not isinstance(overrides, Mapping):

@@ -339,12 +339,6 @@ class SimulationResult:
         )
 
 
-def _active_payers(plan: Plan, intervention: Intervention) -> tuple[str, ...]:
-    used = {p for j, p in enumerate(plan.payers) if plan.item_payer_shares[:, j].any()}
-    used |= {cost.payer for cost in intervention.costs}
-    return tuple(p for p in plan.payers if p in used)
-
-
 def simulate(
     intervention: Intervention,
     settings: Settings,
@@ -427,7 +421,7 @@ def simulate(
     irr_draws = (
         draws if with_irr is True else (0 if with_irr is False else min(int(with_irr), draws))
     )
-    payers = _active_payers(plan, intervention)
+    payers = plan.active_payers
     payer_index = {p: plan.payers.index(p) for p in payers}
     base = plan.values()
 
