@@ -653,8 +653,8 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
     else:
         rate = np.reshape(values["settings.discount_rate"], (-1,))
         factors = np.asarray(discount_factors(rate, horizon), dtype=float).reshape(-1, horizon)
-    active = np.array([plan.payers.index(p) for p in plan.active_payers], dtype=np.intp)
-    return Projection(costs, baseline, avoided, costs_by_payer, avoided_by_payer, factors, active)
+    involved = np.array([plan.payers.index(p) for p in plan.active_payers], dtype=np.intp)
+    return Projection(costs, baseline, avoided, costs_by_payer, avoided_by_payer, factors, involved)
 
 
 def cost_item_summary(item: CostItem, price_year: int, factor: float) -> dict[str, object]:
