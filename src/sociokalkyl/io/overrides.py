@@ -1,0 +1,268 @@
+"""Parameter values: checks against the compiled plan, values with units, what-if overrides.
+
+The values in ``[scenarios]`` and ``[uncertainty]`` name parameters of the compiled
+plan; they are checked against it and converted from text with a unit (``"-4,4 mån/år"``,
+``"30 %"``) to the parameter's own unit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from sociokalkyl.errors import InputError, SociokalkylError, UnitError
+from sociokalkyl.io.locations import _LineIndex, _split_path, path_text
+from sociokalkyl.io.problems import Problem, _short
+from sociokalkyl.io.scenario_model import Scenario
+from sociokalkyl.model import CostItem
+from sociokalkyl.units import parse_quantity, parse_share
+
+__all__ = ["apply_overrides", "catalogue_for", "check_scenario", "parameter_value"]
+
+
+def check_scenario(
+    scenario: Scenario, *, file: str = "<data>", lines: _LineIndex | None = None
+) -> list[Problem]:
+    """Problems that need the compiled plan: catalogue keys, price years, parameter names."""
+    return _check_and_resolve(scenario, file=file, lines=lines)[1]
+
+
+_DISTRIBUTION_VALUES = ("value", "low", "mode", "high", "mean", "sd", "values")
+"""Keys of a distribution table that hold values in the parameter's unit."""
+
+
+def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> float:
+    """A scenario or uncertainty value in the parameter's own unit.
+
+    ``value`` is a number (already in the parameter's unit) or text with a unit
+    (``"-4,4 mån/år"``, ``"30 %"``) that is converted to ``parameter.unit`` (a pint unit
+    such as ``"month / year"``, or ``"share"``).
+
+    Raises
+    ------
+    UnitError
+        When the text cannot be read or has the wrong dimension (naming the unit
+        expected).
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    unit = str(parameter.unit)
+    rate = unit in ("share", "1/year", "1 / year")
+    if rate and isinstance(value, str) and "%" in value and "/" not in value:
+        return parse_share(value, field=field)
+    if unit == "share":
+        return parse_share(value, field=field)
+    quantity = parse_quantity(value, field=field)
+    import pint
+
+    from sociokalkyl.io.number_format import format_unit_text
+
+    try:
+        return float(quantity.to(unit).magnitude)
+    except pint.UndefinedUnitError:
+        if quantity.dimensionless:  # a count such as "deltagare" or a multiple "×"
+            return float(quantity.to("dimensionless").magnitude)
+        raise UnitError(
+            f"has the unit {format_unit_text(quantity.units)}; this parameter is a "
+            f"plain number ({unit})",
+            field=field,
+            value=value,
+            expected=f"a number, e.g. {parameter.value:g}",
+        ) from None
+    except pint.DimensionalityError:
+        raise UnitError(
+            f"has the unit {format_unit_text(quantity.units)}, which cannot be converted "
+            f"to the parameter's unit {format_unit_text(unit)}",
+            field=field,
+            value=value,
+            expected=f"a value in {format_unit_text(unit)}, e.g. {_example_value(parameter)}",
+        ) from None
+
+
+def _example_value(parameter: Any, value: float | None = None) -> str:
+    """The parameter's value written as in a scenario file: ``"-4,9 mån/år"``, ``"20 %"``."""
+    from sociokalkyl.io.number_format import format_number, format_percent, format_unit_text
+
+    value = float(parameter.value) if value is None else value
+    unit = str(parameter.unit)
+    if unit == "share" or (unit in ("1/year", "1 / year") and 0 <= abs(value) <= 1):
+        return '"' + format_percent(value, "sv", 1).replace(",0 %", " %") + '"'
+    decimals = 0 if float(value).is_integer() else 2
+    number = format_number(value, decimals, "sv")
+    if decimals:
+        number = number.rstrip("0").rstrip(",")
+    unit_text = format_unit_text(unit) if unit not in ("×", "deltagare") else ""
+    return f'"{number} {unit_text}"' if unit_text else number.replace(",", ".")
+
+
+def _distribution_example(parameter: Any) -> str:
+    """A uniform distribution around the parameter's own value, in its own unit."""
+    value = float(parameter.value)
+    low, high = sorted((value * 0.9, value * 1.1)) if value else (0.0, 0.1)
+    bottom, top = parameter.bounds
+    low, high = max(low, bottom), min(high, top)
+    return (
+        f'{{kind = "uniform", low = {_example_value(parameter, low)}, '
+        f"high = {_example_value(parameter, high)}}}"
+    )
+
+
+def _resolve_values(
+    scenario: Scenario, plan: Any, file: str, lines: _LineIndex
+) -> tuple[Scenario, list[Problem]]:
+    """Convert quantities in ``[scenarios]`` and ``[uncertainty]`` to the parameters' units."""
+    problems: list[Problem] = []
+
+    def convert(value: Any, name: str, parts: list[Any]) -> Any:
+        if name not in plan.parameters or not isinstance(value, str):
+            return value
+        try:
+            return parameter_value(plan.parameters[name], value, field=path_text(parts))
+        except SociokalkylError as exc:
+            problems.append(
+                Problem(
+                    file,
+                    path_text(parts),
+                    exc.message,
+                    lines.find(parts),
+                    value=_short(value),
+                    expected=exc.expected,
+                )
+            )
+            return value
+
+    scenarios = {
+        case: {
+            name: convert(value, name, ["scenarios", case, name]) for name, value in values.items()
+        }
+        for case, values in scenario.scenarios.items()
+    }
+    uncertainty: dict[str, Any] | None = None
+    if scenario.uncertainty is not None:
+        uncertainty = {}
+        for name, table in scenario.uncertainty.items():
+            if isinstance(table, dict):
+                table = dict(table)
+                for key in _DISTRIBUTION_VALUES:
+                    if key == "values" and isinstance(table.get(key), list):
+                        table[key] = [
+                            convert(v, name, ["uncertainty", name, key]) for v in table[key]
+                        ]
+                    elif key in table:
+                        table[key] = convert(table[key], name, ["uncertainty", name, key])
+            else:
+                table = convert(table, name, ["uncertainty", name])
+            uncertainty[name] = table
+    resolved = scenario.model_copy(update={"scenarios": scenarios, "uncertainty": uncertainty})
+    return resolved, problems
+
+
+def _check_and_resolve(
+    scenario: Scenario, *, file: str = "<data>", lines: _LineIndex | None = None
+) -> tuple[Scenario, list[Problem]]:
+    """:func:`check_scenario`, and the scenario with its values in the parameters' units."""
+    from sociokalkyl.engine import compile_plan
+
+    lines = lines or _LineIndex(None, "toml")
+    problems: list[Problem] = []
+    try:
+        plan = compile_plan(scenario.intervention, scenario.settings, catalogue_for(scenario))
+    except SociokalkylError as exc:
+        field = exc.field or ""
+        parts = ["intervention", *_split_path(field.split(" (")[0])]
+        return scenario, [
+            Problem(
+                file,
+                f"intervention.{field}" if field else "",
+                exc.message,
+                lines.find(parts),
+                value=_short(exc.value) if exc.value is not None else None,
+                expected=exc.expected,
+            )
+        ]
+    scenario, problems = _resolve_values(scenario, plan, file, lines)
+    if problems:
+        return scenario, problems
+    names = list(plan.parameters)
+    tables: list[tuple[str, Mapping[str, Any]]] = [
+        (f"scenarios.{name}", values) for name, values in scenario.scenarios.items()
+    ]
+    if scenario.uncertainty:
+        tables.append(("uncertainty", scenario.uncertainty))
+    if scenario.uncertainty:
+        from sociokalkyl.uncertainty import Uncertainty
+
+        for name, value in scenario.uncertainty.items():
+            if name not in plan.parameters:
+                continue  # reported below, with the nearest name
+            try:
+                Uncertainty({name: value}).check(plan)
+            except SociokalkylError as exc:
+                parts = ["uncertainty", name]
+                expected = exc.expected
+                if expected and "e.g. {kind" in expected:
+                    # the generic example is in the wrong unit; show one in this one's
+                    expected = (
+                        expected.split("e.g. {kind")[0]
+                        + "e.g. "
+                        + _distribution_example(plan.parameters[name])
+                    )
+                problems.append(
+                    Problem(
+                        file,
+                        path_text(parts),
+                        exc.message,
+                        lines.find(parts),
+                        value=_short(exc.value) if exc.value is not None else None,
+                        expected=expected,
+                    )
+                )
+    for where, table in tables:
+        for parameter in table:
+            if parameter not in plan.parameters:
+                close = difflib.get_close_matches(parameter, names, n=1, cutoff=0.6)
+                message = f"{parameter!r} is not a parameter of this intervention"
+                if close:
+                    message += f"; did you mean {close[0]!r}?"
+                parts = [*_split_path(where), parameter]
+                problems.append(
+                    Problem(
+                        file,
+                        path_text(parts),
+                        message,
+                        lines.find(parts),
+                        expected="one of " + ", ".join(names),
+                    )
+                )
+    return scenario, problems
+
+
+def catalogue_for(scenario: Scenario) -> Mapping[str, CostItem] | None:
+    """The catalogue the scenario's cost-item keys are looked up in (``None``: shipped)."""
+    if not scenario.catalogue:
+        return None
+    from sociokalkyl.catalogue import default
+
+    return default().with_overrides(dict(scenario.catalogue))
+
+
+def apply_overrides(plan: Any, overrides: Mapping[str, float | str]) -> Any:
+    """A copy of a compiled plan with some parameter values replaced (a what-if case)."""
+    parameters = dict(plan.parameters)
+    for name, value in overrides.items():
+        if name not in parameters:
+            close = difflib.get_close_matches(name, list(parameters), n=1, cutoff=0.6)
+            raise InputError(
+                "is not a parameter of this intervention"
+                + (f"; did you mean {close[0]!r}?" if close else ""),
+                field=name,
+                expected="one of " + ", ".join(parameters),
+            )
+        number = parameter_value(parameters[name], value, field=name)
+        if not math.isfinite(number):
+            raise InputError("is not finite", field=name, value=value, expected="a number")
+        parameters[name] = dataclasses.replace(parameters[name], value=number)
+    return dataclasses.replace(plan, parameters=parameters)

@@ -1,0 +1,193 @@
+"""Rendering reports: plain text for a terminal, Markdown, CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import textwrap
+from collections.abc import Mapping
+from typing import Any
+
+from sociokalkyl.io.labels import Lang
+from sociokalkyl.io.number_format import Kind, format_cell
+from sociokalkyl.io.report import build_report
+from sociokalkyl.io.tables import Report, Table
+
+__all__ = ["render", "render_csv", "render_markdown", "render_text", "report_json"]
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _numeric(kind: Kind) -> bool:
+    return kind not in ("text",)
+
+
+def _cells(table: Table, lang: Lang) -> list[list[str]]:
+    out = []
+    for r, row in enumerate(table.rows):
+        names = table.names[r] if r < len(table.names) else [""] * len(row)
+        out.append(
+            [
+                format_cell(value, table.kinds[r][c], lang, names[c] if c < len(names) else "")
+                for c, value in enumerate(row)
+            ]
+        )
+    return out
+
+
+def render_text(report: Report, lang: Lang = "sv", width: int = 48) -> str:
+    """The report as plain text for a terminal (long text cells wrap)."""
+    out = [report.title, "=" * len(report.title), *report.lines, ""]
+    for table in report.tables:
+        out += [table.title, "-" * len(table.title)]
+        cells = _cells(table, lang)
+        if not cells:
+            out += ["(–)", ""]
+            continue
+        columns = len(table.headers)
+        numeric = [
+            all(_numeric(table.kinds[r][c]) for r in range(len(cells))) for c in range(columns)
+        ]
+        wrapped = [
+            [
+                textwrap.wrap(cell, width) or [""] if not numeric[c] else [cell]
+                for c, cell in enumerate(row)
+            ]
+            for row in cells
+        ]
+        data_widths = [max(max(len(x) for x in row[c]) for row in wrapped) for c in range(columns)]
+        headers = [
+            textwrap.wrap(h, max(data_widths[c], 14)) or [""] for c, h in enumerate(table.headers)
+        ]
+        widths = [max(data_widths[c], *(len(x) for x in headers[c])) for c in range(columns)]
+
+        def line(
+            parts: list[str], widths: list[int] = widths, numeric: list[bool] = numeric
+        ) -> str:
+            return "  ".join(
+                (p.rjust(widths[c]) if numeric[c] else p.ljust(widths[c]))
+                for c, p in enumerate(parts)
+            ).rstrip()
+
+        for i in range(max(len(h) for h in headers)):
+            out.append(line([h[i] if i < len(h) else "" for h in headers]))
+        out.append("  ".join("-" * w for w in widths))
+        for row in wrapped:
+            height = max(len(cell) for cell in row)
+            for i in range(height):
+                out.append(line([cell[i] if i < len(cell) else "" for cell in row]))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report, lang: Lang = "sv") -> str:
+    """The report as Markdown: a heading and pipe tables."""
+    out = [f"# {_md_escape(report.title)}", ""]
+    out += [f"{_md_escape(line)}  " for line in report.lines]
+    out.append("")
+    for table in report.tables:
+        out += [f"## {table.title}", ""]
+        cells = _cells(table, lang)
+        columns = len(table.headers)
+        numeric = [
+            bool(cells) and all(_numeric(table.kinds[r][c]) for r in range(len(cells)))
+            for c in range(columns)
+        ]
+        out.append("| " + " | ".join(_md_escape(h) for h in table.headers) + " |")
+        out.append("|" + "|".join("---:" if n else "---" for n in numeric) + "|")
+        for row in cells:
+            out.append("| " + " | ".join(_md_escape(c) for c in row) + " |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _csv_value(value: Any, kind: Kind, lang: Lang) -> str:
+    if kind == "text" or isinstance(value, str):
+        return "" if value is None else str(value)
+    if value is None or isinstance(value, bool):
+        return ""
+    number = float(value)
+    if not math.isfinite(number):
+        return ""
+    if kind == "int" or (float(number).is_integer() and kind in ("int",)):
+        return str(int(number))
+    text = repr(round(number, 2 if kind == "sek" else 6))
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def render_csv(report: Report, lang: Lang = "sv") -> str:
+    """The tables as CSV blocks (title row, header, rows, blank line).
+
+    Swedish (``lang="sv"``) uses ``;`` between fields and a decimal comma, which is what
+    Excel with Swedish settings opens directly; English uses ``,`` and a decimal point.
+    Numbers are not rounded for display: amounts in SEK, payback in years, empty when
+    there is none.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if lang == "sv" else ",", lineterminator="\n")
+    writer.writerow([report.title])
+    for table in report.tables:
+        writer.writerow([])
+        writer.writerow([table.title])
+        writer.writerow(table.headers)
+        for r, row in enumerate(table.rows):
+            writer.writerow([_csv_value(v, table.kinds[r][c], lang) for c, v in enumerate(row)])
+    return buffer.getvalue()
+
+
+def report_json(
+    result: Any,
+    *,
+    intervention: Any = None,
+    scenario_name: str | None = None,
+    simulation: Mapping[str, Any] | None = None,
+) -> str:
+    """The result as JSON: raw numbers (SEK, years; ``null`` where none), English keys."""
+    report = build_report(result, intervention=intervention, lang="en")
+    assumptions = next(t for t in report.tables if t.key == "assumptions")
+    data: dict[str, Any] = {
+        "summary": result.summary(),
+        "scenario": scenario_name,
+        "by_cost_item": result.by_cost_item(),
+        "years": result.table(),
+        "assumptions": [
+            dict(zip(["what", "value", "source", "confidence"], row, strict=True))
+            for row in assumptions.rows
+        ],
+    }
+    if simulation is not None:
+        data["simulation"] = simulation
+    return json.dumps(_json_ready(data), ensure_ascii=False, indent=2) + "\n"
+
+
+def _json_ready(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _json_ready(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_ready(v) for v in value]
+    if isinstance(value, float):
+        return _clean(value)
+    if isinstance(value, str | int | bool) or value is None:
+        return value
+    if hasattr(value, "tolist"):
+        return _json_ready(value.tolist())
+    return str(value)
+
+
+def render(report: Report, fmt: str, lang: Lang = "sv") -> str:
+    """Render a report as ``"table"`` (text), ``"md"`` or ``"csv"``."""
+    if fmt == "md":
+        return render_markdown(report, lang)
+    if fmt == "csv":
+        return render_csv(report, lang)
+    return render_text(report, lang)

@@ -1,0 +1,178 @@
+"""The scenario model: what a scenario file holds, its file formats and its JSON Schema.
+
+:class:`Scenario` maps one to one onto a scenario file (see :mod:`sociokalkyl.io.scenario`
+for the layout and for reading one).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from sociokalkyl.errors import InputError, UnitError
+from sociokalkyl.model import CostItem, Intervention, Settings
+from sociokalkyl.model.common import FrozenModel
+from sociokalkyl.units import parse_number
+
+__all__ = [
+    "FORMATS",
+    "MAX_FILE_BYTES",
+    "Format",
+    "Number",
+    "Scenario",
+    "detect_format",
+    "json_schema",
+]
+
+Format = Literal["toml", "yaml", "json", "xlsx"]
+FORMATS: dict[str, Format] = {
+    ".toml": "toml",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".xlsx": "xlsx",
+}
+"""File suffixes and the formats they are read as."""
+
+MAX_FILE_BYTES = 5_000_000
+"""Scenario files larger than this are refused (a scenario is a few kilobytes)."""
+
+
+def _number_before(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return parse_number(value, field="scenario value")
+        except UnitError:
+            # a quantity ("-4,4 mån/år", "30 %"): converted to the parameter's own unit
+            # once the plan is known (see _resolve_values)
+            return value
+    return value
+
+
+Number = Annotated[float | str, BeforeValidator(_number_before)]
+
+_TARGET_UNITS = {
+    "hushåll": "household",
+    "hushall": "household",
+    "person": "person",
+    "personer": "person",
+    "individ": "person",
+    "individer": "person",
+}
+"""Swedish words for the target group's unit (as in the Excel template)."""
+
+
+class Scenario(FrozenModel):
+    """A scenario file: an intervention, its settings and optional extras.
+
+    Parameters
+    ----------
+    intervention
+        What is done, for whom, what it costs and which costs it changes.
+    settings
+        Base year, price year, horizon and discounting.
+    uncertainty
+        Parameter name (``"effects[1].change"``, ``"cost_items.KEY.unit_cost"``) to a
+        distribution table (``{kind = "triangular", low = ..., mode = ..., high = ...}``);
+        passed as it is to :mod:`sociokalkyl.uncertainty`.
+    scenarios
+        Named what-if cases: scenario name to ``{parameter name = value}``, the value in
+        the parameter's own unit (as written in the file).
+    catalogue
+        Cost items that replace (or add to) the shipped catalogue, by key.
+    """
+
+    intervention: Intervention
+    settings: Settings
+    uncertainty: dict[str, Any] | None = None
+    scenarios: dict[str, dict[str, Number]] = Field(default_factory=dict)
+    """Values are numbers, or quantities as text until the plan converts them."""
+    catalogue: dict[str, CostItem] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _swedish_target_unit(cls, data: Any) -> Any:
+        intervention = data.get("intervention") if isinstance(data, dict) else None
+        group = intervention.get("target_group") if isinstance(intervention, dict) else None
+        unit = group.get("unit") if isinstance(group, dict) else None
+        if (
+            isinstance(data, dict)
+            and isinstance(intervention, dict)
+            and isinstance(group, dict)
+            and isinstance(unit, str)
+            and unit.strip().lower() in _TARGET_UNITS
+        ):
+            group = {**group, "unit": _TARGET_UNITS[unit.strip().lower()]}
+            data = {**data, "intervention": {**intervention, "target_group": group}}
+        return data
+
+    @model_validator(mode="after")
+    def _finite_scenario_values(self) -> Scenario:
+        for name, values in self.scenarios.items():
+            for parameter, value in values.items():
+                if isinstance(value, float) and not math.isfinite(value):
+                    raise ValueError(
+                        f"scenarios.{name}: {parameter!r} is not finite; expected a number"
+                    )
+        return self
+
+    @model_validator(mode="before")
+    @classmethod
+    def _catalogue_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("catalogue"), dict):
+            catalogue = {
+                key: (
+                    {"key": key, **item} if isinstance(item, dict) and "key" not in item else item
+                )
+                for key, item in data["catalogue"].items()
+            }
+            data = {**data, "catalogue": catalogue}
+        return data
+
+    @model_validator(mode="after")
+    def _catalogue_key_matches(self) -> Scenario:
+        for key, item in self.catalogue.items():
+            if item.key != key:
+                raise ValueError(
+                    f"catalogue.{key}.key: is {item.key!r}; expected the table's own key {key!r}"
+                )
+        return self
+
+
+def detect_format(path: Path) -> Format:
+    """The format of a file by its suffix; an :class:`InputError` for an unknown one."""
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        raise InputError(
+            "has an unknown file format",
+            field=str(path),
+            value=path.suffix or "(no suffix)",
+            expected="a file ending in .toml, .yaml, .yml, .json or .xlsx",
+        ) from None
+
+
+# --- schema ------------------------------------------------------------------------------
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a scenario file (``sociokalkyl schema``).
+
+    Examples
+    --------
+    >>> schema = json_schema()
+    >>> sorted(schema["required"])
+    ['intervention', 'settings']
+    """
+    schema = Scenario.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://sociokalkyl.example/schema/scenario.json",
+        **schema,
+        "title": "sociokalkyl scenario",
+        "description": "An intervention and its settings for a socio-economic cost-benefit "
+        'calculation (sociokalkyl). Amounts may be written in Swedish, e.g. "7 149 kr/mån".',
+    }

@@ -1,0 +1,109 @@
+"""Tables and reports: :class:`Table`, :class:`Report`, Monte Carlo tables, record tables."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sociokalkyl.io.labels import Lang, label, simulation_label
+from sociokalkyl.io.number_format import Kind, _auto
+
+__all__ = [
+    "Report",
+    "Table",
+    "simulation_metrics_table",
+    "simulation_report",
+    "table_from_records",
+]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A titled table: raw values and the kind of each cell (how to write it)."""
+
+    key: str
+    title: str
+    headers: list[str]
+    rows: list[list[Any]]
+    kinds: list[list[Kind]]
+    names: list[list[str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report: a heading, a few lines under it, and tables."""
+
+    title: str
+    lines: list[str]
+    tables: list[Table]
+
+
+def simulation_metrics_table(
+    metrics: Sequence[Mapping[str, Any]], title: str, lang: Lang = "sv"
+) -> Table:
+    """The spread of each Monte Carlo metric, with labels in ``lang`` (cells keep their names)."""
+    keys = list(metrics[0]) if metrics else []
+    rows = [
+        [
+            simulation_label(str(r[k]), lang) if k == "metric" and r[k] is not None else r.get(k)
+            for k in keys
+        ]
+        for r in metrics
+    ]
+    kinds: list[Kind] = [
+        "text" if all(isinstance(r[c], str | None) for r in rows) else "auto"
+        for c in range(len(keys))
+    ]
+    headers = [simulation_label(k, lang) for k in keys]
+    return Table("simulation_metrics", title, headers, rows, [list(kinds) for _ in rows],
+                 [list(keys) for _ in rows])  # fmt: skip
+
+
+def simulation_report(summary: Mapping[str, Any], lang: Lang = "sv") -> Table:
+    """A Monte Carlo summary (a flat or nested mapping) as a two-column table."""
+    rows: list[list[Any]] = []
+    names: list[list[str]] = []
+
+    def add(prefix: str, value: Any) -> None:
+        if isinstance(value, Mapping):
+            for key, sub in value.items():
+                add(f"{prefix}.{key}" if prefix else str(key), sub)
+        elif (
+            isinstance(value, list | tuple)
+            and len(value) <= 12
+            and all(isinstance(v, int | float) for v in value)
+        ):
+            rows.append(
+                [simulation_label(prefix, lang), ", ".join(_auto(prefix, v, lang) for v in value)]
+            )
+            names.append([prefix, ""])
+        elif not isinstance(value, list | tuple):
+            rows.append([simulation_label(prefix, lang), value])
+            names.append([prefix, prefix])
+
+    if not summary.get("irr_draws", 1):
+        # 0: the internal rate of return was not computed; the row only confuses.
+        summary = {k: v for k, v in summary.items() if k != "irr_draws"}
+    add("", summary)
+    return Table(
+        "simulation",
+        label("simulation", lang),
+        [label("measure", lang), label("value", lang)],
+        rows,
+        [["text", "auto"] for _ in rows],
+        names,
+    )
+
+
+def table_from_records(key: str, title: str, records: Sequence[Mapping[str, Any]]) -> Table:
+    """A table of records (dicts with the same keys), cells formatted by their names."""
+    headers = list(records[0]) if records else []
+    rows = [[record.get(h) for h in headers] for record in records]
+    kinds: list[Kind] = [
+        "text" if all(isinstance(r[c], str | None) for r in rows) else "auto"
+        for c in range(len(headers))
+    ]
+    return Table(
+        key, title, headers, rows, [list(kinds) for _ in rows], [list(headers) for _ in rows]
+    )

@@ -1,0 +1,139 @@
+"""Writing scenarios: as TOML, YAML or JSON text, and to files atomically."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sociokalkyl.errors import InputError
+from sociokalkyl.io.scenario_model import Format, Scenario, detect_format
+
+__all__ = ["dump_scenario", "dumps_scenario", "dumps_toml", "scenario_data", "write_atomic"]
+
+
+def scenario_data(scenario: Scenario) -> dict[str, Any]:
+    """The scenario as plain data (what a file holds), leaving out defaults and empty extras."""
+    data: dict[str, Any] = scenario.model_dump(
+        mode="json", exclude_none=True, exclude_defaults=True
+    )
+    for key in ("scenarios", "catalogue"):
+        if not data.get(key):
+            data.pop(key, None)
+    for item in data.get("catalogue", {}).values():
+        item.pop("key", None)
+    return {
+        k: data[k]
+        for k in ("settings", "intervention", "scenarios", "catalogue", "uncertainty")
+        if k in data
+    }
+
+
+def dumps_scenario(scenario: Scenario, fmt: Format = "toml") -> str:
+    """The scenario as text in ``fmt`` (``"toml"``, ``"yaml"`` or ``"json"``)."""
+    data = scenario_data(scenario)
+    if fmt == "toml":
+        return dumps_toml(data)
+    if fmt == "yaml":
+        return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    raise InputError(
+        "cannot be written as text", field="format", value=fmt, expected="toml, yaml or json"
+    )
+
+
+def dump_scenario(scenario: Scenario, path: str | Path) -> None:
+    """Write a scenario to ``path`` in the format of its suffix (atomically)."""
+    path = Path(path)
+    write_atomic(path, dumps_scenario(scenario, detect_format(path)).encode("utf-8"))
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write ``content`` to a temporary file next to ``path``, then rename it over ``path``."""
+    import os
+    import tempfile
+
+    directory = path.resolve().parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        from sociokalkyl.io.excel_common import shared_mode
+
+        shared_mode(temporary, path)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise InputError("cannot be written to TOML", value=value, expected="a finite number")
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        inner = ", ".join(f"{_toml_name(k)} = {_toml_value(v)}" for k, v in value.items())
+        return "{ " + inner + " }" if inner else "{}"
+    raise InputError(
+        "cannot be written to TOML",
+        value=type(value).__name__,
+        expected="text, numbers, lists and tables",
+    )
+
+
+def _toml_name(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_\-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _is_table_array(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _small(value: Any) -> bool:
+    return isinstance(value, dict) and all(not isinstance(v, dict | list) for v in value.values())
+
+
+def dumps_toml(data: Mapping[str, Any]) -> str:
+    """Write a mapping of plain data as TOML (tables, arrays of tables, inline values)."""
+    out: list[str] = []
+    _emit(out, (), data)
+    return "\n".join(out).strip() + "\n"
+
+
+def _emit(out: list[str], path: tuple[str, ...], table: Mapping[str, Any]) -> None:
+    simple = [
+        (k, v)
+        for k, v in table.items()
+        if not (isinstance(v, dict) and not _small(v))
+        and not _is_table_array(v)
+        and not (isinstance(v, dict) and path == ())
+    ]
+    for key, value in simple:
+        out.append(f"{_toml_name(key)} = {_toml_value(value)}")
+    for key, value in table.items():
+        sub = (*path, key)
+        name = ".".join(_toml_name(p) for p in sub)
+        if isinstance(value, dict) and (not _small(value) or path == ()):
+            out.append("")
+            out.append(f"[{name}]")
+            _emit(out, sub, value)
+        elif _is_table_array(value):
+            for element in value:
+                out.append("")
+                out.append(f"[[{name}]]")
+                _emit(out, sub, element)
