@@ -358,3 +358,35 @@ def test_decimal_comma_hint_only_for_a_bare_number() -> None:
     text = MINIMAL.replace('name = "Test"', 'name = "Test 1,5" x')
     (problem,) = problems(text)
     assert "decimal" not in problem
+
+
+def test_correlation_in_the_uncertainty_table_is_read_and_checked() -> None:
+    # two uncertain parameters that move together: the documented TOML form
+    base = MINIMAL + (
+        "\n[uncertainty]\n"
+        '"effects[0].change" = { kind = "uniform", low = -0.6, high = -0.4 }\n'
+        '"cost_items.x.unit_cost" = { kind = "uniform", low = 9000, high = 11000 }\n'
+    )
+    good = base + (
+        'correlation = [{ parameters = ["effects[0].change", "cost_items.x.unit_cost"], '
+        "rho = 0.6 }]\n"
+    )
+    scenario = parse_scenario(good)
+    assert scenario.uncertainty is not None
+    from sociokalkyl.uncertainty import Uncertainty, simulate
+
+    mc = simulate(scenario.intervention, scenario.settings, Uncertainty(scenario.uncertainty),
+                  draws=2000, seed=1)  # fmt: skip
+    assert mc.draws == 2000
+    bad = base + 'correlation = [{ parameters = ["effects[0].change", "nope"], rho = 0.6 }]\n'
+    (problem,) = problems(bad)
+    assert "uncertainty.correlation" in problem
+    assert "nope" in problem
+
+
+def test_a_settings_price_year_outside_the_index_points_at_the_settings() -> None:
+    text = MINIMAL.replace("price_year = 2023\nhorizon", "price_year = 2030\nhorizon")
+    assert text != MINIMAL
+    (problem,) = problems(text)
+    assert "settings.price_year" in problem
+    assert f"f.toml:{line_of(text, 'price_year = 2030')}" in problem

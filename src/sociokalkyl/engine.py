@@ -249,8 +249,10 @@ def _price_factor(
     try:
         return settings.price_index(index_name).factor(from_year, to_year)
     except InputError as exc:
+        # the analysis price year is the settings' field, whichever item reached it first
+        where = "settings.price_year" if exc.field == "to price year" else field_name
         raise type(exc)(
-            exc.message, field=f"{field_name} ({exc.field})", value=exc.value, expected=exc.expected
+            exc.message, field=f"{where} ({index_name})", value=exc.value, expected=exc.expected
         ) from None
 
 
@@ -586,8 +588,9 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
     For baseline use :math:`u(a) = u_0 (1-x)^a p(a)` and effects with profiles
     :math:`\\pi_j(k)`, the change of use per participant at age ``a`` is
     :math:`\\Delta(a) = \\max(-u(a), \\sum_j m\\,s_j\\,\\pi_j(a-\\ell_j)\\,\\alpha_j\\,[u(a)])`
-    (the bracket only for relative effects; ``m`` the effect multiplier, ``α`` the SROI
-    factor). Avoided cost in year ``t`` is
+    (the bracket only for relative effects; an absolute effect is further multiplied by
+    :math:`[p(a) > 0]`, so it ends with the baseline use; ``m`` the effect multiplier,
+    ``α`` the SROI factor). Avoided cost in year ``t`` is
     :math:`-\\sum_c n_c \\Delta(t-c) \\, C (1+g)^t`, with ``C`` the canonical unit cost.
     """
     horizon = plan.horizon

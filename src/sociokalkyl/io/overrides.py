@@ -172,11 +172,12 @@ def _check_and_resolve(
         plan = compile_plan(scenario.intervention, scenario.settings, catalogue_for(scenario))
     except SociokalkylError as exc:
         field = exc.field or ""
-        parts = ["intervention", *_split_path(field.split(" (")[0])]
+        top = "" if field.startswith("settings.") else "intervention."
+        parts = [*_split_path(top.rstrip(".")), *_split_path(field.split(" (")[0])]
         return scenario, [
             Problem(
                 file,
-                f"intervention.{field}" if field else "",
+                f"{top}{field}" if field else "",
                 exc.message,
                 lines.find(parts),
                 value=_short(exc.value) if exc.value is not None else None,
@@ -195,9 +196,24 @@ def _check_and_resolve(
     if scenario.uncertainty:
         from sociokalkyl.uncertainty import Uncertainty
 
+        if "correlation" in scenario.uncertainty:
+            try:
+                Uncertainty(dict(scenario.uncertainty)).check(plan)
+            except SociokalkylError as exc:
+                parts = ["uncertainty", "correlation"]
+                problems.append(
+                    Problem(
+                        file,
+                        path_text(parts) + (f" ({exc.field})" if exc.field else ""),
+                        exc.message,
+                        lines.find(parts),
+                        value=_short(exc.value) if exc.value is not None else None,
+                        expected=exc.expected,
+                    )
+                )
         for name, value in scenario.uncertainty.items():
             if name not in plan.parameters:
-                continue  # reported below, with the nearest name
+                continue  # reported below, with the nearest name (correlation: above)
             try:
                 Uncertainty({name: value}).check(plan)
             except SociokalkylError as exc:
@@ -222,6 +238,8 @@ def _check_and_resolve(
                 )
     for where, table in tables:
         for parameter in table:
+            if where == "uncertainty" and parameter == "correlation":
+                continue  # not a parameter: correlations between the others
             if parameter not in plan.parameters:
                 close = difflib.get_close_matches(parameter, names, n=1, cutoff=0.6)
                 message = f"{parameter!r} is not a parameter of this intervention"

@@ -108,6 +108,7 @@ class BaselineUse(FrozenModel):
         the last value holds.
     years
         The number of years the use lasts, from intake; ``None`` is to the horizon.
+        Absolute effects on this cost item end with it too.
 
     Examples
     --------
@@ -167,7 +168,9 @@ class Effect(FrozenModel):
 
     times the baseline use for a relative effect (``s = -0.49`` is 49 % less use), or a
     use per participant for an absolute effect (``s = "-5,88 mån/år"``). The use never
-    falls below zero: a reduction is capped at the baseline.
+    falls below zero: a reduction is capped at the baseline. An absolute effect applies
+    only while the baseline use lasts (within its ``years``, where its profile is above
+    0): extra family-home days end when the placement would have ended.
 
     An effect measured against a control group already excludes deadweight (what would
     have happened anyway): leave ``deadweight`` at 0 then.
