@@ -457,7 +457,8 @@ def _validate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         _message("scenarios", lang, n=len(scenario.scenarios)),
     ]
     if scenario.uncertainty:
-        parts.append(_message("uncertainty", lang, n=len(scenario.uncertainty)))
+        uncertain = [name for name in scenario.uncertainty if name != "correlation"]
+        parts.append(_message("uncertainty", lang, n=len(uncertain)))
     stdout.write(", ".join(parts) + "\n")
     return 0
 
