@@ -605,3 +605,20 @@ def test_decimal_comma_in_a_bare_number_gets_a_hint(tmp_path: Path) -> None:
     assert 'decimalkomma? skriv 0.20 eller "20 %"' in err
     code, _, err = run_main("validate", path, "--lang", "en")
     assert 'decimal comma? write 0.20 or "20 %"' in err
+
+
+def test_validate_counts_uncertain_parameters_not_the_correlation(tmp_path: Path) -> None:
+    text = example("servicetrainee").read_text(encoding="utf-8")
+    two_and_a_correlation = (
+        "[uncertainty]\n"
+        '"effects[1].drop_off" = { kind = "uniform", low = 0.1, high = 0.3 }\n'
+        'correlation = [{ parameters = ["effects[1].change", "effects[1].drop_off"], '
+        "rho = 0.6 }]\n"
+    )
+    changed = text.replace("[uncertainty]\n", two_and_a_correlation, 1)
+    assert changed != text
+    path = tmp_path / "korr.toml"
+    path.write_text(changed, encoding="utf-8")
+    code, out, err = run_main("validate", path, "--lang", "en")
+    assert code == 0, err
+    assert "uncertainty over 2 parameter(s)" in out
