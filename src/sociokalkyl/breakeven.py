@@ -101,20 +101,9 @@ def scan_break_even(
     InputError
         For a parameter or payer that does not exist, or ``low >= high``.
     """
-    if parameter not in plan.parameters:
-        raise InputError(
-            "is not a parameter of this intervention",
-            field="parameter",
-            value=parameter,
-            expected=f"one of {', '.join(plan.parameters)}",
-        )
-    if payer is not None and payer not in plan.payers:
-        raise InputError(
-            "is not a payer of this analysis",
-            field="payer",
-            value=payer,
-            expected=f"one of {', '.join(plan.payers)}",
-        )
+    plan.parameter(parameter)
+    if payer is not None:
+        plan.payer_index(payer)
     base = dict(values if values is not None else plan.values())
     bounds = plan.parameters[parameter].bounds
     low = max(bounds[0], -1e9) if low is None else low

@@ -131,14 +131,32 @@ class Plan:
         """
         values = {name: np.asarray(p.value, dtype=float) for name, p in self.parameters.items()}
         for name, value in (overrides or {}).items():
-            if name not in self.parameters:
-                raise InputError(
-                    "is not a parameter of this intervention",
-                    field=name,
-                    expected=f"one of {', '.join(self.parameters)}",
-                )
+            self.parameter(name, field=name)
             values[name] = np.asarray(value, dtype=float)
         return values
+
+    def parameter(self, name: str, *, field: str = "parameter") -> Parameter:
+        """The named parameter; for an unknown name an InputError that lists the valid ones."""
+        try:
+            return self.parameters[name]
+        except KeyError:
+            raise InputError(
+                "is not a parameter of this intervention",
+                field=field,
+                value=name,
+                expected=f"one of {', '.join(self.parameters)}",
+            ) from None
+
+    def payer_index(self, payer: str) -> int:
+        """The index of a payer in :attr:`payers`; an InputError lists the valid ones."""
+        if payer not in self.payers:
+            raise InputError(
+                "is not a payer of this analysis",
+                field="payer",
+                value=payer,
+                expected=f"one of {', '.join(self.payers)}",
+            )
+        return self.payers.index(payer)
 
 
 @dataclass(frozen=True)

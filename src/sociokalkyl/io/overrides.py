@@ -110,6 +110,27 @@ def _distribution_example(parameter: Any) -> str:
     )
 
 
+def _problem(
+    exc: SociokalkylError,
+    file: str,
+    where: str,
+    line: int | None,
+    *,
+    value: Any = None,
+    expected: str | None = None,
+) -> Problem:
+    """A problem at ``where`` from an error: its message, value and what was expected."""
+    shown = value if value is not None else exc.value
+    return Problem(
+        file,
+        where,
+        exc.message,
+        line,
+        value=_short(shown) if shown is not None else None,
+        expected=expected if expected is not None else exc.expected,
+    )
+
+
 def _resolve_values(
     scenario: Scenario, plan: Any, file: str, lines: _LineIndex
 ) -> tuple[Scenario, list[Problem]]:
@@ -122,16 +143,7 @@ def _resolve_values(
         try:
             return parameter_value(plan.parameters[name], value, field=path_text(parts))
         except SociokalkylError as exc:
-            problems.append(
-                Problem(
-                    file,
-                    path_text(parts),
-                    exc.message,
-                    lines.find(parts),
-                    value=_short(value),
-                    expected=exc.expected,
-                )
-            )
+            problems.append(_problem(exc, file, path_text(parts), lines.find(parts), value=value))
             return value
 
     scenarios = {
@@ -174,16 +186,7 @@ def _check_and_resolve(
         field = exc.field or ""
         top = "" if field.startswith("settings.") else "intervention."
         parts = [*_split_path(top.rstrip(".")), *_split_path(field.split(" (")[0])]
-        return scenario, [
-            Problem(
-                file,
-                f"{top}{field}" if field else "",
-                exc.message,
-                lines.find(parts),
-                value=_short(exc.value) if exc.value is not None else None,
-                expected=exc.expected,
-            )
-        ]
+        return scenario, [_problem(exc, file, f"{top}{field}" if field else "", lines.find(parts))]
     scenario, problems = _resolve_values(scenario, plan, file, lines)
     if problems:
         return scenario, problems
@@ -202,13 +205,11 @@ def _check_and_resolve(
             except SociokalkylError as exc:
                 parts = ["uncertainty", "correlation"]
                 problems.append(
-                    Problem(
+                    _problem(
+                        exc,
                         file,
                         path_text(parts) + (f" ({exc.field})" if exc.field else ""),
-                        exc.message,
                         lines.find(parts),
-                        value=_short(exc.value) if exc.value is not None else None,
-                        expected=exc.expected,
                     )
                 )
         for name, value in scenario.uncertainty.items():
@@ -227,14 +228,7 @@ def _check_and_resolve(
                         + _distribution_example(plan.parameters[name])
                     )
                 problems.append(
-                    Problem(
-                        file,
-                        path_text(parts),
-                        exc.message,
-                        lines.find(parts),
-                        value=_short(exc.value) if exc.value is not None else None,
-                        expected=expected,
-                    )
+                    _problem(exc, file, path_text(parts), lines.find(parts), expected=expected)
                 )
     for where, table in tables:
         for parameter in table:

@@ -50,16 +50,7 @@ Array = NDArray[np.float64]
 
 
 def _check_payer(plan: Plan, payer: str | None) -> int | None:
-    if payer is None:
-        return None
-    if payer not in plan.payers:
-        raise InputError(
-            "is not a payer of this analysis",
-            field="payer",
-            value=payer,
-            expected=f"one of {', '.join(plan.payers)}",
-        )
-    return plan.payers.index(payer)
+    return None if payer is None else plan.payer_index(payer)
 
 
 def _fmt(value: float) -> str:
@@ -279,15 +270,8 @@ def break_even(
     True
     """
     plan = compile_plan(intervention, settings, catalogue)
-    if parameter not in plan.parameters:
-        raise InputError(
-            "is not a parameter of this intervention",
-            field="parameter",
-            value=parameter,
-            expected=f"one of {', '.join(plan.parameters)}",
-        )
     _check_payer(plan, payer)
-    info = plan.parameters[parameter]
+    info = plan.parameter(parameter)
     low = max(info.bounds[0], -1e9) if within is None else float(within[0])
     high = min(info.bounds[1], 1e9) if within is None else float(within[1])
     if not low < high:

@@ -182,13 +182,7 @@ class Uncertainty(Mapping[str, _Base]):
             cost, a share above 1).
         """
         for name, distribution in self._items.items():
-            if name not in plan.parameters:
-                raise InputError(
-                    "is not a parameter of this intervention",
-                    field=name,
-                    expected=f"one of {', '.join(plan.parameters)}",
-                )
-            low, high = plan.parameters[name].bounds
+            low, high = plan.parameter(name, field=name).bounds
             support = distribution.support()
             if support[0] < low or support[1] > high:
                 shown = f"[{support[0]:g}, {support[1]:g}]"
