@@ -305,7 +305,7 @@ def test_projection_is_vectorised_over_draws() -> None:
     result = run(build(), rate=0.035)
     draws = np.array([0.5, 1.0, 2.0])
     projection = sk.project(result.plan, result.plan.values({"effect_multiplier": draws}))
-    assert projection.avoided.shape == (3, 1, 4)
+    assert projection.avoided.shape == (1, 4, 3)  # (items, years, draws)
     npv = sk.results.compute_metrics(projection).npv
     one = result.plan.values({"effect_multiplier": 2.0})
     assert npv[2] == pytest.approx(sk.results.compute_metrics(sk.project(result.plan, one)).npv[0])

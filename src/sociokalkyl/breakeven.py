@@ -28,7 +28,7 @@ def _npv_for(plan: Plan, values: Mapping[str, Array], payer: str | None) -> Arra
     factors = projection.factors
     if payer is None:
         return present_value(projection.net, factors)
-    return present_value(projection.net_by_payer[:, plan.payers.index(payer)], factors)
+    return present_value(projection.net_by_payer[plan.payers.index(payer)], factors)
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,12 @@ Two steps:
    :class:`Parameter` (``"effects[0].change"``, ``"cost_items.hvb.unit_cost"``), and the
    structure (which effect changes which item, who pays) becomes index arrays.
 2. :func:`project` computes, for ``D`` draws of the parameters at once, the yearly
-   intervention costs ``(D, K, T)``, the baseline and avoided costs per cost item
-   ``(D, I, T)`` and the flows per payer ``(D, P, T)``. A deterministic analysis is one
-   draw. Python loops run over the model's structure (items, effects, cohorts), never
-   over draws.
+   intervention costs ``(K, T, D)`` and the baseline and avoided costs per cost item
+   ``(I, T, D)``; the flows per payer ``(P, T, D)`` follow from the payer shares. A
+   deterministic analysis is one draw. Python loops run over the model's structure
+   (items, effects, cohorts), never over draws. The draw is the last axis, so that one
+   year of every draw is one contiguous row: cumulative sums over the years, cohort
+   shifts and discounting then work on whole rows.
 
 Conventions (see ``docs/conventions.md``): year ``t = 0`` is the base year and is not
 discounted; amounts in year ``t`` are in the analysis price year, grown by the cost
@@ -44,6 +46,7 @@ __all__ = [
     "cost_item_summary",
     "project",
     "resolve_cost_items",
+    "weighted_sum",
 ]
 
 Array = NDArray[np.float64]
@@ -163,42 +166,108 @@ class Plan:
 class Projection:
     """Yearly flows for ``D`` draws [SEK, analysis price year, undiscounted].
 
+    The year is the second-to-last axis and the draw the last, ``(·, T, D)``: one year
+    of every draw is one contiguous row, which is the layout in which numpy projects,
+    discounts and sums over years fastest. ``D`` is 1 when no parameter varies.
+
     Attributes
     ----------
     costs
-        Intervention costs by cost line, shape ``(D, K, T)``.
+        Intervention costs by cost line, shape ``(K, T, D)``.
     baseline
-        Baseline costs of the participants by cost item, shape ``(D, I, T)``.
+        Baseline costs of the participants by cost item, shape ``(I, T, D)``.
     avoided
-        Avoided costs by cost item, shape ``(D, I, T)`` (negative: a cost increase).
-    costs_by_payer, avoided_by_payer
-        The same summed by payer, shape ``(D, P, T)``.
+        Avoided costs by cost item, shape ``(I, T, D)`` (negative: a cost increase).
     factors
-        Discount factors, shape ``(D, T)`` or ``(1, T)``.
+        Discount factors, shape ``(T, D)``, or ``(T, 1)`` when every draw has the same.
     active_payers
         Indices of the payers that pay a cost or own a share of a cost item; the
         others have no flow in any draw.
+    item_payer_shares
+        Share of each cost item paid by each payer, shape ``(I, P)``.
+    cost_payers
+        1 where a cost line is paid by a payer, else 0, shape ``(K, P)``.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> plan = compile_plan(*examples.servicetrainee())
+    >>> projection = project(plan, plan.values({"effect_multiplier": [0.5, 1.0]}))
+    >>> projection.avoided.shape, projection.net.shape   # (items, years, draws)
+    ((1, 10, 2), (10, 2))
     """
 
     costs: Array
     baseline: Array
     avoided: Array
-    costs_by_payer: Array
-    avoided_by_payer: Array
     factors: Array
     active_payers: NDArray[np.intp]
+    item_payer_shares: Array
+    cost_payers: Array
 
     @property
     def net(self) -> Array:
-        """Avoided costs less intervention costs, shape ``(D, T)``."""
-        result: Array = self.avoided.sum(axis=1) - self.costs.sum(axis=1)
+        """Avoided costs less intervention costs, shape ``(T, D)``."""
+        return self.net_of(np.ones(self.avoided.shape[0]), np.ones(self.costs.shape[0]))
+
+    def net_of(self, item_weights: Array, cost_weights: Array, out: Array | None = None) -> Array:
+        """``sum_i w_i avoided[i] - sum_k v_k costs[k]``, shape ``(T, D)``.
+
+        With the payer's shares as weights this is the payer's net. The sums run in a
+        fixed order (see :func:`weighted_sum`), so every draw's numbers are the same
+        whichever draws it is projected with.
+        """
+        result = weighted_sum(item_weights, self.avoided, out=out)
+        if np.any(cost_weights != 0):
+            result -= weighted_sum(cost_weights, self.costs)
         return result
 
     @property
+    def costs_by_payer(self) -> Array:
+        """Intervention costs per payer, shape ``(P, T, D)``."""
+        return np.stack([weighted_sum(w, self.costs) for w in self.cost_payers.T])
+
+    @property
+    def avoided_by_payer(self) -> Array:
+        """Avoided costs per payer, shape ``(P, T, D)``."""
+        return np.stack([weighted_sum(w, self.avoided) for w in self.item_payer_shares.T])
+
+    @property
     def net_by_payer(self) -> Array:
-        """Net per payer, shape ``(D, P, T)``."""
-        result: Array = self.avoided_by_payer - self.costs_by_payer
-        return result
+        """Net per payer, shape ``(P, T, D)``."""
+        pairs = zip(self.item_payer_shares.T, self.cost_payers.T, strict=True)
+        return np.stack([self.net_of(shares, paid) for shares, paid in pairs])
+
+
+def weighted_sum(weights: Array, lines: Array, out: Array | None = None) -> Array:
+    """``sum_i weights[i] * lines[i]`` over the first axis, in order, skipping 0 weights.
+
+    A loop over the (few) cost items or lines, each step a whole ``(T, D)`` array. The
+    order of the additions is fixed, unlike a BLAS product or a numpy reduction, whose
+    order can depend on the number of draws; so a draw gives the same bits alone
+    (``evaluate``) and among many (``simulate``).
+
+    Examples
+    --------
+    >>> lines = np.array([[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]])   # 3 lines, 2 years
+    >>> weighted_sum(np.array([1.0, 0.0, 0.5]), lines)          # [0 + 2, 1 + 2.5]
+    array([2. , 3.5])
+    """
+    result = np.zeros(lines.shape[1:]) if out is None else out
+    started = False
+    for weight, line in zip(weights, lines, strict=True):
+        if weight == 0:
+            continue
+        if not started:  # multiplying by 1 or adding to 0 changes no bit; both skipped
+            np.multiply(line, weight, out=result) if weight != 1 else np.copyto(result, line)
+            started = True
+        elif weight == 1:
+            result += line
+        else:
+            result += weight * line
+    if not started:
+        result[...] = 0.0
+    return result
 
 
 def resolve_cost_items(
@@ -553,31 +622,25 @@ def compile_plan(
     )
 
 
-def _column(values: Mapping[str, Array], plan: Plan, name: str) -> Array:
-    """A parameter's canonical value as a column ``(D, 1)``."""
-    column: Array = np.reshape(values[name] * plan.parameters[name].scale, (-1, 1))
-    return column
+def _row(values: Mapping[str, Array], plan: Plan, name: str) -> Array:
+    """A parameter's canonical value as a row ``(1, D)``: one value per draw."""
+    row: Array = np.reshape(values[name] * plan.parameters[name].scale, (1, -1))
+    return row
 
 
 def _cohort_sum(per_age: Array, intake: list[tuple[int, Array]]) -> Array:
-    """``out[d, t] = sum_c n_c[d] * per_age[d, t - c]`` for ``t >= c``, in the rows needed.
+    """``out[t, d] = sum_c n_c[d] * per_age[t - c, d]`` for ``t >= c``, in the columns needed.
 
-    With an intake that does not vary by draw (the usual case) this is one product with
-    a (T, T) matrix, ``M[a, a + c] = n_c``, which BLAS does several times faster than
-    adding the shifted cohorts one by one. The result has one row when neither the
-    intake nor ``per_age`` varies by draw.
+    ``per_age`` has shape ``(T, D)`` or ``(T, 1)``, each count ``n_c`` ``(1, D)`` or
+    ``(1, 1)``. Each cohort adds whole rows shifted by its intake year, cohort by cohort
+    in a fixed order. The result has one column when neither the intake nor
+    ``per_age`` varies by draw.
     """
-    horizon = per_age.shape[-1]
-    if all(count.size == 1 for _, count in intake):
-        shift = np.zeros((horizon, horizon))
-        for year, count in intake:
-            shift += float(count.reshape(-1)[0]) * np.eye(horizon, k=year)
-        by_matrix: Array = per_age @ shift
-        return by_matrix
-    rows = max(per_age.shape[0], *(count.shape[0] for _, count in intake))
-    out = np.zeros((rows, horizon))
+    horizon = per_age.shape[0]
+    columns = max(per_age.shape[1], *(count.shape[1] for _, count in intake))
+    out = np.zeros((horizon, columns))
     for year, count in intake:
-        out[:, year:] += count * per_age[:, : horizon - year]
+        out[year:] += count * per_age[: horizon - year]
     return out
 
 
@@ -594,12 +657,12 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
     with_baseline
         Also compute the baseline costs per cost item (for ``Result.by_cost_item``);
         Monte Carlo skips them, and ``Projection.baseline`` is then all zeros of shape
-        ``(1, I, T)``.
+        ``(I, T, 1)``.
 
     Returns
     -------
     Projection
-        Yearly flows [SEK, analysis price year], shapes ``(D, ·, T)``.
+        Yearly flows [SEK, analysis price year], shapes ``(·, T, D)``.
 
     Notes
     -----
@@ -610,72 +673,74 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
     :math:`[p(a) > 0]`, so it ends with the baseline use; ``m`` the effect multiplier,
     ``α`` the SROI factor). Avoided cost in year ``t`` is
     :math:`-\\sum_c n_c \\Delta(t-c) \\, C (1+g)^t`, with ``C`` the canonical unit cost.
+
+    Every array is laid out year by draw, ``(T, D)``: a parameter is a row ``(1, D)``,
+    a profile over the years a column ``(T, 1)``, and a cohort shift moves whole rows.
     """
     horizon = plan.horizon
-    ages = np.arange(horizon, dtype=float)
+    ages = np.arange(horizon, dtype=float).reshape(horizon, 1)
     draws = max([np.size(v) for v in values.values()] + [1])
     intake = [
-        (year, _column(values, plan, f"target_group.intake[{year}]")) for year in plan.intake_years
+        (year, _row(values, plan, f"target_group.intake[{year}]")) for year in plan.intake_years
     ]
-    multiplier = _column(values, plan, "effect_multiplier")
+    multiplier = _row(values, plan, "effect_multiplier")
 
     n_items = len(plan.item_keys)
-    baseline = np.zeros((draws if with_baseline else 1, n_items, horizon))
-    avoided = np.zeros((draws, n_items, horizon))
+    baseline = np.zeros((n_items, horizon, draws if with_baseline else 1))
+    avoided = np.zeros((n_items, horizon, draws))
     for spec in plan._baselines:
-        use = _column(values, plan, f"{spec.name}.use")
-        exit_rate = _column(values, plan, f"{spec.name}.exit_rate")
-        use_by_age = use * (1.0 - exit_rate) ** ages * spec.profile
-        change: Array = np.zeros((1, horizon))
+        use = _row(values, plan, f"{spec.name}.use")
+        exit_rate = _row(values, plan, f"{spec.name}.exit_rate")
+        profile_by_age = spec.profile.reshape(horizon, 1)
+        use_by_age = use * (1.0 - exit_rate) ** ages * profile_by_age
+        change: Array = np.zeros((horizon, 1))
         for effect in (e for e in plan._effects if e.item == spec.item):
             k = ages - effect.lag
             ramp = np.minimum(1.0, (k + 1) / effect.ramp) if effect.ramp > 1 else 1.0
-            drop = _column(values, plan, f"{effect.name}.drop_off")
             active = (k >= 0) & (k < (effect.duration if effect.duration is not None else np.inf))
-            profile = np.where(active, ramp * (1.0 - drop) ** np.maximum(k, 0), 0.0)
+            drop = _row(values, plan, f"{effect.name}.drop_off")
+            # ramp and the active years are a column (T, 1): one product with the drop-off
+            profile = (ramp * active) * (1.0 - drop) ** np.maximum(k, 0)
             adjustment = (
-                (1.0 - _column(values, plan, f"{effect.name}.deadweight"))
-                * (1.0 - _column(values, plan, f"{effect.name}.attribution"))
-                * (1.0 - _column(values, plan, f"{effect.name}.displacement"))
+                (1.0 - _row(values, plan, f"{effect.name}.deadweight"))
+                * (1.0 - _row(values, plan, f"{effect.name}.attribution"))
+                * (1.0 - _row(values, plan, f"{effect.name}.displacement"))
             )
-            size = _column(values, plan, f"{effect.name}.change") * multiplier * adjustment
+            size = _row(values, plan, f"{effect.name}.change") * multiplier * adjustment
             # an absolute effect lasts while the baseline use does (its `years`/profile)
-            scale = use_by_age if effect.relative else (spec.profile > 0)
+            scale = use_by_age if effect.relative else (profile_by_age > 0)
             change = change + size * profile * scale
         avoided_use = -np.maximum(change, -use_by_age)
         item = plan.item_keys[spec.item]
-        unit_cost = _column(values, plan, f"cost_items.{item}.unit_cost")
-        growth = (1.0 + _column(values, plan, f"cost_items.{item}.real_growth")) ** ages
+        unit_cost = _row(values, plan, f"cost_items.{item}.unit_cost")
+        growth = (1.0 + _row(values, plan, f"cost_items.{item}.real_growth")) ** ages
         price = unit_cost * growth
         if with_baseline:
-            baseline[:, spec.item] = _cohort_sum(use_by_age, intake) * price
-        avoided[:, spec.item] = _cohort_sum(avoided_use, intake) * price
+            baseline[spec.item] = _cohort_sum(use_by_age, intake) * price
+        np.multiply(_cohort_sum(avoided_use, intake), price, out=avoided[spec.item])
 
-    uplift = 1.0 + _column(values, plan, "settings.optimism_bias")
-    costs = np.zeros((draws, len(plan._costs), horizon))
+    uplift = 1.0 + _row(values, plan, "settings.optimism_bias")
+    costs = np.zeros((len(plan._costs), horizon, draws))
     for line, cost in enumerate(plan._costs):
-        amount = _column(values, plan, f"costs[{line}].amount") * uplift
+        amount = _row(values, plan, f"costs[{line}].amount") * uplift
+        pattern = cost.pattern.reshape(horizon, 1)
         if cost.kind == "per_participant":
-            costs[:, line] = _cohort_sum(cost.pattern.reshape(1, horizon), intake) * amount
-        else:
-            costs[:, line] = amount * cost.pattern
+            pattern = _cohort_sum(pattern, intake)
+        np.multiply(pattern, amount, out=costs[line])
 
-    n_payers = len(plan.payers)
-    cost_payers = np.zeros((len(plan._costs), n_payers))
+    cost_payers = np.zeros((len(plan._costs), len(plan.payers)))
     for line, cost in enumerate(plan._costs):
         cost_payers[line, cost.payer] = 1.0
-    # batched matmul, (P, K) @ (D, K, T) -> (D, P, T): measured faster here than einsum
-    # (2x) or a loop over the non-zero shares (4x)
-    costs_by_payer = np.matmul(cost_payers.T, costs)
-    avoided_by_payer = np.matmul(plan.item_payer_shares.T, avoided)
-
     if plan.fixed_discount_factors is not None:
-        factors = plan.fixed_discount_factors.reshape(1, horizon)
+        factors = plan.fixed_discount_factors.reshape(horizon, 1)
     else:
         rate = np.reshape(values["settings.discount_rate"], (-1,))
-        factors = np.asarray(discount_factors(rate, horizon), dtype=float).reshape(-1, horizon)
+        by_draw = np.asarray(discount_factors(rate, horizon), dtype=float)  # (D, T)
+        factors = np.ascontiguousarray(by_draw.reshape(-1, horizon).T)
     involved = np.array([plan.payers.index(p) for p in plan.active_payers], dtype=np.intp)
-    return Projection(costs, baseline, avoided, costs_by_payer, avoided_by_payer, factors, involved)
+    return Projection(
+        costs, baseline, avoided, factors, involved, plan.item_payer_shares, cost_payers
+    )
 
 
 def cost_item_summary(item: CostItem, price_year: int, factor: float) -> dict[str, object]:

@@ -154,10 +154,10 @@ class Result:
         ``cumulative_discounted_net``.
         """
         projection = self.projection
-        costs = projection.costs[0].sum(axis=0)
-        avoided = projection.avoided[0].sum(axis=0)
+        costs = projection.costs[..., 0].sum(axis=0)
+        avoided = projection.avoided[..., 0].sum(axis=0)
         net = avoided - costs
-        factors = projection.factors[0]
+        factors = projection.factors[:, 0]
         discounted = net * factors
         cumulative, cumulative_discounted = np.cumsum(net), np.cumsum(discounted)
         return [
@@ -194,7 +194,7 @@ class Result:
 
     def by_cost_item(self) -> list[dict[str, float | str]]:
         """Per cost item: PV of baseline costs and of avoided costs, and the payer."""
-        pv_baseline = present_value(self.projection.baseline, self.projection.factors)[0]
+        pv_baseline = present_value(self.projection.baseline, self.projection.factors)[:, 0]
         return [
             {
                 "cost_item": key,
@@ -209,10 +209,12 @@ class Result:
     def yearly_by_payer(self) -> list[dict[str, float | int | str]]:
         """Yearly costs, avoided costs and net for each payer with any flow."""
         rows: list[dict[str, float | int | str]] = []
+        costs_by_payer = self.projection.costs_by_payer[..., 0]  # (P, T)
+        avoided_by_payer = self.projection.avoided_by_payer[..., 0]
         for j, payer in self._active_payers():
             for t in range(self.plan.horizon):
-                costs = float(self.projection.costs_by_payer[0, j, t])
-                avoided = float(self.projection.avoided_by_payer[0, j, t])
+                costs = float(costs_by_payer[j, t])
+                avoided = float(avoided_by_payer[j, t])
                 rows.append(
                     {
                         "payer": payer,

@@ -1,8 +1,10 @@
 """Discounting and investment metrics as pure numpy kernels.
 
 Every kernel works on yearly flows ``values[..., t]`` along the last axis and
-is vectorised over any leading axes (draws, items, payers). Inputs may be
-scalars, lists or ndarrays; a ``rate`` may be a float, an array that broadcasts
+is vectorised over any leading axes (draws, items, payers);
+:func:`payback_along_axis` takes the year axis as an argument instead, for the
+engine's ``(·, T, D)`` layout, in which a cumulative sum over draws is fastest.
+Inputs may be scalars, lists or ndarrays; a ``rate`` may be a float, an array that broadcasts
 against the leading axes ``values.shape[:-1]``, or a :class:`DiscountSchedule`.
 
 Conventions (see ``docs/conventions.md``):
@@ -37,7 +39,7 @@ from sociokalkyl.finance.discounting import (
     present_values,
 )
 from sociokalkyl.finance.irr import irr
-from sociokalkyl.finance.payback import payback_period
+from sociokalkyl.finance.payback import payback_along_axis, payback_period
 
 __all__ = [
     "DiscountSchedule",
@@ -48,6 +50,7 @@ __all__ = [
     "irr",
     "npv",
     "npv_excel",
+    "payback_along_axis",
     "payback_period",
     "present_values",
 ]

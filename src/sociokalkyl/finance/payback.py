@@ -60,18 +60,53 @@ def payback_period(values: npt.ArrayLike, rate: RateLike | None = None) -> Float
     """
     v = _as_values(values)
     d = v if rate is None else present_values(v, rate)
-    c = np.cumsum(d, axis=-1)
-    last = c[..., -1]
-    if not np.isfinite(last).all():
+    out = payback_along_axis(d, axis=-1)
+    if np.isnan(out).any() and not np.isfinite(v).all():
         _require_finite(v, "values", _VALUES_EXPECTED)
-    n = c.shape[-1]
-    negative = c < 0
-    any_negative = negative.any(axis=-1)
-    j = (n - 1) - np.argmax(negative[..., ::-1], axis=-1)  # last year with C_j < 0
-    j_next = np.minimum(j + 1, n - 1)
-    c_j = np.take_along_axis(c, j[..., None], axis=-1)[..., 0]
-    d_next = np.take_along_axis(d, j_next[..., None], axis=-1)[..., 0]
+    return out
+
+
+def payback_along_axis(flows: FloatArray, axis: int) -> FloatArray:
+    """:func:`payback_period` of finite flows whose years run along ``axis``, unchecked.
+
+    The engine's kernel. The cumulative sum is ``T - 1`` additions of whole slices
+    (one year of every series at a time), in the order of :func:`numpy.cumsum`, so the
+    result is bit for bit that of a cumulative sum along the year axis; it is fastest
+    when the year axis is not the innermost, e.g. the engine's ``(·, T, D)`` flows with
+    the draws last, where each slice is contiguous.
+
+    Parameters
+    ----------
+    flows : ndarray
+        Yearly (already discounted, for a discounted payback) net flows [SEK], finite.
+    axis : int
+        The year axis, year 0 first.
+
+    Returns
+    -------
+    ndarray
+        Payback [years], the shape of ``flows`` without ``axis``; NaN when not within
+        the horizon (or a flow is not finite).
+
+    Examples
+    --------
+    >>> payback_along_axis(np.array([[-100.0, 5.0], [60.0, 1.0], [60.0, 1.0]]), axis=0)
+    array([1.66666667, 0.        ])
+    """
+    d = np.moveaxis(flows, axis, 0)  # a view, the memory layout unchanged
+    n = d.shape[0]
+    c = np.moveaxis(np.empty(flows.shape), axis, 0)  # the cumulative, in flows' layout
+    np.copyto(c[:1], d[:1])  # slices, not items, so that 1-D flows work too
+    for t in range(1, n):  # a loop over years; each step adds one year of every series
+        np.add(c[t - 1 : t], d[t : t + 1], out=c[t : t + 1])
+    # j = the last year with C_j < 0, or -1: the largest (t + 1) [C_t < 0], less 1
+    weights = np.arange(1, n + 1, dtype=np.int16 if n < 2**15 else np.int64)
+    weights = weights.reshape((n,) + (1,) * (d.ndim - 1))
+    j = (np.max((c < 0) * weights, axis=0) - 1).astype(np.intp)
+    c_j = np.take_along_axis(c, np.maximum(j, 0)[None], axis=0)[0]
+    d_next = np.take_along_axis(d, np.minimum(j + 1, n - 1)[None], axis=0)[0]
     with np.errstate(divide="ignore", invalid="ignore"):
         crossing = j + (-c_j) / d_next
-    out = np.where(any_negative, crossing, 0.0)
-    return np.asarray(np.where(last < 0, np.nan, out), dtype=np.float64)
+    last = c[-1]
+    out = np.where(j >= 0, crossing, 0.0)
+    return np.asarray(np.where(np.isfinite(last) & (last >= 0), out, np.nan), dtype=np.float64)

@@ -306,7 +306,7 @@ def _yearly_sheet(ws: Any, result: Result, text: dict[str, str], rate_cell: str 
     plan, horizon = result.plan, result.plan.horizon
     last = FIRST + horizon - 1
     table = result.table()
-    factors = result.projection.factors[0]
+    factors = result.projection.factors[:, 0]
     ws["A1"] = text["years_title"].format(price_year=plan.price_year)
     ws["A1"].font = _BOLD
     headers = [

@@ -32,7 +32,7 @@ from sociokalkyl._optional import require
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem, Intervention, Settings
-from sociokalkyl.results import compute_metrics
+from sociokalkyl.results import Metrics, compute_metrics
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.spec import (
     BLOCK,
@@ -47,6 +47,10 @@ __all__ = ["KEEP_DRAWS_LIMIT", "SAMPLE_SIZE", "SimulationResult", "simulate"]
 Array = NDArray[np.float64]
 SAMPLE_SIZE = 16 * BLOCK
 """With ``keep_draws=False``, quantiles come from the first this many draws (131 072)."""
+ENGINE_BATCH = 2048
+"""Draws projected at once: few enough that the engine's arrays stay in the CPU cache.
+A block holds a whole number of batches, so every run projects the same draws together,
+whatever its ``chunk_size``, and gives the same numbers bit for bit."""
 KEEP_DRAWS_LIMIT = 2_000_000
 """By default the draws are kept up to this many draws, and only summarised beyond it."""
 
@@ -339,6 +343,26 @@ class SimulationResult:
         )
 
 
+def _metrics_by_key(plan: Plan, m: Metrics) -> dict[str, Array]:
+    """The metrics of one batch under the keys of :class:`SimulationResult`."""
+    batch = {
+        "npv": m.npv,
+        "pv_costs": m.pv_costs,
+        "pv_avoided": m.pv_avoided,
+        "benefit_cost_ratio": m.benefit_cost_ratio,
+        "payback": m.payback,
+        "payback_discounted": m.payback_discounted,
+    }
+    for payer in plan.active_payers:
+        j = plan.payers.index(payer)
+        batch[f"npv:{payer}"] = m.npv_by_payer[:, j]
+        batch[f"payback:{payer}"] = m.payback_by_payer[:, j]
+        batch[f"payback_discounted:{payer}"] = m.payback_discounted_by_payer[:, j]
+    for i, item in enumerate(plan.item_keys):
+        batch[f"pv_avoided:{item}"] = m.pv_avoided_by_item[:, i]
+    return batch
+
+
 def simulate(
     intervention: Intervention,
     settings: Settings,
@@ -423,7 +447,6 @@ def simulate(
         draws if with_irr is True else (0 if with_irr is False else min(int(with_irr), draws))
     )
     payers = plan.active_payers
-    payer_index = {p: plan.payers.index(p) for p in payers}
     base = plan.values()
 
     keys = ["npv", "pv_costs", "pv_avoided", "benefit_cost_ratio", "payback", "payback_discounted"]
@@ -450,32 +473,23 @@ def simulate(
         samples = [
             block_draws(spec, entropy, b, s) for b, s in zip(chunk_blocks, sizes, strict=True)
         ]
-        values = dict(base)
-        for name in spec:
-            values[name] = np.concatenate([s[name] for s in samples])
-        projection = project(plan, values, with_baseline=False)
-        m = compute_metrics(projection, with_irr=False)
-
-        def full(a: Array, n: int = n) -> Array:
-            return np.broadcast_to(a, (n,)) if a.shape[0] != n else a
-
-        chunk = {
-            "npv": m.npv,
-            "pv_costs": m.pv_costs,
-            "pv_avoided": m.pv_avoided,
-            "benefit_cost_ratio": m.benefit_cost_ratio,
-            "payback": m.payback,
-            "payback_discounted": m.payback_discounted,
-        }
-        for p, j in payer_index.items():
-            chunk[f"npv:{p}"] = m.npv_by_payer[:, j]
-            chunk[f"payback:{p}"] = m.payback_by_payer[:, j]
-            chunk[f"payback_discounted:{p}"] = m.payback_discounted_by_payer[:, j]
-        for i, item in enumerate(plan.item_keys):
-            chunk[f"pv_avoided:{item}"] = m.pv_avoided_by_item[:, i]
+        sampled = {name: np.concatenate([s[name] for s in samples]) for name in spec}
+        chunk = {key: np.empty(n) for key in keys}
+        nets: list[Array] = []
+        for low in range(0, n, ENGINE_BATCH):
+            high = min(n, low + ENGINE_BATCH)
+            values = dict(base)
+            for name, column in sampled.items():
+                values[name] = column[low:high]
+            projection = project(plan, values, with_baseline=False)
+            batch = _metrics_by_key(plan, compute_metrics(projection, with_irr=False))
+            for key, raw in batch.items():
+                chunk[key][low:high] = raw  # broadcasts a value that no draw changes
+            if start + low < irr_draws:
+                net = projection.net.T  # (D, T)
+                nets.append(np.broadcast_to(net, (high - low, net.shape[-1])))
         starts = np.cumsum([0, *sizes[:-1]]).astype(np.int64)
-        for key, raw in chunk.items():
-            data = full(np.ascontiguousarray(raw, dtype=float))
+        for key, data in chunk.items():
             blocks[key].append(_block_stats(data, starts))
             if start < stored:
                 end = min(stored, start + n)
@@ -487,9 +501,7 @@ def simulate(
                 within[key] += np.cumsum(np.bincount(bins, minlength=plan.horizon + 2))[:-1]
         if start < irr_draws:
             end = min(irr_draws, start + n)
-            net = projection.net
-            net = np.broadcast_to(net, (n, net.shape[-1])) if net.shape[0] != n else net
-            rates = np.asarray(finance.irr(net[: end - start]), dtype=float)
+            rates = np.asarray(finance.irr(np.concatenate(nets)[: end - start]), dtype=float)
             if start < stored:
                 arrays["irr"][start : min(end, stored)] = rates[: min(end, stored) - start]
             irr_starts = starts[starts < end - start]
