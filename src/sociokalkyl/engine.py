@@ -172,12 +172,12 @@ class Projection:
 
     Attributes
     ----------
-    costs
-        Intervention costs by cost line, shape ``(K, T, D)``.
+    flows
+        The avoided costs by cost item, then the intervention costs by cost line, in
+        one array of shape ``(I + K, T, D)``; :attr:`avoided` and :attr:`costs` are
+        views of it.
     baseline
         Baseline costs of the participants by cost item, shape ``(I, T, D)``.
-    avoided
-        Avoided costs by cost item, shape ``(I, T, D)`` (negative: a cost increase).
     factors
         Discount factors, shape ``(T, D)``, or ``(T, 1)`` when every draw has the same.
     active_payers
@@ -197,13 +197,22 @@ class Projection:
     ((1, 10, 2), (10, 2))
     """
 
-    costs: Array
+    flows: Array
     baseline: Array
-    avoided: Array
     factors: Array
     active_payers: NDArray[np.intp]
     item_payer_shares: Array
     cost_payers: Array
+
+    @property
+    def avoided(self) -> Array:
+        """Avoided costs by cost item, shape ``(I, T, D)`` (negative: a cost increase)."""
+        return self.flows[: self.item_payer_shares.shape[0]]
+
+    @property
+    def costs(self) -> Array:
+        """Intervention costs by cost line, shape ``(K, T, D)``."""
+        return self.flows[self.item_payer_shares.shape[0] :]
 
     @property
     def net(self) -> Array:
@@ -213,14 +222,12 @@ class Projection:
     def net_of(self, item_weights: Array, cost_weights: Array, out: Array | None = None) -> Array:
         """``sum_i w_i avoided[i] - sum_k v_k costs[k]``, shape ``(T, D)``.
 
-        With the payer's shares as weights this is the payer's net. The sums run in a
+        With a payer's shares as weights this is the payer's net. The sum runs in a
         fixed order (see :func:`weighted_sum`), so every draw's numbers are the same
         whichever draws it is projected with.
         """
-        result = weighted_sum(item_weights, self.avoided, out=out)
-        if np.any(cost_weights != 0):
-            result -= weighted_sum(cost_weights, self.costs)
-        return result
+        weights = np.concatenate([item_weights, -np.asarray(cost_weights)])
+        return weighted_sum(weights, self.flows, out=out)
 
     @property
     def costs_by_payer(self) -> Array:
@@ -258,11 +265,14 @@ def weighted_sum(weights: Array, lines: Array, out: Array | None = None) -> Arra
     for weight, line in zip(weights, lines, strict=True):
         if weight == 0:
             continue
-        if not started:  # multiplying by 1 or adding to 0 changes no bit; both skipped
+        # multiplying by 1 or -1 and adding to 0 change no bit: those steps are skipped
+        if not started:
             np.multiply(line, weight, out=result) if weight != 1 else np.copyto(result, line)
             started = True
         elif weight == 1:
             result += line
+        elif weight == -1:
+            result -= line
         else:
             result += weight * line
     if not started:
@@ -638,9 +648,12 @@ def _cohort_sum(per_age: Array, intake: list[tuple[int, Array]]) -> Array:
     """
     horizon = per_age.shape[0]
     columns = max(per_age.shape[1], *(count.shape[1] for _, count in intake))
-    out = np.zeros((horizon, columns))
-    for year, count in intake:
-        out[year:] += count * per_age[: horizon - year]
+    out = np.empty((horizon, columns))
+    for year, count in intake:  # year 0 comes first (compile_plan always adds it)
+        if year == 0:
+            np.multiply(count, per_age, out=out)
+        else:
+            out[year:] += count * per_age[: horizon - year]
     return out
 
 
@@ -687,20 +700,22 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
 
     n_items = len(plan.item_keys)
     baseline = np.zeros((n_items, horizon, draws if with_baseline else 1))
-    avoided = np.zeros((n_items, horizon, draws))
+    flows = np.empty((n_items + len(plan._costs), horizon, draws))  # avoided, then costs
+    avoided, costs = flows[:n_items], flows[n_items:]
+    avoided[sorted(set(range(n_items)) - {spec.item for spec in plan._baselines})] = 0.0
     for spec in plan._baselines:
         use = _row(values, plan, f"{spec.name}.use")
         exit_rate = _row(values, plan, f"{spec.name}.exit_rate")
         profile_by_age = spec.profile.reshape(horizon, 1)
         use_by_age = use * (1.0 - exit_rate) ** ages * profile_by_age
-        change: Array = np.zeros((horizon, 1))
-        for effect in (e for e in plan._effects if e.item == spec.item):
+        # the use avoided per participant by age, before the cap at the baseline use;
+        # it is minus the change of use, so that the cap is one np.minimum
+        reduction: Array = np.zeros((horizon, 1))
+        for number, effect in enumerate(e for e in plan._effects if e.item == spec.item):
             k = ages - effect.lag
             ramp = np.minimum(1.0, (k + 1) / effect.ramp) if effect.ramp > 1 else 1.0
             active = (k >= 0) & (k < (effect.duration if effect.duration is not None else np.inf))
             drop = _row(values, plan, f"{effect.name}.drop_off")
-            # ramp and the active years are a column (T, 1): one product with the drop-off
-            profile = (ramp * active) * (1.0 - drop) ** np.maximum(k, 0)
             adjustment = (
                 (1.0 - _row(values, plan, f"{effect.name}.deadweight"))
                 * (1.0 - _row(values, plan, f"{effect.name}.attribution"))
@@ -709,18 +724,20 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
             size = _row(values, plan, f"{effect.name}.change") * multiplier * adjustment
             # an absolute effect lasts while the baseline use does (its `years`/profile)
             scale = use_by_age if effect.relative else (profile_by_age > 0)
-            change = change + size * profile * scale
-        avoided_use = -np.maximum(change, -use_by_age)
+            # ramp and the active years are a column (T, 1), the size a row (1, D)
+            term = (ramp * active) * (1.0 - drop) ** np.maximum(k, 0) * -size * scale
+            reduction = term if number == 0 else reduction + term
+        avoided_use = np.minimum(reduction, use_by_age)
         item = plan.item_keys[spec.item]
         unit_cost = _row(values, plan, f"cost_items.{item}.unit_cost")
         growth = (1.0 + _row(values, plan, f"cost_items.{item}.real_growth")) ** ages
-        price = unit_cost * growth
+        # without real growth the price is the unit cost: a row, not a (T, D) product
+        price = unit_cost * growth if np.any(growth != 1.0) else unit_cost
         if with_baseline:
             baseline[spec.item] = _cohort_sum(use_by_age, intake) * price
         np.multiply(_cohort_sum(avoided_use, intake), price, out=avoided[spec.item])
 
     uplift = 1.0 + _row(values, plan, "settings.optimism_bias")
-    costs = np.zeros((len(plan._costs), horizon, draws))
     for line, cost in enumerate(plan._costs):
         amount = _row(values, plan, f"costs[{line}].amount") * uplift
         pattern = cost.pattern.reshape(horizon, 1)
@@ -738,9 +755,7 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
         by_draw = np.asarray(discount_factors(rate, horizon), dtype=float)  # (D, T)
         factors = np.ascontiguousarray(by_draw.reshape(-1, horizon).T)
     involved = np.array([plan.payers.index(p) for p in plan.active_payers], dtype=np.intp)
-    return Projection(
-        costs, baseline, avoided, factors, involved, plan.item_payer_shares, cost_payers
-    )
+    return Projection(flows, baseline, factors, involved, plan.item_payer_shares, cost_payers)
 
 
 def cost_item_summary(item: CostItem, price_year: int, factor: float) -> dict[str, object]:

@@ -96,7 +96,7 @@ def _paybacks(projection: Projection) -> Array:
         shares, paid = projection.item_payer_shares[:, j], projection.cost_payers[:, j]
         projection.net_of(shares, paid, out=flows[:, 0, row])
     np.multiply(flows[:, 0], projection.factors[:, None, :], out=flows[:, 1])
-    return finance.payback_along_axis(flows, axis=0)
+    return finance.payback_along_axis(flows, axis=0, overwrite=True)
 
 
 def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics:
@@ -108,8 +108,9 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
     fixed order, so one draw gives the same bits alone and among many.
     """
     factors = projection.factors
-    pv_items = present_value(projection.avoided, factors)  # (I, D)
-    pv_lines = present_value(projection.costs, factors)  # (K, D)
+    pv_flows = present_value(projection.flows, factors)  # (I + K, D)
+    items = projection.item_payer_shares.shape[0]
+    pv_items, pv_lines = pv_flows[:items], pv_flows[items:]
     shares, cost_payers = projection.item_payer_shares, projection.cost_payers
     pv_avoided_by_payer = np.stack([weighted_sum(w, pv_items) for w in shares.T], axis=-1)
     pv_costs_by_payer = np.stack([weighted_sum(w, pv_lines) for w in cost_payers.T], axis=-1)

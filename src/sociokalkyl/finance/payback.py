@@ -43,6 +43,10 @@ def payback_period(values: npt.ArrayLike, rate: RateLike | None = None) -> Float
     :math:`j` the last year with :math:`C_j < 0` (:math:`j < T - 1`):
 
     .. math:: \\text{payback} = j + \\frac{-C_j}{v_{j+1} f(j + 1)}
+              = j + \\frac{-C_j}{C_{j+1} - C_j}
+
+    (computed in the second form, which stays within year j + 1 whatever the
+    rounding).
 
     References
     ----------
@@ -59,21 +63,21 @@ def payback_period(values: npt.ArrayLike, rate: RateLike | None = None) -> Float
     array([nan,  0.])
     """
     v = _as_values(values)
-    d = v if rate is None else present_values(v, rate)
-    out = payback_along_axis(d, axis=-1)
+    d = v.copy() if rate is None else present_values(v, rate)
+    out = payback_along_axis(d, axis=-1, overwrite=True)
     if np.isnan(out).any() and not np.isfinite(v).all():
         _require_finite(v, "values", _VALUES_EXPECTED)
     return out
 
 
-def payback_along_axis(flows: FloatArray, axis: int) -> FloatArray:
+def payback_along_axis(flows: FloatArray, axis: int, *, overwrite: bool = False) -> FloatArray:
     """:func:`payback_period` of finite flows whose years run along ``axis``, unchecked.
 
     The engine's kernel. The cumulative sum is ``T - 1`` additions of whole slices
     (one year of every series at a time), in the order of :func:`numpy.cumsum`, so the
-    result is bit for bit that of a cumulative sum along the year axis; it is fastest
-    when the year axis is not the innermost, e.g. the engine's ``(·, T, D)`` flows with
-    the draws last, where each slice is contiguous.
+    cumulative is bit for bit that of a cumulative sum along the year axis. It is
+    fastest when the year axis is not the innermost, e.g. the engine's ``(·, T, D)``
+    flows with the draws last, where each slice is contiguous.
 
     Parameters
     ----------
@@ -81,6 +85,8 @@ def payback_along_axis(flows: FloatArray, axis: int) -> FloatArray:
         Yearly (already discounted, for a discounted payback) net flows [SEK], finite.
     axis : int
         The year axis, year 0 first.
+    overwrite : bool
+        If True, ``flows`` is replaced by its cumulative sum (no copy is made).
 
     Returns
     -------
@@ -88,25 +94,29 @@ def payback_along_axis(flows: FloatArray, axis: int) -> FloatArray:
         Payback [years], the shape of ``flows`` without ``axis``; NaN when not within
         the horizon (or a flow is not finite).
 
+    Notes
+    -----
+    The flow of the year of the crossing is taken as :math:`C_{j+1} - C_j`, so the
+    fraction of that year is :math:`-C_j / (C_{j+1} - C_j)`, which lies in (0, 1]
+    whatever the rounding (as :math:`C_{j+1} \\ge 0 > C_j`).
+
     Examples
     --------
     >>> payback_along_axis(np.array([[-100.0, 5.0], [60.0, 1.0], [60.0, 1.0]]), axis=0)
     array([1.66666667, 0.        ])
     """
-    d = np.moveaxis(flows, axis, 0)  # a view, the memory layout unchanged
-    n = d.shape[0]
-    c = np.moveaxis(np.empty(flows.shape), axis, 0)  # the cumulative, in flows' layout
-    np.copyto(c[:1], d[:1])  # slices, not items, so that 1-D flows work too
+    c = np.moveaxis(flows if overwrite else flows.copy(), axis, 0)  # a view of the copy
+    n = c.shape[0]
     for t in range(1, n):  # a loop over years; each step adds one year of every series
-        np.add(c[t - 1 : t], d[t : t + 1], out=c[t : t + 1])
+        np.add(c[t - 1 : t], c[t : t + 1], out=c[t : t + 1])  # slices: 1-D flows work too
     # j = the last year with C_j < 0, or -1: the largest (t + 1) [C_t < 0], less 1
     weights = np.arange(1, n + 1, dtype=np.int16 if n < 2**15 else np.int64)
-    weights = weights.reshape((n,) + (1,) * (d.ndim - 1))
+    weights = weights.reshape((n,) + (1,) * (c.ndim - 1))
     j = (np.max((c < 0) * weights, axis=0) - 1).astype(np.intp)
     c_j = np.take_along_axis(c, np.maximum(j, 0)[None], axis=0)[0]
-    d_next = np.take_along_axis(d, np.minimum(j + 1, n - 1)[None], axis=0)[0]
+    c_next = np.take_along_axis(c, np.minimum(j + 1, n - 1)[None], axis=0)[0]
     with np.errstate(divide="ignore", invalid="ignore"):
-        crossing = j + (-c_j) / d_next
+        crossing = j + (-c_j) / (c_next - c_j)
     last = c[-1]
     out = np.where(j >= 0, crossing, 0.0)
     return np.asarray(np.where(np.isfinite(last) & (last >= 0), out, np.nan), dtype=np.float64)
