@@ -311,6 +311,43 @@ def test_projection_is_vectorised_over_draws() -> None:
     assert npv[2] == pytest.approx(sk.results.compute_metrics(sk.project(result.plan, one)).npv[0])
 
 
+def test_a_draw_gives_the_same_bits_alone_and_among_many() -> None:
+    """Sums run in a fixed order, so batching draws cannot change any of their numbers."""
+    intervention, settings = sk.examples.skolfam()
+    plan = sk.compile_plan(intervention, settings)
+    rng = np.random.default_rng(7)
+    varied = {
+        "effect_multiplier": rng.uniform(0.0, 3.0, 37),
+        "settings.discount_rate": rng.uniform(0.0, 0.08, 37),
+        "target_group.intake[0]": rng.uniform(1.0, 20.0, 37),
+    }
+    many = sk.results.compute_metrics(sk.project(plan, plan.values(varied)))
+    for d in (0, 1, 17, 36):
+        one_values = plan.values({name: value[d] for name, value in varied.items()})
+        one = sk.results.compute_metrics(sk.project(plan, one_values))
+        for field in ("npv", "pv_costs", "pv_avoided", "payback", "payback_discounted", "irr"):
+            assert np.array_equal(getattr(many, field)[d], getattr(one, field)[0], equal_nan=True)
+        for field in ("npv_by_payer", "payback_by_payer", "pv_avoided_by_item"):
+            assert np.array_equal(getattr(many, field)[d], getattr(one, field)[0], equal_nan=True)
+
+
+def test_a_cost_item_without_baseline_use_has_no_avoided_costs() -> None:
+    base = build()
+    extra = {
+        "key": "unused",
+        "name": "Utan baslinje",
+        "unit_cost": "500 kr/mån",
+        "price_year": 2023,
+        "payer": "region",
+    }
+    data = base.model_dump(mode="json")
+    data["cost_items"].append(extra)
+    with_extra = sk.Intervention.model_validate(data)
+    result, plain = run(with_extra, rate=0.035), run(base, rate=0.035)
+    assert np.array_equal(result.projection.avoided[1], np.zeros((4, 1)))
+    assert result.npv == plain.npv
+
+
 # --- bad input ------------------------------------------------------------------------
 
 

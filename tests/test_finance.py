@@ -28,6 +28,7 @@ from sociokalkyl.finance import (
     irr,
     npv,
     npv_excel,
+    payback_along_axis,
     payback_period,
     present_values,
 )
@@ -382,6 +383,44 @@ def test_payback_vectorised_equals_row_by_row(matrix: np.ndarray[Any, Any]) -> N
     assert out.shape == matrix.shape[:-1]
     for i, row in enumerate(matrix):
         np.testing.assert_equal(out[i], payback_period(row))
+
+
+@FAST
+@given(
+    flows=hnp.arrays(
+        np.float64,
+        st.tuples(st.integers(1, 4), st.integers(1, 3), st.integers(1, 12)),
+        elements=st.floats(-1e6, 1e6),
+    ),
+    axis=st.integers(0, 2),
+)
+def test_payback_along_any_axis_equals_payback_period(
+    flows: np.ndarray[Any, Any], axis: int
+) -> None:
+    """The engine's kernel, with the years on any axis, gives payback_period's bits."""
+    moved = np.ascontiguousarray(np.moveaxis(flows, -1, axis))  # years on `axis`
+    before = moved.copy()
+    out = payback_along_axis(moved, axis)
+    np.testing.assert_array_equal(out, payback_period(flows))
+    np.testing.assert_array_equal(moved, before)  # not overwritten unless asked
+    payback_along_axis(moved, axis, overwrite=True)
+    np.testing.assert_array_equal(moved, np.cumsum(before, axis=axis))  # np.cumsum's bits
+
+
+@FAST
+@given(flows=st.lists(st.floats(-1e3, 1e3), min_size=2, max_size=15))
+def test_payback_stays_within_the_year_of_the_crossing(flows: list[float]) -> None:
+    """With j the last year of C_j < 0, the payback lies in [j, j + 1] whatever the rounding."""
+    p = float(payback_period(flows))
+    c = np.cumsum(flows)
+    negative = np.flatnonzero(c < 0)
+    if c[-1] < 0:
+        assert math.isnan(p)
+    elif negative.size == 0:
+        assert p == 0.0
+    else:
+        j = int(negative[-1])
+        assert j <= p <= j + 1  # j + a fraction in (0, 1], which may round to j
 
 
 def test_payback_broadcasts_rate() -> None:

@@ -724,8 +724,10 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
             size = _row(values, plan, f"{effect.name}.change") * multiplier * adjustment
             # an absolute effect lasts while the baseline use does (its `years`/profile)
             scale = use_by_age if effect.relative else (profile_by_age > 0)
-            # ramp and the active years are a column (T, 1), the size a row (1, D)
-            term = (ramp * active) * (1.0 - drop) ** np.maximum(k, 0) * -size * scale
+            # factors that are usually a column (T, 1) first, the size (a row) last: fewer
+            # (T, D) products; one fixed order, whichever factors vary by draw
+            decay = (1.0 - drop) ** np.maximum(k, 0)
+            term = (ramp * active) * scale * decay * -size
             reduction = term if number == 0 else reduction + term
         avoided_use = np.minimum(reduction, use_by_age)
         item = plan.item_keys[spec.item]
