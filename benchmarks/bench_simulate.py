@@ -8,8 +8,8 @@ Every ratio is measured in the same run, on the same machine:
    100 000 draws; target < 0.5 s;
 2. against ``evaluate()`` called once per draw in a Python loop (200 draws, scaled);
    target >= 100x;
-3. against the bare kernel ``flows @ discount_factors`` on a prebuilt array of the
-   projection's shape ``(D, 3, 40)`` (the memory-bound floor);
+3. against the bare kernel ``flows @ discount_factors`` on a prebuilt array of
+   ``D x 3 x 40`` flows, ``(D, 3, 40)`` (the memory-bound floor; best of 20);
 4. a scaling table from 10^3 to 10^7 draws: wall time, and peak memory traced by
    ``tracemalloc`` (numpy reports its buffers to it) during the run.
 """

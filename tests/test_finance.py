@@ -407,6 +407,40 @@ def test_payback_along_any_axis_equals_payback_period(
     np.testing.assert_array_equal(moved, np.cumsum(before, axis=axis))  # np.cumsum's bits
 
 
+def _reference_payback(flows: list[float]) -> float:
+    """The textbook payback, row by row in plain Python: an independent reference."""
+    cumulative, total = [], 0.0
+    for flow in flows:
+        total += flow
+        cumulative.append(total)
+    if cumulative[-1] < 0:
+        return math.nan
+    negative = [t for t, c in enumerate(cumulative) if c < 0]
+    if not negative:
+        return 0.0
+    j = negative[-1]
+    return j + -cumulative[j] / flows[j + 1]
+
+
+@FAST
+@given(
+    rows=st.lists(
+        st.lists(st.integers(-1000, 1000).map(float), min_size=12, max_size=12),
+        min_size=1,
+        max_size=5,
+    ),
+    axis=st.integers(0, 1),
+)
+def test_payback_kernel_against_a_plain_python_reference(
+    rows: list[list[float]], axis: int
+) -> None:
+    flows = np.array(rows)
+    expected = [_reference_payback(row) for row in rows]
+    along = flows if axis == 1 else np.ascontiguousarray(flows.T)
+    for out in (payback_period(flows), payback_along_axis(along, axis)):
+        assert out.tolist() == pytest.approx(expected, rel=1e-12, abs=1e-12, nan_ok=True)
+
+
 @FAST
 @given(flows=st.lists(st.floats(-1e3, 1e3), min_size=2, max_size=15))
 def test_payback_stays_within_the_year_of_the_crossing(flows: list[float]) -> None:

@@ -239,7 +239,8 @@ def test_draws_do_not_depend_on_other_parameters_or_chunks() -> None:
 def test_fixed_distribution_gives_evaluate() -> None:
     inv, settings = examples.servicetrainee()
     result = evaluate(inv, settings)
-    mc = simulate(inv, settings, {"effects[1].change": Fixed(value=-4.9)}, draws=50, seed=0)
+    # 2 100 draws: more than one engine batch (2 048), so a batch boundary is crossed
+    mc = simulate(inv, settings, {"effects[1].change": Fixed(value=-4.9)}, draws=2100, seed=0)
     assert np.all(mc.npv == result.npv)
     assert np.all(mc.npv_by_payer["kommun"] == result.npv_by_payer["kommun"])
     assert mc.mean() == pytest.approx(result.npv, rel=1e-15)

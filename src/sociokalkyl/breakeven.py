@@ -24,11 +24,13 @@ Array = NDArray[np.float64]
 
 
 def _npv_for(plan: Plan, values: Mapping[str, Array], payer: str | None) -> Array:
-    projection = project(plan, values)
+    projection = project(plan, values, with_baseline=False)
     factors = projection.factors
     if payer is None:
         return present_value(projection.net, factors)
-    return present_value(projection.net_by_payer[plan.payers.index(payer)], factors)
+    j = plan.payers.index(payer)
+    net = projection.net_of(projection.item_payer_shares[:, j], projection.cost_payers[:, j])
+    return present_value(net, factors)
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,6 @@ __all__ = [
     "cost_item_summary",
     "project",
     "resolve_cost_items",
-    "weighted_sum",
 ]
 
 Array = NDArray[np.float64]
@@ -267,7 +266,10 @@ def weighted_sum(weights: Array, lines: Array, out: Array | None = None) -> Arra
             continue
         # multiplying by 1 or -1 and adding to 0 change no bit: those steps are skipped
         if not started:
-            np.multiply(line, weight, out=result) if weight != 1 else np.copyto(result, line)
+            if weight == 1:
+                np.copyto(result, line)
+            else:
+                np.multiply(line, weight, out=result)
             started = True
         elif weight == 1:
             result += line
@@ -648,8 +650,9 @@ def _cohort_sum(per_age: Array, intake: list[tuple[int, Array]]) -> Array:
     """
     horizon = per_age.shape[0]
     columns = max(per_age.shape[1], *(count.shape[1] for _, count in intake))
-    out = np.empty((horizon, columns))
-    for year, count in intake:  # year 0 comes first (compile_plan always adds it)
+    # compile_plan always puts year 0 first; its cohort fills every row, or 0 does
+    out = np.empty((horizon, columns)) if intake[0][0] == 0 else np.zeros((horizon, columns))
+    for year, count in intake:
         if year == 0:
             np.multiply(count, per_age, out=out)
         else:

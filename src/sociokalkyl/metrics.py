@@ -74,6 +74,11 @@ def present_value(flows: Array, factors: Array) -> Array:
     >>> present_value(flows, 1.1 ** -np.arange(3.0).reshape(3, 1)).round(2)
     array([4.13])
     """
+    if factors.ndim != 2 or flows.ndim < 2 or factors.shape[0] != flows.shape[-2]:
+        raise ValueError(
+            f"present_value: flows {flows.shape} and factors {factors.shape} do not share "
+            "the year axis; expected flows (..., T, D) and factors (T, D) or (T, 1)"
+        )
     total: Array = flows[..., 0, :] * factors[0]
     for t in range(1, flows.shape[-2]):
         total += flows[..., t, :] * factors[t]

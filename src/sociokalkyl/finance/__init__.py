@@ -3,7 +3,8 @@
 Every kernel works on yearly flows ``values[..., t]`` along the last axis and
 is vectorised over any leading axes (draws, items, payers);
 :func:`payback_along_axis` takes the year axis as an argument instead, for the
-engine's ``(·, T, D)`` layout, in which a cumulative sum over draws is fastest.
+engine's ``(·, T, D)`` layout, in which a cumulative sum over the years of many
+draws is fastest.
 Inputs may be scalars, lists or ndarrays; a ``rate`` may be a float, an array that broadcasts
 against the leading axes ``values.shape[:-1]``, or a :class:`DiscountSchedule`.
 

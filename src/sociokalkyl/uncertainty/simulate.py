@@ -32,7 +32,7 @@ from sociokalkyl._optional import require
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem, Intervention, Settings
-from sociokalkyl.results import Metrics, compute_metrics
+from sociokalkyl.results import compute_metrics
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.spec import (
     BLOCK,
@@ -343,24 +343,24 @@ class SimulationResult:
         )
 
 
-def _metrics_by_key(plan: Plan, m: Metrics) -> dict[str, Array]:
-    """The metrics of one batch under the keys of :class:`SimulationResult`."""
-    batch = {
-        "npv": m.npv,
-        "pv_costs": m.pv_costs,
-        "pv_avoided": m.pv_avoided,
-        "benefit_cost_ratio": m.benefit_cost_ratio,
-        "payback": m.payback,
-        "payback_discounted": m.payback_discounted,
-    }
-    for payer in plan.active_payers:
-        j = plan.payers.index(payer)
-        batch[f"npv:{payer}"] = m.npv_by_payer[:, j]
-        batch[f"payback:{payer}"] = m.payback_by_payer[:, j]
-        batch[f"payback_discounted:{payer}"] = m.payback_discounted_by_payer[:, j]
-    for i, item in enumerate(plan.item_keys):
-        batch[f"pv_avoided:{item}"] = m.pv_avoided_by_item[:, i]
-    return batch
+def _metric_columns(plan: Plan) -> list[tuple[str, str, int | None]]:
+    """Each metric key of :class:`SimulationResult`: the :class:`Metrics` field and column."""
+    columns: list[tuple[str, str, int | None]] = [
+        (key, key, None)
+        for key in ("npv", "pv_costs", "pv_avoided", "benefit_cost_ratio", "payback")
+    ]
+    columns.append(("payback_discounted", "payback_discounted", None))
+    payers = [(payer, plan.payers.index(payer)) for payer in plan.active_payers]
+    for name, field in (
+        ("npv", "npv_by_payer"),
+        ("payback", "payback_by_payer"),
+        ("payback_discounted", "payback_discounted_by_payer"),
+    ):
+        columns += [(f"{name}:{payer}", field, j) for payer, j in payers]
+    columns += [
+        (f"pv_avoided:{item}", "pv_avoided_by_item", i) for i, item in enumerate(plan.item_keys)
+    ]
+    return columns
 
 
 def simulate(
@@ -395,9 +395,11 @@ def simulate(
         Draws sampled and summarised at once; rounded down to whole blocks of 8192 (at
         least one). Within a chunk the engine projects :data:`ENGINE_BATCH` draws at a
         time, so its temporaries stay small (8.6 MiB for 3 cost items and 40 years); a
-        chunk adds about 230 bytes a draw for the samples and metrics. With the default,
-        peak memory (tracemalloc) was 44 MiB for any number of draws not kept.
-        Results do not depend on it.
+        chunk adds about 230 bytes a draw for the samples and metrics, and with
+        ``with_irr`` the net flows of its draws (8 bytes a year a draw: 21 MB for the
+        default chunk and 40 years). With the default and no IRR, peak memory
+        (tracemalloc) was 44 MiB for any number of draws not kept. Results do not
+        depend on it.
     progress
         Called as ``progress(done, draws)`` after each chunk.
     quantiles
@@ -451,10 +453,8 @@ def simulate(
     payers = plan.active_payers
     base = plan.values()
 
-    keys = ["npv", "pv_costs", "pv_avoided", "benefit_cost_ratio", "payback", "payback_discounted"]
-    keys += [f"npv:{p}" for p in payers]
-    keys += [f"payback:{p}" for p in payers] + [f"payback_discounted:{p}" for p in payers]
-    keys += [f"pv_avoided:{i}" for i in plan.item_keys]
+    columns = _metric_columns(plan)
+    keys = [key for key, _, _ in columns]
     arrays = {key: np.empty(stored) for key in keys}
     if irr_draws:
         arrays["irr"] = np.empty(min(irr_draws, stored))
@@ -484,9 +484,11 @@ def simulate(
             for name, column in sampled.items():
                 values[name] = column[low:high]
             projection = project(plan, values, with_baseline=False)
-            batch = _metrics_by_key(plan, compute_metrics(projection, with_irr=False))
-            for key, raw in batch.items():
-                chunk[key][low:high] = raw  # broadcasts a value that no draw changes
+            m = compute_metrics(projection, with_irr=False)
+            for key, field, index in columns:
+                values_of = getattr(m, field)
+                # a value that no draw changes broadcasts
+                chunk[key][low:high] = values_of if index is None else values_of[:, index]
             if start + low < irr_draws:
                 net = projection.net.T  # (D, T)
                 nets.append(np.broadcast_to(net, (high - low, net.shape[-1])))
