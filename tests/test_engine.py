@@ -354,6 +354,14 @@ def test_a_draw_gives_the_same_bits_alone_and_among_many(example: str, rate: Any
         assert many.irr[d] == pytest.approx(one.irr[0], rel=1e-12, nan_ok=True)
 
 
+def test_present_value_rejects_flows_in_the_old_layout() -> None:
+    """(D, T) flows with (T, D) factors would silently sum over draws: an error instead."""
+    factors = np.ones((40, 5))
+    with pytest.raises(InputError, match="year axis"):
+        sk.results.present_value(np.ones((5, 40)), factors)
+    assert sk.results.present_value(np.ones((40, 5)), factors).tolist() == [40.0] * 5
+
+
 def test_a_cost_item_without_baseline_use_has_no_avoided_costs() -> None:
     base = build()
     extra = {

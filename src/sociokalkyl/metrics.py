@@ -14,6 +14,7 @@ from numpy.typing import NDArray
 
 from sociokalkyl import finance
 from sociokalkyl.engine import Projection, weighted_sum
+from sociokalkyl.errors import InputError
 
 __all__ = ["Metrics", "compute_metrics", "present_value"]
 
@@ -75,9 +76,11 @@ def present_value(flows: Array, factors: Array) -> Array:
     array([4.13])
     """
     if factors.ndim != 2 or flows.ndim < 2 or factors.shape[0] != flows.shape[-2]:
-        raise ValueError(
-            f"present_value: flows {flows.shape} and factors {factors.shape} do not share "
-            "the year axis; expected flows (..., T, D) and factors (T, D) or (T, 1)"
+        raise InputError(
+            f"do not share the year axis with factors of shape {factors.shape}",
+            field="flows",
+            value=flows.shape,
+            expected="flows of shape (..., T, D) with factors (T, D) or (T, 1)",
         )
     total: Array = flows[..., 0, :] * factors[0]
     for t in range(1, flows.shape[-2]):
