@@ -650,7 +650,7 @@ def _cohort_sum(per_age: Array, intake: list[tuple[int, Array]]) -> Array:
     """
     horizon = per_age.shape[0]
     columns = max(per_age.shape[1], *(count.shape[1] for _, count in intake))
-    # compile_plan always puts year 0 first; its cohort fills every row, or 0 does
+    # the year-0 cohort (compile_plan puts it first) writes every row; without it, zeros
     out = np.empty((horizon, columns)) if intake[0][0] == 0 else np.zeros((horizon, columns))
     for year, count in intake:
         if year == 0:
