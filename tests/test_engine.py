@@ -354,6 +354,21 @@ def test_a_draw_gives_the_same_bits_alone_and_among_many(example: str, rate: Any
         assert many.irr[d] == pytest.approx(one.irr[0], rel=1e-12, nan_ok=True)
 
 
+@pytest.mark.parametrize("discounted", [False, True])
+def test_the_yearly_table_and_the_payback_tell_the_same_story(discounted: bool) -> None:
+    """The payback falls in the year after the table's last negative cumulative net."""
+    effects = [{"cost_item": "item", "change": -0.45, "duration_years": 6, "drop_off": 0.1}]
+    costs = [{"name": "Insats", "kind": "one_off", "amount": "61 234,5 kr"}]
+    result = run(build(effects=effects, costs=costs, intake=[7, 3]), rate=0.035, horizon=8)
+    key = "cumulative_discounted_net" if discounted else "cumulative_net"
+    payback = result.payback_discounted if discounted else result.payback
+    cumulative = [row[key] for row in result.table()]
+    j = max(t for t, c in enumerate(cumulative) if c < 0)
+    assert cumulative[-1] >= 0  # the case pays back...
+    assert j >= 1  # ...after year 1
+    assert j < payback <= j + 1
+
+
 def test_present_value_rejects_flows_in_the_old_layout() -> None:
     """(D, T) flows with (T, D) factors would silently sum over draws: an error instead."""
     factors = np.ones((40, 5))

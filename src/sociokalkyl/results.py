@@ -156,7 +156,7 @@ class Result:
         projection = self.projection
         costs = projection.costs[..., 0].sum(axis=0)
         avoided = projection.avoided[..., 0].sum(axis=0)
-        net = avoided - costs
+        net = projection.net[:, 0]  # the engine's net, whose cumulative gives the payback
         factors = projection.factors[:, 0]
         discounted = net * factors
         cumulative, cumulative_discounted = np.cumsum(net), np.cumsum(discounted)

@@ -481,8 +481,8 @@ def simulate(
         for low in range(0, n, ENGINE_BATCH):
             high = min(n, low + ENGINE_BATCH)
             values = dict(base)
-            for name, column in sampled.items():
-                values[name] = column[low:high]
+            for name, draws_of_name in sampled.items():
+                values[name] = draws_of_name[low:high]
             projection = project(plan, values, with_baseline=False)
             m = compute_metrics(projection, with_irr=False)
             for key, field, index in columns:
