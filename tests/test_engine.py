@@ -369,6 +369,13 @@ def test_the_yearly_table_and_the_payback_tell_the_same_story(discounted: bool) 
     assert j < payback <= j + 1
 
 
+@pytest.mark.parametrize("example", ["servicetrainee", "skolfam"])
+def test_projection_and_plan_agree_on_the_payers_with_flows(example: str) -> None:
+    plan = sk.compile_plan(*getattr(sk.examples, example)())
+    projection = sk.project(plan, plan.values())
+    assert [plan.payers[j] for j in projection.active_payers] == list(plan.active_payers)
+
+
 def test_present_value_rejects_flows_in_the_old_layout() -> None:
     """(D, T) flows with (T, D) factors would silently sum over draws: an error instead."""
     factors = np.ones((40, 5))

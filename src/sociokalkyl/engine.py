@@ -179,9 +179,6 @@ class Projection:
         Baseline costs of the participants by cost item, shape ``(I, T, D)``.
     factors
         Discount factors, shape ``(T, D)``, or ``(T, 1)`` when every draw has the same.
-    active_payers
-        Indices of the payers that pay a cost or own a share of a cost item; the
-        others have no flow in any draw.
     item_payer_shares
         Share of each cost item paid by each payer, shape ``(I, P)``.
     cost_payers
@@ -199,9 +196,17 @@ class Projection:
     flows: Array
     baseline: Array
     factors: Array
-    active_payers: NDArray[np.intp]
     item_payer_shares: Array
     cost_payers: Array
+
+    @property
+    def active_payers(self) -> NDArray[np.intp]:
+        """Indices of the payers that pay a cost or own a share of a cost item.
+
+        The others have no flow in any draw.
+        """
+        used = (self.item_payer_shares > 0).any(axis=0) | (self.cost_payers > 0).any(axis=0)
+        return np.flatnonzero(used)
 
     @property
     def avoided(self) -> Array:
@@ -759,8 +764,7 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
         rate = np.reshape(values["settings.discount_rate"], (-1,))
         by_draw = np.asarray(discount_factors(rate, horizon), dtype=float)  # (D, T)
         factors = np.ascontiguousarray(by_draw.reshape(-1, horizon).T)
-    involved = np.array([plan.payers.index(p) for p in plan.active_payers], dtype=np.intp)
-    return Projection(flows, baseline, factors, involved, plan.item_payer_shares, cost_payers)
+    return Projection(flows, baseline, factors, plan.item_payer_shares, cost_payers)
 
 
 def cost_item_summary(item: CostItem, price_year: int, factor: float) -> dict[str, object]:
