@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sociokalkyl.cli_catalogue import add_catalogue_parser, catalogue_rows, main, run_catalogue
+from sociokalkyl.cli.catalogue import add_catalogue_parser, catalogue_rows, main, run_catalogue
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -162,7 +162,7 @@ def test_main_and_module(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--search", "Helsingborg", "--lang", "en"]) == 0
     assert "hvb_barn_unga_dygn_helsingborg_2015" in capsys.readouterr().out
     done = subprocess.run(
-        [sys.executable, "-m", "sociokalkyl.cli_catalogue", "--price-year", "2023"],
+        [sys.executable, "-m", "sociokalkyl.cli.catalogue", "--price-year", "2023"],
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sociokalkyl.cli import main
-from sociokalkyl.io.scenario import dumps_toml, parse_scenario, scenario_data
+from sociokalkyl.scenario.read import dumps_toml, parse_scenario, scenario_data
 
 BASE_TEXT = (resources.files("sociokalkyl") / "examples" / "servicetrainee.toml").read_text("utf-8")
 BASE_DATA = scenario_data(parse_scenario(BASE_TEXT))

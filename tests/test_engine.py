@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import sociokalkyl as sk
+import sociokalkyl.analysis.result
 from sociokalkyl.errors import InputError, PriceYearError
 
 
@@ -222,7 +223,7 @@ def test_break_even_finds_the_nearest_root_when_npv_rises_and_falls() -> None:
     result = run(intervention, horizon=1)
     assert result.npv == pytest.approx(-16_000 + 13_333.333)
     assert result.break_even_effect == pytest.approx(1.2)
-    scan = sk.results.scan_break_even(result.plan, "effect_multiplier", low=0.0)
+    scan = sk.analysis.result.scan_break_even(result.plan, "effect_multiplier", low=0.0)
     assert scan.roots == pytest.approx((1.2, 2.1))
 
 
@@ -294,10 +295,10 @@ def test_break_even_property(change: float, cost: float) -> None:
     if math.isnan(multiple):
         # no break-even: even the largest possible effect does not pay
         capped = result.plan.values({"effect_multiplier": 1e9})
-        npv = sk.results.compute_metrics(sk.project(result.plan, capped)).npv[0]
+        npv = sk.analysis.result.compute_metrics(sk.project(result.plan, capped)).npv[0]
         assert npv < 0
     else:
-        npv = sk.results.compute_metrics(sk.project(result.plan, values)).npv[0]
+        npv = sk.analysis.result.compute_metrics(sk.project(result.plan, values)).npv[0]
         assert npv == pytest.approx(0.0, abs=1e-6 * cost)
 
 
@@ -306,9 +307,9 @@ def test_projection_is_vectorised_over_draws() -> None:
     draws = np.array([0.5, 1.0, 2.0])
     projection = sk.project(result.plan, result.plan.values({"effect_multiplier": draws}))
     assert projection.avoided.shape == (1, 4, 3)  # (items, years, draws)
-    npv = sk.results.compute_metrics(projection).npv
+    npv = sk.analysis.result.compute_metrics(projection).npv
     one = result.plan.values({"effect_multiplier": 2.0})
-    assert npv[2] == pytest.approx(sk.results.compute_metrics(sk.project(result.plan, one)).npv[0])
+    assert npv[2] == pytest.approx(sk.analysis.result.compute_metrics(sk.project(result.plan, one)).npv[0])
 
 
 @pytest.mark.parametrize("rate", [0.035, "green_book"])
@@ -335,10 +336,10 @@ def test_a_draw_gives_the_same_bits_alone_and_among_many(example: str, rate: Any
         elif name == "settings.discount_rate":
             varied[name] = rng.uniform(0.0, 0.08, 37)
     assert len(varied) >= 6
-    many = sk.results.compute_metrics(sk.project(plan, plan.values(varied)))
+    many = sk.analysis.result.compute_metrics(sk.project(plan, plan.values(varied)))
     for d in (0, 1, 17, 36):
         one_values = plan.values({name: value[d] for name, value in varied.items()})
-        one = sk.results.compute_metrics(sk.project(plan, one_values))
+        one = sk.analysis.result.compute_metrics(sk.project(plan, one_values))
         for field in (
             "npv",
             "pv_costs",
@@ -380,8 +381,8 @@ def test_present_value_rejects_flows_in_the_old_layout() -> None:
     """(D, T) flows with (T, D) factors would silently sum over draws: an error instead."""
     factors = np.ones((40, 5))
     with pytest.raises(InputError, match="year axis"):
-        sk.results.present_value(np.ones((5, 40)), factors)
-    assert sk.results.present_value(np.ones((40, 5)), factors).tolist() == [40.0] * 5
+        sk.analysis.result.present_value(np.ones((5, 40)), factors)
+    assert sk.analysis.result.present_value(np.ones((40, 5)), factors).tolist() == [40.0] * 5
 
 
 def test_a_cost_item_without_baseline_use_has_no_avoided_costs() -> None:

@@ -24,9 +24,9 @@ from sociokalkyl.examples import (
     skolfam,
     skolfam_uncertainty,
 )
-from sociokalkyl.io import load_scenario
 from sociokalkyl.model import BaselineUse, CostItem, Effect, Intervention, InterventionCost
 from sociokalkyl.model import Settings as SettingsModel
+from sociokalkyl.scenario import load_scenario
 from sociokalkyl.uncertainty import Uncertainty
 
 PYTHON_EXAMPLES: dict[str, Callable[[], tuple[Intervention, SettingsModel]]] = {

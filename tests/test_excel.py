@@ -10,15 +10,9 @@ import openpyxl
 import pytest
 
 from sociokalkyl import evaluate
+from sociokalkyl.analysis.result import Result
 from sociokalkyl.errors import InputError
 from sociokalkyl.examples import servicetrainee
-from sociokalkyl.io.excel import (
-    REPORT_SHEETS,
-    TEMPLATE_SHEETS,
-    read_template,
-    write_report,
-    write_template,
-)
 from sociokalkyl.model import (
     BaselineUse,
     CostItem,
@@ -28,7 +22,8 @@ from sociokalkyl.model import (
     Settings,
     TargetGroup,
 )
-from sociokalkyl.results import Result
+from sociokalkyl.report.excel import REPORT_SHEETS, write_report
+from sociokalkyl.scenario.excel import TEMPLATE_SHEETS, read_template, write_template
 
 
 def paying_back() -> Intervention:

@@ -21,10 +21,10 @@ import openpyxl
 import pytest
 
 from sociokalkyl import evaluate
+from sociokalkyl.analysis.result import Result
 from sociokalkyl.examples import servicetrainee
-from sociokalkyl.io.excel import write_report
 from sociokalkyl.model import Settings
-from sociokalkyl.results import Result
+from sociokalkyl.report.excel import write_report
 from test_excel import paying_back
 
 pytestmark = pytest.mark.slow
@@ -157,8 +157,8 @@ def test_changing_the_rate_cell_recalculates_the_npv(soffice: str, tmp_path: Pat
 
 def test_template_saved_by_libreoffice_reads_back(soffice: str, tmp_path: Path) -> None:
     """A template opened and saved in a spreadsheet program still reads (no warnings)."""
-    from sociokalkyl.io.excel import read_template, write_template
     from sociokalkyl.model import Intervention
+    from sociokalkyl.scenario.excel import read_template, write_template
 
     path = tmp_path / "mall.xlsx"
     write_template(path)

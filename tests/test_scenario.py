@@ -10,8 +10,8 @@ import pytest
 
 from sociokalkyl import evaluate
 from sociokalkyl.examples import servicetrainee
-from sociokalkyl.io.formats import format_percent, format_sek, format_years
-from sociokalkyl.io.scenario import (
+from sociokalkyl.report.formats import format_percent, format_sek, format_years
+from sociokalkyl.scenario.read import (
     Scenario,
     ScenarioError,
     dumps_scenario,
@@ -226,7 +226,7 @@ def test_catalogue_keys_and_overrides() -> None:
     )
     text += '\n[catalogue.x]\nname = "X"\nunit_cost = "2 000 kr/mån"\nprice_year = 2023\n'
     scenario = parse_scenario(text)
-    from sociokalkyl.io.scenario import catalogue_for
+    from sociokalkyl.scenario.read import catalogue_for
 
     result = evaluate(scenario.intervention, scenario.settings, catalogue=catalogue_for(scenario))
     assert result.pv_avoided == pytest.approx(present(0.5 * 24_000 * 10))
@@ -292,9 +292,9 @@ UNITS = (
 
 
 def test_scenario_and_uncertainty_values_take_the_files_notation() -> None:
+    from sociokalkyl.analysis.result import compute_metrics
     from sociokalkyl.engine import compile_plan, project
-    from sociokalkyl.io.scenario import apply_overrides
-    from sociokalkyl.results import compute_metrics
+    from sociokalkyl.scenario.read import apply_overrides
 
     scenario = parse_scenario(UNITS)
     assert scenario.scenarios["lagre"] == {"baseline[0].use": 11.0, "effects[0].change": -0.25}

@@ -24,6 +24,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from sociokalkyl import model
+from sociokalkyl.analysis.result import Result, evaluate, solve_break_even
 from sociokalkyl.engine import Plan, Projection, compile_plan, project
 from sociokalkyl.errors import (
     CalculationError,
@@ -54,7 +55,6 @@ from sociokalkyl.model import (
     TargetGroup,
 )
 from sociokalkyl.money import PriceIndex, kpi, opi, rebase
-from sociokalkyl.results import Result, evaluate, solve_break_even
 from sociokalkyl.units import parse_number, parse_quantity, ureg
 
 __version__ = "0.1.0"

@@ -18,7 +18,7 @@ from sociokalkyl.catalogue.formatting import check_lang, format_number, unit_lab
 from sociokalkyl.model import CostItem
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; results sits above the catalogue
-    from sociokalkyl.results import Result
+    from sociokalkyl.analysis.result import Result
 
 __all__ = [
     "WEAK_CONFIDENCE",

@@ -29,10 +29,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl._optional import require
+from sociokalkyl.analysis.result import Metrics, compute_metrics, scan_break_even
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem, Intervention, Settings
-from sociokalkyl.results import Metrics, compute_metrics, scan_break_even
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.spec import DistributionLike, Uncertainty
 

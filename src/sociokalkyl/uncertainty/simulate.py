@@ -29,10 +29,10 @@ from numpy.typing import NDArray
 
 from sociokalkyl import finance
 from sociokalkyl._optional import require
+from sociokalkyl.analysis.result import compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem, Intervention, Settings
-from sociokalkyl.results import compute_metrics
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.spec import (
     BLOCK,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any, Literal
 
-from sociokalkyl.io.labels import Lang, label
+from sociokalkyl.language.labels import Lang, label
 
 __all__ = [
     "Kind",

@@ -1,12 +1,12 @@
 """Reading and writing: scenario files (TOML, YAML, JSON), output formats, Excel.
 
-See :mod:`sociokalkyl.io.scenario` for the scenario file and
-:mod:`sociokalkyl.io.formats` for Swedish number formats and report tables.
+See :mod:`sociokalkyl.scenario.read` for the scenario file and
+:mod:`sociokalkyl.report.formats` for Swedish number formats and report tables.
 """
 
 from __future__ import annotations
 
-from sociokalkyl.io.scenario import (
+from sociokalkyl.scenario.read import (
     Problem,
     Scenario,
     ScenarioError,

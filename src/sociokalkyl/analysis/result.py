@@ -1,7 +1,7 @@
 """Results: the result of :func:`evaluate`, with its tables, plot and assumption log.
 
-The metrics themselves are computed over draws in :mod:`sociokalkyl.metrics` and the
-break-even in :mod:`sociokalkyl.breakeven` (both re-exported here); a :class:`Result`
+The metrics themselves are computed over draws in :mod:`sociokalkyl.analysis.metrics` and the
+break-even in :mod:`sociokalkyl.analysis.breakeven` (both re-exported here); a :class:`Result`
 wraps the one draw of a deterministic analysis with tables, a per-payer breakdown, a
 plot and the assumption log.
 """
@@ -16,9 +16,9 @@ from typing import Any
 import numpy as np
 
 from sociokalkyl._optional import require
-from sociokalkyl.breakeven import BreakEvenScan, scan_break_even, solve_break_even
+from sociokalkyl.analysis.breakeven import BreakEvenScan, scan_break_even, solve_break_even
+from sociokalkyl.analysis.metrics import Metrics, compute_metrics, present_value
 from sociokalkyl.engine import Plan, Projection, compile_plan, cost_item_summary, project
-from sociokalkyl.metrics import Metrics, compute_metrics, present_value
 from sociokalkyl.model import CostItem, Intervention, Settings
 
 __all__ = [

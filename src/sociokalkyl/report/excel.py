@@ -35,12 +35,12 @@ import openpyxl
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from sociokalkyl._atomic import atomic_save
 from sociokalkyl.errors import InputError
-from sociokalkyl.io.excel_common import atomic_save
-from sociokalkyl.io.formats import Lang, _discounting, format_unit_text, simulation_label
+from sociokalkyl.report.formats import Lang, _discounting, format_unit_text, simulation_label
 
 if TYPE_CHECKING:
-    from sociokalkyl.results import Result
+    from sociokalkyl.analysis.result import Result
 
 __all__ = ["REPORT_SHEETS", "write_report"]
 

@@ -19,7 +19,8 @@ import openpyxl
 from pydantic import ValidationError
 
 from sociokalkyl.errors import InputError, UnitError
-from sociokalkyl.io.excel_template import (
+from sociokalkyl.model import STANDARD_PAYERS, Intervention, Settings
+from sociokalkyl.scenario.excel_template import (
     FIRST_ROW,
     INTAKE_ROW,
     INTERVENTION_FIELDS,
@@ -30,7 +31,6 @@ from sociokalkyl.io.excel_template import (
     make_column,
     plain_number,
 )
-from sociokalkyl.model import STANDARD_PAYERS, Intervention, Settings
 from sociokalkyl.units import parse_number
 
 __all__ = ["read_template"]

@@ -10,10 +10,10 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
-from sociokalkyl.io.labels import Lang
-from sociokalkyl.io.number_format import Kind, format_cell
-from sociokalkyl.io.report import build_report
-from sociokalkyl.io.tables import Report, Table
+from sociokalkyl.language.labels import Lang
+from sociokalkyl.language.numbers import Kind, format_cell
+from sociokalkyl.report.summary import build_report
+from sociokalkyl.report.tables import Report, Table
 
 __all__ = ["render", "render_csv", "render_markdown", "render_text", "report_json"]
 

@@ -19,11 +19,11 @@ every problem of a file at once, each with its file, line (where it can be found
 path, value and what was expected, and raises :class:`ScenarioError`.
 
 The pieces live in their own modules, all re-exported here:
-:mod:`~sociokalkyl.io.scenario_model` (the model, file formats, JSON Schema),
-:mod:`~sociokalkyl.io.problems` (problems), :mod:`~sociokalkyl.io.locations` (field
+:mod:`~sociokalkyl.scenario.model` (the model, file formats, JSON Schema),
+:mod:`~sociokalkyl.scenario.problems` (problems), :mod:`~sociokalkyl.scenario.locations` (field
 paths and their lines),
-:mod:`~sociokalkyl.io.overrides` (checks against the plan, values with units, what-if
-cases) and :mod:`~sociokalkyl.io.writing` (TOML, YAML and JSON out).
+:mod:`~sociokalkyl.scenario.overrides` (checks against the plan, values with units, what-if
+cases) and :mod:`~sociokalkyl.scenario.write` (TOML, YAML and JSON out).
 
 Examples
 --------
@@ -58,23 +58,8 @@ import yaml
 from pydantic import ValidationError
 
 from sociokalkyl.errors import InputError, SociokalkylError
-from sociokalkyl.io.locations import _LineIndex, path_text
-from sociokalkyl.io.overrides import (
-    _check_and_resolve,
-    apply_overrides,
-    catalogue_for,
-    check_scenario,
-    parameter_value,
-)
-from sociokalkyl.io.problems import (
-    Problem,
-    ScenarioError,
-    _decimal_comma_hint,
-    _problems_from_validation,
-    _short,
-    _syntax_problem,
-)
-from sociokalkyl.io.scenario_model import (
+from sociokalkyl.scenario.locations import _LineIndex, path_text
+from sociokalkyl.scenario.model import (
     FORMATS,
     MAX_FILE_BYTES,
     Format,
@@ -82,8 +67,23 @@ from sociokalkyl.io.scenario_model import (
     detect_format,
     json_schema,
 )
-from sociokalkyl.io.scenario_model import Number as Number
-from sociokalkyl.io.writing import (
+from sociokalkyl.scenario.model import Number as Number
+from sociokalkyl.scenario.overrides import (
+    _check_and_resolve,
+    apply_overrides,
+    catalogue_for,
+    check_scenario,
+    parameter_value,
+)
+from sociokalkyl.scenario.problems import (
+    Problem,
+    ScenarioError,
+    _decimal_comma_hint,
+    _problems_from_validation,
+    _short,
+    _syntax_problem,
+)
+from sociokalkyl.scenario.write import (
     dump_scenario,
     dumps_scenario,
     dumps_toml,
@@ -228,7 +228,7 @@ def load_scenario(path: str | Path, *, validate: bool = True, lang: str = "en") 
             expected=f"at most {MAX_FILE_BYTES} bytes",
         )
     if fmt == "xlsx":
-        excel: Any = importlib.import_module("sociokalkyl.io.excel")
+        excel: Any = importlib.import_module("sociokalkyl.scenario.excel")
         data = excel.read_template(path)
         return scenario_from_data(data, file=str(path), fmt="xlsx", validate=validate)
     raw = path.read_bytes()

@@ -6,9 +6,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sociokalkyl.io.labels import Lang, _word, label
-from sociokalkyl.io.number_format import Kind, format_number, format_percent, format_quantity_text
-from sociokalkyl.io.tables import Report, Table
+from sociokalkyl.language.labels import Lang, _word, label
+from sociokalkyl.language.numbers import Kind, format_number, format_percent, format_quantity_text
+from sociokalkyl.report.tables import Report, Table
 
 __all__ = ["build_report"]
 
@@ -20,7 +20,7 @@ def build_report(
     lang: Lang = "sv",
     scenario_name: str | None = None,
 ) -> Report:
-    """The report of a :class:`~sociokalkyl.results.Result` in ``lang``.
+    """The report of a :class:`~sociokalkyl.analysis.result.Result` in ``lang``.
 
     ``intervention`` (the :class:`~sociokalkyl.model.Intervention`) adds its baseline,
     effects and costs, with their sources and confidence, to the assumption log.

@@ -20,8 +20,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from sociokalkyl.errors import InputError
-from sociokalkyl.io.locations import _LineIndex, _split_path, path_text
-from sociokalkyl.io.scenario_model import Scenario
+from sociokalkyl.scenario.locations import _LineIndex, _split_path, path_text
+from sociokalkyl.scenario.model import Scenario
 
 __all__ = ["Problem", "ScenarioError"]
 

@@ -30,9 +30,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from sociokalkyl.cli_catalogue import add_catalogue_parser
+from sociokalkyl.cli.catalogue import add_catalogue_parser
 from sociokalkyl.errors import SociokalkylError
-from sociokalkyl.io.formats import (
+from sociokalkyl.report.formats import (
     Lang,
     Report,
     build_report,
@@ -42,7 +42,7 @@ from sociokalkyl.io.formats import (
     simulation_metrics_table,
     simulation_report,
 )
-from sociokalkyl.io.scenario import (
+from sociokalkyl.scenario.read import (
     FORMATS,
     Format,
     Scenario,
@@ -292,8 +292,8 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.scenario is not None and args.draws is not None:
         raise UsageError("--scenario and --draws cannot be combined yet; run them one at a time")
 
+    from sociokalkyl.analysis.result import Result, compute_metrics
     from sociokalkyl.engine import compile_plan, project
-    from sociokalkyl.results import Result, compute_metrics
 
     catalogue = catalogue_for(scenario)
     plan = compile_plan(scenario.intervention, scenario.settings, catalogue)
@@ -307,7 +307,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         simulation = _simulate(scenario, args, catalogue, stderr)
 
     if fmt == "xlsx":
-        from sociokalkyl.io.excel import write_report
+        from sociokalkyl.report.excel import write_report
 
         assert out is not None
         write_report(result, out, lang=lang, simulation=simulation)
@@ -399,13 +399,13 @@ def _init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not path.resolve().parent.is_dir():
         raise UsageError(f"{path}: the directory {path.parent} does not exist")
     if fmt == "xlsx":
-        from sociokalkyl.io.excel import write_template
+        from sociokalkyl.scenario.excel import write_template
 
         write_template(path, example=args.example)
     else:
         text = _example_text(args.example)
         if fmt != "toml":
-            from sociokalkyl.io.scenario import parse_scenario
+            from sociokalkyl.scenario.read import parse_scenario
 
             text_format: Format = "yaml" if fmt == "yaml" else "json"
             text = dumps_scenario(parse_scenario(text, "toml", validate=False), text_format)

@@ -14,10 +14,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from sociokalkyl.errors import InputError, SociokalkylError, UnitError
-from sociokalkyl.io.locations import _LineIndex, _split_path, path_text
-from sociokalkyl.io.problems import Problem, _short
-from sociokalkyl.io.scenario_model import Scenario
 from sociokalkyl.model import CostItem
+from sociokalkyl.scenario.locations import _LineIndex, _split_path, path_text
+from sociokalkyl.scenario.model import Scenario
+from sociokalkyl.scenario.problems import Problem, _short
 from sociokalkyl.units import parse_quantity, parse_share
 
 __all__ = ["apply_overrides", "catalogue_for", "check_scenario", "parameter_value"]
@@ -58,7 +58,7 @@ def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> floa
     quantity = parse_quantity(value, field=field)
     import pint
 
-    from sociokalkyl.io.number_format import format_unit_text
+    from sociokalkyl.language.numbers import format_unit_text
 
     try:
         return float(quantity.to(unit).magnitude)
@@ -84,7 +84,7 @@ def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> floa
 
 def _example_value(parameter: Any, value: float | None = None) -> str:
     """The parameter's value written as in a scenario file: ``"-4,9 mån/år"``, ``"20 %"``."""
-    from sociokalkyl.io.number_format import format_number, format_percent, format_unit_text
+    from sociokalkyl.language.numbers import format_number, format_percent, format_unit_text
 
     value = float(parameter.value) if value is None else value
     unit = str(parameter.unit)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from sociokalkyl.analysis.metrics import present_value
 from sociokalkyl.engine import Plan, project
 from sociokalkyl.errors import InputError
-from sociokalkyl.metrics import present_value
 
 __all__ = ["BreakEvenScan", "scan_break_even", "solve_break_even"]
 

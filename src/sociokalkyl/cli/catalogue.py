@@ -6,7 +6,7 @@ Examples (from a shell)::
     sociokalkyl catalogue --price-year 2021 --search hemtjänst
     sociokalkyl catalogue --search foster care --lang en --format csv
     sociokalkyl catalogue --overrides mina-kostnader.csv --format json
-    python -m sociokalkyl.cli_catalogue --price-year 2023
+    python -m sociokalkyl.cli.catalogue --price-year 2023
 
 An item whose price index cannot reach the requested price year (OPI lacks 2022's
 change, KPI ends in 2023) shows why in its row instead of a number. ``json`` carries
@@ -307,7 +307,7 @@ def run_catalogue(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m sociokalkyl.cli_catalogue [options]``."""
+    """``python -m sociokalkyl.cli.catalogue [options]``."""
     parser = argparse.ArgumentParser(prog="sociokalkyl catalogue", description=_HELP)
     _add_arguments(parser)
     return run_catalogue(parser.parse_args(argv))

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sociokalkyl.io.labels import Lang, label, simulation_label
-from sociokalkyl.io.number_format import Kind, _auto
+from sociokalkyl.language.labels import Lang, label, simulation_label
+from sociokalkyl.language.numbers import Kind, _auto
 
 __all__ = [
     "Report",

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from sociokalkyl.errors import InputError
-from sociokalkyl.io.scenario_model import Format, Scenario, detect_format
+from sociokalkyl.scenario.model import Format, Scenario, detect_format
 
 __all__ = ["dump_scenario", "dumps_scenario", "dumps_toml", "scenario_data", "write_atomic"]
 
@@ -64,7 +64,7 @@ def write_atomic(path: Path, content: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
-        from sociokalkyl.io.excel_common import shared_mode
+        from sociokalkyl._atomic import shared_mode
 
         shared_mode(temporary, path)
         os.replace(temporary, path)

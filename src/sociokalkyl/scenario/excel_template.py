@@ -11,12 +11,12 @@ decimals for shares.
 ``{"intervention": {...}, "settings": {...}}``, and checks it against the models; any
 problem is an :class:`~sociokalkyl.errors.InputError` whose ``field`` names the sheet
 and the cell, e.g. ``"Effekter!C4"``. The reading lives in
-:mod:`sociokalkyl.io.excel_read`; this module holds the layout and the writing.
+:mod:`sociokalkyl.scenario.excel_read`; this module holds the layout and the writing.
 
 Examples
 --------
 >>> import tempfile, pathlib
->>> from sociokalkyl.io.excel import read_template
+>>> from sociokalkyl.scenario.excel import read_template
 >>> from sociokalkyl.model import Intervention
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "mall.xlsx"
 >>> write_template(path)
@@ -38,8 +38,8 @@ import pint
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from sociokalkyl._atomic import atomic_save
 from sociokalkyl.errors import InputError
-from sociokalkyl.io.excel_common import atomic_save
 from sociokalkyl.model import STANDARD_PAYERS, CostItem, Intervention, Settings
 
 __all__ = [

@@ -1,6 +1,6 @@
 """The scenario model: what a scenario file holds, its file formats and its JSON Schema.
 
-:class:`Scenario` maps one to one onto a scenario file (see :mod:`sociokalkyl.io.scenario`
+:class:`Scenario` maps one to one onto a scenario file (see :mod:`sociokalkyl.scenario.read`
 for the layout and for reading one).
 """
 
