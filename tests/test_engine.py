@@ -309,7 +309,9 @@ def test_projection_is_vectorised_over_draws() -> None:
     assert projection.avoided.shape == (1, 4, 3)  # (items, years, draws)
     npv = sk.analysis.result.compute_metrics(projection).npv
     one = result.plan.values({"effect_multiplier": 2.0})
-    assert npv[2] == pytest.approx(sk.analysis.result.compute_metrics(sk.project(result.plan, one)).npv[0])
+    assert npv[2] == pytest.approx(
+        sk.analysis.result.compute_metrics(sk.project(result.plan, one)).npv[0]
+    )
 
 
 @pytest.mark.parametrize("rate", [0.035, "green_book"])
