@@ -244,7 +244,7 @@ class Result:
             "price_year": self.plan.price_year,
             "base_year": self.plan.base_year,
             "horizon": self.plan.horizon,
-            "discounting": self.plan.discount_description,
+            "discounting": self.plan.discounting_text("en"),
             "npv": self.npv,
             "pv_costs": self.pv_costs,
             "pv_avoided": self.pv_avoided,
@@ -310,7 +310,7 @@ class Result:
         lines = [
             f"{self.plan.intervention_name}: {self.plan.horizon} years from "
             f"{self.plan.base_year}, {self.plan.price_year} prices, "
-            f"{self.plan.discount_description}",
+            f"{self.plan.discounting_text('en')}",
             f"  NPV                 {self.npv:>16,.0f} SEK",
             f"  PV costs            {self.pv_costs:>16,.0f} SEK",
             f"  PV avoided costs    {self.pv_avoided:>16,.0f} SEK",

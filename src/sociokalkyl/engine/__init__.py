@@ -32,8 +32,10 @@ from numpy.typing import NDArray
 
 from sociokalkyl.errors import InputError, UnitError
 from sociokalkyl.finance import discount_factors
+from sociokalkyl.language.labels import Lang, parameter_label
+from sociokalkyl.language.numbers import format_discounting
 from sociokalkyl.model import STANDARD_PAYERS, CostItem, Intervention, Settings
-from sociokalkyl.units import format_quantity, to_float
+from sociokalkyl.units import format_quantity, to_float, unit_key
 
 if TYPE_CHECKING:  # pint stays out of the engine at run time
     import pint
@@ -52,20 +54,56 @@ Array = NDArray[np.float64]
 
 
 @dataclass(frozen=True)
+class ParameterKey:
+    """Where a parameter comes from: a section of the model, an index in it and a field.
+
+    ``section`` is ``"target_group"``, ``"cost_items"``, ``"baseline"``, ``"effects"``,
+    ``"costs"`` or ``"settings"``; ``index`` is the cost item's key (``cost_items``), the
+    position in the list (``baseline``, ``effects``, ``costs``), the intake year
+    (``target_group``) or ``None`` (``settings``); ``field`` is the model's field name
+    (``"unit_cost"``, ``"change"``, ``"intake"``, ``"effect_multiplier"``). Reports turn
+    a key into words in the reader's language; the engine writes no prose.
+
+    >>> ParameterKey("effects", 0, "drop_off")
+    ParameterKey(section='effects', index=0, field='drop_off')
+    """
+
+    section: str
+    index: int | str | None
+    field: str
+
+
+@dataclass(frozen=True)
 class Parameter:
     """One numeric input of the plan.
 
     ``value`` is the number as the user gave it (in ``unit`` and its own price year);
     the engine uses ``value * scale`` (SEK/year, SEK, shares, uses per year in the
     analysis price year). A distribution over a parameter is a distribution of ``value``.
+    ``unit`` is a unit key: the unit as written by :func:`sociokalkyl.units.unit_key`
+    (``"SEK/day"``, ``"month/year"``), or ``"share"``, ``"1/year"``, ``"participants"``,
+    ``"×"``; reports translate it (``"kr/dygn"``).
     """
 
     name: str
+    key: ParameterKey
     value: float
     scale: float = 1.0
     unit: str = ""
-    description: str = ""
     bounds: tuple[float, float] = (-math.inf, math.inf)
+
+
+@dataclass(frozen=True)
+class Discounting:
+    """How the plan discounts: a constant real ``rate`` or a named schedule ``preset``.
+
+    ``rate`` is the real rate [1/year] as given (a parameter, ``None`` for a schedule);
+    ``preset`` the schedule's name and ``source`` its citation (``None`` for a rate).
+    """
+
+    rate: float | None
+    preset: str | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,7 +149,7 @@ class Plan:
     item_price_factors: tuple[float, ...]  # price index factor of each item to price_year
     intake_years: tuple[int, ...]
     fixed_discount_factors: Array | None  # (T,) for a schedule; None for a rate parameter
-    discount_description: str
+    discounting: Discounting
     _baselines: tuple[_Baseline, ...] = field(repr=False, default=())
     _effects: tuple[_Effect, ...] = field(repr=False, default=())
     _costs: tuple[_Cost, ...] = field(repr=False, default=())
@@ -148,6 +186,29 @@ class Plan:
                 value=name,
                 expected=f"one of {', '.join(self.parameters)}",
             ) from None
+
+    def discounting_text(self, lang: Lang = "sv") -> str:
+        """How the plan discounts, in words (``"3,5 % real ränta, konstant"``)."""
+        d = self.discounting
+        return format_discounting(d.rate, d.preset, d.source, lang)
+
+    def parameter_label(self, name: str, lang: Lang = "sv") -> str:
+        """The parameter ``name`` in words, in ``lang`` (``"sv"`` or ``"en"``).
+
+        Built from the parameter's :class:`ParameterKey` and the plan's names; the engine
+        itself writes no prose.
+        """
+        key = self.parameter(name).key
+        names: dict[str, object] = {"index": key.index}
+        if key.section == "cost_items":
+            i = self.item_keys.index(str(key.index))
+            names.update(item=self.item_names[i], year=self.cost_items[i].price_year)
+        elif key.section in ("baseline", "effects") and isinstance(key.index, int):
+            source = self._baselines if key.section == "baseline" else self._effects
+            names["item"] = self.item_keys[source[key.index].item]
+        elif key.section == "costs" and isinstance(key.index, int):
+            names["name"] = self.cost_names[key.index]
+        return parameter_label(key.section, key.field, lang, **names)
 
     def payer_index(self, payer: str) -> int:
         """The index of a payer in :attr:`payers`; an InputError lists the valid ones."""
@@ -394,10 +455,10 @@ def compile_plan(
             add(
                 Parameter(
                     f"target_group.intake[{year}]",
+                    ParameterKey("target_group", year, "intake"),
                     float(count),
                     1.0,
-                    "deltagare",
-                    f"Participants entering in year {year}",
+                    "participants",
                     (0.0, math.inf),
                 )
             )
@@ -429,20 +490,20 @@ def compile_plan(
         add(
             Parameter(
                 f"{name}.unit_cost",
+                ParameterKey("cost_items", item.key, "unit_cost"),
                 float(item.unit_cost.magnitude),
                 to_canonical * rebase,
-                str(item.unit_cost.units),
-                f"{item.name} ({item.price_year} prices)",
+                unit_key(item.unit_cost),
                 (0.0, math.inf),
             )
         )
         add(
             Parameter(
                 f"{name}.real_growth",
+                ParameterKey("cost_items", item.key, "real_growth"),
                 item.real_growth,
                 1.0,
                 "1/year",
-                f"Real cost growth of {item.key}",
                 (-1.0, math.inf),
             )
         )
@@ -458,20 +519,20 @@ def compile_plan(
         add(
             Parameter(
                 f"{name}.use",
+                ParameterKey("baseline", b, "use"),
                 float(use.use.magnitude),
                 scale,
-                str(use.use.units),
-                f"Baseline use of {item.key} per participant",
+                unit_key(use.use),
                 (0.0, math.inf),
             )
         )
         add(
             Parameter(
                 f"{name}.exit_rate",
+                ParameterKey("baseline", b, "exit_rate"),
                 use.exit_rate,
                 1.0,
                 "1/year",
-                f"Yearly exit from {item.key} without the intervention",
                 (0.0, 1.0),
             )
         )
@@ -493,10 +554,10 @@ def compile_plan(
             add(
                 Parameter(
                     f"{name}.change",
+                    ParameterKey("effects", e, "change"),
                     effect.change,
                     1.0,
                     "share",
-                    f"Relative change of {item.key} use",
                     (-1.0, math.inf),
                 )
             )
@@ -506,20 +567,20 @@ def compile_plan(
             add(
                 Parameter(
                     f"{name}.change",
+                    ParameterKey("effects", e, "change"),
                     float(effect.change.magnitude),
                     scale,
-                    str(effect.change.units),
-                    f"Change of {item.key} use per participant",
+                    unit_key(effect.change),
                 )
             )
         for adjustment in ("drop_off", "deadweight", "attribution", "displacement"):
             add(
                 Parameter(
                     f"{name}.{adjustment}",
+                    ParameterKey("effects", e, adjustment),
                     float(getattr(effect, adjustment)),
                     1.0,
                     "share",
-                    f"{adjustment.replace('_', '-')} of effect {e}",
                     (0.0, 1.0),
                 )
             )
@@ -570,10 +631,10 @@ def compile_plan(
         add(
             Parameter(
                 f"{name}.amount",
+                ParameterKey("costs", k, "amount"),
                 float(cost.amount.magnitude),
                 scale,
-                str(cost.amount.units),
-                cost.name,
+                unit_key(cost.amount),
                 (0.0, math.inf),
             )
         )
@@ -581,20 +642,20 @@ def compile_plan(
     add(
         Parameter(
             "settings.optimism_bias",
+            ParameterKey("settings", None, "optimism_bias"),
             settings.optimism_bias,
             1.0,
             "share",
-            "Optimism-bias uplift on intervention costs",
             (0.0, math.inf),
         )
     )
     add(
         Parameter(
             "effect_multiplier",
+            ParameterKey("settings", None, "effect_multiplier"),
             1.0,
             1.0,
             "×",
-            "Multiple of every effect (1 = as given)",
             (0.0, math.inf),
         )
     )
@@ -603,19 +664,19 @@ def compile_plan(
     if isinstance(settings.discount_rate, str):
         schedule = settings.discount_schedule()
         fixed_factors = np.asarray(discount_factors(schedule, horizon), dtype=float)
-        description = f"{settings.discount_rate}: {schedule.source}"
+        discounting = Discounting(None, settings.discount_rate, schedule.source)
     else:
         add(
             Parameter(
                 "settings.discount_rate",
+                ParameterKey("settings", None, "discount_rate"),
                 settings.discount_rate,
                 1.0,
                 "1/year",
-                "Real discount rate",
                 (-0.99, math.inf),
             )
         )
-        description = f"{settings.discount_rate:.2%} real, constant"
+        discounting = Discounting(settings.discount_rate)
 
     return Plan(
         intervention_name=intervention.name,
@@ -632,7 +693,7 @@ def compile_plan(
         item_price_factors=tuple(price_factors),
         intake_years=intake_years,
         fixed_discount_factors=fixed_factors,
-        discount_description=description,
+        discounting=discounting,
         _baselines=tuple(baselines),
         _effects=tuple(effects),
         _costs=tuple(costs),

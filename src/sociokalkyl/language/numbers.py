@@ -165,3 +165,20 @@ def format_cell(value: Any, kind: Kind, lang: Lang = "sv", name: str = "") -> st
     if kind == "number":
         return format_number(value, 2, lang)
     return _auto(name, value, lang)
+
+
+def format_discounting(
+    rate: float | None, preset: str | None = None, source: str | None = None, lang: Lang = "sv"
+) -> str:
+    """How a calculation discounts, in words: a constant real ``rate`` or a named schedule.
+
+    >>> format_discounting(0.035), format_discounting(0.035, lang="en")
+    ('3,5 % real ränta, konstant', '3.50% real, constant')
+    >>> format_discounting(None, "green_book", "HM Treasury")
+    'green_book: HM Treasury'
+    """
+    if rate is None:
+        return f"{preset}: {source}"
+    if lang == "sv":
+        return f"{format_percent(rate, lang)} real ränta, konstant"
+    return f"{rate:.2%} real, constant"

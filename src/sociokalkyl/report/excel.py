@@ -37,7 +37,7 @@ from openpyxl.utils import get_column_letter
 
 from sociokalkyl._atomic import atomic_save
 from sociokalkyl.errors import InputError
-from sociokalkyl.report.formats import Lang, _discounting, format_unit_text, simulation_label
+from sociokalkyl.report.formats import Lang, format_unit_text, simulation_label
 
 if TYPE_CHECKING:
     from sociokalkyl.analysis.result import Result
@@ -47,43 +47,6 @@ __all__ = ["REPORT_SHEETS", "write_report"]
 REPORT_SHEETS = ("Sammanfattning", "År", "Antaganden")
 """The report's sheets (Swedish); in English: Summary, Years, Assumptions. With a Monte
 Carlo simulation a fourth sheet, Osäkerhet (Uncertainty), follows."""
-
-_DESCRIPTIONS_SV: tuple[tuple[str, str], ...] = (
-    (r"Participants entering in year (\d+)", r"Deltagare som börjar år \1"),
-    (r"Real cost growth of (.+)", r"Real kostnadsutveckling för \1"),
-    (r"Baseline use of (.+) per participant", r"Användning av \1 per deltagare utan insatsen"),
-    (r"Yearly exit from (.+) without the intervention", r"Årligt utflöde från \1 utan insatsen"),
-    (r"Relative change of (.+) use", r"Relativ förändring av användningen av \1"),
-    (r"Change of (.+) use per participant", r"Förändring av användningen av \1 per deltagare"),
-    (r"drop-off of effect (\d+)", r"Avtagande per år för effekt \1"),
-    (r"deadweight of effect (\d+)", r"Dödvikt för effekt \1"),
-    (r"attribution of effect (\d+)", r"Attribution för effekt \1"),
-    (r"displacement of effect (\d+)", r"Undanträngning för effekt \1"),
-    (
-        r"Optimism-bias uplift on intervention costs",
-        "Påslag för optimismbias på insatsens kostnader",
-    ),
-    (r"Multiple of every effect \(1 = as given\)", "Multipel av varje effekt (1 = som angiven)"),
-    (r"Real discount rate", "Real kalkylränta"),
-    (r"(.*)\((\d{4}) prices\)", r"\1(\2 års priser)"),
-)
-"""Swedish for the engine's (English) parameter descriptions, by pattern."""
-
-
-def _description(text: str, lang: Lang) -> str:
-    """A parameter description in ``lang``; an unknown English one is kept as it is.
-
-    >>> _description("Yearly exit from hvb without the intervention", "sv")
-    'Årligt utflöde från hvb utan insatsen'
-    >>> _description("Kostnad per dygn (2018 prices)", "sv")
-    'Kostnad per dygn (2018 års priser)'
-    """
-    if lang != "sv":
-        return text
-    for pattern, replacement in _DESCRIPTIONS_SV:
-        if re.fullmatch(pattern, text):
-            return re.sub(pattern, replacement, text)
-    return text
 
 
 _TEXT: dict[str, dict[str, str]] = {
@@ -442,7 +405,7 @@ def _summary_sheet(
             ("base_year", plan.base_year),
             ("price_year", plan.price_year),
             ("horizon", plan.horizon),
-            ("discounting", _discounting(plan.discount_description, lang)),
+            ("discounting", plan.discounting_text(lang)),
             ("rate", rate),
         ],
         start=settings_row + 1,
@@ -488,7 +451,7 @@ def _summary_sheet(
 def _assumptions_sheet(ws: Any, result: Result, text: dict[str, str], lang: Lang) -> None:
     ws["A1"] = text["log_title"]
     ws["A1"].font = _TITLE
-    ws["A2"] = f"{text['discounting']}: {_discounting(result.plan.discount_description, lang)}"
+    ws["A2"] = f"{text['discounting']}: {result.plan.discounting_text(lang)}"
     ws["A3"] = text["legend"]
     keys = (
         "key",
@@ -536,7 +499,7 @@ def _assumptions_sheet(ws: Any, result: Result, text: dict[str, str], lang: Lang
         ws.cell(i, 2, parameter.value)
         unit = str(parameter.unit)
         ws.cell(i, 3, format_unit_text(unit, lang) if _is_pint_unit(unit) else unit)
-        ws.cell(i, 4, _description(parameter.description, lang))
+        ws.cell(i, 4, result.plan.parameter_label(parameter.name, lang))
 
 
 def _is_pint_unit(unit: str) -> bool:

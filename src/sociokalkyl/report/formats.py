@@ -45,7 +45,6 @@ from sociokalkyl.report.render import render, report_json
 from sociokalkyl.report.render import render_csv as render_csv
 from sociokalkyl.report.render import render_markdown as render_markdown
 from sociokalkyl.report.render import render_text as render_text
-from sociokalkyl.report.summary import _discounting as _discounting
 from sociokalkyl.report.summary import build_report
 from sociokalkyl.report.tables import Report, Table, simulation_report
 from sociokalkyl.report.tables import simulation_metrics_table as simulation_metrics_table

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,7 +33,7 @@ def build_report(
     lines = [
         f"{L('analysis')}: {summary['horizon']} {L('horizon')} {summary['base_year']}, "
         f"{summary['price_year']} {L('prices')}, {L('discounting')}: "
-        f"{_discounting(summary['discounting'], lang)}"
+        f"{result.plan.discounting_text(lang)}"
     ]
     if scenario_name:
         lines.append(f"{L('scenario')}: {scenario_name}")
@@ -133,18 +132,6 @@ def build_report(
     )
     tables.append(_assumption_table(result, intervention, lang))
     return Report(heading, lines, tables)
-
-
-def _discounting(text: str, lang: Lang) -> str:
-    """The engine's description of the discounting, in Swedish where it is a constant rate.
-
-    >>> _discounting("3.50% real, constant", "sv")
-    '3,5 % real ränta, konstant'
-    """
-    match = re.fullmatch(r"(-?[\d.]+)% real, constant", text)
-    if match is None or lang != "sv":
-        return text
-    return f"{format_percent(float(match.group(1)) / 100, lang)} real ränta, konstant"
 
 
 def _confidence(mark: str | None, lang: Lang) -> str:

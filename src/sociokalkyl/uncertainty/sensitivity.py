@@ -192,7 +192,7 @@ def tornado(
         TornadoRow(
             parameter=name,
             unit=plan.parameters[name].unit,
-            description=plan.parameters[name].description,
+            description=plan.parameter_label(name, "en"),
             base_value=plan.parameters[name].value,
             low_value=ends[name][0],
             high_value=ends[name][1],

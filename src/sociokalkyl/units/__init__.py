@@ -55,6 +55,7 @@ __all__ = [
     "parse_quantity",
     "parse_share",
     "to_float",
+    "unit_key",
     "ureg",
 ]
 
@@ -348,6 +349,17 @@ def has_time_unit(quantity: pint.Quantity[Any]) -> bool:
     """
     time = ureg.parse_units("day").dimensionality
     return any(ureg.parse_units(name).dimensionality == time for name in quantity.units._units)
+
+
+def unit_key(quantity: pint.Quantity[Any]) -> str:
+    """The unit of ``quantity`` as a unit key: pint's names, compact (``"SEK/day"``).
+
+    Reports translate a unit key into words (``"kr/dygn"``) without pint.
+
+    >>> unit_key(parse_quantity("4 500 kr/dygn")), unit_key(parse_quantity("2,5 tim/vecka"))
+    ('SEK/day', 'hour/week')
+    """
+    return format(quantity.units, "C")
 
 
 def format_quantity(quantity: pint.Quantity[Any]) -> str:
