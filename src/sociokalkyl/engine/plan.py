@@ -1,0 +1,384 @@
+"""The compiled plan: parameters, structure and labels of an intervention, all plain numbers.
+
+A :class:`Plan` is what :func:`~sociokalkyl.engine.compile_plan` makes of the models and
+what :func:`~sociokalkyl.engine.project` reads. It holds floats, tuples and numpy
+arrays (and the resolved cost item models, for labels and the assumption log, which
+the projection never reads); everything it can derive (the cost items' keys and names, the intake
+years, the cost lines' names) is a property, not a second copy. This module imports
+neither pint nor pydantic nor the models.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sociokalkyl.engine.structure import BaselineProfile, CostLine, EffectTiming
+from sociokalkyl.errors import InputError
+from sociokalkyl.language.labels import Lang, parameter_label
+from sociokalkyl.language.numbers import format_discounting
+
+if TYPE_CHECKING:  # for the type of Plan.cost_items only; the models stay out at run time
+    from sociokalkyl.model import CostItem
+
+__all__ = [
+    "BaselineProfile",
+    "CostLine",
+    "Discounting",
+    "EffectTiming",
+    "Parameter",
+    "ParameterKey",
+    "Plan",
+]
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class ParameterKey:
+    """Where a parameter comes from: a section of the model, an index in it and a field.
+
+    ``section`` is ``"target_group"``, ``"cost_items"``, ``"baseline"``, ``"effects"``,
+    ``"costs"`` or ``"settings"``; ``index`` is the cost item's key (``cost_items``), the
+    position in the list (``baseline``, ``effects``, ``costs``), the intake year
+    (``target_group``) or ``None`` (``settings``); ``field`` is the model's field name
+    (``"unit_cost"``, ``"change"``, ``"intake"``, ``"effect_multiplier"``). Reports turn
+    a key into words in the reader's language; the engine writes no prose.
+
+    Examples
+    --------
+    >>> ParameterKey("effects", 0, "drop_off")
+    ParameterKey(section='effects', index=0, field='drop_off')
+    """
+
+    section: str
+    index: int | str | None
+    field: str
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One numeric input of the plan.
+
+    Attributes
+    ----------
+    name
+        The parameter's name in overrides and distributions (``"effects[0].change"``).
+    key
+        Where it comes from in the model (:class:`ParameterKey`).
+    value
+        The number as the user gave it [``unit``, in its own price year]. A distribution
+        over a parameter is a distribution of ``value``.
+    scale
+        The factor to the engine's canonical unit: the engine uses ``value * scale``
+        [SEK/year, SEK, share, uses per year; analysis price year].
+    unit
+        A unit key: the unit as written by :func:`sociokalkyl.units.unit_key`
+        (``"SEK/day"``, ``"month/year"``), or ``"share"``, ``"1/year"``,
+        ``"participants"``, ``"×"``; reports translate it (``"kr/dygn"``).
+    bounds
+        The smallest and largest value that makes sense [``unit``].
+
+    Examples
+    --------
+    >>> p = Parameter("effects[0].deadweight", ParameterKey("effects", 0, "deadweight"),
+    ...               0.1, 1.0, "share", (0.0, 1.0))
+    >>> p.value * p.scale
+    0.1
+    """
+
+    name: str
+    key: ParameterKey
+    value: float
+    scale: float = 1.0
+    unit: str = ""
+    bounds: tuple[float, float] = (-math.inf, math.inf)
+
+
+@dataclass(frozen=True)
+class Discounting:
+    """How the plan discounts: a constant real ``rate`` or a named schedule ``preset``.
+
+    Attributes
+    ----------
+    rate
+        The real rate [1/year] as given (a parameter), ``None`` for a schedule.
+    preset
+        The schedule's name (``"green_book"``), ``None`` for a rate.
+    source
+        The schedule's citation, ``None`` for a rate.
+
+    Examples
+    --------
+    >>> Discounting(0.035)
+    Discounting(rate=0.035, preset=None, source=None)
+    """
+
+    rate: float | None
+    preset: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A compiled intervention: parameters, structure and labels, all plain numbers.
+
+    Made by :func:`~sociokalkyl.engine.compile_plan`; read by
+    :func:`~sociokalkyl.engine.project`. ``I`` is the number of cost items, ``P`` of
+    payers, ``T`` the horizon [year].
+
+    Attributes
+    ----------
+    intervention_name
+        The intervention's name.
+    horizon
+        Number of analysis years ``T`` [year]; year 0 is the base year.
+    base_year, price_year
+        Calendar year of year 0, and the price year of every amount [year].
+    payers
+        Every payer of the analysis, the standard ones first.
+    cost_items
+        The resolved cost items (the models, for labels and the assumption log).
+    parameters
+        Every numeric input by name, in a fixed order (see :class:`Parameter`).
+    item_payer_shares
+        Share of each cost item paid by each payer [1], shape ``(I, P)``.
+    item_price_factors
+        Price-index factor of each cost item from its price year to ``price_year`` [1].
+    fixed_discount_factors
+        Discount factors [1], shape ``(T,)``, for a schedule; ``None`` when the rate is
+        the parameter ``"settings.discount_rate"``.
+    discounting
+        How the plan discounts (:class:`Discounting`).
+    baselines, effects, costs
+        The structure of the baseline uses, effects and cost lines.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> plan = compile_plan(*examples.servicetrainee())
+    >>> plan.item_keys, plan.intake_years, plan.horizon
+    (('ekonomiskt_bistand',), (0,), 10)
+    """
+
+    intervention_name: str
+    horizon: int
+    base_year: int
+    price_year: int
+    payers: tuple[str, ...]
+    cost_items: tuple[CostItem, ...]
+    parameters: Mapping[str, Parameter]
+    item_payer_shares: Array
+    item_price_factors: tuple[float, ...]
+    fixed_discount_factors: Array | None
+    discounting: Discounting
+    baselines: tuple[BaselineProfile, ...] = ()
+    effects: tuple[EffectTiming, ...] = ()
+    costs: tuple[CostLine, ...] = ()
+
+    @property
+    def item_keys(self) -> tuple[str, ...]:
+        """The cost items' keys, in plan order."""
+        return tuple(item.key for item in self.cost_items)
+
+    @property
+    def item_names(self) -> tuple[str, ...]:
+        """The cost items' names, in plan order."""
+        return tuple(item.name for item in self.cost_items)
+
+    @property
+    def cost_names(self) -> tuple[str, ...]:
+        """The intervention cost lines' names, in plan order."""
+        return tuple(cost.name for cost in self.costs)
+
+    @property
+    def intake(self) -> tuple[Parameter, ...]:
+        """The intake parameters (section ``"target_group"``), by intake year.
+
+        Year 0 is always among them; other years only when someone enters then.
+        """
+        found = [p for p in self.parameters.values() if p.key.section == "target_group"]
+        return tuple(sorted(found, key=lambda p: int(p.key.index or 0)))
+
+    @property
+    def intake_years(self) -> tuple[int, ...]:
+        """The years in which a cohort enters (year 0 always), from the intake parameters."""
+        return tuple(int(p.key.index or 0) for p in self.intake)
+
+    @property
+    def active_payers(self) -> tuple[str, ...]:
+        """The payers that pay a cost or own a share of a cost item, in plan order."""
+        used = set(np.flatnonzero(self.item_payer_shares.sum(axis=0) > 0).tolist())
+        used |= {cost.payer for cost in self.costs}
+        return tuple(payer for j, payer in enumerate(self.payers) if j in used)
+
+    def values(self, overrides: Mapping[str, float | Array] | None = None) -> dict[str, Array]:
+        """The parameter values as arrays; ``overrides`` replace named values.
+
+        Parameters
+        ----------
+        overrides
+            Values by parameter name [the parameter's ``unit``], each a scalar or an
+            array of shape ``(D,)`` (one value per draw).
+
+        Returns
+        -------
+        dict of str to ndarray
+            Every parameter's value [its ``unit``], the given ones replaced.
+
+        Raises
+        ------
+        InputError
+            For an override that names no parameter (the message lists the names).
+
+        Examples
+        --------
+        >>> from sociokalkyl import examples
+        >>> from sociokalkyl.engine import compile_plan
+        >>> plan = compile_plan(*examples.servicetrainee())
+        >>> plan.values({"effect_multiplier": [0.5, 2.0]})["effect_multiplier"]
+        array([0.5, 2. ])
+        """
+        values = {name: np.asarray(p.value, dtype=float) for name, p in self.parameters.items()}
+        for name, value in (overrides or {}).items():
+            self.parameter(name, field=name)
+            values[name] = np.asarray(value, dtype=float)
+        return values
+
+    def parameter(self, name: str, *, field: str = "parameter") -> Parameter:
+        """The named parameter.
+
+        Parameters
+        ----------
+        name
+            The parameter's name (``"effects[0].change"``).
+        field
+            The field an error names.
+
+        Returns
+        -------
+        Parameter
+            The parameter.
+
+        Raises
+        ------
+        InputError
+            For an unknown name; the message lists the valid ones.
+
+        Examples
+        --------
+        >>> from sociokalkyl import examples
+        >>> from sociokalkyl.engine import compile_plan
+        >>> compile_plan(*examples.servicetrainee()).parameter("effect_multiplier").unit
+        '×'
+        """
+        try:
+            return self.parameters[name]
+        except KeyError:
+            raise InputError(
+                "is not a parameter of this intervention",
+                field=field,
+                value=name,
+                expected=f"one of {', '.join(self.parameters)}",
+            ) from None
+
+    def discounting_text(self, lang: Lang = "sv") -> str:
+        """How the plan discounts, in words.
+
+        Parameters
+        ----------
+        lang
+            ``"sv"`` or ``"en"``.
+
+        Returns
+        -------
+        str
+            E.g. ``"3,5 % real ränta, konstant"``.
+
+        Examples
+        --------
+        >>> from sociokalkyl import examples
+        >>> from sociokalkyl.engine import compile_plan
+        >>> compile_plan(*examples.servicetrainee()).discounting_text("en")
+        '3.50% real, constant'
+        """
+        d = self.discounting
+        return format_discounting(d.rate, d.preset, d.source, lang)
+
+    def parameter_label(self, name: str, lang: Lang = "sv") -> str:
+        """The parameter ``name`` in words, in ``lang`` (``"sv"`` or ``"en"``).
+
+        Built from the parameter's :class:`ParameterKey` and the plan's names; the engine
+        itself writes no prose.
+
+        Parameters
+        ----------
+        name
+            The parameter's name.
+        lang
+            ``"sv"`` or ``"en"``.
+
+        Returns
+        -------
+        str
+            The label, naming the cost item or cost line where there is one.
+
+        Examples
+        --------
+        >>> from sociokalkyl import examples
+        >>> from sociokalkyl.engine import compile_plan
+        >>> plan = compile_plan(*examples.servicetrainee())
+        >>> plan.parameter_label("effects[0].change", "en")
+        'Change of ekonomiskt_bistand use'
+        """
+        key = self.parameter(name).key
+        names: dict[str, object] = {"index": key.index}
+        if key.section == "cost_items":
+            i = self.item_keys.index(str(key.index))
+            names.update(item=self.item_names[i], year=self.cost_items[i].price_year)
+        elif key.section in ("baseline", "effects") and isinstance(key.index, int):
+            source = self.baselines if key.section == "baseline" else self.effects
+            names["item"] = self.item_keys[source[key.index].item]
+        elif key.section == "costs" and isinstance(key.index, int):
+            names["name"] = self.cost_names[key.index]
+        return parameter_label(key.section, key.field, lang, **names)
+
+    def payer_index(self, payer: str) -> int:
+        """The index of a payer in :attr:`payers`.
+
+        Parameters
+        ----------
+        payer
+            The payer's name (``"kommun"``).
+
+        Returns
+        -------
+        int
+            Its index in :attr:`payers`.
+
+        Raises
+        ------
+        InputError
+            For a payer not in the analysis; the message lists the valid ones.
+
+        Examples
+        --------
+        >>> from sociokalkyl import examples
+        >>> from sociokalkyl.engine import compile_plan
+        >>> compile_plan(*examples.servicetrainee()).payer_index("kommun")
+        0
+        """
+        if payer not in self.payers:
+            raise InputError(
+                "is not a payer of this analysis",
+                field="payer",
+                value=payer,
+                expected=f"one of {', '.join(self.payers)}",
+            )
+        return self.payers.index(payer)

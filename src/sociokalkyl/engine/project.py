@@ -1,0 +1,334 @@
+"""Project a plan's yearly flows for ``D`` draws of its parameters at once.
+
+:func:`project` computes the yearly intervention costs ``(K, T, D)`` and the baseline
+and avoided costs per cost item ``(I, T, D)``; the flows per payer ``(P, T, D)`` follow
+from the payer shares. A deterministic analysis is one draw. Python loops run over the
+model's structure (items, effects, cohorts), never over draws. The draw is the last
+axis, so that one year of every draw is one contiguous row: cumulative sums over the
+years, cohort shifts and discounting then work on whole rows.
+
+Conventions (see ``docs/conventions.md``): year ``t = 0`` is the base year and is not
+discounted; amounts in year ``t`` are in the analysis price year, grown by the cost
+item's real growth :math:`(1+g)^t`; a cohort entering in year ``c`` has age ``a = t - c``.
+This module sees only floats and numpy arrays: no pint, no pydantic, no models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sociokalkyl.engine.plan import BaselineProfile, Plan
+from sociokalkyl.engine.profile import _decay, _ramp_window
+from sociokalkyl.finance import discount_factors
+
+__all__ = ["Projection", "project", "weighted_sum"]
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Yearly flows for ``D`` draws [SEK, analysis price year, undiscounted].
+
+    The year is the second-to-last axis and the draw the last, ``(·, T, D)``: one year
+    of every draw is one contiguous row, which is the layout in which numpy projects,
+    discounts and sums over years fastest. ``D`` is 1 when no parameter varies.
+
+    Attributes
+    ----------
+    flows
+        The avoided costs by cost item, then the intervention costs by cost line, in
+        one array of shape ``(I + K, T, D)``; :attr:`avoided` and :attr:`costs` are
+        views of it.
+    baseline
+        Baseline costs of the participants by cost item, shape ``(I, T, D)``.
+    factors
+        Discount factors, shape ``(T, D)``, or ``(T, 1)`` when every draw has the same.
+    item_payer_shares
+        Share of each cost item paid by each payer, shape ``(I, P)``.
+    cost_payers
+        1 where a cost line is paid by a payer, else 0, shape ``(K, P)``.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> plan = compile_plan(*examples.servicetrainee())
+    >>> projection = project(plan, plan.values({"effect_multiplier": [0.5, 1.0]}))
+    >>> projection.avoided.shape, projection.net.shape   # (items, years, draws)
+    ((1, 10, 2), (10, 2))
+    """
+
+    flows: Array
+    baseline: Array
+    factors: Array
+    item_payer_shares: Array
+    cost_payers: Array
+
+    @property
+    def active_payers(self) -> NDArray[np.intp]:
+        """Indices of the payers that pay a cost or own a share of a cost item.
+
+        The others have no flow in any draw.
+        """
+        used = (self.item_payer_shares > 0).any(axis=0) | (self.cost_payers > 0).any(axis=0)
+        return np.flatnonzero(used)
+
+    @property
+    def avoided(self) -> Array:
+        """Avoided costs by cost item, shape ``(I, T, D)`` (negative: a cost increase)."""
+        return self.flows[: self.item_payer_shares.shape[0]]
+
+    @property
+    def costs(self) -> Array:
+        """Intervention costs by cost line, shape ``(K, T, D)``."""
+        return self.flows[self.item_payer_shares.shape[0] :]
+
+    @property
+    def net(self) -> Array:
+        """Avoided costs less intervention costs, shape ``(T, D)``."""
+        return self.net_of(np.ones(self.avoided.shape[0]), np.ones(self.costs.shape[0]))
+
+    def net_of(self, item_weights: Array, cost_weights: Array, out: Array | None = None) -> Array:
+        """``sum_i w_i avoided[i] - sum_k v_k costs[k]``, shape ``(T, D)``.
+
+        With a payer's shares as weights this is the payer's net. The sum runs in a
+        fixed order (see :func:`weighted_sum`), so every draw's numbers are the same
+        whichever draws it is projected with.
+        """
+        weights = np.concatenate([item_weights, -np.asarray(cost_weights)])
+        return weighted_sum(weights, self.flows, out=out)
+
+    @property
+    def costs_by_payer(self) -> Array:
+        """Intervention costs per payer, shape ``(P, T, D)``."""
+        return np.stack([weighted_sum(w, self.costs) for w in self.cost_payers.T])
+
+    @property
+    def avoided_by_payer(self) -> Array:
+        """Avoided costs per payer, shape ``(P, T, D)``."""
+        return np.stack([weighted_sum(w, self.avoided) for w in self.item_payer_shares.T])
+
+    @property
+    def net_by_payer(self) -> Array:
+        """Net per payer, shape ``(P, T, D)``."""
+        pairs = zip(self.item_payer_shares.T, self.cost_payers.T, strict=True)
+        return np.stack([self.net_of(shares, paid) for shares, paid in pairs])
+
+
+def weighted_sum(weights: Array, lines: Array, out: Array | None = None) -> Array:
+    """``sum_i weights[i] * lines[i]`` over the first axis, in order, skipping 0 weights.
+
+    A loop over the (few) cost items or lines, each step a whole ``(T, D)`` array. The
+    order of the additions is fixed, unlike a BLAS product or a numpy reduction, whose
+    order can depend on the number of draws; so a draw gives the same bits alone
+    (``evaluate``) and among many (``simulate``).
+
+    Examples
+    --------
+    >>> lines = np.array([[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]])   # 3 lines, 2 years
+    >>> weighted_sum(np.array([1.0, 0.0, 0.5]), lines)          # [0 + 2, 1 + 2.5]
+    array([2. , 3.5])
+    """
+    result = np.zeros(lines.shape[1:]) if out is None else out
+    started = False
+    for weight, line in zip(weights, lines, strict=True):
+        if weight == 0:
+            continue
+        # multiplying by 1 or -1 and adding to 0 change no bit: those steps are skipped
+        if not started:
+            if weight == 1:
+                np.copyto(result, line)
+            else:
+                np.multiply(line, weight, out=result)
+            started = True
+        elif weight == 1:
+            result += line
+        elif weight == -1:
+            result -= line
+        else:
+            result += weight * line
+    if not started:
+        result[...] = 0.0
+    return result
+
+
+def _row(values: Mapping[str, Array], plan: Plan, name: str) -> Array:
+    """A parameter's canonical value as a row ``(1, D)``: one value per draw."""
+    row: Array = np.reshape(values[name] * plan.parameters[name].scale, (1, -1))
+    return row
+
+
+def _cohort_sum(per_age: Array, intake: list[tuple[int, Array]]) -> Array:
+    """``out[t, d] = sum_c n_c[d] * per_age[t - c, d]`` for ``t >= c``, in the columns needed.
+
+    ``per_age`` has shape ``(T, D)`` or ``(T, 1)``, each count ``n_c`` ``(1, D)`` or
+    ``(1, 1)``. Each cohort adds whole rows shifted by its intake year, cohort by cohort
+    in a fixed order. The result has one column when neither the intake nor
+    ``per_age`` varies by draw.
+    """
+    horizon = per_age.shape[0]
+    columns = max(per_age.shape[1], *(count.shape[1] for _, count in intake))
+    # the year-0 cohort (compile_plan puts it first) writes every row; without it, zeros
+    out = np.empty((horizon, columns)) if intake[0][0] == 0 else np.zeros((horizon, columns))
+    for year, count in intake:
+        if year == 0:
+            np.multiply(count, per_age, out=out)
+        else:
+            out[year:] += count * per_age[: horizon - year]
+    return out
+
+
+def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = True) -> Projection:
+    """Project the yearly flows of a plan for ``D`` draws of its parameters.
+
+    Parameters
+    ----------
+    plan
+        From :func:`~sociokalkyl.engine.compile_plan`.
+    values
+        Every parameter's value [in the parameter's ``unit``, see
+        :class:`~sociokalkyl.engine.Parameter`], each a scalar or an array of shape
+        ``(D,)``; :meth:`Plan.values` gives the defaults.
+    with_baseline
+        Also compute the baseline costs per cost item (for ``Result.by_cost_item``);
+        Monte Carlo skips them, and ``Projection.baseline`` is then all zeros of shape
+        ``(I, T, 1)``.
+
+    Returns
+    -------
+    Projection
+        Yearly flows [SEK, analysis price year], shapes ``(·, T, D)``.
+
+    Notes
+    -----
+    For baseline use :math:`u(a) = u_0 (1-x)^a p(a)` and effects with profiles
+    :math:`\\pi_j(k)` (:func:`~sociokalkyl.engine.effect_profile`), the change of use per
+    participant at age ``a`` is
+    :math:`\\Delta(a) = \\max(-u(a), \\sum_j m\\,s_j\\,\\pi_j(a-\\ell_j)\\,\\alpha_j\\,[u(a)])`
+    (the bracket only for relative effects; an absolute effect is further multiplied by
+    :math:`[p(a) > 0]`, so it ends with the baseline use; ``m`` the effect multiplier,
+    ``α`` the SROI factor). Avoided cost in year ``t`` is
+    :math:`-\\sum_c n_c \\Delta(t-c) \\, C (1+g)^t`, with ``C`` the canonical unit cost.
+    An intervention cost line is :math:`A (1 + b)` times its pattern over the years
+    (``b`` the optimism bias), summed over the cohorts for a cost per participant.
+
+    Every array is laid out year by draw, ``(T, D)``: a parameter is a row ``(1, D)``,
+    a profile over the years a column ``(T, 1)``, and a cohort shift moves whole rows.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> plan = compile_plan(*examples.servicetrainee())
+    >>> projection = project(plan, plan.values())
+    >>> projection.flows.shape   # (items + cost lines, years, draws)
+    (3, 10, 1)
+    """
+    horizon = plan.horizon
+    draws = max([np.size(v) for v in values.values()] + [1])
+    intake = [(int(p.key.index or 0), _row(values, plan, p.name)) for p in plan.intake]
+
+    n_items = len(plan.cost_items)
+    baseline = np.zeros((n_items, horizon, draws if with_baseline else 1))
+    flows = np.empty((n_items + len(plan.costs), horizon, draws))  # avoided, then costs
+    avoided, costs = flows[:n_items], flows[n_items:]
+    avoided[sorted(set(range(n_items)) - {spec.item for spec in plan.baselines})] = 0.0
+    for spec in plan.baselines:
+        _avoided_costs(plan, values, spec, intake, avoided, baseline if with_baseline else None)
+    _intervention_costs(plan, values, intake, costs)
+
+    cost_payers = np.zeros((len(plan.costs), len(plan.payers)))
+    for line, cost in enumerate(plan.costs):
+        cost_payers[line, cost.payer] = 1.0
+    factors = _discount_factors(plan, values)
+    return Projection(flows, baseline, factors, plan.item_payer_shares, cost_payers)
+
+
+def _avoided_costs(
+    plan: Plan,
+    values: Mapping[str, Array],
+    spec: BaselineProfile,
+    intake: list[tuple[int, Array]],
+    avoided: Array,
+    baseline: Array | None,
+) -> None:
+    """Write the avoided (and baseline) costs of one baseline use's cost item, ``(T, D)``."""
+    horizon = plan.horizon
+    ages = np.arange(horizon, dtype=float).reshape(horizon, 1)
+    use = _row(values, plan, f"{spec.name}.use")
+    exit_rate = _row(values, plan, f"{spec.name}.exit_rate")
+    profile_by_age = spec.profile.reshape(horizon, 1)
+    use_by_age = use * (1.0 - exit_rate) ** ages * profile_by_age
+    reduction = _reduction(plan, values, spec, ages, use_by_age, profile_by_age)
+    avoided_use = np.minimum(reduction, use_by_age)
+    item = plan.cost_items[spec.item].key
+    unit_cost = _row(values, plan, f"cost_items.{item}.unit_cost")
+    growth = (1.0 + _row(values, plan, f"cost_items.{item}.real_growth")) ** ages
+    # without real growth the price is the unit cost: a row, not a (T, D) product
+    price = unit_cost * growth if np.any(growth != 1.0) else unit_cost
+    if baseline is not None:
+        baseline[spec.item] = _cohort_sum(use_by_age, intake) * price
+    np.multiply(_cohort_sum(avoided_use, intake), price, out=avoided[spec.item])
+
+
+def _reduction(
+    plan: Plan,
+    values: Mapping[str, Array],
+    spec: BaselineProfile,
+    ages: Array,
+    use_by_age: Array,
+    profile_by_age: Array,
+) -> Array:
+    """The use avoided per participant by age, before the cap at the baseline use.
+
+    It is minus the change of use, so that the cap is one ``np.minimum``.
+    """
+    multiplier = _row(values, plan, "effect_multiplier")
+    reduction: Array = np.zeros((plan.horizon, 1))
+    for number, effect in enumerate(e for e in plan.effects if e.item == spec.item):
+        k = ages - effect.lag
+        window = _ramp_window(k, effect.ramp, effect.duration)
+        drop = _row(values, plan, f"{effect.name}.drop_off")
+        adjustment = (
+            (1.0 - _row(values, plan, f"{effect.name}.deadweight"))
+            * (1.0 - _row(values, plan, f"{effect.name}.attribution"))
+            * (1.0 - _row(values, plan, f"{effect.name}.displacement"))
+        )
+        size = _row(values, plan, f"{effect.name}.change") * multiplier * adjustment
+        # an absolute effect lasts while the baseline use does (its `years`/profile)
+        scale = use_by_age if effect.relative else (profile_by_age > 0)
+        # the effect profile (see effect_profile) with the scale between its two factors:
+        # factors that are usually a column (T, 1) first, the size (a row) last: fewer
+        # (T, D) products; one fixed order, whichever factors vary by draw
+        term = window * scale * _decay(k, drop) * -size
+        reduction = term if number == 0 else reduction + term
+    return reduction
+
+
+def _intervention_costs(
+    plan: Plan, values: Mapping[str, Array], intake: list[tuple[int, Array]], costs: Array
+) -> None:
+    """Write each cost line's yearly amounts, ``(T, D)``, into ``costs``."""
+    horizon = plan.horizon
+    uplift = 1.0 + _row(values, plan, "settings.optimism_bias")
+    for line, cost in enumerate(plan.costs):
+        amount = _row(values, plan, f"costs[{line}].amount") * uplift
+        pattern = cost.pattern.reshape(horizon, 1)
+        if cost.kind == "per_participant":
+            pattern = _cohort_sum(pattern, intake)
+        np.multiply(pattern, amount, out=costs[line])
+
+
+def _discount_factors(plan: Plan, values: Mapping[str, Array]) -> Array:
+    """Discount factors ``(T, D)``, or ``(T, 1)`` for a schedule."""
+    horizon = plan.horizon
+    if plan.fixed_discount_factors is not None:
+        return plan.fixed_discount_factors.reshape(horizon, 1)
+    rate = np.reshape(values["settings.discount_rate"], (-1,))
+    by_draw = np.asarray(discount_factors(rate, horizon), dtype=float)  # (D, T)
+    return np.ascontiguousarray(by_draw.reshape(-1, horizon).T)
