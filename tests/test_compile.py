@@ -8,7 +8,7 @@ import math
 import pytest
 
 import sociokalkyl as sk
-from sociokalkyl.engine import Parameter, ParameterKey, Plan, compile_plan, project
+from sociokalkyl.engine import Discounting, Parameter, ParameterKey, Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 
 EXAMPLES = ["servicetrainee", "skolfam"]
@@ -126,7 +126,7 @@ def test_an_undeclared_payer_is_an_error_that_says_how_to_declare_it() -> None:
 def test_a_schedule_is_fixed_factors_and_a_rate_is_a_parameter() -> None:
     on_rate = compile_plan(_intervention([10]), SETTINGS)
     assert on_rate.fixed_discount_factors is None
-    assert on_rate.discounting == sk.engine.Discounting(0.035)
+    assert on_rate.discounting == Discounting(0.035)
     assert isinstance(on_rate.parameters["settings.discount_rate"], Parameter)
     schedule = SETTINGS.model_copy(update={"discount_rate": "green_book"})
     on_schedule = compile_plan(_intervention([10]), schedule)

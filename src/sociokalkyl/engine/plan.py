@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -197,11 +198,12 @@ class Plan:
         """The intervention cost lines' names, in plan order."""
         return tuple(cost.name for cost in self.costs)
 
-    @property
+    @cached_property
     def intake(self) -> tuple[Parameter, ...]:
         """The intake parameters (section ``"target_group"``), by intake year.
 
-        Year 0 is always among them; other years only when someone enters then.
+        Year 0 is always among them; other years only when someone enters then. Derived
+        from the parameters' keys once per plan (:func:`project` reads it every call).
         """
         found = [p for p in self.parameters.values() if p.key.section == "target_group"]
         return tuple(sorted(found, key=lambda p: int(p.key.index or 0)))

@@ -230,8 +230,10 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
     (3, 10, 1)
     """
     horizon = plan.horizon
+    ages = np.arange(horizon, dtype=float).reshape(horizon, 1)
     draws = max([np.size(v) for v in values.values()] + [1])
     intake = [(int(p.key.index or 0), _row(values, plan, p.name)) for p in plan.intake]
+    multiplier = _row(values, plan, "effect_multiplier")
 
     n_items = len(plan.cost_items)
     baseline = np.zeros((n_items, horizon, draws if with_baseline else 1))
@@ -239,7 +241,13 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
     avoided, costs = flows[:n_items], flows[n_items:]
     avoided[sorted(set(range(n_items)) - {spec.item for spec in plan.baselines})] = 0.0
     for spec in plan.baselines:
-        _avoided_costs(plan, values, spec, intake, avoided, baseline if with_baseline else None)
+        use_by_age, profile_by_age = _baseline_use(plan, values, spec, ages)
+        reduction = _reduction(plan, values, spec, ages, multiplier, use_by_age, profile_by_age)
+        avoided_use = np.minimum(reduction, use_by_age)
+        price = _price(plan, values, spec.item, ages)
+        if with_baseline:
+            baseline[spec.item] = _cohort_sum(use_by_age, intake) * price
+        np.multiply(_cohort_sum(avoided_use, intake), price, out=avoided[spec.item])
     _intervention_costs(plan, values, intake, costs)
 
     cost_payers = np.zeros((len(plan.costs), len(plan.payers)))
@@ -249,31 +257,24 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
     return Projection(flows, baseline, factors, plan.item_payer_shares, cost_payers)
 
 
-def _avoided_costs(
-    plan: Plan,
-    values: Mapping[str, Array],
-    spec: BaselineProfile,
-    intake: list[tuple[int, Array]],
-    avoided: Array,
-    baseline: Array | None,
-) -> None:
-    """Write the avoided (and baseline) costs of one baseline use's cost item, ``(T, D)``."""
-    horizon = plan.horizon
-    ages = np.arange(horizon, dtype=float).reshape(horizon, 1)
+def _baseline_use(
+    plan: Plan, values: Mapping[str, Array], spec: BaselineProfile, ages: Array
+) -> tuple[Array, Array]:
+    """The use per participant by age ``u(a) = u0 (1 - x)^a p(a)``, and ``p(a)`` ``(T, 1)``."""
     use = _row(values, plan, f"{spec.name}.use")
     exit_rate = _row(values, plan, f"{spec.name}.exit_rate")
-    profile_by_age = spec.profile.reshape(horizon, 1)
-    use_by_age = use * (1.0 - exit_rate) ** ages * profile_by_age
-    reduction = _reduction(plan, values, spec, ages, use_by_age, profile_by_age)
-    avoided_use = np.minimum(reduction, use_by_age)
-    item = plan.cost_items[spec.item].key
-    unit_cost = _row(values, plan, f"cost_items.{item}.unit_cost")
-    growth = (1.0 + _row(values, plan, f"cost_items.{item}.real_growth")) ** ages
+    profile_by_age = spec.profile.reshape(plan.horizon, 1)
+    use_by_age: Array = use * (1.0 - exit_rate) ** ages * profile_by_age
+    return use_by_age, profile_by_age
+
+
+def _price(plan: Plan, values: Mapping[str, Array], item: int, ages: Array) -> Array:
+    """The cost item's price by year, ``C (1 + g)^t`` ``(T, D)``; a row ``(1, D)`` if ``g = 0``."""
+    key = plan.cost_items[item].key
+    unit_cost = _row(values, plan, f"cost_items.{key}.unit_cost")
+    growth = (1.0 + _row(values, plan, f"cost_items.{key}.real_growth")) ** ages
     # without real growth the price is the unit cost: a row, not a (T, D) product
-    price = unit_cost * growth if np.any(growth != 1.0) else unit_cost
-    if baseline is not None:
-        baseline[spec.item] = _cohort_sum(use_by_age, intake) * price
-    np.multiply(_cohort_sum(avoided_use, intake), price, out=avoided[spec.item])
+    return unit_cost * growth if np.any(growth != 1.0) else unit_cost
 
 
 def _reduction(
@@ -281,6 +282,7 @@ def _reduction(
     values: Mapping[str, Array],
     spec: BaselineProfile,
     ages: Array,
+    multiplier: Array,
     use_by_age: Array,
     profile_by_age: Array,
 ) -> Array:
@@ -288,7 +290,6 @@ def _reduction(
 
     It is minus the change of use, so that the cap is one ``np.minimum``.
     """
-    multiplier = _row(values, plan, "effect_multiplier")
     reduction: Array = np.zeros((plan.horizon, 1))
     for number, effect in enumerate(e for e in plan.effects if e.item == spec.item):
         k = ages - effect.lag
