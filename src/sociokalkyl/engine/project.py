@@ -94,11 +94,37 @@ class Projection:
         return self.net_of(np.ones(self.avoided.shape[0]), np.ones(self.costs.shape[0]))
 
     def net_of(self, item_weights: Array, cost_weights: Array, out: Array | None = None) -> Array:
-        """``sum_i w_i avoided[i] - sum_k v_k costs[k]``, shape ``(T, D)``.
+        """A weighted net: some of the avoided costs less some of the intervention costs.
 
+        Parameters
+        ----------
+        item_weights
+            Weight of each cost item's avoided costs [share], shape ``(I,)``.
+        cost_weights
+            Weight of each cost line [share], shape ``(K,)``.
+        out
+            An array of shape ``(T, D)`` to write the result into.
+
+        Returns
+        -------
+        ndarray
+            :math:`\\sum_i w_i\\,\\mathrm{avoided}_i - \\sum_k v_k\\,\\mathrm{costs}_k`
+            [SEK], shape ``(T, D)``.
+
+        Notes
+        -----
         With a payer's shares as weights this is the payer's net. The sum runs in a
         fixed order (see :func:`weighted_sum`), so every draw's numbers are the same
         whichever draws it is projected with.
+
+        Examples
+        --------
+        >>> from sociokalkyl import examples
+        >>> from sociokalkyl.engine import compile_plan
+        >>> plan = compile_plan(*examples.servicetrainee())
+        >>> p = project(plan, plan.values())
+        >>> bool((p.net_of(np.ones(1), np.zeros(2)) == p.avoided[0]).all())
+        True
         """
         weights = np.concatenate([item_weights, -np.asarray(cost_weights)])
         return weighted_sum(weights, self.flows, out=out)
@@ -123,10 +149,27 @@ class Projection:
 def weighted_sum(weights: Array, lines: Array, out: Array | None = None) -> Array:
     """``sum_i weights[i] * lines[i]`` over the first axis, in order, skipping 0 weights.
 
+    Parameters
+    ----------
+    weights
+        One weight per line [1], shape ``(N,)``.
+    lines
+        The lines [SEK], shape ``(N, ...)``, e.g. ``(N, T, D)``.
+    out
+        An array of shape ``lines.shape[1:]`` to write the result into.
+
+    Returns
+    -------
+    ndarray
+        :math:`\\sum_i w_i\\,\\mathrm{lines}_i` [SEK], shape ``lines.shape[1:]``.
+
+    Notes
+    -----
     A loop over the (few) cost items or lines, each step a whole ``(T, D)`` array. The
     order of the additions is fixed, unlike a BLAS product or a numpy reduction, whose
     order can depend on the number of draws; so a draw gives the same bits alone
-    (``evaluate``) and among many (``simulate``).
+    (``evaluate``) and among many (``simulate``). Weights of 0 are skipped and weights
+    of 1 and -1 add or subtract without a multiplication (neither changes a bit).
 
     Examples
     --------
