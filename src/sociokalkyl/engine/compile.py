@@ -86,15 +86,21 @@ def compile_plan(
     horizon = settings.horizon
     items = resolve_cost_items(intervention, catalogue)
     payers = _payers(intervention, items)
-    parameters = _intake(intervention, horizon)
+    # in the order of the model, which is also the order in which errors are found
+    intake = _intake(intervention, horizon)
     item_parameters, shares, price_factors = _cost_items(items, payers, settings)
     baseline_parameters, baselines = _baselines(intervention, items, horizon)
     effect_parameters, effects = _effects(intervention, items)
     cost_parameters, costs = _costs(intervention, payers, settings)
     setting_parameters, fixed_factors, discounting = _settings(settings)
-    parameters += (
-        item_parameters + baseline_parameters + effect_parameters + cost_parameters
-    ) + setting_parameters
+    parameters = [
+        *intake,
+        *item_parameters,
+        *baseline_parameters,
+        *effect_parameters,
+        *cost_parameters,
+        *setting_parameters,
+    ]
     return Plan(
         intervention_name=intervention.name,
         horizon=horizon,
