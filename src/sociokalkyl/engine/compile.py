@@ -50,14 +50,14 @@ def compile_plan(
 ) -> Plan:
     """Compile an intervention and settings into a :class:`Plan` of plain numbers.
 
-    Every amount is converted to SEK or SEK/year and rebased from its price year to
-    ``settings.price_year`` with its price index. Called once per analysis;
-    :func:`~sociokalkyl.engine.project` does the numbers.
+    Catalogue keys are looked up first; then every amount is converted to SEK or
+    SEK/year and rebased from its price year to ``settings.price_year`` with its price
+    index. Called once per analysis; :func:`~sociokalkyl.engine.project` does the numbers.
 
     Parameters
     ----------
     intervention
-        The intervention; its catalogue keys are looked up first.
+        The intervention; its cost items may be catalogue keys.
     settings
         Horizon [year], base and price year, discounting, optimism bias.
     catalogue
@@ -83,13 +83,16 @@ def compile_plan(
     >>> p.key, p.value, p.unit
     (ParameterKey(section='effects', index=0, field='change'), -1.0, 'share')
     """
-    horizon = settings.horizon
-    items = resolve_cost_items(intervention, catalogue)
+    return _compile(intervention, resolve_cost_items(intervention, catalogue), settings)
+
+
+def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: Settings) -> Plan:
+    """The plan of an intervention whose cost items are resolved, section by section."""
     payers = _payers(intervention, items)
     # in the order of the model, which is also the order in which errors are found
-    intake = _intake(intervention, horizon)
+    intake = _intake(intervention, settings.horizon)
     item_parameters, shares, price_factors = _cost_items(items, payers, settings)
-    baseline_parameters, baselines = _baselines(intervention, items, horizon)
+    baseline_parameters, baselines = _baselines(intervention, items, settings.horizon)
     effect_parameters, effects = _effects(intervention, items)
     cost_parameters, costs = _costs(intervention, payers, settings)
     setting_parameters, fixed_factors, discounting = _settings(settings)
@@ -103,7 +106,7 @@ def compile_plan(
     ]
     return Plan(
         intervention_name=intervention.name,
-        horizon=horizon,
+        horizon=settings.horizon,
         base_year=settings.base_year,
         price_year=settings.price_year,
         payers=payers,

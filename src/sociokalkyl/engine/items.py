@@ -50,9 +50,9 @@ def resolve_cost_items(
             items.append(item)
             continue
         if catalogue is None:
-            from sociokalkyl import catalogue as shipped
+            from sociokalkyl.catalogue import default
 
-            catalogue = shipped.default()
+            catalogue = default()
         try:
             found = catalogue[item]
         except KeyError as exc:

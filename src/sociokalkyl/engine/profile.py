@@ -53,20 +53,17 @@ def effect_profile(
         \end{cases}
         \qquad \rho(k) = \min\left(1, \frac{k + 1}{R}\right) \text{ (1 when } R \le 1)
 
-    This is the definition of ``docs/conventions.md`` and DESIGN.md, and the one
-    :func:`~sociokalkyl.engine.project` uses. The multiplication order is
-    ``(ρ(k)·[0 ≤ k < L]) · (1 − d)^max(k, 0)``; :func:`project` puts the baseline use
-    between the two factors (its historical order, kept so that no bit changes).
+    The definition of ``docs/conventions.md`` and DESIGN.md, as
+    :func:`~sociokalkyl.engine.project` computes it: ``(ρ(k)·[0 ≤ k < L]) ·
+    (1 − d)^max(k, 0)``, with the baseline use multiplied in between the two factors
+    there (the historical order, kept so that no bit of any result changes).
 
     Examples
     --------
-    Two years of ramp-up, a 10 % yearly drop-off, four years in all:
+    Two years of ramp-up, a 10 % yearly drop-off, four years in all; then three draws:
 
     >>> effect_profile(np.arange(-1, 6), ramp_years=2, duration=4, drop_off=0.1)
     array([0.   , 0.5  , 0.9  , 0.81 , 0.729, 0.   , 0.   ])
-
-    Three draws of the drop-off give one column each:
-
     >>> effect_profile([0, 1], drop_off=np.array([0.0, 0.5, 1.0]))
     array([[1. , 1. , 1. ],
            [1. , 0.5, 0. ]])

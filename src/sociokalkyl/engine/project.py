@@ -260,29 +260,43 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
     An intervention cost line is :math:`A (1 + b)` times its pattern over the years
     (``b`` the optimism bias), summed over the cohorts for a cost per participant.
 
-    Every array is laid out year by draw, ``(T, D)``: a parameter is a row ``(1, D)``,
-    a profile over the years a column ``(T, 1)``, and a cohort shift moves whole rows.
-
     Examples
     --------
     >>> from sociokalkyl import examples
     >>> from sociokalkyl.engine import compile_plan
     >>> plan = compile_plan(*examples.servicetrainee())
-    >>> projection = project(plan, plan.values())
-    >>> projection.flows.shape   # (items + cost lines, years, draws)
+    >>> project(plan, plan.values()).flows.shape   # (items + cost lines, years, draws)
     (3, 10, 1)
     """
     horizon = plan.horizon
     ages = np.arange(horizon, dtype=float).reshape(horizon, 1)
     draws = max([np.size(v) for v in values.values()] + [1])
     intake = [(int(p.key.index or 0), _row(values, plan, p.name)) for p in plan.intake]
-    multiplier = _row(values, plan, "effect_multiplier")
-
     n_items = len(plan.cost_items)
     baseline = np.zeros((n_items, horizon, draws if with_baseline else 1))
     flows = np.empty((n_items + len(plan.costs), horizon, draws))  # avoided, then costs
-    avoided, costs = flows[:n_items], flows[n_items:]
-    avoided[sorted(set(range(n_items)) - {spec.item for spec in plan.baselines})] = 0.0
+    _avoided_costs(plan, values, ages, intake, flows[:n_items], baseline, with_baseline)
+    _intervention_costs(plan, values, intake, flows[n_items:])
+    factors = _discount_factors(plan, values)
+    return Projection(flows, baseline, factors, plan.item_payer_shares, _cost_payers(plan))
+
+
+def _avoided_costs(
+    plan: Plan,
+    values: Mapping[str, Array],
+    ages: Array,
+    intake: list[tuple[int, Array]],
+    avoided: Array,
+    baseline: Array,
+    with_baseline: bool,
+) -> None:
+    """Write the avoided costs ``(I, T, D)`` and, ``with_baseline``, the baseline costs.
+
+    Every array is laid out year by draw, ``(T, D)``: a parameter is a row ``(1, D)``,
+    a profile over the years a column ``(T, 1)``, and a cohort shift moves whole rows.
+    """
+    multiplier = _row(values, plan, "effect_multiplier")
+    avoided[sorted(set(range(avoided.shape[0])) - {spec.item for spec in plan.baselines})] = 0.0
     for spec in plan.baselines:
         use_by_age, profile_by_age = _baseline_use(plan, values, spec, ages)
         reduction = _reduction(plan, values, spec, ages, multiplier, use_by_age, profile_by_age)
@@ -291,13 +305,14 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
         if with_baseline:
             baseline[spec.item] = _cohort_sum(use_by_age, intake) * price
         np.multiply(_cohort_sum(avoided_use, intake), price, out=avoided[spec.item])
-    _intervention_costs(plan, values, intake, costs)
 
+
+def _cost_payers(plan: Plan) -> Array:
+    """1 where a cost line is paid by a payer, else 0, ``(K, P)``."""
     cost_payers = np.zeros((len(plan.costs), len(plan.payers)))
     for line, cost in enumerate(plan.costs):
         cost_payers[line, cost.payer] = 1.0
-    factors = _discount_factors(plan, values)
-    return Projection(flows, baseline, factors, plan.item_payer_shares, cost_payers)
+    return cost_payers
 
 
 def _baseline_use(
