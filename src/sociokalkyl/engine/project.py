@@ -216,7 +216,7 @@ def _cohort_sum(per_age: Array, intake: list[tuple[int, Array]]) -> Array:
     """
     horizon = per_age.shape[0]
     columns = max(per_age.shape[1], *(count.shape[1] for _, count in intake))
-    # the year-0 cohort (compile_plan puts it first) writes every row; without it, zeros
+    # the year-0 cohort (Plan.intake puts it first) writes every row; without it, zeros
     out = np.empty((horizon, columns)) if intake[0][0] == 0 else np.zeros((horizon, columns))
     for year, count in intake:
         if year == 0:
