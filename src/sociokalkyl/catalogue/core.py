@@ -12,7 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from sociokalkyl import money
+import sociokalkyl.money as money
 from sociokalkyl.catalogue.files import (
     Entry,
     check_price_year,

@@ -46,7 +46,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from sociokalkyl import money
+import sociokalkyl.money as money
 from sociokalkyl.errors import InputError, PriceYearError, UnitError
 from sociokalkyl.model import CostItem
 from sociokalkyl.units import format_quantity, parse_number, parse_quantity, ureg

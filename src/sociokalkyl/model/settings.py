@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from sociokalkyl import money
+import sociokalkyl.money as money
 from sociokalkyl.finance import DiscountSchedule
 from sociokalkyl.model.common import FrozenModel
 from sociokalkyl.units import Share

@@ -32,7 +32,8 @@ from numpy.typing import NDArray
 
 from sociokalkyl.engine import Plan
 from sociokalkyl.errors import InputError
-from sociokalkyl.uncertainty.distributions import _Base, as_distribution
+from sociokalkyl.uncertainty._base import _Base
+from sociokalkyl.uncertainty.distributions import as_distribution
 
 __all__ = [
     "BLOCK",
