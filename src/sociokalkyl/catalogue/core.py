@@ -13,13 +13,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import sociokalkyl.money as money
-from sociokalkyl.catalogue.files import (
-    Entry,
-    check_price_year,
-    entry_from_mapping,
-    parse_catalogue_text,
-    read_catalogue_file,
-)
+from sociokalkyl.catalogue.files import Entry, parse_catalogue_text, read_catalogue_file
+from sociokalkyl.catalogue.overrides import Override, override_entries
 from sociokalkyl.catalogue.provenance import weak_provenance, weakness_text
 from sociokalkyl.errors import InputError, PriceYearError
 from sociokalkyl.model import CostItem
@@ -59,9 +54,6 @@ def _fold(text: str) -> str:
     """Lower case without diacritics, so "bistånd" and "bistand" match."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("_", " ")
-
-
-Override = CostItem | Mapping[str, Any]
 
 
 class Catalogue(Mapping[str, CostItem]):
@@ -257,19 +249,8 @@ class Catalogue(Mapping[str, CostItem]):
                 for k in overrides._items
             ]
             new_aliases = dict(overrides._aliases)
-        elif isinstance(overrides, str | Path):
-            entries = read_catalogue_file(overrides)
-            new_aliases = {}
-        elif isinstance(overrides, Mapping):
-            entries = [self._override_entry(key, value) for key, value in overrides.items()]
-            new_aliases = {}
         else:
-            raise InputError(
-                "cannot be used as catalogue overrides",
-                field="overrides",
-                value=type(overrides).__name__,
-                expected='a Catalogue, a .csv/.toml path or {"key": CostItem(...) or {...}}',
-            )
+            entries, new_aliases = override_entries(overrides), {}
         merged = {
             k: Entry(v, self._name_en.get(k), self._origins[k]) for k, v in self._items.items()
         }
@@ -281,36 +262,6 @@ class Catalogue(Mapping[str, CostItem]):
             merged.pop(alias, None)
             aliases[alias] = target
         return Catalogue(merged.values(), aliases)
-
-    @staticmethod
-    def _override_entry(key: str, value: Override) -> Entry:
-        if isinstance(value, CostItem):
-            if value.key != key:
-                raise InputError(
-                    f"holds a cost item with key {value.key!r}",
-                    field=f"overrides[{key!r}]",
-                    value=value.key,
-                    expected=f"a cost item whose key is {key!r}",
-                )
-            try:
-                money.price_index(value.price_index)
-            except InputError as exc:
-                raise InputError(
-                    exc.message,
-                    field=f"overrides[{key!r}].price_index",
-                    value=exc.value,
-                    expected=exc.expected,
-                ) from None
-            check_price_year(value, f"overrides[{key!r}].price_year")
-            return Entry(value, None, "override")
-        if isinstance(value, Mapping):
-            return entry_from_mapping(key, value, "overrides")
-        raise InputError(
-            "is neither a CostItem nor a mapping of its fields",
-            field=f"overrides[{key!r}]",
-            value=type(value).__name__,
-            expected='CostItem(...) or {"name": ..., "unit_cost": "4 500 kr/dygn", ...}',
-        )
 
     def rebased(self, key: str, price_year: int) -> CostItem:
         """The item restated in prices of ``price_year`` with its own index (KPI or OPI).

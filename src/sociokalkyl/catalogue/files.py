@@ -209,73 +209,10 @@ def _csv_entries(text: str, origin: str) -> list[Entry]:
     for row in reader:
         if not row or not any(cell.strip() for cell in row):
             continue
-        where_line = f"{origin}, line {reader.line_num}"
         if header is None:
-            header = [cell.strip() for cell in row]
-            missing = [c for c in REQUIRED_COLUMNS if c not in header]
-            unknown = [c for c in header if c not in COLUMNS]
-            if missing:
-                raise InputError(
-                    f"lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
-                    field=f"{origin}, header",
-                    value=",".join(header),
-                    expected=f"a header with {','.join(REQUIRED_COLUMNS)}, e.g. a row "
-                    'hvb_dygn,HVB-dygn,4500,kr/dygn,2018,"corren.se"',
-                )
-            if unknown:
-                raise InputError(
-                    f"has unknown columns {', '.join(unknown)}",
-                    field=f"{origin}, header",
-                    value=",".join(header),
-                    expected=f"columns among {', '.join(COLUMNS)}",
-                )
-            continue
-        if len(row) != len(header):
-            raise InputError(
-                f"has {len(row)} cells but the header has {len(header)}",
-                field=where_line,
-                value=",".join(row),
-                expected="one cell per column; quote cells that contain commas",
-            )
-        cells = {name: cell.strip() for name, cell in zip(header, row, strict=True)}
-        key = cells["key"]
-        where = f"{where_line}, key {key!r}" if key else where_line
-        if not key:
-            raise InputError("has no key", field=where_line, expected="a key, e.g. hvb_dygn")
-        for name in REQUIRED_COLUMNS:
-            if not cells[name]:
-                raise InputError(
-                    f"is empty in column {name}",
-                    field=where,
-                    expected=f"a value in {name}, e.g. {_EXAMPLES[name]}",
-                )
-        value = parse_number(cells["value"], field=f"{where}, value")
-        unit_cost = {"value": value, "unit": cells["unit"]}
-        _check_unit(unit_cost, f"{where}, unit")
-        try:
-            price_year = int(cells["price_year"])
-        except ValueError:
-            raise InputError(
-                "is not a year",
-                field=f"{where}, price_year",
-                value=cells["price_year"],
-                expected="a four-digit year, e.g. 2018",
-            ) from None
-        fields: dict[str, Any] = {
-            "name": cells["name"],
-            "unit_cost": unit_cost,
-            "price_year": price_year,
-            "source": cells["source"],
-            "payer": _parse_payer(cells.get("payer", ""), f"{where}, payer"),
-        }
-        for name in ("price_index", "geography", "confidence", "note", "name_en"):
-            if cells.get(name):
-                fields[name] = cells[name]
-        if cells.get("real_growth"):
-            fields["real_growth"] = parse_number(
-                cells["real_growth"], field=f"{where}, real_growth"
-            )
-        entries.append(entry_from_mapping(key, fields, where_line))
+            header = _csv_header(row, origin)
+        else:
+            entries.append(_csv_entry(header, row, f"{origin}, line {reader.line_num}"))
     if header is None:
         raise InputError(
             "is empty",
@@ -283,6 +220,77 @@ def _csv_entries(text: str, origin: str) -> list[Entry]:
             expected=f"a CSV with the header {','.join(REQUIRED_COLUMNS)} and one row per item",
         )
     return entries
+
+
+def _csv_header(row: list[str], origin: str) -> list[str]:
+    """The column names of a header row, every required one present and none unknown."""
+    header = [cell.strip() for cell in row]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    unknown = [c for c in header if c not in COLUMNS]
+    if missing:
+        raise InputError(
+            f"lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
+            field=f"{origin}, header",
+            value=",".join(header),
+            expected=f"a header with {','.join(REQUIRED_COLUMNS)}, e.g. a row "
+            'hvb_dygn,HVB-dygn,4500,kr/dygn,2018,"corren.se"',
+        )
+    if unknown:
+        raise InputError(
+            f"has unknown columns {', '.join(unknown)}",
+            field=f"{origin}, header",
+            value=",".join(header),
+            expected=f"columns among {', '.join(COLUMNS)}",
+        )
+    return header
+
+
+def _csv_entry(header: list[str], row: list[str], where_line: str) -> Entry:
+    """One data row as an entry; ``where_line`` is "file, line n" for messages."""
+    if len(row) != len(header):
+        raise InputError(
+            f"has {len(row)} cells but the header has {len(header)}",
+            field=where_line,
+            value=",".join(row),
+            expected="one cell per column; quote cells that contain commas",
+        )
+    cells = {name: cell.strip() for name, cell in zip(header, row, strict=True)}
+    key = cells["key"]
+    where = f"{where_line}, key {key!r}" if key else where_line
+    if not key:
+        raise InputError("has no key", field=where_line, expected="a key, e.g. hvb_dygn")
+    for name in REQUIRED_COLUMNS:
+        if not cells[name]:
+            raise InputError(
+                f"is empty in column {name}",
+                field=where,
+                expected=f"a value in {name}, e.g. {_EXAMPLES[name]}",
+            )
+    value = parse_number(cells["value"], field=f"{where}, value")
+    unit_cost = {"value": value, "unit": cells["unit"]}
+    _check_unit(unit_cost, f"{where}, unit")
+    try:
+        price_year = int(cells["price_year"])
+    except ValueError:
+        raise InputError(
+            "is not a year",
+            field=f"{where}, price_year",
+            value=cells["price_year"],
+            expected="a four-digit year, e.g. 2018",
+        ) from None
+    fields: dict[str, Any] = {
+        "name": cells["name"],
+        "unit_cost": unit_cost,
+        "price_year": price_year,
+        "source": cells["source"],
+        "payer": _parse_payer(cells.get("payer", ""), f"{where}, payer"),
+    }
+    for name in ("price_index", "geography", "confidence", "note", "name_en"):
+        if cells.get(name):
+            fields[name] = cells[name]
+    if cells.get("real_growth"):
+        fields["real_growth"] = parse_number(cells["real_growth"], field=f"{where}, real_growth")
+    return entry_from_mapping(key, fields, where_line)
 
 
 def _toml_entries(text: str, origin: str) -> list[Entry]:

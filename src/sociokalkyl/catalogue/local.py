@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sociokalkyl.catalogue.core import Catalogue
 from sociokalkyl.catalogue.files import Entry
+from sociokalkyl.catalogue.overrides import override_entries
 from sociokalkyl.errors import DataSourceError, InputError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -122,7 +123,7 @@ def with_kolada(
                 payer=spec.payer,
             )
             item = item.model_copy(update={"price_index": spec.price_index})
-            catalogue._override_entry(item.key, item)  # checks the index and the price year
+            override_entries({item.key: item})  # checks the index and the price year
             entries.append(Entry(item, spec.name_en, f"Kolada {spec.kpi}, {municipality}"))
             aliases[key] = item.key
     return catalogue.with_overrides(Catalogue(entries, aliases))
