@@ -12,6 +12,8 @@ Three structural rules of issue 9, checked over the source by AST (nothing is im
 * **Sizes.** No module over :data:`MAX_MODULE_LINES` lines (data tables in
   :data:`DATA_TABLES` excepted), no function over :data:`MAX_FUNCTION_LINES` lines,
   counted from its ``def`` to its last line.
+* **Docs follow the code.** Every ``sociokalkyl.x.y`` that ``docs/*.md`` or the README
+  imports or names in backticks exists, so a move cannot leave a stale path behind.
 
 The rules are strict. What still offends while other branches restructure their parts is
 listed, entry by entry, in :data:`_NOT_YET_SPLIT`; a test fails when an entry there no
@@ -21,6 +23,8 @@ longer offends, so the set can only shrink.
 from __future__ import annotations
 
 import ast
+import importlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -294,3 +298,42 @@ def test_not_yet_split_only_shrinks() -> None:
 )
 def test_import_checker_sees_every_import(source: str, expected: set[str]) -> None:
     assert import_offences([("units/x.py", ast.parse(source))]) == expected
+
+
+# --- the docs name modules and functions that exist ---------------------------------------
+DOCS = [*sorted((PACKAGE.parents[1] / "docs").glob("*.md")), PACKAGE.parents[1] / "README.md"]
+_FROM_IMPORT = re.compile(r"^\s*from (sociokalkyl(?:\.\w+)*) import (\([^)]*\)|[^\n]+)", re.M)
+_DOTTED = re.compile(r"(?:`|python -m )(sociokalkyl(?:\.\w+)+)")
+
+
+def _resolve(dotted: str) -> bool:
+    """Whether ``a.b.c`` is a module, or an attribute of the longest importable prefix."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            target: object = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for name in parts[cut:]:
+            if not hasattr(target, name):
+                return False
+            target = getattr(target, name)
+        return True
+    return False
+
+
+def doc_references() -> Iterator[tuple[str, str]]:
+    """Every ``sociokalkyl.x.y`` a doc names in an import or in backticks, by doc file."""
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        for module, names in _FROM_IMPORT.findall(text):
+            for name in names.strip("()").split("#")[0].split(","):
+                if name.strip():
+                    yield doc.name, f"{module}.{name.split(' as ')[0].strip()}"
+        for dotted in _DOTTED.findall(text):
+            yield doc.name, dotted
+
+
+def test_docs_name_what_exists() -> None:
+    missing = sorted({f"{doc}: {ref}" for doc, ref in doc_references() if not _resolve(ref)})
+    assert not missing, f"{missing}: the docs name modules or functions that do not exist"
