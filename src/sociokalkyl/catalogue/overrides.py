@@ -11,12 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import sociokalkyl.money as money
-from sociokalkyl.catalogue.files import (
-    Entry,
-    check_price_year,
-    entry_from_mapping,
-    read_catalogue_file,
-)
+from sociokalkyl.catalogue.entry import Entry, check_price_year, entry_from_mapping
+from sociokalkyl.catalogue.files import read_catalogue_file
 from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem
 

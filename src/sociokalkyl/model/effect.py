@@ -61,6 +61,13 @@ class Effect(FrozenModel):
     deadweight, attribution, displacement
         SROI adjustments: what would have happened anyway, what others caused, what
         was only moved elsewhere [share].
+
+    Examples
+    --------
+    >>> effect = Effect(cost_item="ekonomiskt_bistand", kind="relative", change="-49 %",
+    ...                 duration_years=5, deadweight=0.1)
+    >>> effect.change, effect.adjustment  # adjustment = (1 - dw)(1 - at)(1 - dp)
+    (-0.49, 0.9)
     """
 
     cost_item: str

@@ -141,6 +141,21 @@ class Intervention(FrozenModel):
         What the intervention costs.
     other_payers
         Payers besides kommun, region, stat and individ that the costs name.
+
+    Examples
+    --------
+    >>> from sociokalkyl.model import BaselineUse, CostItem, Effect, TargetGroup
+    >>> intervention = Intervention(
+    ...     name="Arbetsträning",
+    ...     target_group=TargetGroup(name="Deltagare", intake=[10]),
+    ...     cost_items=[CostItem(key="eb", name="Ekonomiskt bistånd",
+    ...                          unit_cost="9 135 kr/mån", price_year=2023, source="egen")],
+    ...     baseline=[BaselineUse(cost_item="eb", use="12 mån/år")],
+    ...     effects=[Effect(cost_item="eb", kind="absolute", change="-3 mån/år")],
+    ...     costs=[InterventionCost(name="Insats", kind="one_off", amount="1 000 000 kr")],
+    ... )
+    >>> intervention.cost_item_keys, intervention.target_group.total
+    (['eb'], 10.0)
     """
 
     name: str = Field(min_length=1)

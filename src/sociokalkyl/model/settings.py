@@ -21,6 +21,15 @@ class PriceSeries(FrozenModel):
     (``{2022: 5.1, 2023: 4.6}``: the change from the year before). A gap in the years
     breaks the chain; amounts cannot be rebased across it.
 
+    Parameters
+    ----------
+    source
+        Where the series comes from (required: every number carries a source).
+    levels
+        Index levels by year [index points]; only ratios matter.
+    changes_percent
+        Yearly changes by year [percent], the change from the year before.
+
     Examples
     --------
     >>> series = PriceSeries(source="Kommunens egen serie", levels={2020: 100, 2021: 103})
