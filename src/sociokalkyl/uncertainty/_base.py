@@ -61,36 +61,92 @@ def check_quantile(q: npt.ArrayLike, field: str = "q") -> Array:
 
 
 class _Base(BaseModel):
+    """What every distribution offers; the subclasses fill it in.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from sociokalkyl.uncertainty.distributions import Uniform
+    >>> d = Uniform(low=0, high=2)
+    >>> d.support(), d.mean(), round(d.std(), 6), float(d.cdf(0.5)), d.ppf([0.25, 0.75])
+    ((0.0, 2.0), 1.0, 0.57735, 0.25, array([0.5, 1.5]))
+    >>> d.sample(np.random.default_rng(1), 4).shape
+    (4,)
+    """
+
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     def support(self) -> tuple[float, float]:
-        """The smallest interval that holds every draw."""
+        """The smallest interval that holds every draw.
+
+        Returns
+        -------
+        tuple of float
+            ``(low, high)`` [the parameter's unit]; infinite for an unbounded side.
+        """
         raise NotImplementedError
 
     def sample(self, rng: np.random.Generator, size: int) -> Array:
-        """``size`` independent draws [the parameter's unit]."""
+        """``size`` independent draws.
+
+        Parameters
+        ----------
+        rng
+            The random generator; the same generator state gives the same draws.
+        size
+            The number of draws.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(size,)`` [the parameter's unit].
+        """
         raise NotImplementedError
 
     def mean(self) -> float:
-        """The expected value."""
+        """The expected value :math:`E[X]` [the parameter's unit]."""
         raise NotImplementedError
 
     def variance(self) -> float:
-        """The variance."""
+        """The variance :math:`E[(X - E[X])^2]` [the parameter's unit, squared]."""
         raise NotImplementedError
 
     def std(self) -> float:
-        """The standard deviation."""
+        """The standard deviation, :math:`\\sqrt{\\operatorname{Var}(X)}` [the parameter's unit]."""
         return math.sqrt(self.variance())
 
     def cdf(self, x: npt.ArrayLike) -> Array:
-        """P(X <= x)."""
+        """The cumulative distribution function :math:`P(X \\le x)`.
+
+        Parameters
+        ----------
+        x
+            Points, any shape [the parameter's unit].
+
+        Returns
+        -------
+        numpy.ndarray
+            The probabilities, the shape of ``x`` [1].
+        """
         raise NotImplementedError
 
     def ppf(self, q: npt.ArrayLike) -> Array:
         """The quantile function: the value below which a share ``q`` of draws falls.
 
-        ``q`` must lie strictly in (0, 1) (:class:`InputError` otherwise).
+        Parameters
+        ----------
+        q
+            Probabilities strictly between 0 and 1, any shape [1].
+
+        Returns
+        -------
+        numpy.ndarray
+            The quantiles, the shape of ``q`` [the parameter's unit].
+
+        Raises
+        ------
+        InputError
+            For a ``q`` outside (0, 1).
         """
         return self._ppf(check_quantile(q))
 
