@@ -179,3 +179,16 @@ def test_swedish_thousands_round_trip(number: int) -> None:
 def test_decimal_comma_round_trip(whole: int, cents: int) -> None:
     swedish = f"{whole:,}".replace(",", " ") + f",{cents:02d}"
     assert parse_number(swedish) == pytest.approx(whole + cents / 100, rel=1e-15)
+
+
+def test_package_reexports_every_submodule_name() -> None:
+    import importlib
+
+    import sociokalkyl.units as units
+
+    for name in ("registry", "parse", "convert", "types"):
+        module = importlib.import_module(f"sociokalkyl.units.{name}")
+        for public in module.__all__:
+            assert public in units.__all__, f"units.{name}.{public} is not re-exported"
+            assert getattr(units, public) is getattr(module, public)
+    assert sorted(units.__all__) == sorted(set(units.__all__))

@@ -49,6 +49,17 @@ class PriceIndex:
     chains
         Optional chain number by year. Two years in different chains cannot be
         compared (the series has a gap between them). Default: one chain.
+
+    Raises
+    ------
+    InputError
+        When there are no years, or a level is not a positive finite number.
+
+    Examples
+    --------
+    >>> index = PriceIndex("egen", {2020: 100.0, 2021: 102.0, 2022: 110.16}, "kommunens")
+    >>> index.years, round(index.factor(2020, 2022), 4)
+    ([2020, 2021, 2022], 1.1016)
     """
 
     name: str
@@ -122,7 +133,15 @@ class PriceIndex:
         return " and ".join(f"{ys[0]}-{ys[-1]}" for ys in runs.values())
 
     def rebase(self, amount: float, from_year: int, to_year: int) -> float:
-        """Restate ``amount`` [SEK, prices of from_year] in prices of ``to_year`` [SEK]."""
+        """Restate ``amount`` [SEK, prices of from_year] in prices of ``to_year`` [SEK].
+
+        .. math:: A_{to} = A_{from} \\cdot I_{to} / I_{from}
+
+        Examples
+        --------
+        >>> round(kpi().rebase(1000.0, 2022, 2023), 2)
+        1085.48
+        """
         return amount * self.factor(from_year, to_year)
 
     @classmethod
@@ -187,6 +206,11 @@ def _read_data(filename: str) -> tuple[str, list[dict[str, str]]]:
 def kpi() -> PriceIndex:
     """SCB's KPI, annual averages, 1980 = 100 (the default index for rebasing).
 
+    Returns
+    -------
+    PriceIndex
+        The shipped series ``"KPI"`` [index points, 1980 = 100], read once and cached.
+
     Examples
     --------
     >>> kpi().years[0], kpi().years[-1], kpi().levels[2023]
@@ -200,6 +224,12 @@ def kpi() -> PriceIndex:
 def opi() -> PriceIndex:
     """SKR's omsorgsprisindex (OPI), chained from yearly changes; 2022 is missing.
 
+    Returns
+    -------
+    PriceIndex
+        The shipped series ``"OPI"``, in two chains (to 2021 and from 2022); years in
+        different chains cannot be compared. Read once and cached.
+
     Examples
     --------
     >>> round(opi().factor(2015, 2021), 4)  # 1.026*1.027*1.026*1.027*1.030*1.015
@@ -211,7 +241,28 @@ def opi() -> PriceIndex:
 
 
 def price_index(name_or_index: str | PriceIndex) -> PriceIndex:
-    """Look up a shipped index by name (``"KPI"`` or ``"OPI"``); an index passes through."""
+    """Look up a shipped index by name; an index passes through.
+
+    Parameters
+    ----------
+    name_or_index
+        ``"KPI"`` or ``"OPI"`` (any case), or a :class:`PriceIndex`.
+
+    Returns
+    -------
+    PriceIndex
+        The index.
+
+    Raises
+    ------
+    InputError
+        For a name that is not shipped.
+
+    Examples
+    --------
+    >>> price_index("opi").name, price_index(kpi()) is kpi()
+    ('OPI', True)
+    """
     if isinstance(name_or_index, PriceIndex):
         return name_or_index
     shipped = {"KPI": kpi, "OPI": opi}
@@ -229,18 +280,72 @@ def price_index(name_or_index: str | PriceIndex) -> PriceIndex:
 def rebase(amount: float, from_year: int, to_year: int, index: str | PriceIndex = "KPI") -> float:
     """Restate ``amount`` [SEK, prices of from_year] in prices of ``to_year`` [SEK].
 
+    Parameters
+    ----------
+    amount
+        The amount [SEK, prices of ``from_year``].
+    from_year, to_year
+        The price years; both must be in the index (and in one chain of it).
+    index
+        The index: ``"KPI"`` (default), ``"OPI"`` or a :class:`PriceIndex`.
+
+    Returns
+    -------
+    float
+        The amount in prices of ``to_year`` [SEK].
+
+    Raises
+    ------
+    PriceYearError
+        For a year the index lacks, or two years on either side of a gap.
+
+    Notes
+    -----
     .. math:: A_{to} = A_{from} \\cdot I_{to} / I_{from}
 
     Examples
     --------
     >>> rebase(7149.0, 2012, 2012)
     7149.0
+    >>> round(rebase(1000.0, 2015, 2021, "OPI"), 1)
+    1160.8
     """
     return price_index(index).rebase(amount, from_year, to_year)
 
 
 def read_index_csv(path: str | Path, name: str, source: str) -> PriceIndex:
-    """Read a user series from a CSV with columns ``year`` and ``level``."""
+    """Read a user series from a CSV with columns ``year`` and ``level``.
+
+    Lines starting with ``#`` are comments.
+
+    Parameters
+    ----------
+    path
+        The CSV file.
+    name
+        The index's name, e.g. ``"Örebro OPI"``.
+    source
+        Where the series comes from.
+
+    Returns
+    -------
+    PriceIndex
+        The series [index points].
+
+    Raises
+    ------
+    InputError
+        When the file lacks the columns or a cell is not a number.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "index.csv"
+    ...     _ = path.write_text("# egen serie\\nyear,level\\n2022,100\\n2023,104.5\\n")
+    ...     read_index_csv(path, "egen", "kommunens").factor(2022, 2023)
+    1.045
+    """
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
     try:

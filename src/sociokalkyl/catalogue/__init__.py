@@ -20,13 +20,7 @@ sociokalkyl.catalogue.core.CatalogueKeyError: key: is not a key ... 'hemtjanst_t
 
 from __future__ import annotations
 
-from sociokalkyl.catalogue.core import (
-    SHIPPED_ALIASES,
-    Catalogue,
-    CatalogueKeyError,
-    default,
-    load,
-)
+from sociokalkyl.catalogue.core import Catalogue, CatalogueKeyError, load
 from sociokalkyl.catalogue.files import COLUMNS, REQUIRED_COLUMNS, read_catalogue_file
 from sociokalkyl.catalogue.formatting import format_number, rebase_problem, unit_label
 from sociokalkyl.catalogue.local import KOLADA_MAPPING, KoladaMapping, with_kolada
@@ -38,6 +32,7 @@ from sociokalkyl.catalogue.provenance import (
     weak_provenance,
     weakness_text,
 )
+from sociokalkyl.catalogue.shipped import SHIPPED_ALIASES, default
 
 __all__ = [
     "COLUMNS",

@@ -1,4 +1,7 @@
-"""The :class:`Catalogue`: a read-only mapping from keys to cost items with provenance."""
+"""The :class:`Catalogue`: a read-only mapping from keys to cost items with provenance.
+
+The shipped catalogue itself is :func:`sociokalkyl.catalogue.shipped.default`.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +9,14 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from sociokalkyl import money
-from sociokalkyl.catalogue.files import (
-    Entry,
-    check_price_year,
-    entry_from_mapping,
-    parse_catalogue_text,
-    read_catalogue_file,
-)
+import sociokalkyl.money as money
+from sociokalkyl.catalogue.entry import Entry
+from sociokalkyl.catalogue.files import read_catalogue_file
+from sociokalkyl.catalogue.overrides import Override, override_entries
 from sociokalkyl.catalogue.provenance import weak_provenance, weakness_text
 from sociokalkyl.errors import InputError, PriceYearError
 from sociokalkyl.model import CostItem
@@ -27,29 +24,23 @@ from sociokalkyl.model import CostItem
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.catalogue.local import KoladaFetcher, KoladaMapping
 
-__all__ = ["SHIPPED_ALIASES", "Catalogue", "CatalogueKeyError", "default", "load"]
-
-SHIPPED_ALIASES: Mapping[str, str] = MappingProxyType(
-    {
-        "ekonomiskt_bistand": "ekonomiskt_bistand_hushall_manad_2012",
-        "ekonomiskt_bistand_hushall_ar": "ekonomiskt_bistand_hushall_ar_2022",
-        "hemtjanst_timme": "hemtjanst_timme_2016",
-        "sarskilt_boende_dygn": "sarskilt_boende_dygn_2016",
-        "sis_ungdomsvard_dygn": "sis_ungdomsvard_dygn_2023",
-    }
-)
-"""Generic keys of the shipped catalogue and the dated row each one stands for.
-
-Each points to the newest national figure of its kind that the shipped price indices
-can restate; the item keeps that row's source and confidence, and its note says which
-row it is.
-"""
-
-SHIPPED_ORIGIN = "sociokalkyl/data/catalogue.csv"
+__all__ = ["Catalogue", "CatalogueKeyError", "load"]
 
 
 class CatalogueKeyError(InputError, KeyError):
-    """A key that is not in the catalogue (a ``KeyError`` and a ``ValueError``)."""
+    """A key that is not in the catalogue (a ``KeyError`` and a ``ValueError``).
+
+    The message suggests the closest keys. Raised by ``catalogue[key]``.
+
+    Examples
+    --------
+    >>> from sociokalkyl.catalogue.shipped import default
+    >>> try:
+    ...     default()["hemtjanst_timm"]
+    ... except CatalogueKeyError as exc:
+    ...     isinstance(exc, KeyError), "hemtjanst_timme" in str(exc)
+    (True, True)
+    """
 
     def __str__(self) -> str:
         return self._render()
@@ -59,9 +50,6 @@ def _fold(text: str) -> str:
     """Lower case without diacritics, so "bistånd" and "bistand" match."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("_", " ")
-
-
-Override = CostItem | Mapping[str, Any]
 
 
 class Catalogue(Mapping[str, CostItem]):
@@ -80,6 +68,7 @@ class Catalogue(Mapping[str, CostItem]):
 
     Examples
     --------
+    >>> from sociokalkyl.catalogue.shipped import default
     >>> cat = default()
     >>> item = cat["ekonomiskt_bistand"]
     >>> item.unit_cost_text(), item.price_year, item.confidence
@@ -178,6 +167,7 @@ class Catalogue(Mapping[str, CostItem]):
 
         Examples
         --------
+        >>> from sociokalkyl.catalogue.shipped import default
         >>> default().warnings[0]
         'ekonomiskt_bistand_hushall_ar_2022: sekundärkälla (S2); Riket; källa: regionfakta...'
         """
@@ -201,6 +191,7 @@ class Catalogue(Mapping[str, CostItem]):
 
         Examples
         --------
+        >>> from sociokalkyl.catalogue.shipped import default
         >>> list(default().search("home care"))
         ['hemtjanst_timme_2016', 'hemtjanst_timme_2015', 'hemtjanst_timme']
         >>> list(default().search("särskilt boende 2016"))
@@ -244,6 +235,7 @@ class Catalogue(Mapping[str, CostItem]):
 
         Examples
         --------
+        >>> from sociokalkyl.catalogue.shipped import default
         >>> cat = default().with_overrides({"hemtjanst_timme": {
         ...     "name": "Hemtjänst per timme, Örebro", "unit_cost": "520 kr/tim",
         ...     "price_year": 2021, "source": "egen uppgift", "confidence": "A",
@@ -257,19 +249,8 @@ class Catalogue(Mapping[str, CostItem]):
                 for k in overrides._items
             ]
             new_aliases = dict(overrides._aliases)
-        elif isinstance(overrides, str | Path):
-            entries = read_catalogue_file(overrides)
-            new_aliases = {}
-        elif isinstance(overrides, Mapping):
-            entries = [self._override_entry(key, value) for key, value in overrides.items()]
-            new_aliases = {}
         else:
-            raise InputError(
-                "cannot be used as catalogue overrides",
-                field="overrides",
-                value=type(overrides).__name__,
-                expected='a Catalogue, a .csv/.toml path or {"key": CostItem(...) or {...}}',
-            )
+            entries, new_aliases = override_entries(overrides), {}
         merged = {
             k: Entry(v, self._name_en.get(k), self._origins[k]) for k, v in self._items.items()
         }
@@ -281,36 +262,6 @@ class Catalogue(Mapping[str, CostItem]):
             merged.pop(alias, None)
             aliases[alias] = target
         return Catalogue(merged.values(), aliases)
-
-    @staticmethod
-    def _override_entry(key: str, value: Override) -> Entry:
-        if isinstance(value, CostItem):
-            if value.key != key:
-                raise InputError(
-                    f"holds a cost item with key {value.key!r}",
-                    field=f"overrides[{key!r}]",
-                    value=value.key,
-                    expected=f"a cost item whose key is {key!r}",
-                )
-            try:
-                money.price_index(value.price_index)
-            except InputError as exc:
-                raise InputError(
-                    exc.message,
-                    field=f"overrides[{key!r}].price_index",
-                    value=exc.value,
-                    expected=exc.expected,
-                ) from None
-            check_price_year(value, f"overrides[{key!r}].price_year")
-            return Entry(value, None, "override")
-        if isinstance(value, Mapping):
-            return entry_from_mapping(key, value, "overrides")
-        raise InputError(
-            "is neither a CostItem nor a mapping of its fields",
-            field=f"overrides[{key!r}]",
-            value=type(value).__name__,
-            expected='CostItem(...) or {"name": ..., "unit_cost": "4 500 kr/dygn", ...}',
-        )
 
     def rebased(self, key: str, price_year: int) -> CostItem:
         """The item restated in prices of ``price_year`` with its own index (KPI or OPI).
@@ -325,6 +276,7 @@ class Catalogue(Mapping[str, CostItem]):
 
         Examples
         --------
+        >>> from sociokalkyl.catalogue.shipped import default
         >>> round(default().rebased("hemtjanst_timme_2015", 2016).unit_cost.magnitude, 3)
         472.986
         """
@@ -390,22 +342,34 @@ class Catalogue(Mapping[str, CostItem]):
         return with_kolada(self, client, municipality, years, mapping)
 
 
-@cache
-def default() -> Catalogue:
-    """The shipped catalogue (``sociokalkyl/data/catalogue.csv`` and :data:`SHIPPED_ALIASES`).
-
-    Examples
-    --------
-    >>> "hemtjanst_timme_2016" in default()
-    True
-    """
-    text = (resources.files("sociokalkyl") / "data" / "catalogue.csv").read_text(encoding="utf-8")
-    return Catalogue(parse_catalogue_text(text, SHIPPED_ORIGIN), SHIPPED_ALIASES)
-
-
 def load(path: str | Path) -> Catalogue:
     """A catalogue read from a ``.csv`` or ``.toml`` file alone (without the shipped items).
 
     To add to or change the shipped items, use ``default().with_overrides(path)``.
+
+    Parameters
+    ----------
+    path
+        The catalogue file (columns and fields as in :mod:`sociokalkyl.catalogue.files`).
+
+    Returns
+    -------
+    Catalogue
+        The file's items, no aliases.
+
+    Raises
+    ------
+    InputError, UnitError, PriceYearError
+        As :func:`~sociokalkyl.catalogue.files.read_catalogue_file`.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "egna.csv"
+    ...     _ = path.write_text("key,name,value,unit,price_year,source\\n"
+    ...                         "hvb,HVB-dygn,4500,kr/dygn,2018,corren.se\\n", encoding="utf-8")
+    ...     list(load(path))
+    ['hvb']
     """
     return Catalogue(read_catalogue_file(path))

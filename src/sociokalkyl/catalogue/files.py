@@ -39,24 +39,16 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from sociokalkyl import money
-from sociokalkyl.errors import InputError, PriceYearError, UnitError
-from sociokalkyl.model import CostItem
-from sociokalkyl.units import format_quantity, parse_number, parse_quantity, ureg
+from sociokalkyl.catalogue.entry import Entry, _check_unit, _where, entry_from_mapping
+from sociokalkyl.errors import InputError
+from sociokalkyl.units import parse_number
 
 __all__ = [
     "COLUMNS",
     "REQUIRED_COLUMNS",
-    "Entry",
-    "check_price_year",
-    "entry_from_mapping",
     "parse_catalogue_text",
     "read_catalogue_file",
 ]
@@ -84,32 +76,6 @@ _EXAMPLES = {
     "price_year": "2018",
     "source": '"corren.se (press)"',
 }
-_UNIT_EXAMPLE = '"kr/dygn", "kr/tim", "kr/mån", "kr/år" (money per time used) or "kr" per event'
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A cost item with its English description and where it was read from."""
-
-    item: CostItem
-    name_en: str | None
-    origin: str
-
-
-def _where(origin: str, key: str | None, column: str) -> str:
-    return f"{origin}, key {key!r}, {column}" if key else f"{origin}, {column}"
-
-
-def _check_unit(value: object, where: str) -> None:
-    quantity = parse_quantity(value, field=where)
-    allowed = (ureg.parse_units("SEK").dimensionality, ureg.parse_units("SEK/year").dimensionality)
-    if quantity.dimensionality not in allowed:
-        raise UnitError(
-            f"has the wrong dimension {quantity.dimensionality}",
-            field=where,
-            value=value if isinstance(value, str) else format_quantity(quantity),
-            expected=_UNIT_EXAMPLE,
-        )
 
 
 def _parse_payer(text: str, where: str) -> str | dict[str, float]:
@@ -132,71 +98,6 @@ def _parse_payer(text: str, where: str) -> str | dict[str, float]:
     return shares
 
 
-def check_price_year(item: CostItem, where: str) -> None:
-    """Check that the item's price index exists and covers the item's price year."""
-    index = money.price_index(item.price_index)
-    if item.price_year not in index.levels:
-        years = index.years
-        raise PriceYearError(
-            f"is not a year of the price index {index.name}, so the item could never be "
-            "restated in another price year",
-            field=where,
-            value=item.price_year,
-            expected=f"a year that {index.name} covers ({years[0]}-{years[-1]}), e.g. "
-            f"{years[-1]}, or another price_index",
-        )
-
-
-def _validation_error(exc: ValidationError, origin: str, key: str) -> InputError:
-    first = exc.errors()[0]
-    loc = ".".join(str(part) for part in first["loc"]) or "fields"
-    error_type = UnitError if first["type"] == "sociokalkyl_quantity" else InputError
-    given = first.get("input")
-    return error_type(
-        str(first["msg"]),
-        field=_where(origin, key, loc),
-        value=None if isinstance(given, dict) else given,
-        expected='a valid cost item, e.g. name = "HVB-dygn", unit_cost = "4 500 kr/dygn", '
-        'price_year = 2018, payer = "kommun", source = "corren.se", confidence = "S2"',
-    )
-
-
-def entry_from_mapping(key: str, data: Mapping[str, Any], origin: str) -> Entry:
-    """A catalogue entry from a mapping of :class:`CostItem` fields (plus ``name_en``)."""
-    fields = dict(data)
-    name_en = fields.pop("name_en", None)
-    if "key" in fields and fields["key"] != key:
-        raise InputError(
-            f"has key {fields['key']!r} under the name {key!r}",
-            field=_where(origin, key, "key"),
-            value=fields["key"],
-            expected=f"the same key as its name ({key!r}), or no key field",
-        )
-    fields["key"] = key
-    for name in ("price_year", "source"):
-        if fields.get(name) in (None, ""):
-            raise InputError(
-                "is missing: every catalogue entry needs a price year and a source",
-                field=_where(origin, key, name),
-                expected='e.g. price_year = 2023 and source = "Örebro kommun, årsredovisning 2023"',
-            )
-    if fields.get("unit_cost") is not None:
-        _check_unit(fields["unit_cost"], _where(origin, key, "unit_cost"))
-    try:
-        item = CostItem(**fields)
-    except ValidationError as exc:
-        raise _validation_error(exc, origin, key) from None
-    except InputError as exc:
-        raise type(exc)(
-            exc.message,
-            field=_where(origin, key, exc.field or ""),
-            value=exc.value,
-            expected=exc.expected,
-        ) from None
-    check_price_year(item, _where(origin, key, "price_year"))
-    return Entry(item, str(name_en) if name_en else None, origin)
-
-
 def _csv_entries(text: str, origin: str) -> list[Entry]:
     # Comment lines become blank lines, so csv's line numbers stay those of the file.
     body = "\n".join("" if line.lstrip().startswith("#") else line for line in text.splitlines())
@@ -209,73 +110,10 @@ def _csv_entries(text: str, origin: str) -> list[Entry]:
     for row in reader:
         if not row or not any(cell.strip() for cell in row):
             continue
-        where_line = f"{origin}, line {reader.line_num}"
         if header is None:
-            header = [cell.strip() for cell in row]
-            missing = [c for c in REQUIRED_COLUMNS if c not in header]
-            unknown = [c for c in header if c not in COLUMNS]
-            if missing:
-                raise InputError(
-                    f"lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
-                    field=f"{origin}, header",
-                    value=",".join(header),
-                    expected=f"a header with {','.join(REQUIRED_COLUMNS)}, e.g. a row "
-                    'hvb_dygn,HVB-dygn,4500,kr/dygn,2018,"corren.se"',
-                )
-            if unknown:
-                raise InputError(
-                    f"has unknown columns {', '.join(unknown)}",
-                    field=f"{origin}, header",
-                    value=",".join(header),
-                    expected=f"columns among {', '.join(COLUMNS)}",
-                )
-            continue
-        if len(row) != len(header):
-            raise InputError(
-                f"has {len(row)} cells but the header has {len(header)}",
-                field=where_line,
-                value=",".join(row),
-                expected="one cell per column; quote cells that contain commas",
-            )
-        cells = {name: cell.strip() for name, cell in zip(header, row, strict=True)}
-        key = cells["key"]
-        where = f"{where_line}, key {key!r}" if key else where_line
-        if not key:
-            raise InputError("has no key", field=where_line, expected="a key, e.g. hvb_dygn")
-        for name in REQUIRED_COLUMNS:
-            if not cells[name]:
-                raise InputError(
-                    f"is empty in column {name}",
-                    field=where,
-                    expected=f"a value in {name}, e.g. {_EXAMPLES[name]}",
-                )
-        value = parse_number(cells["value"], field=f"{where}, value")
-        unit_cost = {"value": value, "unit": cells["unit"]}
-        _check_unit(unit_cost, f"{where}, unit")
-        try:
-            price_year = int(cells["price_year"])
-        except ValueError:
-            raise InputError(
-                "is not a year",
-                field=f"{where}, price_year",
-                value=cells["price_year"],
-                expected="a four-digit year, e.g. 2018",
-            ) from None
-        fields: dict[str, Any] = {
-            "name": cells["name"],
-            "unit_cost": unit_cost,
-            "price_year": price_year,
-            "source": cells["source"],
-            "payer": _parse_payer(cells.get("payer", ""), f"{where}, payer"),
-        }
-        for name in ("price_index", "geography", "confidence", "note", "name_en"):
-            if cells.get(name):
-                fields[name] = cells[name]
-        if cells.get("real_growth"):
-            fields["real_growth"] = parse_number(
-                cells["real_growth"], field=f"{where}, real_growth"
-            )
-        entries.append(entry_from_mapping(key, fields, where_line))
+            header = _csv_header(row, origin)
+        else:
+            entries.append(_csv_entry(header, row, f"{origin}, line {reader.line_num}"))
     if header is None:
         raise InputError(
             "is empty",
@@ -283,6 +121,77 @@ def _csv_entries(text: str, origin: str) -> list[Entry]:
             expected=f"a CSV with the header {','.join(REQUIRED_COLUMNS)} and one row per item",
         )
     return entries
+
+
+def _csv_header(row: list[str], origin: str) -> list[str]:
+    """The column names of a header row, every required one present and none unknown."""
+    header = [cell.strip() for cell in row]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    unknown = [c for c in header if c not in COLUMNS]
+    if missing:
+        raise InputError(
+            f"lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
+            field=f"{origin}, header",
+            value=",".join(header),
+            expected=f"a header with {','.join(REQUIRED_COLUMNS)}, e.g. a row "
+            'hvb_dygn,HVB-dygn,4500,kr/dygn,2018,"corren.se"',
+        )
+    if unknown:
+        raise InputError(
+            f"has unknown columns {', '.join(unknown)}",
+            field=f"{origin}, header",
+            value=",".join(header),
+            expected=f"columns among {', '.join(COLUMNS)}",
+        )
+    return header
+
+
+def _csv_entry(header: list[str], row: list[str], where_line: str) -> Entry:
+    """One data row as an entry; ``where_line`` is "file, line n" for messages."""
+    if len(row) != len(header):
+        raise InputError(
+            f"has {len(row)} cells but the header has {len(header)}",
+            field=where_line,
+            value=",".join(row),
+            expected="one cell per column; quote cells that contain commas",
+        )
+    cells = {name: cell.strip() for name, cell in zip(header, row, strict=True)}
+    key = cells["key"]
+    where = f"{where_line}, key {key!r}" if key else where_line
+    if not key:
+        raise InputError("has no key", field=where_line, expected="a key, e.g. hvb_dygn")
+    for name in REQUIRED_COLUMNS:
+        if not cells[name]:
+            raise InputError(
+                f"is empty in column {name}",
+                field=where,
+                expected=f"a value in {name}, e.g. {_EXAMPLES[name]}",
+            )
+    value = parse_number(cells["value"], field=f"{where}, value")
+    unit_cost = {"value": value, "unit": cells["unit"]}
+    _check_unit(unit_cost, f"{where}, unit")
+    try:
+        price_year = int(cells["price_year"])
+    except ValueError:
+        raise InputError(
+            "is not a year",
+            field=f"{where}, price_year",
+            value=cells["price_year"],
+            expected="a four-digit year, e.g. 2018",
+        ) from None
+    fields: dict[str, Any] = {
+        "name": cells["name"],
+        "unit_cost": unit_cost,
+        "price_year": price_year,
+        "source": cells["source"],
+        "payer": _parse_payer(cells.get("payer", ""), f"{where}, payer"),
+    }
+    for name in ("price_index", "geography", "confidence", "note", "name_en"):
+        if cells.get(name):
+            fields[name] = cells[name]
+    if cells.get("real_growth"):
+        fields["real_growth"] = parse_number(cells["real_growth"], field=f"{where}, real_growth")
+    return entry_from_mapping(key, fields, where_line)
 
 
 def _toml_entries(text: str, origin: str) -> list[Entry]:
@@ -308,9 +217,32 @@ def _toml_entries(text: str, origin: str) -> list[Entry]:
 
 
 def parse_catalogue_text(text: str, origin: str, kind: str = "csv") -> list[Entry]:
-    """Parse catalogue text (``kind`` ``"csv"`` or ``"toml"``) into entries, checking every row.
+    """Parse catalogue text into entries, checking every row.
 
-    ``origin`` names the file in error messages. Raises as :func:`read_catalogue_file`.
+    Parameters
+    ----------
+    text
+        The text of a catalogue file.
+    origin
+        The file's name, for the entries and for messages (``"file, line 3"``).
+    kind
+        ``"csv"`` (default) or ``"toml"``.
+
+    Returns
+    -------
+    list of Entry
+        One entry per row (CSV) or table (TOML), in file order.
+
+    Raises
+    ------
+    InputError, UnitError, PriceYearError
+        As :func:`read_catalogue_file`; a key given twice is an ``InputError``.
+
+    Examples
+    --------
+    >>> text = "key;name;value;unit;price_year;source\\nhvb;HVB-dygn;4 500;kr/dygn;2018;corren.se"
+    >>> [(e.item.key, e.item.unit_cost_text(), e.origin) for e in parse_catalogue_text(text, "f")]
+    [('hvb', '4500 SEK / day', 'f, line 2')]
     """
     entries = _toml_entries(text, origin) if kind == "toml" else _csv_entries(text, origin)
     seen: dict[str, str] = {}
@@ -329,6 +261,16 @@ def parse_catalogue_text(text: str, origin: str, kind: str = "csv") -> list[Entr
 def read_catalogue_file(path: str | Path) -> list[Entry]:
     """Read a catalogue file (``.csv`` or ``.toml``) into entries, checking every row.
 
+    Parameters
+    ----------
+    path
+        The file; UTF-8 (a byte-order mark, as Excel writes, is fine).
+
+    Returns
+    -------
+    list of Entry
+        One entry per row or table, with ``origin`` naming the file and line.
+
     Raises
     ------
     InputError
@@ -337,6 +279,16 @@ def read_catalogue_file(path: str | Path) -> list[Entry]:
         For an amount that is not money per time or per event.
     PriceYearError
         For a price year the item's price index lacks.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "egna.toml"
+    ...     _ = path.write_text('[hvb]\\nname = "HVB"\\nunit_cost = "4 500 kr/dygn"\\n'
+    ...                         'price_year = 2018\\nsource = "corren.se"\\n', encoding="utf-8")
+    ...     [entry.item.price_year for entry in read_catalogue_file(path)]
+    [2018]
     """
     path = Path(path)
     origin = str(path)

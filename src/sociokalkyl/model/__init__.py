@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from sociokalkyl.model.common import STANDARD_PAYERS, Confidence, PayerName
 from sociokalkyl.model.cost_item import CostItem
-from sociokalkyl.model.intervention import (
-    BaselineUse,
-    Effect,
-    Intervention,
-    InterventionCost,
-    TargetGroup,
-)
+from sociokalkyl.model.effect import Effect
+from sociokalkyl.model.intervention import Intervention, InterventionCost
+from sociokalkyl.model.participants import BaselineUse, TargetGroup
 from sociokalkyl.model.settings import DISCOUNT_PRESETS, PriceSeries, Settings
 
 __all__ = [

@@ -1,8 +1,8 @@
-"""The intervention: who takes part, what it costs, and which future costs it changes."""
+"""The intervention: what it costs, and the whole of it (participants, effects, costs)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 import pint
 from pydantic import Field, field_validator, model_validator
@@ -16,250 +16,11 @@ from sociokalkyl.model.common import (
     non_negative,
 )
 from sociokalkyl.model.cost_item import CostItem
-from sociokalkyl.units import (
-    Duration,
-    Money,
-    MoneyPerTime,
-    Share,
-    UsePerYear,
-    has_time_unit,
-    to_float,
-)
+from sociokalkyl.model.effect import Effect
+from sociokalkyl.model.participants import BaselineUse, TargetGroup
+from sociokalkyl.units import Duration, Money, MoneyPerTime, to_float
 
-__all__ = [
-    "BaselineUse",
-    "Effect",
-    "Intervention",
-    "InterventionCost",
-    "TargetGroup",
-]
-
-
-class TargetGroup(FrozenModel):
-    """The participants and when they enter.
-
-    Parameters
-    ----------
-    name
-        Who they are, e.g. ``"Långvarigt biståndsberoende hushåll"``.
-    unit
-        What one participant is: a person or a household.
-    intake
-        Participants entering in year 0, 1, 2, ... of the analysis: ``[30]`` is 30 in
-        year 0, ``[20, 20, 20]`` is 20 a year for three years [participants].
-
-    Examples
-    --------
-    >>> TargetGroup(name="Deltagare", intake=[20, 20, 20]).total
-    60.0
-    """
-
-    name: str = Field(min_length=1)
-    unit: Literal["person", "household"] = "person"
-    intake: list[float] = Field(min_length=1)
-    source: str | None = None
-
-    @field_validator("intake", mode="before")
-    @classmethod
-    def _scalar_intake(cls, value: Any) -> Any:
-        return [value] if isinstance(value, int | float) and not isinstance(value, bool) else value
-
-    @field_validator("intake")
-    @classmethod
-    def _non_negative(cls, value: list[float]) -> list[float]:
-        for year, count in enumerate(value):
-            if count < 0:
-                raise ValueError(
-                    f"intake in year {year} is {count}; expected a count >= 0, e.g. [30] or "
-                    "[20, 20, 20]"
-                )
-        if sum(value) <= 0:
-            raise ValueError("no participants: expected at least one, e.g. intake = [30]")
-        return value
-
-    @property
-    def total(self) -> float:
-        """All participants over all intake years."""
-        return float(sum(self.intake))
-
-
-class BaselineUse(FrozenModel):
-    """What one participant would have used of a cost item without the intervention.
-
-    The use in year ``a`` after a participant's intake is
-
-    .. math:: u(a) = u_0 \\, (1 - x)^a \\, p(a)
-
-    with ``u_0 = use``, ``x = exit_rate`` (people leave försörjningsstöd anyway) and
-    ``p(a)`` an optional explicit profile (1 where not given). After ``years`` the use is 0.
-
-    Parameters
-    ----------
-    cost_item
-        The key of the cost item.
-    use
-        Use per participant and year: time per time (``"7 mån/år"``, ``"2,5 tim/vecka"``,
-        ``"60 dygn/år"``) for a unit cost per time, events per time (``"0,05 /år"``) for a
-        unit cost per event.
-    exit_rate
-        The share of the remaining use that ends each year without the intervention [1/year].
-    profile
-        Optional multipliers by year since intake, e.g. ``[1, 0.8, 0.6]``; after its end
-        the last value holds.
-    years
-        The number of years the use lasts, from intake; ``None`` is to the horizon.
-        Absolute effects on this cost item end with it too.
-
-    Examples
-    --------
-    >>> BaselineUse(cost_item="hvb", use="60 dygn/år").use_per_year("dimensionless")
-    0.1643835616438356
-    """
-
-    cost_item: str
-    use: UsePerYear
-    exit_rate: Share = Field(default=0.0, ge=0.0, le=1.0)
-    profile: list[float] | None = None
-    years: Years | None = None
-    source: str | None = None
-    confidence: Confidence | None = None
-
-    @field_validator("use")
-    @classmethod
-    def _non_negative_use(cls, value: pint.Quantity[Any]) -> pint.Quantity[Any]:
-        if not has_time_unit(value):
-            raise ValueError(
-                f'a baseline use needs a time unit, got {value}; e.g. "7 mån/år", '
-                '"2,5 tim/vecka" or "0,05 /år" (events a year)'
-            )
-        return non_negative(
-            value, "a baseline use", '"7 mån/år" (a change of use belongs in an effect)'
-        )
-
-    @field_validator("profile")
-    @classmethod
-    def _profile_non_negative(cls, value: list[float] | None) -> list[float] | None:
-        if value is not None and (not value or any(v < 0 for v in value)):
-            raise ValueError(f"profile must be non-empty and >= 0, got {value}; e.g. [1, 0.8]")
-        return value
-
-    def use_per_year(self, unit: str) -> float:
-        """The use in the canonical unit of its cost item (``"dimensionless"`` or ``"1/year"``)."""
-        return to_float(self.use, unit, field=f"baseline[{self.cost_item}].use")
-
-
-class Effect(FrozenModel):
-    """A change in a participant's expected use of one cost item.
-
-    For a cohort entering in year ``c``, with ``k = t - c - start_lag`` the years since
-    the effect began in analysis year ``t``:
-
-    .. math::
-
-        \\mathrm{profile}(k) = \\begin{cases}
-            \\min\\left(1, \\frac{k+1}{R}\\right) (1 - d)^k & 0 \\le k < L \\\\
-            0 & \\text{otherwise}
-        \\end{cases}
-
-    with ``R = ramp_up_years`` (no ramp when 0 or 1), ``d = drop_off`` and
-    ``L = duration_years``. The net change of use in year ``t`` is
-
-    .. math:: \\Delta u = s \\cdot \\mathrm{profile}(k) (1 - dw)(1 - at)(1 - dp)
-
-    times the baseline use for a relative effect (``s = -0.49`` is 49 % less use), or a
-    use per participant for an absolute effect (``s = "-5,88 mån/år"``). The use never
-    falls below zero: a reduction is capped at the baseline. An absolute effect applies
-    only while the baseline use lasts (within its ``years``, where its profile is above
-    0): extra family-home days end when the placement would have ended.
-
-    An effect measured against a control group already excludes deadweight (what would
-    have happened anyway): leave ``deadweight`` at 0 then.
-
-    Parameters
-    ----------
-    cost_item
-        The key of the cost item whose use changes.
-    kind
-        ``"relative"`` (a share of the baseline use) or ``"absolute"`` (a use per
-        participant and year).
-    change
-        Negative for less use. Relative: a share (``-0.49`` or ``"-49 %"``). Absolute: a
-        use per year in the units of the baseline use (``"-2 tim/vecka"``).
-    start_lag
-        Years from intake until the effect starts [year].
-    ramp_up_years
-        Years until the full effect [year]; 0 or 1 means full from the start.
-    duration_years
-        Years the effect lasts once started [year]; ``None`` is to the horizon.
-    drop_off
-        The share of the effect lost each year [1/year].
-    deadweight, attribution, displacement
-        SROI adjustments: what would have happened anyway, what others caused, what
-        was only moved elsewhere [share].
-    """
-
-    cost_item: str
-    kind: Literal["relative", "absolute"] = "relative"
-    change: float | UsePerYear
-    start_lag: Years = 0
-    ramp_up_years: Years = 0
-    duration_years: Annotated[int, Field(ge=1, le=200)] | None = None
-    drop_off: Share = Field(default=0.0, ge=0.0, le=1.0)
-    deadweight: Share = Field(default=0.0, ge=0.0, le=1.0)
-    attribution: Share = Field(default=0.0, ge=0.0, le=1.0)
-    displacement: Share = Field(default=0.0, ge=0.0, le=1.0)
-    source: str | None = None
-    confidence: Confidence | None = None
-    note: str | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _read_change(cls, data: Any) -> Any:
-        change = data.get("change") if isinstance(data, dict) else None
-        relative = isinstance(data, dict) and data.get("kind", "relative") == "relative"
-        if relative and isinstance(change, int) and not isinstance(change, bool):
-            # an int would otherwise match the quantity branch of the union
-            data = {**data, "change": float(change)}
-        if isinstance(data, dict) and isinstance(data.get("change"), str | dict):
-            kind = data.get("kind", "relative")
-            change = data["change"]
-            if kind == "relative":
-                from sociokalkyl.units import parse_share
-
-                data = {**data, "change": parse_share(change, field="change")}
-        return data
-
-    @model_validator(mode="after")
-    def _check_change(self) -> Effect:
-        if self.kind == "relative":
-            if isinstance(self.change, pint.Quantity):
-                raise ValueError(
-                    f"a relative effect takes a share as change, got {self.change}; "
-                    'e.g. change = "-49 %" (or kind = "absolute" for a use per year)'
-                )
-            if self.change < -1.0:
-                raise ValueError(
-                    f"a relative change below -100 % is impossible, got {self.change}; "
-                    'e.g. change = "-49 %"'
-                )
-            if self.change > 10.0:
-                raise ValueError(
-                    f"a relative change of {self.change:+.0%} is implausible: did you write "
-                    f'{self.change:g} for {self.change:g} %? Write change = "{self.change:g} %" '
-                    f"or {self.change / 100:g}"
-                )
-        elif not isinstance(self.change, pint.Quantity) or not has_time_unit(self.change):
-            raise ValueError(
-                f"an absolute effect takes a use per year with a time unit as change, got "
-                f'{self.change}; e.g. change = "-2 tim/vecka" or "-4,9 mån/år" (for a '
-                'share of the baseline use, write kind = "relative" and change = "-20 %")'
-            )
-        return self
-
-    @property
-    def adjustment(self) -> float:
-        """The SROI factor (1 - deadweight)(1 - attribution)(1 - displacement)."""
-        return (1 - self.deadweight) * (1 - self.attribution) * (1 - self.displacement)
+__all__ = ["Intervention", "InterventionCost"]
 
 
 class InterventionCost(FrozenModel):
@@ -380,6 +141,21 @@ class Intervention(FrozenModel):
         What the intervention costs.
     other_payers
         Payers besides kommun, region, stat and individ that the costs name.
+
+    Examples
+    --------
+    >>> from sociokalkyl.model import BaselineUse, CostItem, Effect, TargetGroup
+    >>> intervention = Intervention(
+    ...     name="Arbetsträning",
+    ...     target_group=TargetGroup(name="Deltagare", intake=[10]),
+    ...     cost_items=[CostItem(key="eb", name="Ekonomiskt bistånd",
+    ...                          unit_cost="9 135 kr/mån", price_year=2023, source="egen")],
+    ...     baseline=[BaselineUse(cost_item="eb", use="12 mån/år")],
+    ...     effects=[Effect(cost_item="eb", kind="absolute", change="-3 mån/år")],
+    ...     costs=[InterventionCost(name="Insats", kind="one_off", amount="1 000 000 kr")],
+    ... )
+    >>> intervention.cost_item_keys, intervention.target_group.total
+    (['eb'], 10.0)
     """
 
     name: str = Field(min_length=1)

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from sociokalkyl import money
+import sociokalkyl.money as money
 from sociokalkyl.finance import DiscountSchedule
 from sociokalkyl.model.common import FrozenModel
 from sociokalkyl.units import Share
@@ -20,6 +20,15 @@ class PriceSeries(FrozenModel):
     Give exactly one of ``levels`` (``{2020: 100, 2021: 103.2}``) or ``changes_percent``
     (``{2022: 5.1, 2023: 4.6}``: the change from the year before). A gap in the years
     breaks the chain; amounts cannot be rebased across it.
+
+    Parameters
+    ----------
+    source
+        Where the series comes from (required: every number carries a source).
+    levels
+        Index levels by year [index points]; only ratios matter.
+    changes_percent
+        Yearly changes by year [percent], the change from the year before.
 
     Examples
     --------

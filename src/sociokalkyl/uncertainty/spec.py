@@ -32,7 +32,8 @@ from numpy.typing import NDArray
 
 from sociokalkyl.engine import Plan
 from sociokalkyl.errors import InputError
-from sociokalkyl.uncertainty.distributions import _Base, as_distribution
+from sociokalkyl.uncertainty._base import _Base
+from sociokalkyl.uncertainty.distributions import as_distribution
 
 __all__ = [
     "BLOCK",
@@ -71,6 +72,16 @@ class Uncertainty(Mapping[str, _Base]):
         For a table that is not a valid distribution (naming the parameter), or a
         correlation that names an unknown or fixed parameter, lies outside [-1, 1], or
         makes a matrix that is not positive definite.
+
+    Examples
+    --------
+    >>> u = Uncertainty(
+    ...     {"effects[0].change": {"kind": "uniform", "low": -0.6, "high": -0.4},
+    ...      "effects[1].change": {"kind": "pert", "low": -6, "mode": -4.9, "high": -4}},
+    ...     correlation={("effects[0].change", "effects[1].change"): 0.5},
+    ... )
+    >>> len(u), u.correlation
+    (2, {('effects[0].change', 'effects[1].change'): 0.5})
     """
 
     def __init__(
@@ -197,7 +208,29 @@ class Uncertainty(Mapping[str, _Base]):
 
 
 def entropy_of(seed: int | np.random.Generator | None) -> int:
-    """The entropy of a run: ``seed`` itself, fresh OS entropy, or drawn from a Generator."""
+    """The entropy of a run: ``seed`` itself, fresh OS entropy, or drawn from a Generator.
+
+    Parameters
+    ----------
+    seed
+        An integer >= 0, a ``numpy.random.Generator`` (one integer is drawn from it) or
+        None (fresh entropy from the operating system).
+
+    Returns
+    -------
+    int
+        The entropy every stream of the run is derived from; record it to repeat a run.
+
+    Raises
+    ------
+    InputError
+        For a negative, boolean or non-integer seed.
+
+    Examples
+    --------
+    >>> entropy_of(1), entropy_of(np.random.default_rng(0)) == entropy_of(np.random.default_rng(0))
+    (1, True)
+    """
     if seed is None:
         entropy = np.random.SeedSequence().entropy
         assert isinstance(entropy, int)
@@ -239,6 +272,29 @@ def block_draws(uncertainty: Uncertainty, entropy: int, block: int, size: int) -
     ones take standard normal scores from their own streams, mix them with the Cholesky
     factor of the correlation matrix, and map them through the normal CDF and the
     distribution's quantile function (a Gaussian copula).
+
+    Parameters
+    ----------
+    uncertainty
+        The distributions (and correlations) by parameter name.
+    entropy
+        The run's entropy (:func:`entropy_of`).
+    block
+        The block's number, from 0.
+    size
+        Draws to make, at most :data:`BLOCK`; the first ``size`` of the block's draws.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        The draws by parameter name, each of shape ``(size,)`` [the parameter's unit].
+
+    Examples
+    --------
+    >>> u = Uncertainty({"effect_multiplier": {"kind": "uniform", "low": 0, "high": 2}})
+    >>> a = block_draws(u, 1, 0, 5)["effect_multiplier"]
+    >>> bool(np.array_equal(a[:3], block_draws(u, 1, 0, 3)["effect_multiplier"]))
+    True
     """
     out: dict[str, Array] = {}
     group = uncertainty._group

@@ -148,6 +148,17 @@ def to_cost_item(
     >>> item.source
     'Källa: Kolada (RKA), CC BY 4.0; nyckeltal N33100, kommun 1880, år 2023'
     """
+    from sociokalkyl.model import CostItem  # lazily: sources must not need the model
+
+    # model_validate reads unit_cost from a {"value", "unit"} mapping: the float goes in
+    # exactly, with no round trip through Swedish number formatting.
+    return CostItem.model_validate(_cost_item_fields(value, key, unit, name, payer, geography))
+
+
+def _cost_item_fields(
+    value: KoladaValue, key: str, unit: str, name: str, payer: str, geography: str | None
+) -> dict[str, object]:
+    """The fields of the cost item a Kolada value becomes; a missing value is an error."""
     if value.value is None:
         raise DataSourceError(
             f"Kolada has no value for nyckeltal {value.kpi}, kommun {value.municipality}, "
@@ -157,22 +168,16 @@ def to_cost_item(
             value=None,
             expected="a KoladaValue whose value is not None",
         )
-    from sociokalkyl.model import CostItem  # lazily: sources must not need the model
-
     source = f"{ATTRIBUTION}; nyckeltal {value.kpi}, kommun {value.municipality}, år {value.year}"
     if value.gender != "T":
         source += f", kön {value.gender}"
-    # model_validate reads unit_cost from a {"value", "unit"} mapping: the float goes in
-    # exactly, with no round trip through Swedish number formatting.
-    return CostItem.model_validate(
-        {
-            "key": key,
-            "name": name,
-            "unit_cost": {"value": value.value, "unit": unit},
-            "price_year": value.year,
-            "payer": payer,
-            "source": source,
-            "confidence": "S",
-            "geography": geography if geography is not None else value.municipality,
-        }
-    )
+    return {
+        "key": key,
+        "name": name,
+        "unit_cost": {"value": value.value, "unit": unit},
+        "price_year": value.year,
+        "payer": payer,
+        "source": source,
+        "confidence": "S",
+        "geography": geography if geography is not None else value.municipality,
+    }
