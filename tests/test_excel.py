@@ -284,18 +284,18 @@ def test_report_sheets_and_swedish_headings(report: tuple[Result, Path]) -> None
     for heading in (
         "År",
         "Kalenderår",
-        "Insatsens kostnader",
+        "Kostnader",
         "Undvikna kostnader",
         "Netto",
         "Diskonteringsfaktor",
         "Diskonterat netto",
-        "Kumulativt netto",
-        "Kumulativt diskonterat netto",
+        "Ackumulerat netto",
+        "Ackumulerat diskonterat",
         "kommun: netto",
     ):
         assert heading in headings
     summary = wb["Sammanfattning"]
-    for label in ("Nettonuvärde (NPV), kr", "Återbetalningstid, år", "Nytta-kostnadskvot"):
+    for label in ("Nettonuvärde, kr", "Återbetalningstid, år", "Nytta/kostnad (kvot)"):
         label_row(summary, label)
     assert label_row(wb["Antaganden"], "Nyckel") > 1
     assert "Socialstyrelsen" in str(wb["Antaganden"]["I6"].value)
@@ -318,16 +318,16 @@ def test_report_flows_are_numbers_and_the_rest_formulas(report: tuple[Result, Pa
             assert years[f"F{r}"].value == "='Sammanfattning'!$B$23"  # the one rate cell
     summary = wb["Sammanfattning"]
     for label in (
-        "Nettonuvärde (NPV), kr",
+        "Nettonuvärde, kr",
         "Nuvärde av insatsens kostnader, kr",
-        "Nytta-kostnadskvot",
+        "Nytta/kostnad (kvot)",
         "Återbetalningstid, år",
-        "Diskonterad återbetalningstid, år",
+        "Återbetalningstid, diskonterad, år",
         "Kontroll: samma NPV med Excels NPV()",
     ):
         cell = summary.cell(label_row(summary, label), 2)
         assert is_formula(cell), label
-        assert "'År'!" in cell.value or label == "Nytta-kostnadskvot"
+        assert "'År'!" in cell.value or label == "Nytta/kostnad (kvot)"
     assert summary["B23"].value == pytest.approx(0.035)
     assert (
         "NPV(" in summary.cell(label_row(summary, "Kontroll: samma NPV med Excels NPV()"), 2).value

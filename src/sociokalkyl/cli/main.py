@@ -310,7 +310,9 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         from sociokalkyl.report.excel import write_report
 
         assert out is not None
-        write_report(result, out, lang=lang, simulation=simulation)
+        write_report(
+            result, out, lang=lang, simulation=simulation, intervention=scenario.intervention
+        )
         stderr.write(_message("wrote", lang, path=out) + "\n")
         return 0
     if fmt == "json":

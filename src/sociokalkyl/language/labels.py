@@ -5,16 +5,91 @@ from __future__ import annotations
 from typing import Any, Literal
 
 __all__ = [
+    "CATALOGUE_LABELS",
+    "CONFIDENCE_WORDS",
     "LABELS",
     "PARAMETER_LABELS",
     "SIMULATION_LABELS",
+    "UNIT_WORDS",
+    "WEAK_CONFIDENCE",
+    "WORKBOOK_LABELS",
     "Lang",
+    "as_lang",
+    "catalogue_label",
+    "confidence_label",
+    "confidence_legend",
+    "confidence_words",
     "label",
     "parameter_label",
+    "pick",
     "simulation_label",
+    "unit_word",
+    "word",
+    "workbook_label",
 ]
 
 Lang = Literal["sv", "en"]
+
+
+def as_lang(lang: str) -> Lang:
+    """``"sv"`` for ``"sv"``, ``"en"`` for anything else (callers check the language first).
+
+    >>> as_lang("sv"), as_lang("en")
+    ('sv', 'en')
+    """
+    return "sv" if lang == "sv" else "en"
+
+
+def pick(pair: tuple[str, str], lang: str = "sv") -> str:
+    """The Swedish or English half of a ``(svenska, English)`` pair.
+
+    >>> pick(("år", "years"), "en")
+    'years'
+    """
+    return pair[0] if lang == "sv" else pair[1]
+
+
+CONFIDENCE_WORDS: dict[str | None, tuple[str, str]] = {
+    # mark: (svenska, English); None is a number without a mark
+    "S": ("står i källan", "seen in the source"),
+    "S2": ("andrahandskälla", "secondary source"),
+    "D": ("härlett", "derived"),
+    "A": ("antagande", "assumption"),
+    None: ("ej angiven", "not given"),
+}
+"""What a confidence mark means, in words: the one source for every report and list."""
+
+WEAK_CONFIDENCE = frozenset({"S2", "D", "A"})
+"""Confidence marks that make a number's provenance weak (as do no mark and no source)."""
+
+
+def confidence_words(mark: str | None, lang: str = "sv") -> str:
+    """A confidence mark in words: ``"S2"`` -> ``"andrahandskälla"``; an unknown mark as is.
+
+    >>> confidence_words("S2"), confidence_words("D", "en"), confidence_words(None)
+    ('andrahandskälla', 'derived', 'ej angiven')
+    """
+    pair = CONFIDENCE_WORDS.get(mark)
+    return str(mark) if pair is None else pick(pair, lang)
+
+
+def confidence_label(mark: str | None, lang: str = "sv") -> str:
+    """A confidence mark with its words, as reports show it: ``"S: står i källan"``.
+
+    >>> confidence_label("S"), confidence_label("A", "en"), confidence_label(None)
+    ('S: står i källan', 'A: assumption', 'ej angiven')
+    """
+    words = confidence_words(mark, lang)
+    return words if mark is None or mark not in CONFIDENCE_WORDS else f"{mark}: {words}"
+
+
+def _confidence_labels() -> dict[str, tuple[str, str]]:
+    marks = [m for m in CONFIDENCE_WORDS if m is not None]
+    labels = {f"conf_{m}": (f"{m}: {CONFIDENCE_WORDS[m][0]}", f"{m}: {CONFIDENCE_WORDS[m][1]}")
+              for m in marks}  # fmt: skip
+    labels["conf_none"] = CONFIDENCE_WORDS[None]
+    return labels
+
 
 LABELS: dict[str, tuple[str, str]] = {
     # key: (svenska, English)
@@ -72,21 +147,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "simulation": ("Osäkerhet (Monte Carlo)", "Uncertainty (Monte Carlo)"),
     "measure": ("Mått", "Measure"),
     "rebased": ("i kalkylens priser", "in the analysis prices"),
-    "conf_S": ("S: står i källan", "S: seen in the source"),
-    "conf_S2": ("S2: andrahandskälla", "S2: secondary source"),
-    "conf_D": ("D: härlett", "D: derived"),
-    "conf_A": ("A: antagande", "A: assumption"),
-    "conf_none": ("ej angiven", "not given"),
+    **_confidence_labels(),
 }
 """Labels of the report, Swedish and English."""
 
 
 def label(key: str, lang: Lang = "sv") -> str:
-    """A label in ``lang``; the key itself when there is none."""
+    """A label in ``lang``; the key itself when there is none.
+
+    >>> label("npv"), label("npv", "en"), label("no_such_key")
+    ('Nettonuvärde', 'Net present value', 'no_such_key')
+    """
     pair = LABELS.get(key)
-    if pair is None:
-        return key
-    return pair[0] if lang == "sv" else pair[1]
+    return key if pair is None else pick(pair, lang)
 
 
 _WORDS: dict[str, tuple[str, str]] = {
@@ -106,13 +179,18 @@ _WORDS: dict[str, tuple[str, str]] = {
     "duration_years": ("varaktighet {} år", "duration {} years"),
     "drop_off": ("avtagande {} /år", "drop-off {} a year"),
     "deadweight": ("dödvikt {}", "deadweight {}"),
-    "attribution": ("attribution {}", "attribution {}"),
+    "attribution": ("tillskrivning {}", "attribution {}"),
     "displacement": ("undanträngning {}", "displacement {}"),
 }
 """Words of the assumption log, Swedish and English (model field values and names)."""
 
 
-def _word(key: str, lang: Lang, value: Any = None) -> str:
+def word(key: str, lang: Lang = "sv", value: Any = None) -> str:
+    """A word of the assumption log (a model field's name or value), ``value`` filled in.
+
+    >>> word("drop_off", "sv", "20,0 %"), word("one_off", "en")
+    ('avtagande 20,0 %/år', 'one-off')
+    """
     pair = _WORDS.get(key)
     text = key if pair is None else (pair[0] if lang == "sv" else pair[1])
     if value is not None:
@@ -190,7 +268,10 @@ PARAMETER_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("effects", "change"): ("Förändring av användningen av {item}", "Change of {item} use"),
     ("effects", "drop_off"): ("Avtagande per år för effekt {index}", "Drop-off of effect {index}"),
     ("effects", "deadweight"): ("Dödvikt för effekt {index}", "Deadweight of effect {index}"),
-    ("effects", "attribution"): ("Attribution för effekt {index}", "Attribution of effect {index}"),
+    ("effects", "attribution"): (
+        "Tillskrivning för effekt {index}",
+        "Attribution of effect {index}",
+    ),
     ("effects", "displacement"): (
         "Undanträngning för effekt {index}",
         "Displacement of effect {index}",
@@ -221,3 +302,267 @@ def parameter_label(section: str, field: str, lang: Lang = "sv", **names: object
     if pair is None:
         return f"{section}.{field}"
     return (pair[0] if lang == "sv" else pair[1]).format(**names)
+
+
+UNIT_WORDS: dict[str, tuple[str, str]] = {
+    # a word of a unit key (see sociokalkyl.units.unit_key): (svenska, English)
+    "SEK": ("kr", "SEK"),
+    "tkr": ("tkr", "kSEK"),
+    "mnkr": ("mnkr", "MSEK"),
+    "year": ("år", "year"),
+    "month": ("mån", "month"),
+    "week": ("vecka", "week"),
+    "day": ("dygn", "day"),
+    "hour": ("tim", "hour"),
+    "minute": ("min", "minute"),
+    "percent": ("%", "%"),
+    "household": ("hushåll", "household"),
+    "person": ("person", "person"),
+    "share": ("andel", "share"),
+    "participants": ("deltagare", "participants"),
+    "×": ("×", "×"),
+}
+"""Units in words, by the words of a unit key (``"SEK/day"`` reads ``"kr/dygn"``)."""
+
+
+def unit_word(key: str, lang: str = "sv") -> str:
+    """One word of a unit key in ``lang``; an unknown word (``"1"``, ``"km"``) as is.
+
+    >>> unit_word("day"), unit_word("SEK", "en"), unit_word("km")
+    ('dygn', 'SEK', 'km')
+    """
+    pair = UNIT_WORDS.get(key)
+    return key if pair is None else pick(pair, lang)
+
+
+def _with_unit(key: str, unit: tuple[str, str]) -> tuple[str, str]:
+    return (f"{LABELS[key][0]}, {unit[0]}", f"{LABELS[key][1]}, {unit[1]}")
+
+
+_KR = ("kr", "SEK")
+_YEARS = ("år", "years")
+
+WORKBOOK_LABELS: dict[str, tuple[str, str]] = {
+    # the xlsx report (report/excel.py): (svenska, English); shared words come from LABELS
+    "summary": ("Sammanfattning", "Summary"),
+    "years": ("År", "Years"),
+    "assumptions": ("Antaganden", "Assumptions"),
+    "title": ("{name}: samhällsekonomisk kalkyl", "{name}: social cost-benefit analysis"),
+    "basis": (
+        "Kronor i {price_year} års priser; nuvärden per basåret {base_year} (år 0, odiskonterat).",
+        "SEK in {price_year} prices; present values at base year {base_year} "
+        "(year 0, undiscounted).",
+    ),
+    "results": ("Resultat", "Results"),
+    "how": ("Hur det räknas", "How it is calculated"),
+    "npv": _with_unit("npv", _KR),
+    "npv_how": (
+        "Summan av diskonterat netto (År, kolumn H)",
+        "Sum of discounted net (Years, H)",
+    ),
+    "pv_costs": _with_unit("pv_costs", _KR),
+    "pv_costs_how": (
+        "SUMPRODUCT av kostnader och diskonteringsfaktorer (År, C och G)",
+        "SUMPRODUCT of costs and discount factors (Years, C and G)",
+    ),
+    "pv_avoided": _with_unit("pv_avoided", _KR),
+    "pv_avoided_how": (
+        "SUMPRODUCT av undvikna kostnader och faktorer (År, D och G)",
+        "SUMPRODUCT of avoided costs and factors (Years, D and G)",
+    ),
+    "bcr": LABELS["bcr"],
+    "bcr_how": ("Nuvärde undvikna / nuvärde kostnader", "PV avoided / PV costs"),
+    "payback": _with_unit("payback", _YEARS),
+    "payback_how": (
+        "Sista året kumulativt netto går från negativt till icke-negativt: "
+        "år + (-kumulativt)/nästa års netto (År, kolumn K)",
+        "Last year the cumulative net turns non-negative: "
+        "year + (-cumulative)/next year's net (Years, K)",
+    ),
+    "payback_d": _with_unit("payback_discounted", _YEARS),
+    "payback_d_how": (
+        "Som ovan på diskonterat netto (År, kolumn L)",
+        "The same on discounted net (Years, L)",
+    ),
+    "never": LABELS["not_within"],
+    "irr": LABELS["irr"],
+    "computed": (
+        "Beräknad av sociokalkyl (ett tal, ingen formel)",
+        "Computed by sociokalkyl (a number)",
+    ),
+    "break_even": LABELS["break_even_effect"],
+    "excel_npv": ("Kontroll: samma NPV med Excels NPV()", "Check: the same NPV with Excel's NPV()"),
+    "excel_npv_how": (
+        "NPV() diskonterar sitt första värde, så år 0 läggs till odiskonterat: "
+        "=NPV(ränta; år 1..N) + år 0",
+        "NPV() discounts its first value, so year 0 is added undiscounted: "
+        "=NPV(rate, year 1..N) + year 0",
+    ),
+    "settings": ("Inställningar", "Settings"),
+    "intervention": ("Insats", "Intervention"),
+    "base_year": ("Basår (år 0)", "Base year (year 0)"),
+    "price_year": ("Prisår", "Price year"),
+    "horizon": ("Horisont (år)", "Horizon (years)"),
+    "discounting": ("Diskontering", "Discounting"),
+    "rate": ("Diskonteringsränta (real)", "Discount rate (real)"),
+    "rate_how": (
+        "Ändra räntan här: bladet År och resultaten räknas om",
+        "Change the rate here: all sheets follow",
+    ),
+    "schedule": (
+        "Räntor per år enligt schema: År, kolumn F",
+        "Yearly rates of the schedule: Years, column F",
+    ),
+    "by_payer": LABELS["by_payer"],
+    "payer": LABELS["payer"],
+    "by_item": LABELS["by_cost_item"],
+    "key": ("Nyckel", "Key"),
+    "name": LABELS["name"],
+    "pv_baseline": _with_unit("pv_baseline", _KR),
+    "year": LABELS["year"],
+    "calendar_year": LABELS["calendar_year"],
+    "costs": LABELS["costs"],
+    "avoided": LABELS["avoided"],
+    "net": LABELS["net"],
+    "year_rate": ("Diskonteringsränta", "Discount rate"),
+    "factor": LABELS["discount_factor"],
+    "discounted_net": LABELS["discounted_net"],
+    "cumulative": LABELS["cumulative_net"],
+    "cumulative_d": LABELS["cumulative_discounted_net"],
+    "helper": ("Återbetalning (hjälpkolumn)", "Payback (helper)"),
+    "helper_d": ("Diskonterad återbetalning (hjälpkolumn)", "Discounted payback (helper)"),
+    "total": ("Summa", "Total"),
+    "years_title": (
+        "Årliga flöden, kr i {price_year} års priser. Flödena är tal; övriga kolumner är formler.",
+        "Yearly flows, SEK in {price_year} prices. Flows are numbers; the other columns "
+        "are formulas.",
+    ),
+    "log_title": LABELS["assumptions"],
+    "what": LABELS["what"],
+    "in_words": ("I ord", "In words"),
+    "unit_cost": LABELS["kind_cost_item"],
+    "rebased": ("Omräknad till analysens prisår", "Rebased to the analysis price year"),
+    "analysis_year": ("Analysens prisår", "Analysis price year"),
+    "index": ("Prisindex", "Price index"),
+    "source": LABELS["source"],
+    "confidence": LABELS["confidence"],
+    "geography": ("Geografi", "Geography"),
+    "parameters": ("Parametrar (indata som de angavs)", "Parameters (inputs as given)"),
+    "parameter": ("Parameter", "Parameter"),
+    "value": LABELS["value"],
+    "unit": ("Enhet", "Unit"),
+    "description": ("Beskrivning", "Description"),
+    "uncertainty": ("Osäkerhet", "Uncertainty"),
+    "uncertainty_title": LABELS["simulation"],
+    "uncertainty_note": (
+        "Sammanfattning av simuleringen över [uncertainty]; kr i kalkylens priser. Talen är "
+        "beräknade av sociokalkyl (inga formler).",
+        "Summary of the simulation over [uncertainty]; SEK in the analysis prices. Computed "
+        "by sociokalkyl (numbers, no formulas).",
+    ),
+    "uncertainty_metrics": (
+        "Fördelning per mått, betalare och kostnadspost",
+        "Spread by metric, payer and cost item",
+    ),
+}
+"""Labels of the xlsx report; the words it shares with the text report are the same."""
+
+
+def confidence_legend(lang: str = "sv") -> str:
+    """The confidence marks and their words on one line, as the workbooks show them.
+
+    >>> confidence_legend()
+    'Säkerhet: S: står i källan, S2: andrahandskälla, D: härlett, A: antagande.'
+    """
+    marks = ", ".join(confidence_label(m, lang) for m in CONFIDENCE_WORDS if m is not None)
+    return f"{pick(LABELS['confidence'], lang)}: {marks}."
+
+
+def workbook_label(key: str, lang: str = "sv") -> str:
+    """A label of the xlsx report; ``"legend"`` is :func:`confidence_legend`.
+
+    >>> workbook_label("npv"), workbook_label("npv", "en")
+    ('Nettonuvärde, kr', 'Net present value, SEK')
+    """
+    if key == "legend":
+        return confidence_legend(lang)
+    pair = WORKBOOK_LABELS.get(key)
+    return key if pair is None else pick(pair, lang)
+
+
+CATALOGUE_LABELS: dict[str, tuple[str, str]] = {
+    # the catalogue command and the catalogue's provenance words: (svenska, English)
+    "csv.key": ("nyckel", "key"),
+    "csv.alias_of": ("alias_för", "alias_of"),
+    "csv.name": ("beskrivning", "description_sv"),
+    "csv.name_en": ("beskrivning_en", "description_en"),
+    "csv.value": ("belopp", "value"),
+    "csv.unit": ("enhet", "unit"),
+    "csv.price_year": ("prisår", "price_year"),
+    "csv.price_index": ("prisindex", "price_index"),
+    "csv.payer": ("betalare", "payer"),
+    "csv.geography": ("geografi", "geography"),
+    "csv.source": ("källa", "source"),
+    "csv.confidence": ("säkerhet", "confidence"),
+    "csv.provenance": ("härkomst", "provenance"),
+    "csv.weak_provenance": ("svag_härkomst", "weak_provenance"),
+    "csv.note": ("anmärkning", "note"),
+    "csv.rebased_value": ("belopp_{year}", "value_{year}"),
+    "csv.rebase_note": ("omräkning_{year}", "rebasing_{year}"),
+    "key": WORKBOOK_LABELS["key"],
+    "amount": ("Belopp", "Amount"),
+    "unit": WORKBOOK_LABELS["unit"],
+    "price_year": WORKBOOK_LABELS["price_year"],
+    "index": ("Index", "Index"),
+    "payer": LABELS["payer"],
+    "confidence": LABELS["confidence"],
+    "in_prices": ("I {year} års priser", "In {year} prices"),
+    "prices_of": ("i {year} års priser", "in {year} prices"),
+    "log_heading": (
+        "Kostnadsposter och deras källor (priser {year}):",
+        "Cost items and their sources ({year} prices):",
+    ),
+    "title": (
+        "Kostnadskatalogen: {items} poster, {aliases} alias",
+        "Cost catalogue: {items} items, {aliases} aliases",
+    ),
+    "restated": (
+        "; belopp omräknade till {year} års priser med postens index (KPI eller OPI)",
+        "; amounts restated in {year} prices with each item's index (KPI or OPI)",
+    ),
+    "sources_notes": ("Källor och anmärkningar:", "Sources and notes:"),
+    "alias_of": ("alias för", "alias of"),
+    "source": LABELS["source"],
+    "geography": WORKBOOK_LABELS["geography"],
+    "not_given": CONFIDENCE_WORDS[None],
+    "no_source": ("ingen källa angiven", "no source given"),
+    "weak": ("OBS: svag härkomst", "Note: weak provenance"),
+    "not_official": ("siffran är inte officiell statistik", "not an official statistic"),
+    "note": ("Anmärkning", "Note"),
+    "no_match": ("Inga poster matchar {text!r}.", "No item matches {text!r}."),
+    "error": ("fel", "error"),
+    "and": ("och", "and"),
+    "rebase_lacks": (
+        "kan inte räknas om: {index} saknar år {year} (täcker {covers})",
+        "cannot be restated: {index} lacks the year {year} (covers {covers})",
+    ),
+    "rebase_gap": (
+        "kan inte räknas om från {start} till {end}: {index} har ett glapp mellan dem "
+        "(täcker {covers})",
+        "cannot be restated from {start} to {end}: {index} has a gap between them "
+        "(covers {covers})",
+    ),
+    "yes": ("ja", "True"),
+    "no": ("nej", "False"),
+}
+"""Labels of the catalogue command (table, CSV headers) and of weak provenance."""
+
+
+def catalogue_label(key: str, lang: str = "sv", **names: object) -> str:
+    """A label of the catalogue command, with ``names`` filled in.
+
+    >>> catalogue_label("in_prices", "en", year=2021)
+    'In 2021 prices'
+    """
+    pair = CATALOGUE_LABELS.get(key)
+    return key if pair is None else pick(pair, lang).format(**names)

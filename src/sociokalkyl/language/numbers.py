@@ -9,16 +9,19 @@ from __future__ import annotations
 import math
 from typing import Any, Literal
 
-from sociokalkyl.language.labels import Lang, label
+from sociokalkyl.language.labels import Lang, label, unit_word
 
 __all__ = [
     "Kind",
+    "format_amount",
     "format_cell",
+    "format_discounting",
     "format_number",
     "format_percent",
-    "format_quantity_text",
+    "format_quantity",
     "format_ratio",
     "format_sek",
+    "format_unit",
     "format_unit_text",
     "format_years",
 ]
@@ -42,6 +45,30 @@ def format_number(value: float, decimals: int = 0, lang: Lang = "sv") -> str:
     if lang == "sv":
         text = text.replace(",", " ").replace(".", ",")
     return text
+
+
+def format_amount(value: float, lang: Lang = "sv") -> str:
+    """An amount for lists: whole numbers from 100 up, two decimals below.
+
+    Parameters
+    ----------
+    value
+        The amount [SEK, or SEK per unit].
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The number alone (the caller adds its unit); the minus sign is ``-``, as
+        everywhere in sociokalkyl's reports.
+
+    Examples
+    --------
+    >>> format_amount(11_600_000_000), format_amount(1_234_567.5, "en"), format_amount(-12.5)
+    ('11 600 000 000', '1,234,568', '-12,50')
+    """
+    return format_number(value, 0 if abs(value) >= 100 else 2, lang)
 
 
 def format_sek(value: float, lang: Lang = "sv") -> str:
@@ -73,55 +100,81 @@ def format_percent(value: float | None, lang: Lang = "sv", decimals: int = 1) ->
     return f"{number} %" if lang == "sv" else f"{number}%"
 
 
-_UNITS_SV = {
-    "SEK": "kr",
-    "month": "mån",
-    "year": "år",
-    "day": "dygn",
-    "hour": "tim",
-    "week": "vecka",
-    "percent": "%",
-}
+def format_unit(unit: str, lang: Lang = "sv") -> str:
+    """A unit key for people: ``"SEK/month"`` -> ``"kr/mån"`` (sv), ``"SEK/month"`` (en).
 
+    A unit key is the compact unit text of :func:`sociokalkyl.units.unit_key`
+    (``"SEK/day"``, ``"month/year"``, ``"1/year"``) or one of the engine's own keys
+    (``"share"``, ``"participants"``, ``"×"``); the words come from
+    :data:`~sociokalkyl.language.labels.UNIT_WORDS`. Spaces around ``/`` are ignored.
 
-def format_unit_text(units: Any, lang: Lang = "sv") -> str:
-    """A pint unit for people: ``"SEK / month"`` -> ``"kr/mån"`` (sv), ``"SEK/month"`` (en).
+    Parameters
+    ----------
+    unit
+        The unit key.
+    lang
+        ``"sv"`` or ``"en"``.
 
-    >>> format_unit_text("SEK / month"), format_unit_text("month / year", "en")
-    ('kr/mån', 'month/year')
-    >>> format_unit_text("share"), format_unit_text("dimensionless", "en")
-    ('andel', '')
+    Returns
+    -------
+    str
+        The unit in words; ``""`` for a plain number (``"dimensionless"``, ``""``).
+
+    Examples
+    --------
+    >>> format_unit("SEK/month"), format_unit("month/year", "en"), format_unit("hour/week")
+    ('kr/mån', 'month/year', 'tim/vecka')
+    >>> format_unit("share"), format_unit("dimensionless", "en"), format_unit("1/year")
+    ('andel', '', '1/år')
     """
-    text = str(units)
-    if text == "dimensionless":
+    text = str(unit).strip()
+    if text in ("", "dimensionless"):
         return ""
-    if text == "share":
-        return "andel" if lang == "sv" else "share"
     parts = [part.strip() for part in text.split("/")]
-    if lang == "sv":
-        parts = [" ".join(_UNITS_SV.get(w, w) for w in part.split()) for part in parts]
-    return "/".join(parts)
+    return "/".join(
+        " ".join(unit_word(word, lang) for word in part.split("*" if "*" in part else " "))
+        for part in parts
+    )
 
 
-def format_quantity_text(quantity: Any, lang: Lang = "sv") -> str:
-    """A quantity for people: ``"7 149 kr/mån"`` (sv) or ``"7,149 SEK/month"`` (en).
+format_unit_text = format_unit
+"""The former name of :func:`format_unit` (it takes a unit key, never a pint unit)."""
 
-    >>> from sociokalkyl.units import parse_quantity
-    >>> format_quantity_text(parse_quantity("9185,42 kr/mån"))
-    '9 185,42 kr/mån'
-    >>> format_quantity_text("-4.9 month / year", lang="en")
-    '-4.9 month/year'
+
+def format_quantity(value: float, unit: str, lang: Lang = "sv") -> str:
+    """A number and its unit key for people: ``"4 500 kr/dygn"`` (sv), ``"4,500 SEK/day"`` (en).
+
+    Whole numbers show no decimals; others at most two, without trailing zeros. Callers
+    that hold a pint quantity pass ``float(q.magnitude)`` and
+    :func:`sociokalkyl.units.unit_key` ``(q)``: this module knows no pint.
+
+    Parameters
+    ----------
+    value
+        The magnitude [in ``unit``].
+    unit
+        The unit key (``"SEK/day"``, ``"month/year"``, ``"share"``, ...).
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The quantity in words; the bare number when ``unit`` is dimensionless.
+
+    Examples
+    --------
+    >>> format_quantity(4500, "SEK/day"), format_quantity(4500, "SEK/day", "en")
+    ('4 500 kr/dygn', '4,500 SEK/day')
+    >>> format_quantity(9185.395607, "SEK/month"), format_quantity(-4.9, "month/year", "en")
+    ('9 185,4 kr/mån', '-4.9 month/year')
     """
-    from sociokalkyl.units import parse_quantity
-
-    if isinstance(quantity, str):
-        quantity = parse_quantity(quantity)
-    magnitude = float(quantity.magnitude)
+    magnitude = float(value)
     decimals = 0 if magnitude.is_integer() else 2
     number = format_number(magnitude, decimals, lang)
     if decimals and ("," in number or "." in number):
         number = number.rstrip("0").rstrip(",.")
-    unit_text = format_unit_text(quantity.units, lang)
+    unit_text = format_unit(unit, lang)
     return f"{number} {unit_text}" if unit_text else number
 
 

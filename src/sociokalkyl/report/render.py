@@ -12,7 +12,7 @@ from typing import Any
 
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import Kind, format_cell
-from sociokalkyl.report.summary import build_report
+from sociokalkyl.report.assumptions import assumption_cells
 from sociokalkyl.report.tables import Report, Table
 
 __all__ = ["render", "render_csv", "render_markdown", "render_text", "report_json"]
@@ -153,16 +153,14 @@ def report_json(
     simulation: Mapping[str, Any] | None = None,
 ) -> str:
     """The result as JSON: raw numbers (SEK, years; ``null`` where none), English keys."""
-    report = build_report(result, intervention=intervention, lang="en")
-    assumptions = next(t for t in report.tables if t.key == "assumptions")
     data: dict[str, Any] = {
         "summary": result.summary(),
         "scenario": scenario_name,
         "by_cost_item": result.by_cost_item(),
         "years": result.table(),
         "assumptions": [
-            dict(zip(["what", "value", "source", "confidence"], row, strict=True))
-            for row in assumptions.rows
+            dict(zip(["what", "value", "source", "confidence"], cells, strict=True))
+            for cells in (assumption_cells(row, "en") for row in result.assumptions(intervention))
         ],
     }
     if simulation is not None:
