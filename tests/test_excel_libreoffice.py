@@ -157,11 +157,12 @@ def test_changing_the_rate_cell_recalculates_the_npv(soffice: str, tmp_path: Pat
 
 def test_template_saved_by_libreoffice_reads_back(soffice: str, tmp_path: Path) -> None:
     """A template opened and saved in a spreadsheet program still reads (no warnings)."""
+    from sociokalkyl.examples import servicetrainee
     from sociokalkyl.model import Intervention
     from sociokalkyl.scenario.excel import read_template, write_template
 
     path = tmp_path / "mall.xlsx"
-    write_template(path)
+    write_template(path, *servicetrainee())
     saved = tmp_path / "recalculated" / "mall.xlsx"
     recalculate(soffice, path, tmp_path)
     scenario = read_template(saved)

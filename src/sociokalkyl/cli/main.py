@@ -402,8 +402,10 @@ def _init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise UsageError(f"{path}: the directory {path.parent} does not exist")
     if fmt == "xlsx":
         from sociokalkyl.scenario.excel import write_template
+        from sociokalkyl.scenario.read import parse_scenario as parse_example
 
-        write_template(path, example=args.example)
+        example = parse_example(_example_text(args.example))
+        write_template(path, example.intervention, example.settings)
     else:
         text = _example_text(args.example)
         if fmt != "toml":
