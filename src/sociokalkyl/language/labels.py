@@ -13,6 +13,7 @@ __all__ = [
     "TEMPLATE_LABELS",
     "UNIT_WORDS",
     "WEAK_CONFIDENCE",
+    "WORDS",
     "WORKBOOK_LABELS",
     "Lang",
     "as_lang",
@@ -164,7 +165,7 @@ def label(key: str, lang: Lang = "sv") -> str:
     return key if pair is None else pick(pair, lang)
 
 
-_WORDS: dict[str, tuple[str, str]] = {
+WORDS: dict[str, tuple[str, str]] = {
     "relative": ("relativ", "relative"),
     "absolute": ("absolut", "absolute"),
     "per_participant": ("per deltagare", "per participant"),
@@ -193,7 +194,7 @@ def word(key: str, lang: Lang = "sv", value: Any = None) -> str:
     >>> word("drop_off", "sv", "20,0 %"), word("one_off", "en")
     ('avtagande 20,0 %/år', 'one-off')
     """
-    pair = _WORDS.get(key)
+    pair = WORDS.get(key)
     text = key if pair is None else (pair[0] if lang == "sv" else pair[1])
     if value is not None:
         text = text.format(value)
@@ -210,15 +211,18 @@ SIMULATION_LABELS: dict[str, tuple[str, str]] = {
     "irr_draws": ("Dragningar med internränta", "Draws with IRR"),
     "price_year": ("Prisår", "Price year"),
     "horizon": ("Horisont (år)", "Horizon (years)"),
-    "npv_mean": ("Nettonuvärde, medelvärde", "NPV, mean"),
-    "npv_std": ("Nettonuvärde, standardavvikelse", "NPV, standard deviation"),
+    "npv_mean": (f"{LABELS['npv'][0]}, medelvärde", f"{LABELS['npv'][1]}, mean"),
+    "npv_std": (
+        f"{LABELS['npv'][0]}, standardavvikelse",
+        f"{LABELS['npv'][1]}, standard deviation",
+    ),
     "prob_npv_positive": ("Sannolikhet för nettonuvärde > 0", "Probability of NPV > 0"),
     "prob_npv_positive_by_payer": ("Sannolikhet för nettonuvärde > 0,", "Probability of NPV > 0,"),
     "prob_payback_within_horizon": (
         "Sannolikhet att återbetalas inom horisonten",
         "Probability of payback within the horizon",
     ),
-    "metric": ("Mått", "Metric"),
+    "metric": LABELS["measure"],
     "mean": ("Medelvärde", "Mean"),
     "std": ("Std.avvikelse", "Std. deviation"),
     "share_finite": ("Andel dragningar med värde", "Share of draws with a value"),
@@ -226,17 +230,17 @@ SIMULATION_LABELS: dict[str, tuple[str, str]] = {
     "q50": ("median", "median"),
     "q95": ("95 %-percentil", "95th percentile"),
     "prob_positive": ("Andel > 0", "Share > 0"),
-    "npv": ("Nettonuvärde", "NPV"),
-    "pv_costs": ("Nuvärde av kostnader", "PV of costs"),
-    "pv_avoided": ("Nuvärde av undvikna kostnader", "PV of avoided costs"),
-    "benefit_cost_ratio": ("Nytta/kostnad", "Benefit-cost ratio"),
-    "payback": ("Återbetalningstid", "Payback"),
-    "payback_discounted": ("Återbetalningstid, diskonterad", "Payback, discounted"),
-    "irr": ("Internränta", "IRR"),
-    "payer": ("Betalare", "Payer"),
-    "cost_item": ("Kostnadspost", "Cost item"),
+    "npv": LABELS["npv"],
+    "pv_costs": LABELS["pv_costs"],
+    "pv_avoided": LABELS["pv_avoided"],
+    "benefit_cost_ratio": LABELS["bcr"],
+    "payback": LABELS["payback"],
+    "payback_discounted": LABELS["payback_discounted"],
+    "irr": LABELS["irr"],
+    "payer": LABELS["payer"],
+    "cost_item": LABELS["cost_item"],
 }
-"""Labels of the Monte Carlo tables (their keys clash with the report's own labels)."""
+"""Labels of the Monte Carlo tables; a metric reads as in the report (``LABELS``)."""
 
 
 def simulation_label(key: str, lang: Lang = "sv") -> str:
@@ -401,10 +405,10 @@ WORKBOOK_LABELS: dict[str, tuple[str, str]] = {
         "=NPV(rate, year 1..N) + year 0",
     ),
     "settings": ("Inställningar", "Settings"),
-    "intervention": ("Insats", "Intervention"),
+    "intervention": SIMULATION_LABELS["intervention"],
     "base_year": ("Basår (år 0)", "Base year (year 0)"),
-    "price_year": ("Prisår", "Price year"),
-    "horizon": ("Horisont (år)", "Horizon (years)"),
+    "price_year": SIMULATION_LABELS["price_year"],
+    "horizon": SIMULATION_LABELS["horizon"],
     "discounting": ("Diskontering", "Discounting"),
     "rate": ("Diskonteringsränta (real)", "Discount rate (real)"),
     "rate_how": (
