@@ -87,6 +87,12 @@ class Assumption:
         The cost item's description, where its number applies, and a note.
     details
         Further numbers (exit rate, lag, duration, adjustments, intake per year).
+
+    Examples
+    --------
+    >>> row = Assumption("baseline", 0, "hvb", 36.5, "day/year", source="SCB", confidence="A")
+    >>> row.value, row.unit, row.weak
+    (36.5, 'day/year', True)
     """
 
     kind: AssumptionKind

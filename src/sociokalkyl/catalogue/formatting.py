@@ -27,6 +27,23 @@ LANGS = ("sv", "en")
 def check_lang(lang: str) -> str:
     """Return ``lang`` if it is ``"sv"`` or ``"en"``; otherwise an :class:`InputError`.
 
+    Parameters
+    ----------
+    lang
+        The language asked for.
+
+    Returns
+    -------
+    str
+        ``lang``.
+
+    Raises
+    ------
+    InputError
+        For any other language.
+
+    Examples
+    --------
     >>> check_lang("en")
     'en'
     """
@@ -74,6 +91,21 @@ def unit_label(item: CostItem, lang: str = "sv") -> tuple[float, str]:
 
 def rebase_problem(item: CostItem, price_year: int, lang: str = "sv") -> str | None:
     """Why ``item`` cannot be restated in ``price_year`` (in words), or None if it can.
+
+    Parameters
+    ----------
+    item
+        A cost item with its price year and price index.
+    price_year
+        The price year to restate it in.
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str | None
+        The index lacks a year, or has a gap between the years (with the years it
+        covers); None when the item can be restated.
 
     Examples
     --------

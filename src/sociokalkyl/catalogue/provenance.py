@@ -49,6 +49,16 @@ def confidence_words(confidence: str | None, lang: str = "sv") -> str:
 def weak_provenance(item: CostItem) -> bool:
     """True when the item is marked S2, D or A, or lacks a confidence mark or a source.
 
+    Parameters
+    ----------
+    item
+        A cost item.
+
+    Returns
+    -------
+    bool
+        Whether reports must flag the item's number as weak.
+
     Examples
     --------
     >>> weak_provenance(CostItem(key="x", name="x", unit_cost="1 kr", price_year=2020,
@@ -60,6 +70,18 @@ def weak_provenance(item: CostItem) -> bool:
 
 def weakness_text(item: CostItem, lang: str = "sv") -> str:
     """One line that says why the provenance is weak, with the source and geography.
+
+    Parameters
+    ----------
+    item
+        A cost item.
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The mark in words, the mark, the geography and the source.
 
     Examples
     --------

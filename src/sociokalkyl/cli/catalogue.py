@@ -93,7 +93,21 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_catalogue_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
-    """Add the ``catalogue`` subcommand to a CLI's subparsers (``func=run_catalogue``)."""
+    """Add the ``catalogue`` subcommand to a CLI's subparsers (``func=run_catalogue``).
+
+    Parameters
+    ----------
+    subparsers
+        The subparsers of the ``sociokalkyl`` command.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="sociokalkyl")
+    >>> add_catalogue_parser(parser.add_subparsers())
+    >>> parser.parse_args(["catalogue", "--lang", "en"]).lang
+    'en'
+    """
     parser = subparsers.add_parser(
         "catalogue",
         help=_HELP,
@@ -121,6 +135,27 @@ def catalogue_rows(
 
     ``rebased_value`` is None and ``rebase_note`` says why when the item's index cannot
     reach ``price_year``.
+
+    Parameters
+    ----------
+    catalogue
+        The catalogue to list.
+    price_year
+        Restate every item in prices of this year with its own index; None: as given.
+    lang
+        ``"sv"`` or ``"en"``: the unit and provenance words.
+
+    Returns
+    -------
+    list[dict[str, Any]]
+        ``value`` and ``rebased_value`` [SEK per ``unit``], provenance in words.
+
+    Examples
+    --------
+    >>> from sociokalkyl.catalogue import default
+    >>> row = catalogue_rows(default().search(["SiS"]), 2023)[0]
+    >>> row["unit"], row["confidence"], row["provenance"]
+    ('kr/dygn', 'S', 'står i källan')
     """
     rows = []
     for key in catalogue:
@@ -248,7 +283,25 @@ def _table(rows: list[dict[str, Any]], price_year: int | None, lang: str) -> str
 
 
 def run_catalogue(args: argparse.Namespace) -> int:
-    """Run the ``catalogue`` subcommand; 0 on success, 1 (with a message on stderr) on error."""
+    """Run the ``catalogue`` subcommand; 0 on success, 1 (with a message on stderr) on error.
+
+    Parameters
+    ----------
+    args
+        The parsed arguments: ``price_year``, ``search``, ``format``, ``lang``,
+        ``overrides``.
+
+    Returns
+    -------
+    int
+        The exit code.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> run_catalogue(argparse.Namespace(search=["finns", "inte"], lang="en"))
+    1
+    """
     lang = getattr(args, "lang", "sv") or "sv"
     price_year = getattr(args, "price_year", None)
     try:
@@ -279,7 +332,26 @@ def run_catalogue(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m sociokalkyl.cli.catalogue [options]``."""
+    """``python -m sociokalkyl.cli.catalogue [options]``.
+
+    Parameters
+    ----------
+    argv
+        The arguments (None: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        The exit code.
+
+    Examples
+    --------
+    >>> main(["--search", "SiS", "--format", "json"])  # doctest: +ELLIPSIS
+    [
+      {
+        "key": "sis_...
+    0
+    """
     parser = argparse.ArgumentParser(prog="sociokalkyl catalogue", description=_HELP)
     _add_arguments(parser)
     return run_catalogue(parser.parse_args(argv))

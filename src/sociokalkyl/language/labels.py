@@ -37,6 +37,18 @@ Lang = Literal["sv", "en"]
 def as_lang(lang: str) -> Lang:
     """``"sv"`` for ``"sv"``, ``"en"`` for anything else (callers check the language first).
 
+    Parameters
+    ----------
+    lang
+        A language code as a string.
+
+    Returns
+    -------
+    Lang
+        ``"sv"`` or ``"en"``, typed as :data:`Lang`.
+
+    Examples
+    --------
     >>> as_lang("sv"), as_lang("en")
     ('sv', 'en')
     """
@@ -46,6 +58,20 @@ def as_lang(lang: str) -> Lang:
 def pick(pair: tuple[str, str], lang: str = "sv") -> str:
     """The Swedish or English half of a ``(svenska, English)`` pair.
 
+    Parameters
+    ----------
+    pair
+        ``(svenska, English)``, as every label table holds its words.
+    lang
+        ``"sv"`` (svenska) or ``"en"`` (English).
+
+    Returns
+    -------
+    str
+        ``pair[0]`` for ``"sv"``, else ``pair[1]``.
+
+    Examples
+    --------
     >>> pick(("år", "years"), "en")
     'years'
     """
@@ -69,6 +95,20 @@ WEAK_CONFIDENCE = frozenset({"S2", "D", "A"})
 def confidence_words(mark: str | None, lang: str = "sv") -> str:
     """A confidence mark in words: ``"S2"`` -> ``"andrahandskälla"``; an unknown mark as is.
 
+    Parameters
+    ----------
+    mark
+        ``"S"``, ``"S2"``, ``"D"``, ``"A"`` or None (no mark).
+    lang
+        ``"sv"`` (svenska) or ``"en"`` (English).
+
+    Returns
+    -------
+    str
+        The words of :data:`CONFIDENCE_WORDS`.
+
+    Examples
+    --------
     >>> confidence_words("S2"), confidence_words("D", "en"), confidence_words(None)
     ('andrahandskälla', 'derived', 'ej angiven')
     """
@@ -79,6 +119,20 @@ def confidence_words(mark: str | None, lang: str = "sv") -> str:
 def confidence_label(mark: str | None, lang: str = "sv") -> str:
     """A confidence mark with its words, as reports show it: ``"S: står i källan"``.
 
+    Parameters
+    ----------
+    mark
+        ``"S"``, ``"S2"``, ``"D"``, ``"A"`` or None (no mark: ``"ej angiven"``).
+    lang
+        ``"sv"`` (svenska) or ``"en"`` (English).
+
+    Returns
+    -------
+    str
+        ``"<mark>: <words>"``; the words alone for no mark or an unknown one.
+
+    Examples
+    --------
     >>> confidence_label("S"), confidence_label("A", "en"), confidence_label(None)
     ('S: står i källan', 'A: assumption', 'ej angiven')
     """
@@ -146,6 +200,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "horizon": ("år från", "years from"),
     "prices": ("års priser", "prices"),
     "discounting": ("diskontering", "discounting"),
+    "real_constant": ("real ränta, konstant", "real, constant"),
     "scenario": ("Scenario", "Scenario"),
     "simulation": ("Osäkerhet (Monte Carlo)", "Uncertainty (Monte Carlo)"),
     "measure": ("Mått", "Measure"),
@@ -156,8 +211,22 @@ LABELS: dict[str, tuple[str, str]] = {
 
 
 def label(key: str, lang: Lang = "sv") -> str:
-    """A label in ``lang``; the key itself when there is none.
+    """A label of the report (:data:`LABELS`) in ``lang``; the key itself when there is none.
 
+    Parameters
+    ----------
+    key
+        The label's key (``"npv"``, ``"payback"``, ``"conf_S"``).
+    lang
+        ``"sv"`` (svenska) or ``"en"`` (English).
+
+    Returns
+    -------
+    str
+        The label.
+
+    Examples
+    --------
     >>> label("npv"), label("npv", "en"), label("no_such_key")
     ('Nettonuvärde', 'Net present value', 'no_such_key')
     """
@@ -191,6 +260,22 @@ WORDS: dict[str, tuple[str, str]] = {
 def word(key: str, lang: Lang = "sv", value: Any = None) -> str:
     """A word of the assumption log (a model field's name or value), ``value`` filled in.
 
+    Parameters
+    ----------
+    key
+        A key of :data:`WORDS` (``"relative"``, ``"one_off"``, ``"drop_off"``).
+    lang
+        ``"sv"`` (svenska) or ``"en"`` (English).
+    value
+        What fills the word's ``{}`` (already formatted, e.g. ``"20,0 %"``).
+
+    Returns
+    -------
+    str
+        The word; the key itself when there is none.
+
+    Examples
+    --------
     >>> word("drop_off", "sv", "20,0 %"), word("one_off", "en")
     ('avtagande 20,0 %/år', 'one-off')
     """
@@ -244,7 +329,25 @@ SIMULATION_LABELS: dict[str, tuple[str, str]] = {
 
 
 def simulation_label(key: str, lang: Lang = "sv") -> str:
-    """A Monte Carlo label; ``"a.b"`` becomes the label of ``a`` followed by ``b``."""
+    """A Monte Carlo label; ``"a.b"`` becomes the label of ``a`` followed by ``b``.
+
+    Parameters
+    ----------
+    key
+        A key of :data:`SIMULATION_LABELS`, optionally followed by ``.`` and a name.
+    lang
+        ``"sv"`` (svenska) or ``"en"`` (English).
+
+    Returns
+    -------
+    str
+        The label (the key itself when there is none).
+
+    Examples
+    --------
+    >>> simulation_label("prob_npv_positive_by_payer.kommun")
+    'Sannolikhet för nettonuvärde > 0, kommun'
+    """
     head, _, tail = key.partition(".")
     pair = SIMULATION_LABELS.get(head)
     text = head if pair is None else (pair[0] if lang == "sv" else pair[1])
@@ -299,6 +402,22 @@ PARAMETER_LABELS: dict[tuple[str, str], tuple[str, str]] = {
 def parameter_label(section: str, field: str, lang: Lang = "sv", **names: object) -> str:
     """A parameter in words, from its key's ``section`` and ``field`` and the ``names``.
 
+    Parameters
+    ----------
+    section, field
+        The parameter key's section (``"baseline"``) and field (``"exit_rate"``).
+    lang
+        ``"sv"`` (svenska) or ``"en"`` (English).
+    **names
+        What fills the label: ``item``, ``index``, ``name``, ``year``.
+
+    Returns
+    -------
+    str
+        The label; ``"section.field"`` when there is none.
+
+    Examples
+    --------
     >>> parameter_label("baseline", "exit_rate", "sv", item="HVB-placering")
     'Årligt utflöde från HVB-placering utan insatsen'
     >>> parameter_label("cost_items", "unit_cost", "en", item="HVB", year=2018)
@@ -334,6 +453,20 @@ UNIT_WORDS: dict[str, tuple[str, str]] = {
 def unit_word(key: str, lang: str = "sv") -> str:
     """One word of a unit key in ``lang``; an unknown word (``"1"``, ``"km"``) as is.
 
+    Parameters
+    ----------
+    key
+        A word of a unit key (``"SEK"``, ``"day"``).
+    lang
+        ``"sv"`` (svenska) or ``"en"`` (English).
+
+    Returns
+    -------
+    str
+        The word of :data:`UNIT_WORDS`.
+
+    Examples
+    --------
     >>> unit_word("day"), unit_word("SEK", "en"), unit_word("km")
     ('dygn', 'SEK', 'km')
     """
@@ -477,6 +610,18 @@ WORKBOOK_LABELS: dict[str, tuple[str, str]] = {
 def confidence_legend(lang: str = "sv") -> str:
     """The confidence marks and their words on one line, as the workbooks show them.
 
+    Parameters
+    ----------
+    lang
+        ``"sv"`` (svenska) or ``"en"`` (English).
+
+    Returns
+    -------
+    str
+        ``"Säkerhet: S: står i källan, ..."``.
+
+    Examples
+    --------
     >>> confidence_legend()
     'Säkerhet: S: står i källan, S2: andrahandskälla, D: härlett, A: antagande.'
     """
@@ -487,6 +632,20 @@ def confidence_legend(lang: str = "sv") -> str:
 def workbook_label(key: str, lang: str = "sv") -> str:
     """A label of the xlsx report; ``"legend"`` is :func:`confidence_legend`.
 
+    Parameters
+    ----------
+    key
+        A key of :data:`WORKBOOK_LABELS`, or ``"legend"``.
+    lang
+        ``"sv"`` (svenska) or ``"en"`` (English).
+
+    Returns
+    -------
+    str
+        The label; the key itself when there is none.
+
+    Examples
+    --------
     >>> workbook_label("npv"), workbook_label("npv", "en")
     ('Nettonuvärde, kr', 'Net present value, SEK')
     """
@@ -567,6 +726,22 @@ CATALOGUE_LABELS: dict[str, tuple[str, str]] = {
 def catalogue_label(key: str, lang: str = "sv", **names: object) -> str:
     """A label of the catalogue command, with ``names`` filled in.
 
+    Parameters
+    ----------
+    key
+        A key of :data:`CATALOGUE_LABELS`.
+    lang
+        ``"sv"`` (svenska) or ``"en"`` (English).
+    **names
+        What fills the label's ``{placeholders}`` (``year``, ``items``, ``text``).
+
+    Returns
+    -------
+    str
+        The label; the key itself when there is none.
+
+    Examples
+    --------
     >>> catalogue_label("in_prices", "en", year=2021)
     'In 2021 prices'
     """
@@ -768,6 +943,20 @@ Errors in the template name the sheet and the cell, e.g. Effekter!C4, and what w
 def template_label(key: str, lang: str = "sv") -> str:
     """A heading or hint of the Excel input template; ``""`` for a key without one.
 
+    Parameters
+    ----------
+    key
+        A key of :data:`TEMPLATE_LABELS` (a field name, or ``"hint.<field>"``).
+    lang
+        ``"sv"`` (svenska) or ``"en"`` (English).
+
+    Returns
+    -------
+    str
+        The heading or hint.
+
+    Examples
+    --------
     >>> template_label("attribution"), template_label("attribution", "en")
     ('Tillskrivning', 'Attribution')
     """

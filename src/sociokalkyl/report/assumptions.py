@@ -65,6 +65,20 @@ _KIND_LABELS = {
 def assumption_what(row: Assumption, lang: Lang = "sv") -> str:
     """What a row is about: ``"Effekt [1]: ekonomiskt_bistand"``.
 
+    Parameters
+    ----------
+    row
+        A row of ``Result.assumptions()``.
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The kind of the row in words, its position, and what it is about.
+
+    Examples
+    --------
     >>> from sociokalkyl.analysis.assumptions import Assumption
     >>> assumption_what(Assumption("effect", 1, "hvb", -0.3, "share"), "en")
     'Effect [1]: hvb'
@@ -76,6 +90,20 @@ def assumption_what(row: Assumption, lang: Lang = "sv") -> str:
 def format_payer(payer: str | Mapping[str, float] | None, lang: Lang = "sv") -> str:
     """A payer, or payer shares as percentages: ``"kommun 56 %, region 44 %"``.
 
+    Parameters
+    ----------
+    payer
+        A payer's name, or payer shares [share of the cost]; None is ``""``.
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The payer, or each payer and its share in whole percent.
+
+    Examples
+    --------
     >>> format_payer({"kommun": 0.56, "region": 0.44})
     'kommun 56 %, region 44 %'
     """
@@ -101,6 +129,20 @@ def _detail(detail: Detail, lang: Lang) -> str:
 def format_details(row: Assumption, lang: Lang = "sv") -> str:
     """The further numbers of a row in words: ``"utflöde 20,0 %/år, i 6 år"``.
 
+    Parameters
+    ----------
+    row
+        A row of ``Result.assumptions()``.
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The row's details (exit rate, lag, duration, adjustments), comma-separated.
+
+    Examples
+    --------
     >>> from sociokalkyl.analysis.assumptions import Assumption, Detail
     >>> format_details(Assumption("baseline", 0, "x", 1, "day/year",
     ...                           details=(Detail("exit_rate", 0.2, "1/year"),)))
@@ -187,6 +229,20 @@ def assumption_cells(row: Assumption, lang: Lang = "sv") -> list[str]:
 def assumption_table(rows: Sequence[Assumption], lang: Lang = "sv") -> Table:
     """The assumption log as a report :class:`~sociokalkyl.report.tables.Table`.
 
+    Parameters
+    ----------
+    rows
+        The rows of ``Result.assumptions()``.
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    Table
+        Columns what, value, source, confidence; one table row per log row.
+
+    Examples
+    --------
     >>> assumption_table([]).headers
     ['Vad', 'Värde', 'Källa', 'Säkerhet']
     """

@@ -51,6 +51,19 @@ discounted, payback helper, discounted payback helper (F is the rate, G the fact
 def payer_columns(k: int) -> tuple[str, ...]:
     """The same eight columns for the k-th payer (0-based), from column M on.
 
+    Parameters
+    ----------
+    k
+        The payer's position among the payers with a flow.
+
+    Returns
+    -------
+    tuple[str, ...]
+        Column letters: costs, avoided, net, discounted net, cumulative, cumulative
+        discounted, payback helper, discounted payback helper.
+
+    Examples
+    --------
     >>> payer_columns(0)
     ('M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T')
     """
@@ -169,6 +182,18 @@ def yearly_sheet(ws: Any, result: Result, text: dict[str, str], rate_cell: str |
 def active_payers(result: Result) -> list[str]:
     """The payers with a flow, in plan order.
 
+    Parameters
+    ----------
+    result
+        The result whose yearly flows name the payers.
+
+    Returns
+    -------
+    list[str]
+        The payers' names.
+
+    Examples
+    --------
     >>> import sociokalkyl as sk
     >>> active_payers(sk.evaluate(*sk.examples.servicetrainee()))
     ['kommun']

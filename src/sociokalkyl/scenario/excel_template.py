@@ -78,7 +78,18 @@ PRESETS = {"asek": "asek", "green_book": "green_book", "denmark_2018": "denmark_
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a template table."""
+    """One column of a template table: heading, model field, kind of cell, hint.
+
+    ``kind`` is how a cell is read: ``"text"``, ``"int"``, ``"float"``, ``"share"``,
+    ``"amount"`` (a number whose unit is in the next column), ``"unit"``, ``"choice"``
+    (Swedish words mapped by ``choices``), ``"payer"``, ``"payer_shares"``,
+    ``"profile"``, ``"names"``, ``"change"``.
+
+    Examples
+    --------
+    >>> COST_ITEM_COLUMNS[0].header, COST_ITEM_COLUMNS[0].hint
+    ('Nyckel', 'kort id, t.ex. ekonomiskt_bistand')
+    """
 
     header: str
     key: str | None
@@ -92,6 +103,20 @@ class Column:
 def make_column(header: str, key: str | None, kind: str, hint: str, **kw: Any) -> Column:
     """A :class:`Column` with its heading and hint as given.
 
+    Parameters
+    ----------
+    header, key, kind, hint
+        The heading, the model field (None: not a field), the kind of cell, the hint.
+    **kw
+        ``choices``, ``required``, ``width``.
+
+    Returns
+    -------
+    Column
+        The column.
+
+    Examples
+    --------
     >>> make_column("År", None, "int", "år 0, 1, 2, ...").kind
     'int'
     """

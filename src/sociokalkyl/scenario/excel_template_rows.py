@@ -30,6 +30,16 @@ def unit_text(quantity: pint.Quantity[Any]) -> str:
     The unit key (:func:`sociokalkyl.units.unit_key`) in the words of
     :data:`sociokalkyl.language.labels.UNIT_WORDS`.
 
+    Parameters
+    ----------
+    quantity
+        A quantity of the models.
+
+    Returns
+    -------
+    str
+        The unit in Swedish words; ``""`` for a plain number.
+
     Examples
     --------
     >>> from sociokalkyl.units import parse_quantity
@@ -42,6 +52,18 @@ def unit_text(quantity: pint.Quantity[Any]) -> str:
 def plain_number(value: float) -> int | float:
     """A whole number as an int, any other as a float (so a cell shows ``12``, not ``12.0``).
 
+    Parameters
+    ----------
+    value
+        A number.
+
+    Returns
+    -------
+    int | float
+        ``value`` as an int when it is whole (and below 1e15), else as a float.
+
+    Examples
+    --------
     >>> plain_number(12.0), plain_number(0.5)
     (12, 0.5)
     """
@@ -84,6 +106,16 @@ def _cost_item_row(item: CostItem | str) -> list[Any]:
 
 def template_rows(intervention: Intervention) -> dict[str, list[list[Any]]]:
     """The cells of each table sheet, by sheet name, for ``intervention``.
+
+    Parameters
+    ----------
+    intervention
+        The intervention to pre-fill.
+
+    Returns
+    -------
+    dict[str, list[list[Any]]]
+        Rows of cells for Kostnadsposter, Baslinje, Effekter and Kostnader.
 
     Examples
     --------
