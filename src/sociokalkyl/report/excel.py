@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 __all__ = ["FIRST", "REPORT_SHEETS", "TOTAL_COLUMNS", "payer_columns", "write_report"]
 
-REPORT_SHEETS = ("Sammanfattning", "År", "Antaganden")
+REPORT_SHEETS = tuple(workbook_label(key) for key in ("summary", "years", "assumptions"))
 """The report's sheets (Swedish); in English: Summary, Years, Assumptions. With a Monte
 Carlo simulation a fourth sheet, Osäkerhet (Uncertainty), follows."""
 
