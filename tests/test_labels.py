@@ -147,6 +147,33 @@ def test_no_report_carries_a_label_of_the_other_language(
         assert not found, f"{name} {fmt} ({lang}) carries labels of the other language: {found}"
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_monte_carlo_reports_carry_no_label_of_the_other_language(
+    lang: Lang, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sociokalkyl.cli import main
+
+    name = "servicetrainee.toml"
+    foreign = _only_in("en" if lang == "sv" else "sv")
+    path = str(resources.files("sociokalkyl").joinpath("examples", name))
+    _, data = _outputs(name, lang, tmp_path)
+    common = ["--draws", "200", "--seed", "1", "--lang", lang]
+    texts = {}
+    for fmt in ("md", "csv"):  # (the text table wraps data; its cells are md's cells)
+        assert main(["run", path, "--format", fmt, *common]) == 0
+        texts[fmt] = capsys.readouterr().out
+    out = tmp_path / "mc.xlsx"
+    assert main(["run", path, "--out", str(out), *common]) == 0
+    texts["xlsx"] = _xlsx_texts(out)
+    assert "Monte Carlo" in texts["md"]
+    for fmt, text in texts.items():
+        text = _without_data(text, data)
+        found = sorted(f for f in foreign if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text))
+        assert not found, (
+            f"Monte Carlo {fmt} ({lang}) carries labels of the other language: {found}"
+        )
+
+
 @pytest.mark.parametrize(
     ("value", "unit", "sv", "en"),
     [
