@@ -12,6 +12,8 @@ import sociokalkyl as sk
 from sociokalkyl import catalogue
 from sociokalkyl.catalogue import Catalogue, CatalogueKeyError
 from sociokalkyl.errors import InputError, PriceYearError, UnitError
+from sociokalkyl.language.numbers import format_amount
+from sociokalkyl.report.assumptions import format_assumption_log
 from sociokalkyl.sources.kolada import KoladaValue
 
 # key: (value [SEK per unit], unit, price year, payer, confidence, price index), copied by
@@ -94,7 +96,7 @@ def test_weak_rows_say_so(cat: Catalogue) -> None:
     weak = {key for key in SHIPPED if cat.weak_provenance(key)}
     assert weak == {key for key, row in SHIPPED.items() if row[4] in ("S2", "D")}
     assert len(cat.warnings) == len(weak)
-    assert any("corren.se" in w and "sekundärkälla" in w for w in cat.warnings)
+    assert any("corren.se" in w and "andrahandskälla" in w for w in cat.warnings)
     assert cat["hvb_extern_dygn_motala_2018"].geography == "Motala"  # local figure, marked local
 
 
@@ -461,7 +463,7 @@ def test_evaluate_with_catalogue_keys_matches_the_inline_item() -> None:
     assert intervention.cost_items == ["ekonomiskt_bistand"]
     keyed = sk.evaluate(intervention, settings)  # resolved in catalogue.default()
     assert keyed.npv == pytest.approx(inline.npv, rel=1e-12)
-    assert keyed.assumptions()[0]["source"] == catalogue.default()["ekonomiskt_bistand"].source
+    assert keyed.assumptions()[0].source == catalogue.default()["ekonomiskt_bistand"].source
     own = catalogue.default().with_overrides(
         {
             "ekonomiskt_bistand": {
@@ -479,24 +481,28 @@ def test_evaluate_with_catalogue_keys_matches_the_inline_item() -> None:
 
 def test_assumption_log_flags_weak_provenance() -> None:
     result = sk.evaluate(*sk.examples.servicetrainee())
-    (row,) = catalogue.assumption_log(result)
+    (row,) = result.assumptions()
     # 7 149 kr/mån (2012) * 403.70 / 314.20 = 9 185.39 kr/mån (2023)
-    assert row["rebased_value"] == pytest.approx(7149 * 403.70 / 314.20)
-    assert row["weak_provenance"] is True
-    assert (row["provenance_sv"], row["provenance_en"]) == ("härlett", "derived")
-    text_sv = catalogue.format_assumption_log(result)
+    assert row.rebased_value == pytest.approx(7149 * 403.70 / 314.20)
+    assert row.weak is True
+    sv_en = (
+        catalogue.confidence_words(row.confidence),
+        catalogue.confidence_words(row.confidence, "en"),
+    )
+    assert sv_en == ("härlett", "derived")
+    text_sv = format_assumption_log(result)
     assert "9 185 kr/mån" in text_sv
     assert "svag härkomst (härlett)" in text_sv
-    text_en = catalogue.format_assumption_log(result, lang="en")
+    text_en = format_assumption_log(result, lang="en")
     assert "9,185 SEK/month" in text_en
     assert "weak provenance (derived)" in text_en
     with pytest.raises(InputError, match="lang"):
-        catalogue.format_assumption_log(result, lang="de")
+        format_assumption_log(result, lang="de")
 
 
 @pytest.mark.parametrize(
     ("confidence", "words"),
-    [("S", "sett i källan"), ("S2", "sekundärkälla"), ("D", "härlett"), ("A", "antagande")],
+    [("S", "står i källan"), ("S2", "andrahandskälla"), ("D", "härlett"), ("A", "antagande")],
 )
 def test_confidence_words(confidence: str, words: str) -> None:
     assert catalogue.confidence_words(confidence) == words
@@ -518,9 +524,10 @@ def test_no_source_is_weak() -> None:
 
 
 def test_number_format() -> None:
-    assert catalogue.format_number(11_600_000_000) == "11 600 000 000"
-    assert catalogue.format_number(1_234_567.5, "en") == "1,234,568"
-    assert catalogue.format_number(-12.5) == "−12,50"
+    # one number formatter (language.numbers), one minus sign: "-" as in every report
+    assert format_amount(11_600_000_000) == "11 600 000 000"
+    assert format_amount(1_234_567.5, "en") == "1,234,568"
+    assert format_amount(-12.5) == "-12,50"
 
 
 # --- Kolada (a fake client with the KoladaClient.fetch signature; no network) --------------

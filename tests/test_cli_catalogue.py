@@ -52,7 +52,7 @@ def test_price_year_2023_table_shows_sources_numbers_and_gap_notes(
     line = next(ln for ln in out.splitlines() if ln.startswith("hemtjanst_timme_2016 "))
     assert "kan inte räknas om från 2016 till 2023" in line
     assert "glapp" in line
-    assert "OBS: svag härkomst (sekundärkälla)" in out
+    assert "OBS: svag härkomst (andrahandskälla)" in out
 
 
 def test_english_table(capsys: pytest.CaptureFixture[str]) -> None:
@@ -76,7 +76,7 @@ def test_json_has_machine_numbers_and_rebase_notes(capsys: pytest.CaptureFixture
     assert rows["sis_ungdomsvard_dygn_2023"]["rebased_value"] == 13000
     assert rows["ekonomiskt_bistand"]["alias_of"] == "ekonomiskt_bistand_hushall_manad_2012"
     assert rows["hvb_extern_dygn_motala_2018"]["weak_provenance"] is True
-    assert rows["hvb_extern_dygn_motala_2018"]["provenance"] == "sekundärkälla"
+    assert rows["hvb_extern_dygn_motala_2018"]["provenance"] == "andrahandskälla"
 
 
 def test_csv_swedish_headers(capsys: pytest.CaptureFixture[str]) -> None:

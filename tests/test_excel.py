@@ -88,7 +88,7 @@ def models(path: Path) -> tuple[Intervention, Settings]:
 @pytest.fixture
 def template(tmp_path: Path) -> Path:
     path = tmp_path / "mall.xlsx"
-    write_template(path, example="servicetrainee")
+    write_template(path, *servicetrainee())
     return path
 
 
@@ -108,7 +108,7 @@ def test_template_round_trip_gives_the_examples_result(template: Path) -> None:
 def test_template_round_trip_of_a_second_intervention_via_an_edited_file(tmp_path: Path) -> None:
     """A template whose tables are filled by hand (payer shares, two payers, year 3)."""
     path = tmp_path / "mall.xlsx"
-    write_template(path, example=None)
+    write_template(path)
     wb = openpyxl.load_workbook(path)
     insats = wb["Insats"]
     insats["B3"], insats["B6"], insats["B7"], insats["B13"] = "Tidigt stöd", "Unga", "person", 10
@@ -158,11 +158,6 @@ def test_template_has_swedish_sheets_headings_and_validation(template: Path) -> 
 def test_template_with_a_schedule_reads_the_preset(tmp_path: Path, template: Path) -> None:
     edit(template, "Inställningar", "B7", "green_book")
     assert read_template(template)["settings"]["discount_rate"] == "green_book"
-
-
-def test_unknown_example_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="example"):
-        write_template(tmp_path / "x.xlsx", example="finns_inte")
 
 
 def test_deleted_sheet_names_the_sheet(template: Path) -> None:
@@ -230,7 +225,7 @@ def test_unknown_kind_and_missing_unit(template: Path) -> None:
         read_template(template)
     assert info.value.field == "Kostnader!B3"
     assert "engång" in (info.value.expected or "")
-    write_template(template)
+    write_template(template, *servicetrainee())
     edit(template, "Kostnadsposter", "D3", None)
     with pytest.raises(InputError) as info:
         read_template(template)
@@ -239,7 +234,7 @@ def test_unknown_kind_and_missing_unit(template: Path) -> None:
 
 def test_empty_template_says_what_is_missing(tmp_path: Path) -> None:
     path = tmp_path / "tom.xlsx"
-    write_template(path, example=None)
+    write_template(path)
     with pytest.raises(InputError) as info:
         read_template(path)
     assert info.value.field == "Insats!B3"
@@ -284,18 +279,18 @@ def test_report_sheets_and_swedish_headings(report: tuple[Result, Path]) -> None
     for heading in (
         "År",
         "Kalenderår",
-        "Insatsens kostnader",
+        "Kostnader",
         "Undvikna kostnader",
         "Netto",
         "Diskonteringsfaktor",
         "Diskonterat netto",
-        "Kumulativt netto",
-        "Kumulativt diskonterat netto",
+        "Ackumulerat netto",
+        "Ackumulerat diskonterat",
         "kommun: netto",
     ):
         assert heading in headings
     summary = wb["Sammanfattning"]
-    for label in ("Nettonuvärde (NPV), kr", "Återbetalningstid, år", "Nytta-kostnadskvot"):
+    for label in ("Nettonuvärde, kr", "Återbetalningstid, år", "Nytta/kostnad (kvot)"):
         label_row(summary, label)
     assert label_row(wb["Antaganden"], "Nyckel") > 1
     assert "Socialstyrelsen" in str(wb["Antaganden"]["I6"].value)
@@ -318,16 +313,16 @@ def test_report_flows_are_numbers_and_the_rest_formulas(report: tuple[Result, Pa
             assert years[f"F{r}"].value == "='Sammanfattning'!$B$23"  # the one rate cell
     summary = wb["Sammanfattning"]
     for label in (
-        "Nettonuvärde (NPV), kr",
+        "Nettonuvärde, kr",
         "Nuvärde av insatsens kostnader, kr",
-        "Nytta-kostnadskvot",
+        "Nytta/kostnad (kvot)",
         "Återbetalningstid, år",
-        "Diskonterad återbetalningstid, år",
+        "Återbetalningstid, diskonterad, år",
         "Kontroll: samma NPV med Excels NPV()",
     ):
         cell = summary.cell(label_row(summary, label), 2)
         assert is_formula(cell), label
-        assert "'År'!" in cell.value or label == "Nytta-kostnadskvot"
+        assert "'År'!" in cell.value or label == "Nytta/kostnad (kvot)"
     assert summary["B23"].value == pytest.approx(0.035)
     assert (
         "NPV(" in summary.cell(label_row(summary, "Kontroll: samma NPV med Excels NPV()"), 2).value
@@ -456,13 +451,13 @@ def test_intake_and_horizon_messages_speak_excel(template: Path) -> None:
     assert info.value.field == "Insats!B13"
     assert "[30]" not in str(info.value)
     assert "intake =" not in str(info.value)
-    write_template(template, example="servicetrainee")
+    write_template(template, *servicetrainee())
     edit(template, "Insats", "B13", None)
     with pytest.raises(InputError) as info:
         read_template(template)
     assert "[30]" not in str(info.value)
     assert "Antal deltagare" in str(info.value)
-    write_template(template, example="servicetrainee")
+    write_template(template, *servicetrainee())
     edit(template, "Inställningar", "B5", 2.5)
     with pytest.raises(InputError) as info:
         read_template(template)

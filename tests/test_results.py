@@ -77,3 +77,32 @@ def test_the_example_script_prints_the_result(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "-5,752,490 SEK" in out
     assert "Assumption log:" in out
+
+
+def test_assumptions_are_typed_rows_with_the_factor_the_engine_used(result: sk.Result) -> None:
+    import dataclasses
+
+    intervention, _ = sk.examples.servicetrainee()
+    (item,) = result.assumptions()
+    # 7 149 kr/mån (2012) * 403.70 / 314.20 (KPI) = 9 185.40 kr/mån (2023)
+    assert (item.kind, item.name, item.value, item.unit) == (
+        "cost_item", "ekonomiskt_bistand", 7149.0, "SEK/month")  # fmt: skip
+    assert item.factor == result.plan.item_price_factors[0]
+    assert item.rebased_value == pytest.approx(7149 * 403.70 / 314.20)
+    assert (item.price_year, item.analysis_price_year, item.price_index) == (2012, 2023, "KPI")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        item.value = 1.0  # type: ignore[misc]
+    rows = result.assumptions(intervention)
+    assert [row.kind for row in rows] == [
+        "cost_item", "target_group", "baseline", "effect", "effect", "cost", "cost"]  # fmt: skip
+    # weak provenance stays visible: D and A are weak, the target group has no mark
+    assert all(row.weak for row in rows)
+    assert rows[1].confidence is None
+    effect = rows[4]
+    assert (effect.variant, effect.value, effect.unit) == ("absolute", -4.9, "month/year")
+    assert [(d.field, d.value) for d in effect.details] == [
+        ("start_lag", 1.0), ("duration_years", 5.0), ("drop_off", 0.2)]  # fmt: skip
+    cost = rows[5]
+    assert (cost.variant, cost.value, cost.unit, cost.payer) == (
+        "per_participant", 26000.0, "SEK/month", "kommun")  # fmt: skip
+    assert [(d.field, d.value, d.unit) for d in cost.details] == [("duration", 12.0, "month")]

@@ -16,9 +16,10 @@ from typing import Any
 import numpy as np
 
 from sociokalkyl._optional import require
+from sociokalkyl.analysis.assumptions import Assumption, assumption_rows
 from sociokalkyl.analysis.breakeven import BreakEvenScan, scan_break_even, solve_break_even
 from sociokalkyl.analysis.metrics import Metrics, compute_metrics, present_value
-from sociokalkyl.engine import Plan, Projection, compile_plan, cost_item_summary, project
+from sociokalkyl.engine import Plan, Projection, compile_plan, project
 from sociokalkyl.model import CostItem, Intervention, Settings
 
 __all__ = [
@@ -226,12 +227,33 @@ class Result:
                 )
         return rows
 
-    def assumptions(self) -> list[dict[str, object]]:
-        """The assumption log: every cost item with value, price year, rebased value, source."""
-        return [
-            cost_item_summary(item, self.plan.price_year, factor)
-            for item, factor in zip(self.plan.cost_items, self.plan.item_price_factors, strict=True)
-        ]
+    def assumptions(self, intervention: Intervention | None = None) -> list[Assumption]:
+        """The assumption log: every number the result rests on, with source and confidence.
+
+        Parameters
+        ----------
+        intervention
+            The intervention this result was evaluated from; adds its target group,
+            baseline, effects and costs. None: the cost items only.
+
+        Returns
+        -------
+        list[Assumption]
+            Typed rows (see :func:`sociokalkyl.analysis.assumptions.assumption_rows`):
+            value [unit key], price year, rebased value [same unit, analysis price year],
+            the price-index factor used, source and confidence.
+
+        Examples
+        --------
+        >>> import sociokalkyl as sk
+        >>> intervention, settings = sk.examples.servicetrainee()
+        >>> row = sk.evaluate(intervention, settings).assumptions()[0]
+        >>> row.name, row.value, row.unit, row.price_year, round(row.rebased_value, 2)
+        ('ekonomiskt_bistand', 7149.0, 'SEK/month', 2012, 9185.4)
+        >>> len(sk.evaluate(intervention, settings).assumptions(intervention))
+        7
+        """
+        return assumption_rows(self.plan, intervention)
 
     def summary(self) -> dict[str, Any]:
         """The headline numbers as a plain dict (JSON-ready; NaN becomes None)."""

@@ -22,13 +22,11 @@ from __future__ import annotations
 
 from sociokalkyl.catalogue.core import Catalogue, CatalogueKeyError, load
 from sociokalkyl.catalogue.files import COLUMNS, REQUIRED_COLUMNS, read_catalogue_file
-from sociokalkyl.catalogue.formatting import format_number, rebase_problem, unit_label
+from sociokalkyl.catalogue.formatting import rebase_problem, unit_label
 from sociokalkyl.catalogue.local import KOLADA_MAPPING, KoladaMapping, with_kolada
 from sociokalkyl.catalogue.provenance import (
     WEAK_CONFIDENCE,
-    assumption_log,
     confidence_words,
-    format_assumption_log,
     weak_provenance,
     weakness_text,
 )
@@ -43,11 +41,8 @@ __all__ = [
     "Catalogue",
     "CatalogueKeyError",
     "KoladaMapping",
-    "assumption_log",
     "confidence_words",
     "default",
-    "format_assumption_log",
-    "format_number",
     "load",
     "read_catalogue_file",
     "rebase_problem",

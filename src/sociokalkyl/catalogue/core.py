@@ -169,7 +169,7 @@ class Catalogue(Mapping[str, CostItem]):
         --------
         >>> from sociokalkyl.catalogue.shipped import default
         >>> default().warnings[0]
-        'ekonomiskt_bistand_hushall_ar_2022: sekundärkälla (S2); Riket; källa: regionfakta...'
+        'ekonomiskt_bistand_hushall_ar_2022: andrahandskälla (S2); Riket; källa: regionfakta...'
         """
         return tuple(
             f"{key}: {weakness_text(item)}"

@@ -30,57 +30,38 @@ from sociokalkyl.catalogue import (
     Catalogue,
     confidence_words,
     default,
-    format_number,
     rebase_problem,
     unit_label,
     weak_provenance,
 )
 from sociokalkyl.errors import SociokalkylError
+from sociokalkyl.language.labels import as_lang, catalogue_label, confidence_label
+from sociokalkyl.language.numbers import format_amount, format_percent
 
 __all__ = ["add_catalogue_parser", "catalogue_rows", "main", "run_catalogue"]
 
 _HELP = "list, search and rebase the shipped unit costs (kostnadskatalogen)"
 
-_HEADERS = {
-    "sv": {
-        "key": "nyckel",
-        "alias_of": "alias_för",
-        "name": "beskrivning",
-        "name_en": "beskrivning_en",
-        "value": "belopp",
-        "unit": "enhet",
-        "price_year": "prisår",
-        "price_index": "prisindex",
-        "payer": "betalare",
-        "geography": "geografi",
-        "source": "källa",
-        "confidence": "säkerhet",
-        "provenance": "härkomst",
-        "weak_provenance": "svag_härkomst",
-        "note": "anmärkning",
-        "rebased_value": "belopp_{year}",
-        "rebase_note": "omräkning_{year}",
-    },
-    "en": {
-        "key": "key",
-        "alias_of": "alias_of",
-        "name": "description_sv",
-        "name_en": "description_en",
-        "value": "value",
-        "unit": "unit",
-        "price_year": "price_year",
-        "price_index": "price_index",
-        "payer": "payer",
-        "geography": "geography",
-        "source": "source",
-        "confidence": "confidence",
-        "provenance": "provenance",
-        "weak_provenance": "weak_provenance",
-        "note": "note",
-        "rebased_value": "value_{year}",
-        "rebase_note": "rebasing_{year}",
-    },
-}
+_COLUMNS = (
+    "key",
+    "alias_of",
+    "name",
+    "name_en",
+    "value",
+    "unit",
+    "price_year",
+    "price_index",
+    "payer",
+    "geography",
+    "source",
+    "confidence",
+    "provenance",
+    "weak_provenance",
+    "note",
+    "rebased_value",
+    "rebase_note",
+)
+"""The CSV columns; their headers are ``csv.<column>`` in ``CATALOGUE_LABELS``."""
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -112,7 +93,21 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_catalogue_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
-    """Add the ``catalogue`` subcommand to a CLI's subparsers (``func=run_catalogue``)."""
+    """Add the ``catalogue`` subcommand to a CLI's subparsers (``func=run_catalogue``).
+
+    Parameters
+    ----------
+    subparsers
+        The subparsers of the ``sociokalkyl`` command.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="sociokalkyl")
+    >>> add_catalogue_parser(parser.add_subparsers())
+    >>> parser.parse_args(["catalogue", "--lang", "en"]).lang
+    'en'
+    """
     parser = subparsers.add_parser(
         "catalogue",
         help=_HELP,
@@ -124,9 +119,8 @@ def add_catalogue_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
 def _payer_text(payer: str | dict[str, float], lang: str) -> str:
     if isinstance(payer, str):
         return payer
-    shares = ((name, f"{100 * share:.1f}") for name, share in payer.items())
     return ", ".join(
-        f"{name} {share.replace('.', ',') if lang == 'sv' else share} %" for name, share in shares
+        f"{name} {format_percent(share, as_lang(lang))}" for name, share in payer.items()
     )
 
 
@@ -141,6 +135,27 @@ def catalogue_rows(
 
     ``rebased_value`` is None and ``rebase_note`` says why when the item's index cannot
     reach ``price_year``.
+
+    Parameters
+    ----------
+    catalogue
+        The catalogue to list.
+    price_year
+        Restate every item in prices of this year with its own index; None: as given.
+    lang
+        ``"sv"`` or ``"en"``: the unit and provenance words.
+
+    Returns
+    -------
+    list[dict[str, Any]]
+        ``value`` and ``rebased_value`` [SEK per ``unit``], provenance in words.
+
+    Examples
+    --------
+    >>> from sociokalkyl.catalogue import default
+    >>> row = catalogue_rows(default().search(["SiS"]), 2023)[0]
+    >>> row["unit"], row["confidence"], row["provenance"]
+    ('kr/dygn', 'S', 'står i källan')
     """
     rows = []
     for key in catalogue:
@@ -178,15 +193,15 @@ def _csv_cell(value: Any, lang: str) -> Any:
     if lang != "sv":
         return value
     if isinstance(value, bool):
-        return "ja" if value else "nej"
+        return catalogue_label("yes" if value else "no", lang)
     if isinstance(value, float):
         return repr(value).replace(".", ",")
     return value
 
 
 def _csv(rows: list[dict[str, Any]], price_year: int | None, lang: str) -> str:
-    names = [n for n in _HEADERS[lang] if price_year is not None or not n.startswith("rebase")]
-    headers = [_HEADERS[lang][n].format(year=price_year) for n in names]
+    names = [n for n in _COLUMNS if price_year is not None or not n.startswith("rebase")]
+    headers = [catalogue_label(f"csv.{n}", lang, year=price_year) for n in names]
     out = io.StringIO()
     sv = lang == "sv"
     writer = csv.writer(out, delimiter=";" if sv else ",", lineterminator="\n")
@@ -205,29 +220,29 @@ def _csv(rows: list[dict[str, Any]], price_year: int | None, lang: str) -> str:
     return ("\ufeff" if sv else "") + out.getvalue()
 
 
-def _table(rows: list[dict[str, Any]], price_year: int | None, lang: str) -> str:
-    sv = lang == "sv"
-    header = (
-        ["Nyckel", "Belopp", "Enhet", "Prisår", "Index", "Betalare", "Säkerhet"]
-        if sv
-        else ["Key", "Amount", "Unit", "Price year", "Index", "Payer", "Confidence"]
-    )
+def _table_body(rows: list[dict[str, Any]], price_year: int | None, lang: str) -> list[str]:
+    header = [
+        catalogue_label(k, lang)
+        for k in ("key", "amount", "unit", "price_year", "index", "payer", "confidence")
+    ]
     if price_year is not None:
-        header.append(f"I {price_year} års priser" if sv else f"In {price_year} prices")
+        header.append(catalogue_label("in_prices", lang, year=price_year))
     body = []
     for row in rows:
         cells = [
             row["key"],
-            format_number(row["value"], lang),
+            format_amount(row["value"], as_lang(lang)),
             row["unit"],
             str(row["price_year"]),
             row["price_index"],
             _payer_text(row["payer"], lang),
-            f"{row['confidence'] or '-'} ({row['provenance']})",
+            confidence_label(row["confidence"], lang),
         ]
         if price_year is not None:
             rebased = row["rebased_value"]
-            cells.append(row["rebase_note"] if rebased is None else format_number(rebased, lang))
+            cells.append(
+                row["rebase_note"] if rebased is None else format_amount(rebased, as_lang(lang))
+            )
         body.append(cells)
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
 
@@ -238,40 +253,55 @@ def _table(rows: list[dict[str, Any]], price_year: int | None, lang: str) -> str
         ]
         return "  ".join(parts).rstrip()
 
-    items = sum(1 for r in rows if not r["alias_of"])
-    title = (
-        f"Kostnadskatalogen: {items} poster, {len(rows) - items} alias"
-        if sv
-        else f"Cost catalogue: {items} items, {len(rows) - items} aliases"
-    )
-    if price_year is not None:
-        title += (
-            f"; belopp omräknade till {price_year} års priser med postens index (KPI eller OPI)"
-            if sv
-            else f"; amounts restated in {price_year} prices with each item's index (KPI or OPI)"
-        )
-    out = [title, "", line(header), line(["-" * w for w in widths]), *map(line, body), ""]
-    out.append("Källor och anmärkningar:" if sv else "Sources and notes:")
+    return [line(header), line(["-" * w for w in widths]), *map(line, body)]
+
+
+def _notes(rows: list[dict[str, Any]], lang: str) -> list[str]:
+    out = [catalogue_label("sources_notes", lang)]
     for row in rows:
-        description = row["name"] if sv else (row["name_en"] or row["name"])
+        description = row["name"] if lang == "sv" else (row["name_en"] or row["name"])
         out.append(f"{row['key']}: {description}")
         if row["alias_of"]:
-            out.append(f"    {'alias för' if sv else 'alias of'} {row['alias_of']}")
-        where = row["geography"] or ("ej angiven" if sv else "not given")
-        out.append(f"    {'Källa' if sv else 'Source'}: {row['source'] or '-'}")
-        out.append(f"    {'Geografi' if sv else 'Geography'}: {where}")
+            out.append(f"    {catalogue_label('alias_of', lang)} {row['alias_of']}")
+        where = row["geography"] or catalogue_label("not_given", lang)
+        out.append(f"    {catalogue_label('source', lang)}: {row['source'] or '-'}")
+        out.append(f"    {catalogue_label('geography', lang)}: {where}")
         if row["weak_provenance"]:
-            out.append(
-                f"    {'OBS: svag härkomst' if sv else 'Note: weak provenance'} "
-                f"({row['provenance']})"
-            )
+            out.append(f"    {catalogue_label('weak', lang)} ({row['provenance']})")
         if row["note"]:
-            out.append(f"    {'Anmärkning' if sv else 'Note'}: {row['note']}")
+            out.append(f"    {catalogue_label('note', lang)}: {row['note']}")
+    return out
+
+
+def _table(rows: list[dict[str, Any]], price_year: int | None, lang: str) -> str:
+    items = sum(1 for r in rows if not r["alias_of"])
+    title = catalogue_label("title", lang, items=items, aliases=len(rows) - items)
+    if price_year is not None:
+        title += catalogue_label("restated", lang, year=price_year)
+    out = [title, "", *_table_body(rows, price_year, lang), "", *_notes(rows, lang)]
     return "\n".join(out) + "\n"
 
 
 def run_catalogue(args: argparse.Namespace) -> int:
-    """Run the ``catalogue`` subcommand; 0 on success, 1 (with a message on stderr) on error."""
+    """Run the ``catalogue`` subcommand; 0 on success, 1 (with a message on stderr) on error.
+
+    Parameters
+    ----------
+    args
+        The parsed arguments: ``price_year``, ``search``, ``format``, ``lang``,
+        ``overrides``.
+
+    Returns
+    -------
+    int
+        The exit code.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> run_catalogue(argparse.Namespace(search=["finns", "inte"], lang="en"))
+    1
+    """
     lang = getattr(args, "lang", "sv") or "sv"
     price_year = getattr(args, "price_year", None)
     try:
@@ -284,16 +314,11 @@ def run_catalogue(args: argparse.Namespace) -> int:
             catalogue = catalogue.search(words)
             if not catalogue:
                 text = " ".join(words)
-                print(
-                    f"Inga poster matchar {text!r}."
-                    if lang == "sv"
-                    else f"No item matches {text!r}.",
-                    file=sys.stderr,
-                )
+                print(catalogue_label("no_match", lang, text=text), file=sys.stderr)
                 return 1
         rows = catalogue_rows(catalogue, price_year, lang)
     except SociokalkylError as exc:
-        print(f"{'fel' if lang == 'sv' else 'error'}: {exc}", file=sys.stderr)
+        print(f"{catalogue_label('error', lang)}: {exc}", file=sys.stderr)
         return 1
     fmt = getattr(args, "format", "table") or "table"
     if fmt == "json":
@@ -307,7 +332,26 @@ def run_catalogue(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m sociokalkyl.cli.catalogue [options]``."""
+    """``python -m sociokalkyl.cli.catalogue [options]``.
+
+    Parameters
+    ----------
+    argv
+        The arguments (None: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        The exit code.
+
+    Examples
+    --------
+    >>> main(["--search", "SiS", "--format", "json"])  # doctest: +ELLIPSIS
+    [
+      {
+        "key": "sis_...
+    0
+    """
     parser = argparse.ArgumentParser(prog="sociokalkyl catalogue", description=_HELP)
     _add_arguments(parser)
     return run_catalogue(parser.parse_args(argv))

@@ -310,7 +310,9 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         from sociokalkyl.report.excel import write_report
 
         assert out is not None
-        write_report(result, out, lang=lang, simulation=simulation)
+        write_report(
+            result, out, lang=lang, simulation=simulation, intervention=scenario.intervention
+        )
         stderr.write(_message("wrote", lang, path=out) + "\n")
         return 0
     if fmt == "json":
@@ -400,8 +402,10 @@ def _init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise UsageError(f"{path}: the directory {path.parent} does not exist")
     if fmt == "xlsx":
         from sociokalkyl.scenario.excel import write_template
+        from sociokalkyl.scenario.read import parse_scenario as parse_example
 
-        write_template(path, example=args.example)
+        example = parse_example(_example_text(args.example))
+        write_template(path, example.intervention, example.settings)
     else:
         text = _example_text(args.example)
         if fmt != "toml":

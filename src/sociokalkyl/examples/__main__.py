@@ -7,6 +7,7 @@ source or marked as an assumption; this script only evaluates it and prints the 
 from __future__ import annotations
 
 import sociokalkyl as sk
+from sociokalkyl.language.numbers import format_quantity
 
 
 def main() -> None:
@@ -32,11 +33,11 @@ def main() -> None:
         )
     print()
     print("Assumption log:")
-    for item in result.assumptions():
+    for log in result.assumptions():
         print(
-            f"  {item['key']}: {item['unit_cost']} ({item['price_year']}) = "
-            f"{item['rebased_unit_cost']} in {item['analysis_price_year']} prices; "
-            f"{item['source']} [{item['confidence']}]"
+            f"  {log.name}: {format_quantity(log.value, log.unit, 'en')} ({log.price_year}) = "
+            f"{format_quantity(log.rebased_value or 0.0, log.unit, 'en')} in "
+            f"{log.analysis_price_year} prices; {log.source} [{log.confidence}]"
         )
 
 

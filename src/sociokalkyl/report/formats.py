@@ -8,7 +8,8 @@ The pieces live in their own modules, all re-exported here:
 :mod:`~sociokalkyl.language.labels` (labels, Swedish and English),
 :mod:`~sociokalkyl.language.numbers` (numbers, amounts, units),
 :mod:`~sociokalkyl.report.tables` (tables, Monte Carlo tables),
-:mod:`~sociokalkyl.report.summary` (the report of a result) and
+:mod:`~sociokalkyl.report.summary` (the report of a result),
+:mod:`~sociokalkyl.report.assumptions` (the assumption log in words) and
 :mod:`~sociokalkyl.report.render` (text, Markdown, CSV, JSON).
 
 Examples
@@ -35,12 +36,12 @@ from sociokalkyl.language.numbers import format_cell as format_cell
 from sociokalkyl.language.numbers import (
     format_number,
     format_percent,
-    format_quantity_text,
+    format_quantity,
     format_ratio,
     format_sek,
     format_years,
 )
-from sociokalkyl.language.numbers import format_unit_text as format_unit_text
+from sociokalkyl.language.numbers import format_unit as format_unit
 from sociokalkyl.report.render import render, report_json
 from sociokalkyl.report.render import render_csv as render_csv
 from sociokalkyl.report.render import render_markdown as render_markdown
@@ -58,7 +59,7 @@ __all__ = [
     "build_report",
     "format_number",
     "format_percent",
-    "format_quantity_text",
+    "format_quantity",
     "format_ratio",
     "format_sek",
     "format_years",

@@ -8,12 +8,16 @@ import json
 import math
 import textwrap
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import Kind, format_cell
-from sociokalkyl.report.summary import build_report
+from sociokalkyl.report.assumptions import assumption_cells
 from sociokalkyl.report.tables import Report, Table
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from sociokalkyl.analysis.result import Result
+    from sociokalkyl.model import Intervention
 
 __all__ = ["render", "render_csv", "render_markdown", "render_text", "report_json"]
 
@@ -42,7 +46,30 @@ def _cells(table: Table, lang: Lang) -> list[list[str]]:
 
 
 def render_text(report: Report, lang: Lang = "sv", width: int = 48) -> str:
-    """The report as plain text for a terminal (long text cells wrap)."""
+    """The report as plain text for a terminal (long text cells wrap).
+
+    Parameters
+    ----------
+    report
+        A report of :func:`~sociokalkyl.report.summary.build_report`.
+    lang
+        ``"sv"`` or ``"en"``: how numbers are written (labels are in the report).
+    width
+        Width [characters] at which text cells wrap.
+
+    Returns
+    -------
+    str
+        The heading, its lines and each table with aligned columns.
+
+    Examples
+    --------
+    >>> import sociokalkyl as sk
+    >>> from sociokalkyl.report.summary import build_report
+    >>> report = build_report(sk.evaluate(*sk.examples.servicetrainee()))
+    >>> render_text(report).splitlines()[0]
+    'Servicetrainee'
+    """
     out = [report.title, "=" * len(report.title), *report.lines, ""]
     for table in report.tables:
         out += [table.title, "-" * len(table.title)]
@@ -91,7 +118,28 @@ def _md_escape(text: str) -> str:
 
 
 def render_markdown(report: Report, lang: Lang = "sv") -> str:
-    """The report as Markdown: a heading and pipe tables."""
+    """The report as Markdown: a heading and pipe tables.
+
+    Parameters
+    ----------
+    report
+        A report of :func:`~sociokalkyl.report.summary.build_report`.
+    lang
+        ``"sv"`` or ``"en"``: how numbers are written.
+
+    Returns
+    -------
+    str
+        Markdown; numeric columns are right-aligned.
+
+    Examples
+    --------
+    >>> import sociokalkyl as sk
+    >>> from sociokalkyl.report.summary import build_report
+    >>> report = build_report(sk.evaluate(*sk.examples.servicetrainee()))
+    >>> render_markdown(report).splitlines()[0]
+    '# Servicetrainee'
+    """
     out = [f"# {_md_escape(report.title)}", ""]
     out += [f"{_md_escape(line)}  " for line in report.lines]
     out.append("")
@@ -132,6 +180,26 @@ def render_csv(report: Report, lang: Lang = "sv") -> str:
     Excel with Swedish settings opens directly; English uses ``,`` and a decimal point.
     Numbers are not rounded for display: amounts in SEK, payback in years, empty when
     there is none.
+
+    Parameters
+    ----------
+    report
+        A report of :func:`~sociokalkyl.report.summary.build_report`.
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        CSV text.
+
+    Examples
+    --------
+    >>> import sociokalkyl as sk
+    >>> from sociokalkyl.report.summary import build_report
+    >>> report = build_report(sk.evaluate(*sk.examples.servicetrainee()))
+    >>> render_csv(report).splitlines()[2:4]
+    ['Nyckeltal', 'Mått;Värde']
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if lang == "sv" else ",", lineterminator="\n")
@@ -146,23 +214,46 @@ def render_csv(report: Report, lang: Lang = "sv") -> str:
 
 
 def report_json(
-    result: Any,
+    result: Result,
     *,
-    intervention: Any = None,
+    intervention: Intervention | None = None,
     scenario_name: str | None = None,
     simulation: Mapping[str, Any] | None = None,
 ) -> str:
-    """The result as JSON: raw numbers (SEK, years; ``null`` where none), English keys."""
-    report = build_report(result, intervention=intervention, lang="en")
-    assumptions = next(t for t in report.tables if t.key == "assumptions")
+    """The result as JSON: raw numbers (SEK, years; ``null`` where none), English keys.
+
+    Parameters
+    ----------
+    result
+        The result of :func:`sociokalkyl.evaluate`.
+    intervention
+        The intervention evaluated; its rows join the assumption log.
+    scenario_name
+        The scenario's name, if any.
+    simulation
+        A Monte Carlo summary (``SimulationResult.summary()``), if any.
+
+    Returns
+    -------
+    str
+        JSON: ``summary``, ``scenario``, ``by_cost_item``, ``years`` and ``assumptions``
+        (the rows of ``Result.assumptions`` in English words).
+
+    Examples
+    --------
+    >>> import json, sociokalkyl as sk
+    >>> data = json.loads(report_json(sk.evaluate(*sk.examples.servicetrainee())))
+    >>> round(data["summary"]["npv"]), data["assumptions"][0]["confidence"]
+    (-5752490, 'D: derived')
+    """
     data: dict[str, Any] = {
         "summary": result.summary(),
         "scenario": scenario_name,
         "by_cost_item": result.by_cost_item(),
         "years": result.table(),
         "assumptions": [
-            dict(zip(["what", "value", "source", "confidence"], row, strict=True))
-            for row in assumptions.rows
+            dict(zip(["what", "value", "source", "confidence"], cells, strict=True))
+            for cells in (assumption_cells(row, "en") for row in result.assumptions(intervention))
         ],
     }
     if simulation is not None:
@@ -185,7 +276,30 @@ def _json_ready(value: Any) -> Any:
 
 
 def render(report: Report, fmt: str, lang: Lang = "sv") -> str:
-    """Render a report as ``"table"`` (text), ``"md"`` or ``"csv"``."""
+    """Render a report as ``"table"`` (text), ``"md"`` or ``"csv"``.
+
+    Parameters
+    ----------
+    report
+        A report of :func:`~sociokalkyl.report.summary.build_report`.
+    fmt
+        ``"table"``, ``"md"`` or ``"csv"`` (anything else is text).
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The rendered report.
+
+    Examples
+    --------
+    >>> import sociokalkyl as sk
+    >>> from sociokalkyl.report.summary import build_report
+    >>> report = build_report(sk.evaluate(*sk.examples.servicetrainee()))
+    >>> render(report, "md") == render_markdown(report)
+    True
+    """
     if fmt == "md":
         return render_markdown(report, lang)
     if fmt == "csv":

@@ -16,10 +16,11 @@ and the cell, e.g. ``"Effekter!C4"``. The reading lives in
 Examples
 --------
 >>> import tempfile, pathlib
+>>> import sociokalkyl as sk
 >>> from sociokalkyl.scenario.excel import read_template
 >>> from sociokalkyl.model import Intervention
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "mall.xlsx"
->>> write_template(path)
+>>> write_template(path, *sk.examples.servicetrainee())
 >>> scenario = read_template(path)
 >>> Intervention.model_validate(scenario["intervention"]).name
 'Servicetrainee'
@@ -27,20 +28,24 @@ Examples
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-import pint
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from sociokalkyl._atomic import atomic_save
-from sociokalkyl.errors import InputError
-from sociokalkyl.model import STANDARD_PAYERS, CostItem, Intervention, Settings
+from sociokalkyl.language.labels import confidence_legend, label, template_label
+from sociokalkyl.model import STANDARD_PAYERS, Intervention, Settings
+from sociokalkyl.scenario.excel_template_rows import KINDS_COST as KINDS_COST
+from sociokalkyl.scenario.excel_template_rows import KINDS_EFFECT as KINDS_EFFECT
+from sociokalkyl.scenario.excel_template_rows import UNITS_GROUP as UNITS_GROUP
+from sociokalkyl.scenario.excel_template_rows import plain_number as plain_number
+from sociokalkyl.scenario.excel_template_rows import template_rows
+from sociokalkyl.scenario.excel_template_rows import unit_text as unit_text
 
 __all__ = [
     "FIRST_ROW",
@@ -67,16 +72,24 @@ _HEAD = Font(bold=True)
 _HINT = Font(italic=True, color="666666")
 _INPUT = PatternFill("solid", fgColor="FFF2CC")
 
-KINDS_COST = {"engång": "one_off", "per deltagare": "per_participant", "per år": "per_year"}
-KINDS_EFFECT = {"relativ": "relative", "absolut": "absolute"}
-UNITS_GROUP = {"person": "person", "hushåll": "household"}
 CONFIDENCE = {"S": "S", "S2": "S2", "D": "D", "A": "A"}
 PRESETS = {"asek": "asek", "green_book": "green_book", "denmark_2018": "denmark_2018"}
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a template table."""
+    """One column of a template table: heading, model field, kind of cell, hint.
+
+    ``kind`` is how a cell is read: ``"text"``, ``"int"``, ``"float"``, ``"share"``,
+    ``"amount"`` (a number whose unit is in the next column), ``"unit"``, ``"choice"``
+    (Swedish words mapped by ``choices``), ``"payer"``, ``"payer_shares"``,
+    ``"profile"``, ``"names"``, ``"change"``.
+
+    Examples
+    --------
+    >>> COST_ITEM_COLUMNS[0].header, COST_ITEM_COLUMNS[0].hint
+    ('Nyckel', 'kort id, t.ex. ekonomiskt_bistand')
+    """
 
     header: str
     key: str | None
@@ -88,111 +101,106 @@ class Column:
 
 
 def make_column(header: str, key: str | None, kind: str, hint: str, **kw: Any) -> Column:
+    """A :class:`Column` with its heading and hint as given.
+
+    Parameters
+    ----------
+    header, key, kind, hint
+        The heading, the model field (None: not a field), the kind of cell, the hint.
+    **kw
+        ``choices``, ``required``, ``width``.
+
+    Returns
+    -------
+    Column
+        The column.
+
+    Examples
+    --------
+    >>> make_column("År", None, "int", "år 0, 1, 2, ...").kind
+    'int'
+    """
     return Column(header, key, kind, hint, **kw)
 
 
+def _column(label: str, key: str | None, kind: str, hint: str | None = None, **kw: Any) -> Column:
+    """A column whose heading (``label``) and hint (``hint.<hint or label>``) are labels."""
+    return Column(template_label(label), key, kind, template_label(f"hint.{hint or label}"), **kw)
+
+
+_CONFIDENCE: dict[str, Any] = {"choices": CONFIDENCE, "width": 10}
+
 COST_ITEM_COLUMNS = (
-    make_column(
-        "Nyckel", "key", "text", "kort id, t.ex. ekonomiskt_bistand", required=True, width=22
-    ),
-    make_column("Namn", "name", "text", "tom: hämtas ur katalogen", width=34),
-    make_column("Enhetskostnad", "unit_cost", "amount", "tal, t.ex. 7149"),
-    make_column("Enhet", None, "unit", "kr/mån, kr/dygn, kr (per händelse)", width=12),
-    make_column("Prisår", "price_year", "int", "t.ex. 2012", width=10),
-    make_column("Betalare", "payer", "payer_shares", "kommun, eller kommun=0,56; region=0,44"),
-    make_column("Prisindex", "price_index", "text", "KPI eller OPI", width=10),
-    make_column("Real kostnadsutveckling", "real_growth", "float", "per år, t.ex. 0,01"),
-    make_column("Källa", "source", "text", "var siffran kommer ifrån", width=40),
-    make_column("Säkerhet", "confidence", "choice", "S, S2, D, A", choices=CONFIDENCE, width=10),
-    make_column("Geografi", "geography", "text", "t.ex. Riket"),
-    make_column("Anmärkning", "note", "text", "", width=30),
+    _column("key", "key", "text", required=True, width=22),
+    _column("name", "name", "text", "cost_items.name", width=34),
+    _column("unit_cost", "unit_cost", "amount"),
+    _column("unit", None, "unit", "cost_items.unit", width=12),
+    _column("price_year", "price_year", "int", "cost_items.price_year", width=10),
+    _column("payer", "payer", "payer_shares", "cost_items.payer"),
+    _column("price_index", "price_index", "text", width=10),
+    _column("real_growth", "real_growth", "float"),
+    _column("source", "source", "text", "cost_items.source", width=40),
+    _column("confidence", "confidence", "choice", **_CONFIDENCE),
+    _column("geography", "geography", "text"),
+    _column("note", "note", "text", width=30),
 )
 BASELINE_COLUMNS = (
-    make_column(
-        "Kostnadspost", "cost_item", "text", "nyckel från Kostnadsposter", required=True, width=22
-    ),
-    make_column("Användning", "use", "amount", "per deltagare, t.ex. 10", required=True),
-    make_column("Enhet", None, "unit", "mån/år, dygn/år, tim/vecka, /år", width=12),
-    make_column("Utflöde per år", "exit_rate", "share", "andel 0-1, t.ex. 0,2"),
-    make_column("Profil", "profile", "profile", "tom, eller t.ex. 1; 0,8; 0,6"),
-    make_column("Antal år", "years", "int", "tom = till horisonten", width=10),
-    make_column("Källa", "source", "text", "", width=40),
-    make_column("Säkerhet", "confidence", "choice", "S, S2, D, A", choices=CONFIDENCE, width=10),
+    _column("cost_item", "cost_item", "text", "baseline.cost_item", required=True, width=22),
+    _column("use", "use", "amount", required=True),
+    _column("unit", None, "unit", "baseline.unit", width=12),
+    _column("exit_rate", "exit_rate", "share"),
+    _column("profile", "profile", "profile"),
+    _column("years", "years", "int", "baseline.years", width=10),
+    _column("source", "source", "text", width=40),
+    _column("confidence", "confidence", "choice", **_CONFIDENCE),
 )
 EFFECT_COLUMNS = (
-    make_column(
-        "Kostnadspost", "cost_item", "text", "nyckel från Baslinje", required=True, width=22
-    ),
-    make_column(
-        "Typ", "kind", "choice", "relativ eller absolut", choices=KINDS_EFFECT, required=True
-    ),
-    make_column("Förändring", "change", "change", "relativ: andel (-0,49); absolut: t.ex. -4,9"),
-    make_column("Enhet", None, "unit", "relativ: andel eller %; absolut: mån/år", width=12),
-    make_column("Fördröjning (år)", "start_lag", "int", "år från intag till start", width=12),
-    make_column("Upprampning (år)", "ramp_up_years", "int", "0 = full effekt direkt", width=12),
-    make_column("Varaktighet (år)", "duration_years", "int", "tom = till horisonten", width=12),
-    make_column("Avtagande per år", "drop_off", "share", "andel 0-1"),
-    make_column("Dödvikt", "deadweight", "share", "andel 0-1", width=10),
-    make_column("Tillskrivning", "attribution", "share", "andel 0-1", width=10),
-    make_column("Undanträngning", "displacement", "share", "andel 0-1", width=10),
-    make_column("Källa", "source", "text", "", width=40),
-    make_column("Säkerhet", "confidence", "choice", "S, S2, D, A", choices=CONFIDENCE, width=10),
-    make_column("Anmärkning", "note", "text", "", width=30),
+    _column("cost_item", "cost_item", "text", "effects.cost_item", required=True, width=22),
+    _column("kind", "kind", "choice", "effects.kind", choices=KINDS_EFFECT, required=True),
+    _column("change", "change", "change"),
+    _column("unit", None, "unit", "effects.unit", width=12),
+    _column("start_lag", "start_lag", "int", width=12),
+    _column("ramp_up_years", "ramp_up_years", "int", width=12),
+    _column("duration_years", "duration_years", "int", width=12),
+    _column("drop_off", "drop_off", "share", "share"),
+    _column("deadweight", "deadweight", "share", "share", width=10),
+    _column("attribution", "attribution", "share", "share", width=10),
+    _column("displacement", "displacement", "share", "share", width=10),
+    _column("source", "source", "text", width=40),
+    _column("confidence", "confidence", "choice", **_CONFIDENCE),
+    _column("note", "note", "text", width=30),
 )
 COST_COLUMNS = (
-    make_column("Namn", "name", "text", "vad pengarna köper", required=True, width=34),
-    make_column(
-        "Typ", "kind", "choice", "engång, per deltagare, per år", choices=KINDS_COST, required=True
-    ),
-    make_column("Belopp", "amount", "amount", "tal, t.ex. 26000", required=True),
-    make_column("Enhet", None, "unit", "kr, kr/mån, kr/år", width=12),
-    make_column(
-        "Varaktighet", "duration", "amount", "per deltagare med kr/mån: t.ex. 12", width=12
-    ),
-    make_column("Varaktighetens enhet", None, "unit", "mån eller år", width=12),
-    make_column("Från år", "year", "int", "0 = basåret", width=10),
-    make_column("Antal år", "years", "int", "per år: tom = till horisonten", width=10),
-    make_column("Prisår", "price_year", "int", "tom = analysens prisår", width=10),
-    make_column("Prisindex", "price_index", "text", "KPI eller OPI", width=10),
-    make_column("Betalare", "payer", "payer", "kommun, region, stat, individ", width=12),
-    make_column("Källa", "source", "text", "", width=40),
-    make_column("Säkerhet", "confidence", "choice", "S, S2, D, A", choices=CONFIDENCE, width=10),
+    _column("name", "name", "text", "costs.name", required=True, width=34),
+    _column("kind", "kind", "choice", "costs.kind", choices=KINDS_COST, required=True),
+    _column("amount", "amount", "amount", required=True),
+    _column("unit", None, "unit", "costs.unit", width=12),
+    _column("duration", "duration", "amount", width=12),
+    _column("duration_unit", None, "unit", width=12),
+    _column("year", "year", "int", width=10),
+    _column("years", "years", "int", "costs.years", width=10),
+    _column("price_year", "price_year", "int", "costs.price_year", width=10),
+    _column("price_index", "price_index", "text", width=10),
+    _column("payer", "payer", "payer", "costs.payer", width=12),
+    _column("source", "source", "text", width=40),
+    _column("confidence", "confidence", "choice", **_CONFIDENCE),
 )
 INTERVENTION_FIELDS = (
-    make_column("Namn", "name", "text", "insatsens namn", required=True),
-    make_column("Beskrivning", "description", "text", ""),
-    make_column("Källa", "source", "text", ""),
-    make_column("Målgrupp", "target_group.name", "text", "vilka deltagarna är", required=True),
-    make_column(
-        "Deltagarenhet", "target_group.unit", "choice", "person eller hushåll", choices=UNITS_GROUP
-    ),
-    make_column("Målgruppens källa", "target_group.source", "text", ""),
-    make_column(
-        "Övriga betalare",
-        "other_payers",
-        "names",
-        "utöver kommun, region, stat, individ; skilj med ;",
-    ),
+    _column("name", "name", "text", "intervention.name", required=True),
+    _column("description", "description", "text"),
+    _column("source", "source", "text"),
+    _column("target_group.name", "target_group.name", "text", required=True),
+    _column("target_group.unit", "target_group.unit", "choice", choices=UNITS_GROUP),
+    _column("target_group.source", "target_group.source", "text"),
+    _column("other_payers", "other_payers", "names"),
 )
 SETTINGS_FIELDS = (
-    make_column("Basår", "base_year", "int", "kalenderåret för år 0 (odiskonterat)", required=True),
-    make_column(
-        "Prisår", "price_year", "int", "alla belopp räknas om till detta års priser", required=True
-    ),
-    make_column(
-        "Horisont (år)", "horizon", "int", "antal år: år 0 till horisont - 1", required=True
-    ),
-    make_column("Diskonteringsränta", "discount_rate", "float", "real ränta, t.ex. 3,5 %"),
-    make_column(
-        "Diskonteringsschema",
-        "discount_schedule",
-        "choice",
-        "tom, eller asek, green_book, denmark_2018 (ersätter räntan)",
-        choices=PRESETS,
-    ),
-    make_column(
-        "Optimism bias", "optimism_bias", "share", "påslag på insatsens kostnader, t.ex. 0,1"
-    ),
+    _column("base_year", "base_year", "int", required=True),
+    _column("price_year", "price_year", "int", "settings.price_year", required=True),
+    _column("horizon", "horizon", "int", required=True),
+    _column("discount_rate", "discount_rate", "float"),
+    _column("discount_schedule", "discount_schedule", "choice", choices=PRESETS),
+    _column("optimism_bias", "optimism_bias", "share"),
 )
 
 TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
@@ -212,162 +220,17 @@ TEMPLATE_SHEETS = (
 )
 """The sheets of the template, in order."""
 
-README = """Mall för en samhällsekonomisk kalkyl med sociokalkyl
-
-Fyll i bladen Insats, Kostnadsposter, Baslinje, Effekter, Kostnader och Inställningar.
-Rad 1 är rubriker och rad 2 ger exempel; skriv data från rad 3. Lägg till rader under,
-och lämna inga tomma rader mitt i en tabell (de hoppas över). Gula celler är indata.
-
-Belopp skrivs som ett tal i en cell och enheten i cellen bredvid: 7149 och kr/mån.
-Enheter: kr, tkr, mnkr; per år, mån, vecka, dygn, tim (t.ex. kr/dygn, mån/år, tim/vecka).
-Andelar skrivs som decimaltal (0,2) eller procent (20 %).
-
-Insats: namn, målgrupp och intag (antal deltagare som börjar år 0, 1, 2, ...).
-Kostnadsposter: enhetskostnader som insatsen påverkar, med prisår, betalare och källa.
-  Betalare: kommun, region, stat, individ, eller andelar: kommun=0,56; region=0,44.
-  En rad med bara en nyckel hämtar kostnadsposten ur sociokalkyls katalog.
-Baslinje: vad en deltagare hade använt av varje kostnadspost utan insatsen.
-Effekter: hur insatsen ändrar användningen. Relativ: andel av baslinjen (-0,49 = 49 %
-  mindre). Absolut: användning per deltagare och år (-4,9 mån/år).
-Kostnader: vad insatsen kostar (engång, per deltagare, per år) och vem som betalar.
-Inställningar: basår, prisår, horisont och diskonteringsränta (eller ett namngivet schema).
-Säkerhet: S sett i källan, S2 andrahandskälla, D härlett, A antagande.
-
-Kör sedan: sociokalkyl run mall.xlsx --out rapport.xlsx (en ny mall: sociokalkyl init mall.xlsx)
-Fel i mallen anges med blad och cell, t.ex. Effekter!C4, och vad som förväntades."""
+README = template_label("readme").format(legend=confidence_legend("sv"))
+"""The sheet Läs mig: how to fill in the template (Swedish)."""
 
 
 # --------------------------------------------------------------------------- writing
 
 
-_UNIT_WORDS = {
-    "SEK": "kr",
-    "month": "mån",
-    "year": "år",
-    "day": "dygn",
-    "week": "vecka",
-    "hour": "tim",
-    "minute": "min",
-    "percent": "%",
-    "household": "hushåll",
-}
-
-
-def unit_text(quantity: pint.Quantity[Any]) -> str:
-    """A quantity's unit in Swedish, as a controller writes it: ``"kr/mån"``.
-
-    Examples
-    --------
-    >>> from sociokalkyl.units import parse_quantity
-    >>> unit_text(parse_quantity("9 135 SEK/month")), unit_text(parse_quantity("0,05 /år"))
-    ('kr/mån', '1/år')
-    """
-    text = str(quantity.units)
-    if text == "dimensionless":
-        return ""
-    text = re.sub(r"\b[A-Za-z]+\b", lambda m: _UNIT_WORDS.get(m.group(), m.group()), text)
-    return text.replace(" / ", "/").replace(" * ", "*").replace(" ** ", "**")
-
-
-def plain_number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() and abs(value) < 1e15 else float(value)
-
-
-def _amount(quantity: pint.Quantity[Any] | None) -> list[Any]:
-    if quantity is None:
-        return [None, None]
-    return [plain_number(float(quantity.magnitude)), unit_text(quantity)]
-
-
-def _swedish(mapping: Mapping[str, str], value: str | None) -> str | None:
-    return None if value is None else {v: k for k, v in mapping.items()}[value]
-
-
-def _shares_text(payer: str | Mapping[str, float]) -> str:
-    if isinstance(payer, str):
-        return payer
-    return "; ".join(f"{name}={share!r}" for name, share in payer.items())
-
-
-def _cost_item_row(item: CostItem | str) -> list[Any]:
-    if isinstance(item, str):
-        return [item]
-    return [
-        item.key,
-        item.name,
-        *_amount(item.unit_cost),
-        item.price_year,
-        _shares_text(item.payer),
-        item.price_index,
-        plain_number(item.real_growth),
-        item.source,
-        item.confidence,
-        item.geography,
-        item.note,
-    ]
-
-
-def _rows(intervention: Intervention) -> dict[str, list[list[Any]]]:
-    baseline = [
-        [
-            b.cost_item,
-            *_amount(b.use),
-            b.exit_rate,
-            None if b.profile is None else "; ".join(repr(p) for p in b.profile),
-            b.years,
-            b.source,
-            b.confidence,
-        ]
-        for b in intervention.baseline
-    ]
-    effects = []
-    for e in intervention.effects:
-        change = [e.change, "andel"] if isinstance(e.change, float) else _amount(e.change)
-        effects.append(
-            [
-                e.cost_item,
-                _swedish(KINDS_EFFECT, e.kind),
-                *change,
-                e.start_lag,
-                e.ramp_up_years,
-                e.duration_years,
-                e.drop_off,
-                e.deadweight,
-                e.attribution,
-                e.displacement,
-                e.source,
-                e.confidence,
-                e.note,
-            ]
-        )
-    costs = [
-        [
-            c.name,
-            _swedish(KINDS_COST, c.kind),
-            *_amount(c.amount),
-            *_amount(c.duration),
-            c.year,
-            c.years,
-            c.price_year,
-            c.price_index,
-            c.payer,
-            c.source,
-            c.confidence,
-        ]
-        for c in intervention.costs
-    ]
-    return {
-        "Kostnadsposter": [_cost_item_row(item) for item in intervention.cost_items],
-        "Baslinje": baseline,
-        "Effekter": effects,
-        "Kostnader": costs,
-    }
-
-
 def _list_validation(options: str, *, strict: bool = True) -> DataValidation:
     dv = DataValidation(type="list", formula1=options, allow_blank=True)
     dv.errorStyle = "stop" if strict else "warning"
-    dv.error = "Välj ett värde ur listan"
+    dv.error = template_label("invalid.choice")
     return dv
 
 
@@ -380,13 +243,13 @@ def _validation(column: Column) -> DataValidation | None:
         dv = DataValidation(
             type="whole", operator="between", formula1="0", formula2="2200", allow_blank=True
         )
-        dv.error = "Ett heltal (år), t.ex. 2012 eller 5"
+        dv.error = template_label("invalid.int")
         return dv
     if column.kind == "share":
         dv = DataValidation(
             type="decimal", operator="between", formula1="0", formula2="1", allow_blank=True
         )
-        dv.error = "En andel mellan 0 och 1, t.ex. 0,2 eller 20 %"
+        dv.error = template_label("invalid.share")
         return dv
     if column.kind in ("float", "amount", "change"):
         dv = DataValidation(
@@ -396,7 +259,7 @@ def _validation(column: Column) -> DataValidation | None:
             formula2="1E+15",
             allow_blank=True,
         )
-        dv.error = "Ett tal, t.ex. 7149 (enheten skrivs i cellen bredvid)"
+        dv.error = template_label("invalid.number")
         return dv
     return None
 
@@ -443,45 +306,47 @@ def _write_fields(ws: Any, title: str, fields: tuple[Column, ...], values: list[
         _add_validation(ws, column, f"B{row}")
 
 
-def write_template(path: str | Path, example: str | None = "servicetrainee") -> None:
-    """Write the Excel input template, pre-filled with an example or empty.
+def write_template(
+    path: str | Path,
+    intervention: Intervention | None = None,
+    settings: Settings | None = None,
+) -> None:
+    """Write the Excel input template, pre-filled with an intervention or empty.
 
     Parameters
     ----------
     path
         Where to write the ``.xlsx`` file (atomically: a temporary file, then a rename).
-    example
-        ``"servicetrainee"`` (the default) pre-fills the worked example; ``None`` or
-        ``""`` leaves the tables empty.
+    intervention
+        The intervention to pre-fill (e.g. ``sociokalkyl.examples.servicetrainee()[0]``);
+        None leaves the tables empty.
+    settings
+        The settings to pre-fill; None leaves base year, price year and horizon empty
+        (the discount rate shows 3,5 %).
 
-    Raises
-    ------
-    InputError
-        For an unknown example.
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "tom.xlsx"
+    >>> write_template(path)
+    >>> openpyxl.load_workbook(path).sheetnames == list(TEMPLATE_SHEETS)
+    True
     """
-    from sociokalkyl import examples
-
-    intervention: Intervention | None = None
-    settings: Settings | None = None
-    if example:
-        factory: Callable[[], tuple[Intervention, Settings]] | None = getattr(
-            examples, example, None
-        )
-        if factory is None or example not in examples.__all__:
-            raise InputError(
-                "is not a shipped example",
-                field="example",
-                value=example,
-                expected=f"one of {', '.join(examples.__all__)} or None",
-            )
-        intervention, settings = factory()
     wb = openpyxl.Workbook()
     readme = wb.active
     readme.title = "Läs mig"
     readme.column_dimensions["A"].width = 100
     for i, line in enumerate(README.splitlines(), start=1):
         readme.cell(i, 1, line).font = Font(bold=True, size=14) if i == 1 else Font()
-    ws = wb.create_sheet("Insats")
+    _intervention_sheet(wb.create_sheet("Insats"), intervention)
+    rows = template_rows(intervention) if intervention else {}
+    for sheet, (_, columns) in TABLES.items():
+        _write_table(wb.create_sheet(sheet), columns, rows.get(sheet, []))
+    _settings_sheet(wb.create_sheet("Inställningar"), settings)
+    atomic_save(wb, Path(path))
+
+
+def _intervention_sheet(ws: Any, intervention: Intervention | None) -> None:
     tg = intervention.target_group if intervention else None
     _write_fields(
         ws,
@@ -492,16 +357,16 @@ def write_template(path: str | Path, example: str | None = "servicetrainee") -> 
             intervention.description if intervention else None,
             intervention.source if intervention else None,
             tg.name if tg else None,
-            _swedish(UNITS_GROUP, tg.unit) if tg else "person",
+            _swedish_unit(tg.unit) if tg else "person",
             tg.source if tg else None,
             "; ".join(intervention.other_payers)
             if intervention and intervention.other_payers
             else None,
         ],
     )
-    ws.cell(INTAKE_ROW - 1, 1, "Intag: år").font = _HEAD
-    ws.cell(INTAKE_ROW - 1, 2, "Antal deltagare").font = _HEAD
-    ws.cell(INTAKE_ROW - 1, 3, "år 0 = basåret; en rad per år med intag").font = _HINT
+    ws.cell(INTAKE_ROW - 1, 1, template_label("intake_year")).font = _HEAD
+    ws.cell(INTAKE_ROW - 1, 2, template_label("intake_count")).font = _HEAD
+    ws.cell(INTAKE_ROW - 1, 3, template_label("intake_hint")).font = _HINT
     intake = tg.intake if tg else []
     for i in range(max(len(intake), 10)):
         ws.cell(INTAKE_ROW + i, 1, i)
@@ -510,18 +375,19 @@ def write_template(path: str | Path, example: str | None = "servicetrainee") -> 
         ).fill = _INPUT
     _add_validation(
         ws,
-        make_column("År", None, "int", "år 0, 1, 2, ..."),
+        make_column(label("year"), None, "int", template_label("intake_year_hint")),
         f"A{INTAKE_ROW}:A{INTAKE_ROW + MAX_ROWS}",
     )
     _add_validation(
         ws,
-        make_column("Antal", None, "float", "antal deltagare som börjar detta år"),
+        make_column(
+            template_label("intake_count"), None, "float", template_label("intake_count_hint")
+        ),
         f"B{INTAKE_ROW}:B{INTAKE_ROW + MAX_ROWS}",
     )
-    rows = _rows(intervention) if intervention else {}
-    for sheet, (_, columns) in TABLES.items():
-        _write_table(wb.create_sheet(sheet), columns, rows.get(sheet, []))
-    ws = wb.create_sheet("Inställningar")
+
+
+def _settings_sheet(ws: Any, settings: Settings | None) -> None:
     rate = settings.discount_rate if settings else 0.035
     _write_fields(
         ws,
@@ -537,4 +403,7 @@ def write_template(path: str | Path, example: str | None = "servicetrainee") -> 
         ],
     )
     ws.cell(FIRST_ROW + 3, 2).number_format = "0.00 %"
-    atomic_save(wb, Path(path))
+
+
+def _swedish_unit(unit: str) -> str:
+    return {v: k for k, v in UNITS_GROUP.items()}[unit]

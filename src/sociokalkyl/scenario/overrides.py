@@ -59,6 +59,7 @@ def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> floa
     import pint
 
     from sociokalkyl.language.numbers import format_unit_text
+    from sociokalkyl.units import unit_key
 
     try:
         return float(quantity.to(unit).magnitude)
@@ -66,7 +67,7 @@ def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> floa
         if quantity.dimensionless:  # a count such as "deltagare" or a multiple "×"
             return float(quantity.to("dimensionless").magnitude)
         raise UnitError(
-            f"has the unit {format_unit_text(quantity.units)}; this parameter is a "
+            f"has the unit {format_unit_text(unit_key(quantity))}; this parameter is a "
             f"plain number ({unit})",
             field=field,
             value=value,
@@ -74,7 +75,7 @@ def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> floa
         ) from None
     except pint.DimensionalityError:
         raise UnitError(
-            f"has the unit {format_unit_text(quantity.units)}, which cannot be converted "
+            f"has the unit {format_unit_text(unit_key(quantity))}, which cannot be converted "
             f"to the parameter's unit {format_unit_text(unit)}",
             field=field,
             value=value,

@@ -1,0 +1,178 @@
+"""The sheets of the xlsx report without formulas: the assumption log and the Monte Carlo.
+
+The assumption sheet formats the rows of ``Result.assumptions`` (the same rows as the
+text, Markdown, CSV and JSON reports), with numbers as numbers and units in words, then
+the plan's parameters as given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from openpyxl.utils import get_column_letter
+
+from sociokalkyl.analysis.assumptions import Assumption
+from sociokalkyl.language.labels import Lang, simulation_label, workbook_label
+from sociokalkyl.language.numbers import format_unit
+from sociokalkyl.report.assumptions import assumption_cells, format_payer
+from sociokalkyl.report.excel_sheets import BOLD, KR, TITLE, YEARS
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from sociokalkyl.analysis.result import Result
+    from sociokalkyl.model import Intervention
+
+__all__ = ["assumptions_sheet", "uncertainty_sheet"]
+
+_LOG_COLUMNS = ("key", "what", "description", "value", "unit", "price_year", "rebased",
+                "index", "source", "confidence", "payer", "geography", "analysis_year",
+                "in_words")  # fmt: skip
+
+
+def _log_cells(row: Assumption, lang: Lang) -> list[Any]:
+    what, words, source, confidence = assumption_cells(row, lang)
+    return [row.name, what, row.description, row.value, format_unit(row.unit, lang),
+            row.price_year, row.rebased_value, row.price_index, source, confidence,
+            format_payer(row.payer, lang), row.geography, row.analysis_price_year,
+            words]  # fmt: skip
+
+
+def assumptions_sheet(
+    ws: Any, result: Result, lang: Lang, intervention: Intervention | None = None
+) -> None:
+    """Write the assumption log (``Result.assumptions``) and the plan's parameters.
+
+    Each row of the log is one row of the sheet, the same rows the text report shows:
+    value [unit in words], price year, rebased value [same unit, analysis price year],
+    price index, source, confidence, payer, and the row in words.
+
+    Parameters
+    ----------
+    ws
+        The openpyxl worksheet to write.
+    result
+        The result whose assumptions the sheet lists.
+    lang
+        ``"sv"`` or ``"en"``.
+    intervention
+        The intervention evaluated: adds its target group, baseline, effects and costs.
+
+    Examples
+    --------
+    >>> import openpyxl, sociokalkyl as sk
+    >>> wb = openpyxl.Workbook()
+    >>> intervention, settings = sk.examples.servicetrainee()
+    >>> assumptions_sheet(wb.active, sk.evaluate(intervention, settings), "sv", intervention)
+    >>> wb.active["B6"].value, wb.active["D6"].value, wb.active["E6"].value
+    ('Enhetskostnad: ekonomiskt_bistand', 7149.0, 'kr/mån')
+    """
+    ws["A1"] = workbook_label("log_title", lang)
+    ws["A1"].font = TITLE
+    ws["A2"] = f"{workbook_label('discounting', lang)}: {result.plan.discounting_text(lang)}"
+    ws["A3"] = workbook_label("legend", lang)
+    for j, key in enumerate(_LOG_COLUMNS, start=1):
+        ws.cell(5, j, workbook_label(key, lang)).font = BOLD
+        ws.column_dimensions[get_column_letter(j)].width = 60 if key == "source" else 18
+    row = 6
+    for assumption in result.assumptions(intervention):
+        for j, value in enumerate(_log_cells(assumption, lang), start=1):
+            ws.cell(row, j, value)
+        row += 1
+    _parameters(ws, result, lang, row + 1)
+
+
+def _parameters(ws: Any, result: Result, lang: Lang, row: int) -> None:
+    ws.cell(row, 1, workbook_label("parameters", lang)).font = BOLD
+    for j, key in enumerate(("parameter", "value", "unit", "description"), start=1):
+        ws.cell(row + 1, j, workbook_label(key, lang)).font = BOLD
+    for i, parameter in enumerate(result.plan.parameters.values(), start=row + 2):
+        ws.cell(i, 1, parameter.name)
+        ws.cell(i, 2, parameter.value)
+        ws.cell(i, 3, format_unit(parameter.unit, lang))
+        ws.cell(i, 4, result.plan.parameter_label(parameter.name, lang))
+
+
+_SIMULATION_ROWS = (
+    "draws",
+    "seed",
+    "kept_draws",
+    "irr_draws",
+    "price_year",
+    "horizon",
+    "npv_mean",
+    "npv_std",
+    "prob_npv_positive",
+    "prob_npv_positive_by_payer",
+    "prob_payback_within_horizon",
+)
+_METRIC_COLUMNS = ("metric", "payer", "cost_item", "mean", "std", "q5", "q50", "q95")
+_METRIC_SHARES = ("share_finite", "prob_positive")
+
+
+def uncertainty_sheet(ws: Any, simulation: Mapping[str, Any], lang: Lang) -> None:
+    """Write the Monte Carlo summary: probabilities as percentages, NPV spread per payer.
+
+    Parameters
+    ----------
+    ws
+        The openpyxl worksheet to write.
+    simulation
+        ``SimulationResult.summary()``: draws, seed, probabilities [share], NPV mean and
+        standard deviation [SEK] and ``metrics`` (the spread per metric, payer, item).
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Examples
+    --------
+    >>> import openpyxl
+    >>> wb = openpyxl.Workbook()
+    >>> uncertainty_sheet(wb.active, {"draws": 100, "prob_npv_positive": 0.25}, "en")
+    >>> wb.active["A4"].value, wb.active["B5"].value
+    ('Draws', 0.25)
+    """
+    ws["A1"] = workbook_label("uncertainty_title", lang)
+    ws["A1"].font = TITLE
+    ws["A2"] = workbook_label("uncertainty_note", lang)
+    ws.column_dimensions["A"].width = 48
+    for letter in "BCDEFGHIJK":
+        ws.column_dimensions[letter].width = 18
+    row = 4
+    for key in _SIMULATION_ROWS:
+        value = simulation.get(key)
+        if value is None or (key == "irr_draws" and not value):
+            continue
+        if isinstance(value, Mapping):
+            for payer, share in value.items():
+                ws.cell(row, 1, f"{simulation_label(key, lang)} {payer}")
+                ws.cell(row, 2, share).number_format = "0.0%"
+                row += 1
+            continue
+        ws.cell(row, 1, simulation_label(key, lang))
+        cell = ws.cell(row, 2, value)
+        if key.startswith("prob"):
+            cell.number_format = "0.0%"
+        elif key.startswith("npv"):
+            cell.number_format = KR
+        row += 1
+    metrics = simulation.get("metrics")
+    if not isinstance(metrics, list) or not metrics:
+        return
+    row += 1
+    ws.cell(row, 1, workbook_label("uncertainty_metrics", lang)).font = BOLD
+    row += 1
+    columns = (*_METRIC_COLUMNS, *_METRIC_SHARES)
+    for j, key in enumerate(columns, start=1):
+        ws.cell(row, j, simulation_label(key, lang)).font = BOLD
+    for metric in metrics:
+        row += 1
+        name = str(metric.get("metric"))
+        money = name in ("npv", "pv_costs", "pv_avoided")
+        for j, key in enumerate(columns, start=1):
+            value = metric.get(key)
+            if key == "metric":
+                value = simulation_label(name, lang)
+            cell = ws.cell(row, j, value)
+            if key in _METRIC_SHARES:
+                cell.number_format = "0.0%"
+            elif j > 3:
+                cell.number_format = KR if money else YEARS
