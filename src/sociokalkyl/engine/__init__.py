@@ -17,7 +17,7 @@ Two steps:
 from __future__ import annotations
 
 from sociokalkyl.engine.compile import compile_plan
-from sociokalkyl.engine.items import cost_item_summary, resolve_cost_items
+from sociokalkyl.engine.items import resolve_cost_items
 from sociokalkyl.engine.plan import Discounting, Parameter, ParameterKey, Plan
 from sociokalkyl.engine.profile import effect_profile
 from sociokalkyl.engine.project import Projection, project, weighted_sum
@@ -31,7 +31,6 @@ __all__ = [
     "Plan",
     "Projection",
     "compile_plan",
-    "cost_item_summary",
     "effect_profile",
     "project",
     "resolve_cost_items",

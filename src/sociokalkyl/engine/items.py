@@ -1,7 +1,6 @@
-"""Cost items at the compile boundary: catalogue keys looked up, and a row of the log.
+"""Cost items at the compile boundary: catalogue keys looked up before compiling.
 
-:func:`resolve_cost_items` runs before compiling; :func:`cost_item_summary` is the
-assumption log's row for one item (it moves to the report's assumption log).
+The assumption log's rows are made by :mod:`sociokalkyl.analysis.assumptions`.
 """
 
 from __future__ import annotations
@@ -10,9 +9,8 @@ from collections.abc import Mapping
 
 from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem, Intervention
-from sociokalkyl.units import format_quantity
 
-__all__ = ["cost_item_summary", "resolve_cost_items"]
+__all__ = ["resolve_cost_items"]
 
 
 def resolve_cost_items(
@@ -67,23 +65,3 @@ def resolve_cost_items(
         items.append(found)
     return tuple(items)
 
-
-def cost_item_summary(item: CostItem, price_year: int, factor: float) -> dict[str, object]:
-    """One row of the assumption log: the item, its value, and its value rebased by ``factor``.
-
-    ``factor`` is the price-index factor the engine used (``Plan.item_price_factors``), so
-    the log shows the number the calculation rests on, with the user's own index if any.
-    """
-    return {
-        "key": item.key,
-        "name": item.name,
-        "unit_cost": format_quantity(item.unit_cost),
-        "price_year": item.price_year,
-        "rebased_unit_cost": format_quantity(round(item.unit_cost * factor, 2)),
-        "analysis_price_year": price_year,
-        "price_index": item.price_index,
-        "payer": item.payer if isinstance(item.payer, str) else dict(item.payer),
-        "source": item.source,
-        "confidence": item.confidence,
-        "geography": item.geography,
-    }
