@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from sociokalkyl.errors import InputError, UnitError
+from sociokalkyl.errors import InputError, UnitError, unknown_name
 from sociokalkyl.finance import discount_factors
 from sociokalkyl.language.labels import Lang, parameter_label
 from sociokalkyl.language.numbers import format_discounting
@@ -180,11 +180,8 @@ class Plan:
         try:
             return self.parameters[name]
         except KeyError:
-            raise InputError(
-                "is not a parameter of this intervention",
-                field=field,
-                value=name,
-                expected=f"one of {', '.join(self.parameters)}",
+            raise unknown_name(
+                name, self.parameters, "a parameter of this intervention", field=field
             ) from None
 
     def discounting_text(self, lang: Lang = "sv") -> str:
@@ -213,12 +210,7 @@ class Plan:
     def payer_index(self, payer: str) -> int:
         """The index of a payer in :attr:`payers`; an InputError lists the valid ones."""
         if payer not in self.payers:
-            raise InputError(
-                "is not a payer of this analysis",
-                field="payer",
-                value=payer,
-                expected=f"one of {', '.join(self.payers)}",
-            )
+            raise unknown_name(payer, self.payers, "a payer of this analysis", field="payer")
         return self.payers.index(payer)
 
 
@@ -439,10 +431,11 @@ def compile_plan(
     for item in items:
         for payer in item.payer_shares:
             if payer not in payers:
-                raise InputError(
-                    "is not a known payer",
+                raise unknown_name(
+                    payer,
+                    payers,
+                    "a known payer",
                     field=f"cost_items.{item.key}.payer",
-                    value=payer,
                     expected=f"one of {payers}, or declare it in other_payers",
                 )
     parameters: dict[str, Parameter] = {}

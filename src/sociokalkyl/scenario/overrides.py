@@ -8,17 +8,19 @@ plan; they are checked against it and converted from text with a unit (``"-4,4 m
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import math
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sociokalkyl.errors import InputError, SociokalkylError, UnitError
+from sociokalkyl.errors import InputError, SociokalkylError, UnitError, did_you_mean
 from sociokalkyl.model import CostItem
 from sociokalkyl.scenario.locations import _LineIndex, _split_path, path_text
 from sociokalkyl.scenario.model import Scenario
 from sociokalkyl.scenario.problems import Problem, _short
 from sociokalkyl.units import parse_quantity, parse_share
+
+if TYPE_CHECKING:
+    from sociokalkyl.engine import Plan
 
 __all__ = ["apply_overrides", "catalogue_for", "check_scenario", "parameter_value"]
 
@@ -184,9 +186,10 @@ def _check_and_resolve(
         plan = compile_plan(scenario.intervention, scenario.settings, catalogue_for(scenario))
     except SociokalkylError as exc:
         field = exc.field or ""
-        top = "" if field.startswith("settings.") else "intervention."
-        parts = [*_split_path(top.rstrip(".")), *_split_path(field.split(" (")[0])]
-        return scenario, [_problem(exc, file, f"{top}{field}" if field else "", lines.find(parts))]
+        located = exc if not field or field.startswith("settings.") else exc.at("intervention")
+        where = located.field or ""
+        parts = _split_path(where.split(" (")[0])
+        return scenario, [_problem(located, file, where, lines.find(parts))]
     scenario, problems = _resolve_values(scenario, plan, file, lines)
     if problems:
         return scenario, problems
@@ -235,10 +238,8 @@ def _check_and_resolve(
             if where == "uncertainty" and parameter == "correlation":
                 continue  # not a parameter: correlations between the others
             if parameter not in plan.parameters:
-                close = difflib.get_close_matches(parameter, names, n=1, cutoff=0.6)
                 message = f"{parameter!r} is not a parameter of this intervention"
-                if close:
-                    message += f"; did you mean {close[0]!r}?"
+                message += did_you_mean(parameter, names)
                 parts = [*_split_path(where), parameter]
                 problems.append(
                     Problem(
@@ -261,20 +262,49 @@ def catalogue_for(scenario: Scenario) -> Mapping[str, CostItem] | None:
     return default().with_overrides(dict(scenario.catalogue))
 
 
-def apply_overrides(plan: Any, overrides: Mapping[str, float | str]) -> Any:
-    """A copy of a compiled plan with some parameter values replaced (a what-if case)."""
-    parameters = dict(plan.parameters)
+def apply_overrides(plan: Plan, overrides: Mapping[str, float | str]) -> Plan:
+    """A copy of a compiled plan with some parameter values replaced (a what-if case).
+
+    The values are converted to the parameters' own units (:func:`parameter_value`) and
+    checked by :meth:`Plan.values <sociokalkyl.engine.Plan.values>`, the one place that
+    applies overrides; the copy's parameters then hold them as their values.
+
+    Parameters
+    ----------
+    plan
+        A compiled plan.
+    overrides
+        Parameter name -> a number in the parameter's unit, or text with a unit
+        (``"-4,4 mån/år"``, ``"30 %"``).
+
+    Returns
+    -------
+    Plan
+        The same plan with the named parameters' values replaced.
+
+    Raises
+    ------
+    InputError
+        For a name that is no parameter (suggesting the closest) or a value that is not
+        finite; a :class:`UnitError` for a value in the wrong unit.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> plan = compile_plan(*examples.servicetrainee())
+    >>> apply_overrides(plan, {"costs[1].amount": 0}).parameters["costs[1].amount"].value
+    0.0
+    """
+    numbers: dict[str, float] = {}
     for name, value in overrides.items():
-        if name not in parameters:
-            close = difflib.get_close_matches(name, list(parameters), n=1, cutoff=0.6)
-            raise InputError(
-                "is not a parameter of this intervention"
-                + (f"; did you mean {close[0]!r}?" if close else ""),
-                field=name,
-                expected="one of " + ", ".join(parameters),
-            )
-        number = parameter_value(parameters[name], value, field=name)
+        number = parameter_value(plan.parameter(name, field=name), value, field=name)
         if not math.isfinite(number):
             raise InputError("is not finite", field=name, value=value, expected="a number")
-        parameters[name] = dataclasses.replace(parameters[name], value=number)
+        numbers[name] = number
+    values = plan.values(numbers)
+    parameters = {
+        name: dataclasses.replace(p, value=float(values[name])) if name in numbers else p
+        for name, p in plan.parameters.items()
+    }
     return dataclasses.replace(plan, parameters=parameters)
