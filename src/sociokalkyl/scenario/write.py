@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from sociokalkyl._atomic import write_atomic
 from sociokalkyl.errors import InputError
 from sociokalkyl.scenario.model import Format, Scenario, detect_format
 
@@ -52,25 +53,6 @@ def dump_scenario(scenario: Scenario, path: str | Path) -> None:
     """Write a scenario to ``path`` in the format of its suffix (atomically)."""
     path = Path(path)
     write_atomic(path, dumps_scenario(scenario, detect_format(path)).encode("utf-8"))
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write ``content`` to a temporary file next to ``path``, then rename it over ``path``."""
-    import os
-    import tempfile
-
-    directory = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        from sociokalkyl._atomic import shared_mode
-
-        shared_mode(temporary, path)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _toml_value(value: Any) -> str:
