@@ -13,7 +13,10 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import sociokalkyl as sk
-import sociokalkyl.analysis.result
+import sociokalkyl.finance
+from sociokalkyl.analysis.breakeven import break_even_of_plan
+from sociokalkyl.analysis.metrics import compute_metrics
+from sociokalkyl.engine import compile_plan, project
 from sociokalkyl.errors import InputError, PriceYearError
 
 
@@ -223,7 +226,7 @@ def test_break_even_finds_the_nearest_root_when_npv_rises_and_falls() -> None:
     result = run(intervention, horizon=1)
     assert result.npv == pytest.approx(-16_000 + 13_333.333)
     assert result.break_even_effect == pytest.approx(1.2)
-    scan = sk.analysis.result.scan_break_even(result.plan, "effect_multiplier", low=0.0)
+    scan = break_even_of_plan(result.plan, "effect_multiplier", low=0.0)
     assert scan.roots == pytest.approx((1.2, 2.1))
 
 
@@ -295,23 +298,21 @@ def test_break_even_property(change: float, cost: float) -> None:
     if math.isnan(multiple):
         # no break-even: even the largest possible effect does not pay
         capped = result.plan.values({"effect_multiplier": 1e9})
-        npv = sk.analysis.result.compute_metrics(sk.project(result.plan, capped)).npv[0]
+        npv = compute_metrics(project(result.plan, capped)).npv[0]
         assert npv < 0
     else:
-        npv = sk.analysis.result.compute_metrics(sk.project(result.plan, values)).npv[0]
+        npv = compute_metrics(project(result.plan, values)).npv[0]
         assert npv == pytest.approx(0.0, abs=1e-6 * cost)
 
 
 def test_projection_is_vectorised_over_draws() -> None:
     result = run(build(), rate=0.035)
     draws = np.array([0.5, 1.0, 2.0])
-    projection = sk.project(result.plan, result.plan.values({"effect_multiplier": draws}))
+    projection = project(result.plan, result.plan.values({"effect_multiplier": draws}))
     assert projection.avoided.shape == (1, 4, 3)  # (items, years, draws)
-    npv = sk.analysis.result.compute_metrics(projection).npv
+    npv = compute_metrics(projection).npv
     one = result.plan.values({"effect_multiplier": 2.0})
-    assert npv[2] == pytest.approx(
-        sk.analysis.result.compute_metrics(sk.project(result.plan, one)).npv[0]
-    )
+    assert npv[2] == pytest.approx(compute_metrics(project(result.plan, one)).npv[0])
 
 
 @pytest.mark.parametrize("rate", [0.035, "green_book"])
@@ -325,7 +326,7 @@ def test_a_draw_gives_the_same_bits_alone_and_among_many(example: str, rate: Any
     """
     intervention, settings = getattr(sk.examples, example)()
     settings = settings.model_copy(update={"discount_rate": rate})
-    plan = sk.compile_plan(intervention, settings)
+    plan = compile_plan(intervention, settings)
     rng = np.random.default_rng(7)
     varied: dict[str, Any] = {"effect_multiplier": rng.uniform(0.0, 3.0, 37)}
     for name, parameter in plan.parameters.items():
@@ -338,10 +339,10 @@ def test_a_draw_gives_the_same_bits_alone_and_among_many(example: str, rate: Any
         elif name == "settings.discount_rate":
             varied[name] = rng.uniform(0.0, 0.08, 37)
     assert len(varied) >= 6
-    many = sk.analysis.result.compute_metrics(sk.project(plan, plan.values(varied)))
+    many = compute_metrics(project(plan, plan.values(varied)))
     for d in (0, 1, 17, 36):
         one_values = plan.values({name: value[d] for name, value in varied.items()})
-        one = sk.analysis.result.compute_metrics(sk.project(plan, one_values))
+        one = compute_metrics(project(plan, one_values))
         for field in (
             "npv",
             "pv_costs",
@@ -374,8 +375,8 @@ def test_the_yearly_table_and_the_payback_tell_the_same_story(discounted: bool) 
 
 @pytest.mark.parametrize("example", ["servicetrainee", "skolfam"])
 def test_projection_and_plan_agree_on_the_payers_with_flows(example: str) -> None:
-    plan = sk.compile_plan(*getattr(sk.examples, example)())
-    projection = sk.project(plan, plan.values())
+    plan = compile_plan(*getattr(sk.examples, example)())
+    projection = project(plan, plan.values())
     assert [plan.payers[j] for j in projection.active_payers] == list(plan.active_payers)
 
 
@@ -383,8 +384,8 @@ def test_present_value_rejects_flows_in_the_old_layout() -> None:
     """(D, T) flows with (T, D) factors would silently sum over draws: an error instead."""
     factors = np.ones((40, 5))
     with pytest.raises(InputError, match="year axis"):
-        sk.analysis.result.present_value(np.ones((5, 40)), factors)
-    assert sk.analysis.result.present_value(np.ones((40, 5)), factors).tolist() == [40.0] * 5
+        sk.finance.discounted_sum(np.ones((5, 40)), factors, axis=-2)
+    assert sk.finance.discounted_sum(np.ones((40, 5)), factors, axis=-2).tolist() == [40.0] * 5
 
 
 def test_a_cost_item_without_baseline_use_has_no_avoided_costs() -> None:
@@ -507,7 +508,7 @@ def test_price_series_needs_exactly_one_form() -> None:
 def test_unknown_catalogue_key_suggests_close_keys() -> None:
     intervention = build().model_copy(update={"cost_items": ["hemtjanst_tim"]})
     with pytest.raises(InputError, match="hemtjanst_timme"):
-        sk.compile_plan(intervention, sk.Settings(base_year=2024, price_year=2021, horizon=4))
+        compile_plan(intervention, sk.Settings(base_year=2024, price_year=2021, horizon=4))
 
 
 def test_assumption_log_shows_the_factor_the_engine_used() -> None:

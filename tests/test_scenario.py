@@ -292,7 +292,7 @@ UNITS = (
 
 
 def test_scenario_and_uncertainty_values_take_the_files_notation() -> None:
-    from sociokalkyl.analysis.result import compute_metrics
+    from sociokalkyl.analysis.metrics import compute_metrics
     from sociokalkyl.engine import compile_plan, project
     from sociokalkyl.scenario.read import apply_overrides
 

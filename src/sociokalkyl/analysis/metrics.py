@@ -14,9 +14,8 @@ from numpy.typing import NDArray
 
 from sociokalkyl import finance
 from sociokalkyl.engine import Projection, weighted_sum
-from sociokalkyl.errors import InputError
 
-__all__ = ["Metrics", "compute_metrics", "present_value"]
+__all__ = ["Metrics", "compute_metrics"]
 
 Array = NDArray[np.float64]
 
@@ -60,34 +59,6 @@ class Metrics:
     payback_discounted_by_payer: Array
 
 
-def present_value(flows: Array, factors: Array) -> Array:
-    """Sum of ``flows[..., t, d] * factors[t, d]`` over the years t, shape ``(..., D)``.
-
-    ``flows`` has the engine's layout ``(..., T, D)``; ``factors`` is ``(T, D)``, or
-    ``(T, 1)`` when every draw has the same factors. The years are added one by one in
-    order, each step a whole row of draws, so a draw's present value does not depend on
-    the other draws it is computed with (a BLAS product or a numpy sum over a short
-    contiguous axis would change the order of the additions).
-
-    Examples
-    --------
-    >>> flows = np.array([[-100.0], [60.0], [60.0]])          # (T, D) = (3, 1)
-    >>> present_value(flows, 1.1 ** -np.arange(3.0).reshape(3, 1)).round(2)
-    array([4.13])
-    """
-    if factors.ndim != 2 or flows.ndim < 2 or factors.shape[0] != flows.shape[-2]:
-        raise InputError(
-            f"do not share the year axis with factors of shape {factors.shape}",
-            field="flows",
-            value=flows.shape,
-            expected="flows of shape (..., T, D) with factors (T, D) or (T, 1)",
-        )
-    total: Array = flows[..., 0, :] * factors[0]
-    for t in range(1, flows.shape[-2]):
-        total += flows[..., t, :] * factors[t]
-    return total
-
-
 def _paybacks(projection: Projection) -> Array:
     """Undiscounted and discounted payback of the total and of each active payer.
 
@@ -116,7 +87,7 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
     fixed order, so one draw gives the same bits alone and among many.
     """
     factors = projection.factors
-    pv_flows = present_value(projection.flows, factors)  # (I + K, D)
+    pv_flows = finance.discounted_sum(projection.flows, factors, axis=-2)  # (I + K, D)
     items = projection.item_payer_shares.shape[0]
     pv_items, pv_lines = pv_flows[:items], pv_flows[items:]
     shares, cost_payers = projection.item_payer_shares, projection.cost_payers

@@ -1,4 +1,6 @@
-"""One-way sensitivity (tornado), break-even of any parameter, and scenarios side by side.
+"""One-way sensitivity (tornado) and scenarios side by side; break-even re-exported.
+
+:func:`break_even` and :class:`BreakEven` live in :mod:`sociokalkyl.analysis.breakeven`.
 
 Examples
 --------
@@ -29,7 +31,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl._optional import require
-from sociokalkyl.analysis.result import Metrics, compute_metrics, scan_break_even
+from sociokalkyl.analysis.breakeven import BreakEven, break_even
+from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem, Intervention, Settings
@@ -51,13 +54,6 @@ Array = NDArray[np.float64]
 
 def _check_payer(plan: Plan, payer: str | None) -> int | None:
     return None if payer is None else plan.payer_index(payer)
-
-
-def _fmt(value: float) -> str:
-    """A number for messages: ``13,560`` or ``-4.9`` or ``0.0735``."""
-    if not math.isfinite(value):
-        return str(value)
-    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
 
 
 def _npv(metrics: Metrics, column: int | None) -> Array:
@@ -210,96 +206,6 @@ def tornado(
         float(levels[1]),
         tuple(rows),
     )
-
-
-# --- break-even ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class BreakEven:
-    """The value of one parameter at which the NPV (or one payer's NPV) is zero.
-
-    ``value`` is in ``unit`` (the parameter's own unit and price year); NaN with
-    ``found=False`` when the NPV does not cross zero in ``[low, high]``, and ``message``
-    says why.
-    """
-
-    parameter: str
-    value: float
-    unit: str
-    base_value: float
-    payer: str | None
-    low: float
-    high: float
-    found: bool
-    message: str
-
-    def __str__(self) -> str:
-        return self.message
-
-
-def break_even(
-    intervention: Intervention,
-    settings: Settings,
-    parameter: str,
-    payer: str | None = None,
-    within: tuple[float, float] | None = None,
-    *,
-    catalogue: Mapping[str, CostItem] | None = None,
-) -> BreakEven:
-    """The value of any named parameter at which the NPV is 0, all else as given.
-
-    Parameters
-    ----------
-    parameter
-        A name of ``compile_plan(intervention, settings).parameters``, e.g.
-        ``"effects[1].change"``, ``"costs[0].amount"``, ``"effect_multiplier"``.
-    payer
-        Solve for this payer's NPV instead of the total.
-    within
-        ``(low, high)`` range searched; default the parameter's bounds (cut to +-1e9).
-
-    Raises
-    ------
-    InputError
-        For an unknown parameter (listing the valid names) or payer, or an empty range.
-
-    Examples
-    --------
-    >>> from sociokalkyl import examples
-    >>> b = break_even(*examples.servicetrainee(), "costs[0].amount")
-    >>> b.found and b.value < 26000   # the monthly wage the intervention could bear
-    True
-    """
-    plan = compile_plan(intervention, settings, catalogue)
-    _check_payer(plan, payer)
-    info = plan.parameter(parameter)
-    low = max(info.bounds[0], -1e9) if within is None else float(within[0])
-    high = min(info.bounds[1], 1e9) if within is None else float(within[1])
-    if not low < high:
-        raise InputError(
-            "is not a range with low < high",
-            field="within",
-            value=within,
-            expected="e.g. within=(-10, 0)",
-        )
-    scan = scan_break_even(plan, parameter, payer=payer, low=low, high=high)
-    value = scan.root
-    unit = info.unit
-    who = f"{payer}'s NPV" if payer else "NPV"
-    if math.isfinite(value):
-        given = f"{_fmt(info.value)} {unit}".strip()
-        message = f"{who} is 0 at {parameter} = {_fmt(value)} {unit} (as given: {given})"
-        others = [r for r in scan.roots if r != value]
-        if others:
-            message += "; also at " + ", ".join(f"{_fmt(r)}" for r in others)
-        return BreakEven(parameter, value, unit, info.value, payer, low, high, True, message)
-    npv = scan.npv
-    sign = "positive" if npv.min() > 0 else "negative"
-    message = (
-        f"no break-even: {who} stays {sign} for {parameter} in "
-        f"[{_fmt(low)}, {_fmt(high)}] {unit} ({scan.grid.size} points scanned; NPV from "
-        f"{npv.min():,.0f} to {npv.max():,.0f} SEK)"
-    )
-    return BreakEven(parameter, math.nan, unit, info.value, payer, low, high, False, message)
 
 
 # --- scenarios -----------------------------------------------------------------------------

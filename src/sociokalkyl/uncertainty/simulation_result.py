@@ -1,0 +1,360 @@
+"""The result of :func:`~sociokalkyl.uncertainty.simulate`: per-draw metrics and summaries.
+
+Its headline names are those of :class:`~sociokalkyl.analysis.result.Result`: ``npv``,
+``npv_by_payer``, ``pv_costs``, ``pv_avoided``, ``benefit_cost_ratio``, ``payback``,
+``payback_discounted``, ``irr`` (an array over the draws here, a float there), and the
+``_by_payer`` forms as dicts keyed by payer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sociokalkyl._optional import require
+from sociokalkyl.engine import Plan
+from sociokalkyl.errors import InputError
+from sociokalkyl.uncertainty.distributions import check_quantile
+
+__all__ = ["SimulationResult"]
+
+Array = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class _Stats:
+    """Per-block statistics of one metric (finite values only), combined exactly."""
+
+    count: Array  # (B,) finite values per block
+    mean: Array  # (B,)
+    m2: Array  # (B,) sum of squared deviations from the block mean
+    positive: Array  # (B,) values > 0
+
+    def total(self) -> tuple[float, float, float, float]:
+        """(finite count, mean, standard deviation, count of values > 0)."""
+        n = float(self.count.sum())
+        if n == 0:
+            return 0.0, math.nan, math.nan, 0.0
+        mean = float((self.count * self.mean).sum() / n)
+        m2 = float(self.m2.sum() + (self.count * (self.mean - mean) ** 2).sum())
+        std = math.sqrt(m2 / (n - 1)) if n > 1 else 0.0
+        return n, mean, std, float(self.positive.sum())
+
+
+def _quantiles_with_inf(data: Array, levels: Array) -> Array:
+    """Linear-interpolation quantiles (numpy's default) of data that may hold +inf."""
+    ordered = np.sort(data)
+    position = levels * (ordered.size - 1)
+    below = np.floor(position).astype(np.int64)
+    above = np.ceil(position).astype(np.int64)
+    a, b = ordered[below], ordered[above]
+    with np.errstate(invalid="ignore"):
+        between = a + (b - a) * (position - below)
+    result = np.where(a == b, a, np.where(np.isinf(b), np.inf, between))
+    return np.asarray(np.where(position == below, a, result), dtype=float)
+
+
+class SimulationResult:
+    """The outcome of :func:`~sociokalkyl.uncertainty.simulate`: per-draw metrics, summaries.
+
+    The headline names are those of :class:`~sociokalkyl.analysis.result.Result`
+    (``npv``, ``npv_by_payer``, ``pv_costs``, ``pv_avoided``, ``benefit_cost_ratio``,
+    ``payback``, ``payback_discounted``, ``irr``, ``payback_by_payer``, ...): an array
+    over the draws here, a float there. They need every draw kept (an error otherwise;
+    :meth:`values` gives the kept sample).
+
+    Amounts are SEK in the analysis price year, present values at year 0. Metric keys:
+    ``"npv"``, ``"pv_costs"``, ``"pv_avoided"``, ``"benefit_cost_ratio"``, ``"payback"``,
+    ``"payback_discounted"``, ``"irr"`` (when computed), and per payer
+    ``"npv:kommun"``, ``"payback:kommun"``, ``"payback_discounted:kommun"``, per cost item
+    ``"pv_avoided:ekonomiskt_bistand"``.
+
+    Means, standard deviations, P(NPV > 0) and P(payback <= k) for whole years k use every
+    draw. Quantiles and P(payback <= k) for fractional k use the kept draws: all of them,
+    or with ``keep_draws=False`` the first 131 072 (``SAMPLE_SIZE``; ``kept`` says how many).
+    NaN payback (not within the horizon) counts as "not within" and sorts as +infinity.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples, simulate
+    >>> from sociokalkyl.examples.uncertain import servicetrainee_uncertainty
+    >>> mc = simulate(*examples.servicetrainee(), servicetrainee_uncertainty(), draws=50, seed=3)
+    >>> mc.npv.shape, mc.pv_costs.shape, list(mc.payback_by_payer)
+    ((50,), (50,), ['kommun'])
+    """
+
+    def __init__(
+        self,
+        plan: Plan,
+        draws: int,
+        seed: int,
+        quantiles: tuple[float, ...],
+        payers: tuple[str, ...],
+        arrays: dict[str, Array],
+        stats: dict[str, _Stats],
+        within: dict[str, NDArray[np.int64]],
+        irr_draws: int,
+    ) -> None:
+        self.plan = plan
+        self.draws = draws
+        self.seed = seed
+        self.quantile_levels = quantiles
+        self.payers = payers
+        self.items = plan.item_keys
+        self._arrays = arrays
+        self._stats = stats
+        self._within = within
+        self.irr_draws = irr_draws
+
+    # --- draws -------------------------------------------------------------------------
+    @property
+    def kept(self) -> int:
+        """How many draws are kept (all, or the first 131 072, ``simulate.SAMPLE_SIZE``)."""
+        return int(self._arrays["npv"].size)
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        """The metric keys."""
+        return tuple(self._stats)
+
+    def values(self, metric: str = "npv") -> Array:
+        """The kept draws of one metric (see the class docstring for the keys)."""
+        if metric not in self._arrays:
+            raise InputError(
+                "is not a metric of this simulation",
+                field="metric",
+                value=metric,
+                expected=f"one of {', '.join(self._arrays)}",
+            )
+        return self._arrays[metric]
+
+    def _all_draws(self, key: str) -> Array:
+        """Every draw of one metric; an error when only a sample of the draws is kept."""
+        if self.kept < self.draws:
+            raise InputError(
+                f"keeps only the first {self.kept:,} of {self.draws:,} draws "
+                "(keep_draws=False), so it has no array over all draws",
+                field="SimulationResult",
+                value=key,
+                expected="simulate(..., keep_draws=True) for every draw, or the summaries "
+                f"mean(), std(), quantile() and prob_npv_positive; values({key!r}) gives "
+                "the kept sample",
+            )
+        return self.values(key)
+
+    def _payer_draws(self, metric: str) -> dict[str, Array]:
+        return {p: self._all_draws(f"{metric}:{p}") for p in self.payers}
+
+    @property
+    def npv(self) -> Array:
+        """NPV of each draw [SEK], shape ``(draws,)`` (as :attr:`Result.npv`, over draws)."""
+        return self._all_draws("npv")
+
+    @property
+    def npv_by_payer(self) -> dict[str, Array]:
+        """NPV of each draw per payer with a flow [SEK]."""
+        return self._payer_draws("npv")
+
+    @property
+    def pv_costs(self) -> Array:
+        """Present value of the intervention costs of each draw [SEK]."""
+        return self._all_draws("pv_costs")
+
+    @property
+    def pv_avoided(self) -> Array:
+        """Present value of the avoided costs of each draw [SEK]."""
+        return self._all_draws("pv_avoided")
+
+    @property
+    def pv_avoided_by_item(self) -> dict[str, Array]:
+        """Present value of avoided costs of each draw per cost item [SEK]."""
+        return {i: self._all_draws(f"pv_avoided:{i}") for i in self.items}
+
+    @property
+    def benefit_cost_ratio(self) -> Array:
+        """PV(avoided) / PV(costs) of each draw [-]; NaN without costs."""
+        return self._all_draws("benefit_cost_ratio")
+
+    @property
+    def irr(self) -> Array:
+        """IRR of each of the first ``irr_draws`` draws [1/year]; NaN where there is none.
+
+        Raises an InputError when the simulation computed no IRR (``with_irr=False``).
+        """
+        if "irr" not in self._arrays:
+            raise InputError(
+                "has no IRR: it was not computed",
+                field="SimulationResult.irr",
+                expected="simulate(..., with_irr=True), or with_irr=n for the first n draws",
+            )
+        return self._arrays["irr"]
+
+    @property
+    def payback(self) -> Array:
+        """Undiscounted payback of each draw [years]; NaN = not within the horizon."""
+        return self._all_draws("payback")
+
+    @property
+    def payback_discounted(self) -> Array:
+        """Discounted payback of each draw [years]; NaN = not within the horizon."""
+        return self._all_draws("payback_discounted")
+
+    @property
+    def payback_by_payer(self) -> dict[str, Array]:
+        """Undiscounted payback of each draw per payer [years]; NaN = not within."""
+        return self._payer_draws("payback")
+
+    @property
+    def payback_discounted_by_payer(self) -> dict[str, Array]:
+        """Discounted payback of each draw per payer [years]; NaN = not within."""
+        return self._payer_draws("payback_discounted")
+
+    # --- summaries -----------------------------------------------------------------------
+    def _key(self, metric: str, payer: str | None) -> str:
+        key = metric if payer is None else f"{metric}:{payer}"
+        if key not in self._stats:
+            raise InputError(
+                "is not a metric of this simulation",
+                field="metric",
+                value=key,
+                expected=f"one of {', '.join(self._stats)}",
+            )
+        return key
+
+    def mean(self, metric: str = "npv", payer: str | None = None) -> float:
+        """Mean over all draws (finite values only: payback among those that pay back)."""
+        return self._stats[self._key(metric, payer)].total()[1]
+
+    def std(self, metric: str = "npv", payer: str | None = None) -> float:
+        """Sample standard deviation over all draws (finite values only)."""
+        return self._stats[self._key(metric, payer)].total()[2]
+
+    def quantile(
+        self, q: float | Sequence[float], metric: str = "npv", payer: str | None = None
+    ) -> Array:
+        """Quantiles of the kept draws; payback NaN counts as +inf (not within the horizon)."""
+        levels = check_quantile(q)
+        data = self._arrays[self._key(metric, payer)]
+        if metric.startswith("payback"):
+            return _quantiles_with_inf(np.where(np.isnan(data), np.inf, data), levels)
+        data = data[np.isfinite(data)]
+        if data.size == 0:
+            return np.full(levels.shape, np.nan)
+        return np.asarray(np.quantile(data, levels), dtype=float)
+
+    @property
+    def prob_npv_positive(self) -> float:
+        """P(NPV > 0) over all draws."""
+        return self._stats["npv"].total()[3] / self.draws
+
+    @property
+    def prob_npv_positive_by_payer(self) -> dict[str, float]:
+        """P(NPV > 0) for each payer, over all draws."""
+        return {p: self._stats[f"npv:{p}"].total()[3] / self.draws for p in self.payers}
+
+    def prob_payback_within(
+        self, k: float, *, discounted: bool = False, payer: str | None = None
+    ) -> float:
+        """P(payback <= k years); a draw that does not pay back within the horizon is not within.
+
+        Whole years ``0 <= k <= horizon`` use every draw; other ``k`` use the kept draws.
+        """
+        metric = "payback_discounted" if discounted else "payback"
+        key = self._key(metric, payer)
+        if float(k).is_integer() and 0 <= k <= self.plan.horizon:
+            return float(self._within[key][int(k)]) / self.draws
+        data = self._arrays[key]
+        return float(np.mean(np.where(np.isnan(data), False, data <= k)))
+
+    def payback_curve(self, *, discounted: bool = False, payer: str | None = None) -> list[float]:
+        """P(payback <= k) for k = 0, 1, ..., horizon."""
+        return [
+            self.prob_payback_within(k, discounted=discounted, payer=payer)
+            for k in range(self.plan.horizon + 1)
+        ]
+
+    def records(self) -> list[dict[str, Any]]:
+        """One row per metric: mean, std, the chosen quantiles, share finite, P(> 0)."""
+        rows: list[dict[str, Any]] = []
+        for key, stats in self._stats.items():
+            metric, _, who = key.partition(":")
+            n, mean, std, positive = stats.total()
+            row: dict[str, Any] = {
+                "metric": metric,
+                "payer": who if who in self.payers else None,
+                "cost_item": who if who in self.items and who not in self.payers else None,
+                "mean": mean,
+                "std": std,
+            }
+            draws = self.irr_draws if metric == "irr" else self.draws
+            for level, value in zip(
+                self.quantile_levels, self.quantile(self.quantile_levels, key), strict=True
+            ):
+                row[f"q{level * 100:g}"] = float(value)
+            row["share_finite"] = n / draws if draws else math.nan
+            row["prob_positive"] = positive / draws if draws else math.nan
+            rows.append(row)
+        return rows
+
+    def summary(self) -> dict[str, Any]:
+        """The headline numbers as a plain dict (JSON-ready: NaN and inf become None)."""
+
+        def clean(value: Any) -> Any:
+            if isinstance(value, float) and not math.isfinite(value):
+                return None
+            return value
+
+        return {
+            "intervention": self.plan.intervention_name,
+            "draws": self.draws,
+            "seed": self.seed,
+            "kept_draws": self.kept,
+            "irr_draws": self.irr_draws,
+            "price_year": self.plan.price_year,
+            "horizon": self.plan.horizon,
+            "npv_mean": self.mean(),
+            "npv_std": self.std(),
+            "prob_npv_positive": self.prob_npv_positive,
+            "prob_npv_positive_by_payer": self.prob_npv_positive_by_payer,
+            "prob_payback_within_horizon": self.prob_payback_within(self.plan.horizon),
+            "metrics": [{k: clean(v) for k, v in row.items()} for row in self.records()],
+        }
+
+    def to_frame(self) -> Any:
+        """:meth:`records` as a pandas DataFrame (needs pandas)."""
+        pd = require("pandas", "SimulationResult.to_frame()")
+        return pd.DataFrame.from_records(self.records())
+
+    def plot(
+        self, metric: str = "npv", payer: str | None = None, *, bins: int = 50, ax: Any = None
+    ) -> Any:
+        """A histogram of the kept draws of one metric, with 0 and the mean marked (matplotlib)."""
+        plt = require("matplotlib.pyplot", "SimulationResult.plot()")
+        key = self._key(metric, payer)
+        data = self._arrays[key]
+        data = data[np.isfinite(data)]
+        if ax is None:
+            _, ax = plt.subplots()
+        money = not metric.startswith(("payback", "irr", "benefit"))
+        scale = 1e6 if money else 1.0
+        ax.hist(data / scale, bins=bins, color="#4477aa")
+        if money:
+            ax.axvline(0.0, color="black", linewidth=1)
+        ax.axvline(self.mean(metric, payer) / scale, color="#cc6677", linestyle="--", label="mean")
+        unit = " [mnkr]" if money else ""
+        ax.set_xlabel(f"{key}{unit}")
+        ax.set_ylabel("draws")
+        ax.set_title(f"{self.plan.intervention_name}: {self.draws:,} draws")
+        ax.legend()
+        return ax
+
+    def __repr__(self) -> str:
+        return (
+            f"SimulationResult({self.plan.intervention_name!r}, draws={self.draws}, "
+            f"npv_mean={self.mean():,.0f}, prob_npv_positive={self.prob_npv_positive:.3f})"
+        )
