@@ -148,6 +148,28 @@ def simulate(
         For ``draws < 1``, a quantile outside (0, 1), an unknown parameter name, or a
         distribution that can draw outside its parameter's bounds.
     """
+    draws = _check_counts(draws, chunk_size)
+    levels = tuple(float(q) for q in check_quantile(tuple(quantiles), "quantiles").reshape(-1))
+    spec = uncertainty if isinstance(uncertainty, Uncertainty) else Uncertainty(uncertainty)
+    plan = compile_plan(intervention, settings, catalogue)
+    spec.check(plan)
+    entropy = entropy_of(seed)
+    keep = draws <= KEEP_DRAWS_LIMIT if keep_draws is None else keep_draws
+    irr_draws = (
+        draws if with_irr is True else (0 if with_irr is False else min(int(with_irr), draws))
+    )
+    run = _Run(plan, spec, entropy, draws, draws if keep else min(draws, SAMPLE_SIZE), irr_draws)
+    n_blocks = -(-draws // BLOCK)
+    per_chunk = max(1, chunk_size // BLOCK)
+    for first in range(0, n_blocks, per_chunk):
+        done = run.chunk(range(first, min(n_blocks, first + per_chunk)))
+        if progress is not None:
+            progress(done, draws)
+    return run.result(levels)
+
+
+def _check_counts(draws: object, chunk_size: object) -> int:
+    """``draws`` as an int; an InputError for a bad number of draws or chunk size."""
     if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1:
         raise InputError(
             "is not a positive whole number of draws",
@@ -162,82 +184,106 @@ def simulate(
             value=chunk_size,
             expected="an integer >= 1, e.g. chunk_size=65_536",
         )
-    draws = int(draws)
-    levels = tuple(float(q) for q in check_quantile(tuple(quantiles), "quantiles").reshape(-1))
-    spec = uncertainty if isinstance(uncertainty, Uncertainty) else Uncertainty(uncertainty)
-    plan = compile_plan(intervention, settings, catalogue)
-    spec.check(plan)
-    entropy = entropy_of(seed)
-    keep = draws <= KEEP_DRAWS_LIMIT if keep_draws is None else keep_draws
-    stored = draws if keep else min(draws, SAMPLE_SIZE)
-    irr_draws = (
-        draws if with_irr is True else (0 if with_irr is False else min(int(with_irr), draws))
-    )
-    payers = plan.active_payers
-    base = plan.values()
+    return int(draws)
 
-    columns = _metric_columns(plan)
-    keys = [key for key, _, _ in columns]
-    arrays = {key: np.empty(stored) for key in keys}
-    if irr_draws:
-        arrays["irr"] = np.empty(min(irr_draws, stored))
-    blocks: dict[str, list[tuple[Array, Array, Array, Array]]] = {
-        key: [] for key in [*keys, *(["irr"] if irr_draws else [])]
-    }
-    within = {
-        key: np.zeros(plan.horizon + 1, dtype=np.int64) for key in keys if key.startswith("payback")
-    }
-    n_blocks = -(-draws // BLOCK)
-    per_chunk = max(1, chunk_size // BLOCK)
 
-    for first in range(0, n_blocks, per_chunk):
-        chunk_blocks = range(first, min(n_blocks, first + per_chunk))
-        start = first * BLOCK
-        sizes = [min(BLOCK, draws - b * BLOCK) for b in chunk_blocks]
-        n = sum(sizes)
+class _Run:
+    """The state of one simulation: kept draws, per-block statistics, payback counts."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        spec: Uncertainty,
+        entropy: int,
+        draws: int,
+        stored: int,
+        irr_draws: int,
+    ) -> None:
+        self.plan, self.spec, self.entropy = plan, spec, entropy
+        self.draws, self.stored, self.irr_draws = draws, stored, irr_draws
+        self.base = plan.values()
+        self.columns = _metric_columns(plan)
+        keys = [key for key, _, _ in self.columns]
+        self.arrays = {key: np.empty(stored) for key in keys}
+        if irr_draws:
+            self.arrays["irr"] = np.empty(min(irr_draws, stored))
+        self.blocks: dict[str, list[tuple[Array, Array, Array, Array]]] = {
+            key: [] for key in [*keys, *(["irr"] if irr_draws else [])]
+        }
+        self.within = {
+            key: np.zeros(plan.horizon + 1, dtype=np.int64)
+            for key in keys
+            if key.startswith("payback")
+        }
+
+    def chunk(self, chunk_blocks: range) -> int:
+        """Sample, project and summarise the draws of some blocks; the draws done so far."""
+        start = chunk_blocks[0] * BLOCK
+        sizes = [min(BLOCK, self.draws - b * BLOCK) for b in chunk_blocks]
         samples = [
-            block_draws(spec, entropy, b, s) for b, s in zip(chunk_blocks, sizes, strict=True)
+            block_draws(self.spec, self.entropy, b, s)
+            for b, s in zip(chunk_blocks, sizes, strict=True)
         ]
-        sampled = {name: np.concatenate([s[name] for s in samples]) for name in spec}
-        chunk = {key: np.empty(n) for key in keys}
+        sampled = {name: np.concatenate([s[name] for s in samples]) for name in self.spec}
+        chunk, nets = self._project(sampled, start, sum(sizes))
+        starts = np.cumsum([0, *sizes[:-1]]).astype(np.int64)
+        for key, data in chunk.items():
+            self._add(key, data, start, starts)
+        if start < self.irr_draws:
+            self._add_irr(nets, start, sum(sizes), starts)
+        return start + sum(sizes)
+
+    def _project(
+        self, sampled: dict[str, Array], start: int, n: int
+    ) -> tuple[dict[str, Array], list[Array]]:
+        """Every metric of ``n`` sampled draws, in engine batches; the nets needing an IRR."""
+        chunk = {key: np.empty(n) for key, _, _ in self.columns}
         nets: list[Array] = []
         for low in range(0, n, ENGINE_BATCH):
             high = min(n, low + ENGINE_BATCH)
-            values = dict(base)
+            values = dict(self.base)
             for name, draws_of_name in sampled.items():
                 values[name] = draws_of_name[low:high]
-            projection = project(plan, values, with_baseline=False)
+            projection = project(self.plan, values, with_baseline=False)
             m = compute_metrics(projection, with_irr=False)
-            for key, field, index in columns:
+            for key, field, index in self.columns:
                 values_of = getattr(m, field)
                 # a value that no draw changes broadcasts
                 chunk[key][low:high] = values_of if index is None else values_of[:, index]
-            if start + low < irr_draws:
+            if start + low < self.irr_draws:
                 net = projection.net.T  # (D, T)
                 nets.append(np.broadcast_to(net, (high - low, net.shape[-1])))
-        starts = np.cumsum([0, *sizes[:-1]]).astype(np.int64)
-        for key, data in chunk.items():
-            blocks[key].append(_block_stats(data, starts))
-            if start < stored:
-                end = min(stored, start + n)
-                arrays[key][start:end] = data[: end - start]
-            if key in within:
-                # payback <= k  <=>  ceil(payback) <= k for whole years k
-                years = np.where(np.isnan(data), plan.horizon + 1, np.ceil(data))
-                bins = np.clip(years, 0, plan.horizon + 1).astype(np.int64)
-                within[key] += np.cumsum(np.bincount(bins, minlength=plan.horizon + 2))[:-1]
-        if start < irr_draws:
-            end = min(irr_draws, start + n)
-            rates = np.asarray(irr(np.concatenate(nets)[: end - start]), dtype=float)
-            if start < stored:
-                arrays["irr"][start : min(end, stored)] = rates[: min(end, stored) - start]
-            irr_starts = starts[starts < end - start]
-            blocks["irr"].append(_block_stats(rates, irr_starts))
-        if progress is not None:
-            progress(start + n, draws)
+        return chunk, nets
 
-    stats = {
-        key: _Stats(*(np.concatenate([part[f] for part in parts]) for f in range(4)))
-        for key, parts in blocks.items()
-    }
-    return SimulationResult(plan, draws, entropy, levels, payers, arrays, stats, within, irr_draws)
+    def _add(self, key: str, data: Array, start: int, starts: NDArray[np.int64]) -> None:
+        """Add one metric of a chunk: block statistics, kept draws, payback counts."""
+        self.blocks[key].append(_block_stats(data, starts))
+        if start < self.stored:
+            end = min(self.stored, start + data.size)
+            self.arrays[key][start:end] = data[: end - start]
+        if key in self.within:
+            # payback <= k  <=>  ceil(payback) <= k for whole years k
+            horizon = self.plan.horizon
+            years = np.where(np.isnan(data), horizon + 1, np.ceil(data))
+            bins = np.clip(years, 0, horizon + 1).astype(np.int64)
+            self.within[key] += np.cumsum(np.bincount(bins, minlength=horizon + 2))[:-1]
+
+    def _add_irr(self, nets: list[Array], start: int, n: int, starts: NDArray[np.int64]) -> None:
+        """The IRR of the chunk's draws among the first ``irr_draws``."""
+        end = min(self.irr_draws, start + n)
+        rates = np.asarray(irr(np.concatenate(nets)[: end - start]), dtype=float)
+        if start < self.stored:
+            kept = min(end, self.stored)
+            self.arrays["irr"][start:kept] = rates[: kept - start]
+        self.blocks["irr"].append(_block_stats(rates, starts[starts < end - start]))
+
+    def result(self, levels: tuple[float, ...]) -> SimulationResult:
+        """The simulation result over every chunk added."""
+        stats = {
+            key: _Stats(*(np.concatenate([part[f] for part in parts]) for f in range(4)))
+            for key, parts in self.blocks.items()
+        }
+        return SimulationResult(
+            self.plan, self.draws, self.entropy, levels, self.plan.active_payers,
+            self.arrays, stats, self.within, self.irr_draws,
+        )  # fmt: skip
