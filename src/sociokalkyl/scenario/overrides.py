@@ -193,46 +193,56 @@ def _check_and_resolve(
     scenario, problems = _resolve_values(scenario, plan, file, lines)
     if problems:
         return scenario, problems
-    names = list(plan.parameters)
     tables: list[tuple[str, Mapping[str, Any]]] = [
         (f"scenarios.{name}", values) for name, values in scenario.scenarios.items()
     ]
     if scenario.uncertainty:
         tables.append(("uncertainty", scenario.uncertainty))
-    if scenario.uncertainty:
-        from sociokalkyl.uncertainty import Uncertainty
+        problems += _uncertainty_problems(scenario.uncertainty, plan, file, lines)
+    return scenario, problems + _name_problems(tables, plan, file, lines)
 
-        if "correlation" in scenario.uncertainty:
-            try:
-                Uncertainty(dict(scenario.uncertainty)).check(plan)
-            except SociokalkylError as exc:
-                parts = ["uncertainty", "correlation"]
-                problems.append(
-                    _problem(
-                        exc,
-                        file,
-                        path_text(parts) + (f" ({exc.field})" if exc.field else ""),
-                        lines.find(parts),
-                    )
+
+def _uncertainty_problems(
+    uncertainty: Mapping[str, Any], plan: Plan, file: str, lines: _LineIndex
+) -> list[Problem]:
+    """Problems of the ``[uncertainty]`` table: correlations, distributions out of bounds."""
+    from sociokalkyl.uncertainty import Uncertainty
+
+    problems: list[Problem] = []
+    if "correlation" in uncertainty:
+        try:
+            Uncertainty(dict(uncertainty)).check(plan)
+        except SociokalkylError as exc:
+            parts = ["uncertainty", "correlation"]
+            where = path_text(parts) + (f" ({exc.field})" if exc.field else "")
+            problems.append(_problem(exc, file, where, lines.find(parts)))
+    for name, value in uncertainty.items():
+        if name not in plan.parameters:
+            continue  # reported by _name_problems, with the nearest name (correlation: above)
+        try:
+            Uncertainty({name: value}).check(plan)
+        except SociokalkylError as exc:
+            parts = ["uncertainty", name]
+            expected = exc.expected
+            if expected and "e.g. {kind" in expected:
+                # the generic example is in the wrong unit; show one in this one's
+                expected = (
+                    expected.split("e.g. {kind")[0]
+                    + "e.g. "
+                    + _distribution_example(plan.parameters[name])
                 )
-        for name, value in scenario.uncertainty.items():
-            if name not in plan.parameters:
-                continue  # reported below, with the nearest name (correlation: above)
-            try:
-                Uncertainty({name: value}).check(plan)
-            except SociokalkylError as exc:
-                parts = ["uncertainty", name]
-                expected = exc.expected
-                if expected and "e.g. {kind" in expected:
-                    # the generic example is in the wrong unit; show one in this one's
-                    expected = (
-                        expected.split("e.g. {kind")[0]
-                        + "e.g. "
-                        + _distribution_example(plan.parameters[name])
-                    )
-                problems.append(
-                    _problem(exc, file, path_text(parts), lines.find(parts), expected=expected)
-                )
+            problems.append(
+                _problem(exc, file, path_text(parts), lines.find(parts), expected=expected)
+            )
+    return problems
+
+
+def _name_problems(
+    tables: list[tuple[str, Mapping[str, Any]]], plan: Plan, file: str, lines: _LineIndex
+) -> list[Problem]:
+    """A problem for each name in ``tables`` that is no parameter, with the closest name."""
+    names = list(plan.parameters)
+    problems: list[Problem] = []
     for where, table in tables:
         for parameter in table:
             if where == "uncertainty" and parameter == "correlation":
@@ -250,7 +260,7 @@ def _check_and_resolve(
                         expected="one of " + ", ".join(names),
                     )
                 )
-    return scenario, problems
+    return problems
 
 
 def catalogue_for(scenario: Scenario) -> Mapping[str, CostItem] | None:
