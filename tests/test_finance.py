@@ -779,3 +779,18 @@ def test_finance_imports_neither_pint_nor_pydantic() -> None:
         "sociokalkyl",
     }
     assert set(finance.__all__) <= set(dir(finance))
+
+
+def test_npv_along_any_axis_and_the_one_kernel() -> None:
+    from sociokalkyl.finance import discounted_sum
+
+    flows = np.array([[-100.0, -50.0], [60.0, 20.0], [60.0, 40.0]])  # (T, 2)
+    assert np.array_equal(npv(0.035, flows, axis=0), npv(0.035, flows.T))
+    factors = 1.035 ** -np.arange(3.0)
+    # the kernel adds the years in order: one row alone gives the same bits as among many
+    alone = discounted_sum(flows[:, :1], factors[:, None], axis=-2)
+    many = discounted_sum(flows, factors[:, None], axis=-2)
+    assert alone[0] == many[0]
+    assert float(npv(0.035, flows[:, 0])) == many[0]
+    with pytest.raises(InputError, match="year axis"):
+        discounted_sum(flows.T, factors[:, None], axis=-2)
