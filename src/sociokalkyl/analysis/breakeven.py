@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from sociokalkyl import finance
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
+from sociokalkyl.finance.discounting import discounted_sum
 
 if TYPE_CHECKING:
     from sociokalkyl.model import CostItem, Intervention, Settings
@@ -98,7 +98,7 @@ def _npv_for(plan: Plan, values: Mapping[str, Array], payer: str | None) -> Arra
     if payer is not None:
         j = plan.payers.index(payer)
         net = projection.net_of(projection.item_payer_shares[:, j], projection.cost_payers[:, j])
-    return finance.discounted_sum(net, projection.factors, axis=-2)
+    return discounted_sum(net, projection.factors, axis=-2)
 
 
 def _scan_grid(current: float, low: float, high: float, points: int) -> Array:

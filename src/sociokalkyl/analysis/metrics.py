@@ -12,8 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from sociokalkyl import finance
 from sociokalkyl.engine import Projection, weighted_sum
+from sociokalkyl.finance.discounting import discounted_sum
+from sociokalkyl.finance.irr import irr as irr_of
+from sociokalkyl.finance.payback import payback_along_axis
 
 __all__ = ["Metrics", "compute_metrics"]
 
@@ -75,7 +77,7 @@ def _paybacks(projection: Projection) -> Array:
         shares, paid = projection.item_payer_shares[:, j], projection.cost_payers[:, j]
         projection.net_of(shares, paid, out=flows[:, 0, row])
     np.multiply(flows[:, 0], projection.factors[:, None, :], out=flows[:, 1])
-    return finance.payback_along_axis(flows, axis=0, overwrite=True)
+    return payback_along_axis(flows, axis=0, overwrite=True)
 
 
 def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics:
@@ -87,7 +89,7 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
     fixed order, so one draw gives the same bits alone and among many.
     """
     factors = projection.factors
-    pv_flows = finance.discounted_sum(projection.flows, factors, axis=-2)  # (I + K, D)
+    pv_flows = discounted_sum(projection.flows, factors, axis=-2)  # (I + K, D)
     items = projection.item_payer_shares.shape[0]
     pv_items, pv_lines = pv_flows[:items], pv_flows[items:]
     shares, cost_payers = projection.item_payer_shares, projection.cost_payers
@@ -97,8 +99,8 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
     pv_costs = weighted_sum(np.ones(pv_lines.shape[0]), pv_lines)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(pv_costs != 0, pv_avoided / np.where(pv_costs != 0, pv_costs, 1), np.nan)
-    irr = (
-        np.asarray(finance.irr(projection.net.T), dtype=float)
+    rates = (
+        np.asarray(irr_of(projection.net.T), dtype=float)
         if with_irr
         else np.full(pv_costs.shape[0], np.nan)
     )
@@ -114,7 +116,7 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
         pv_avoided_by_payer=pv_avoided_by_payer,
         pv_avoided_by_item=pv_items.T,
         benefit_cost_ratio=np.asarray(ratio, dtype=float),
-        irr=irr,
+        irr=rates,
         payback=paybacks[0, 0],
         payback_discounted=paybacks[1, 0],
         payback_by_payer=by_payer[0],

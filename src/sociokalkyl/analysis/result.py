@@ -16,11 +16,11 @@ from typing import Any
 
 import numpy as np
 
-from sociokalkyl import finance
 from sociokalkyl._optional import require
 from sociokalkyl.analysis.breakeven import break_even_of_plan
 from sociokalkyl.analysis.metrics import Metrics
 from sociokalkyl.engine import Plan, Projection, cost_item_summary
+from sociokalkyl.finance.discounting import discounted_sum
 
 __all__ = ["Result"]
 
@@ -211,7 +211,7 @@ class Result:
     def by_cost_item(self) -> list[dict[str, float | str]]:
         """Per cost item: PV of baseline costs and of avoided costs, and the payer."""
         projection = self.projection
-        pv_baseline = finance.discounted_sum(projection.baseline, projection.factors, axis=-2)[:, 0]
+        pv_baseline = discounted_sum(projection.baseline, projection.factors, axis=-2)[:, 0]
         return [
             {
                 "cost_item": key,
