@@ -44,6 +44,12 @@ class Metrics:
         Payback period [years], NaN when not within the horizon.
     payback_by_payer, payback_discounted_by_payer : (D, P)
         The same per payer.
+
+    Examples
+    --------
+    >>> from sociokalkyl import evaluate, examples
+    >>> evaluate(*examples.servicetrainee()).metrics.npv_by_payer.shape   # (D, P)
+    (1, 4)
     """
 
     npv: Array
@@ -86,7 +92,35 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
     Present values are taken per cost item and per cost line, then added up with the
     payer shares, :math:`PV_p = \\sum_i s_{ip} PV_i - \\sum_{k \\text{ paid by } p} PV_k`:
     the same sums as discounting each payer's flows, with less work. Every sum runs in a
-    fixed order, so one draw gives the same bits alone and among many.
+    fixed order (:func:`~sociokalkyl.finance.discounted_sum`), so one draw gives the same
+    bits alone and among many.
+
+    Parameters
+    ----------
+    projection
+        The yearly flows of ``D`` draws (:func:`sociokalkyl.engine.project`).
+    with_irr
+        Compute the IRR (the costly metric); NaN for every draw when False.
+
+    Returns
+    -------
+    Metrics
+        Arrays over the draws [SEK, years, 1/year].
+
+    Notes
+    -----
+    .. math:: NPV = PV(A) - PV(C), \\qquad BCR = PV(A) / PV(C)
+
+    with :math:`A` the avoided costs and :math:`C` the intervention costs.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan, project
+    >>> plan = compile_plan(*examples.servicetrainee())
+    >>> m = compute_metrics(project(plan, plan.values({"effect_multiplier": [1.0, 2.0]})))
+    >>> m.npv.shape, bool(m.npv[1] > m.npv[0])
+    ((2,), True)
     """
     factors = projection.factors
     pv_flows = discounted_sum(projection.flows, factors, axis=-2)  # (I + K, D)

@@ -28,7 +28,8 @@ __all__ = ["Result"]
 class Result:
     """The result of a deterministic analysis (:func:`evaluate`).
 
-    All amounts are in SEK in the analysis price year. Present values are discounted
+    The names are those of :class:`~sociokalkyl.uncertainty.SimulationResult`, where
+    each is an array over draws. All amounts are in SEK in the analysis price year. Present values are discounted
     to year 0 (the base year). "No answer" (no payback within the horizon, no IRR, no
     break-even) is NaN, never a number.
 
@@ -40,8 +41,10 @@ class Result:
         PV(avoided) / PV(costs); internal rate of return [1/year].
     payback, payback_discounted : float
         Payback period [years].
-    npv_by_payer : dict[str, float]
-        NPV of each payer with a flow [SEK]: who pays and who saves.
+    npv_by_payer, pv_costs_by_payer, pv_avoided_by_payer : dict[str, float]
+        NPV and its parts for each payer with a flow [SEK]: who pays and who saves.
+    payback_by_payer, payback_discounted_by_payer : dict[str, float]
+        Each payer's own payback [years].
     break_even_effect, max_cost_break_even : float
         The multiple of the effects that gives NPV 0; the largest PV of costs that
         still breaks even [SEK].
@@ -165,9 +168,12 @@ class Result:
     def table(self) -> list[dict[str, float | int]]:
         """The yearly flows as records: one dict a year [SEK, analysis price year].
 
-        Keys: ``year`` (0, 1, ...), ``calendar_year``, ``costs``, ``avoided``, ``net``,
-        ``discount_factor``, ``discounted_net``, ``cumulative_net``,
-        ``cumulative_discounted_net``.
+        Returns
+        -------
+        list of dict
+            One dict a year [SEK, analysis price year]: ``year`` (0, 1, ...), ``calendar_year``,
+            ``costs``, ``avoided``, ``net``, ``discount_factor``, ``discounted_net``,
+            ``cumulative_net``, ``cumulative_discounted_net``.
         """
         projection = self.projection
         costs = projection.costs[..., 0].sum(axis=0)
@@ -192,7 +198,14 @@ class Result:
         ]
 
     def by_payer(self) -> list[dict[str, float | str]]:
-        """Per payer: PV of costs, PV of avoided costs, NPV, payback, break-even effect."""
+        """Per payer: PV of costs, PV of avoided costs, NPV, payback, break-even effect.
+
+        Returns
+        -------
+        list of dict
+            One dict a payer with a flow: ``payer``, ``pv_costs``, ``pv_avoided``, ``npv``
+            [SEK], ``payback``, ``payback_discounted`` [years], ``break_even_effect`` [×].
+        """
         rows: list[dict[str, float | str]] = []
         for j, payer in self._active_payers():
             rows.append(
@@ -209,7 +222,13 @@ class Result:
         return rows
 
     def by_cost_item(self) -> list[dict[str, float | str]]:
-        """Per cost item: PV of baseline costs and of avoided costs, and the payer."""
+        """Per cost item: PV of baseline costs and of avoided costs, and the payer.
+
+        Returns
+        -------
+        list of dict
+            ``cost_item``, ``name``, ``payer``, ``pv_baseline``, ``pv_avoided`` [SEK].
+        """
         projection = self.projection
         pv_baseline = discounted_sum(projection.baseline, projection.factors, axis=-2)[:, 0]
         return [
@@ -224,7 +243,13 @@ class Result:
         ]
 
     def yearly_by_payer(self) -> list[dict[str, float | int | str]]:
-        """Yearly costs, avoided costs and net for each payer with any flow."""
+        """Yearly costs, avoided costs and net for each payer with any flow.
+
+        Returns
+        -------
+        list of dict
+            ``payer``, ``year``, ``costs``, ``avoided``, ``net`` [SEK].
+        """
         rows: list[dict[str, float | int | str]] = []
         costs_by_payer = self.projection.costs_by_payer[..., 0]  # (P, T)
         avoided_by_payer = self.projection.avoided_by_payer[..., 0]
@@ -251,7 +276,14 @@ class Result:
         ]
 
     def summary(self) -> dict[str, Any]:
-        """The headline numbers as a plain dict (JSON-ready; NaN becomes None)."""
+        """The headline numbers as a plain dict (JSON-ready; NaN becomes None).
+
+        Returns
+        -------
+        dict
+            ``intervention``, ``price_year``, ``npv``, ``pv_costs``, ``pv_avoided`` [SEK],
+            ``benefit_cost_ratio``, ``irr``, ``payback``, ``break_even_effect``, ``by_payer``, ...
+        """
 
         def clean(value: float) -> float | None:
             return None if math.isnan(value) else value
@@ -278,7 +310,12 @@ class Result:
         }
 
     def to_frame(self) -> Any:
-        """The yearly table as a pandas DataFrame indexed by year (needs pandas)."""
+        """The yearly table as a pandas DataFrame indexed by year (needs pandas).
+
+        Returns
+        -------
+        pandas.DataFrame
+        """
         pd = require("pandas", "Result.to_frame()")
         return pd.DataFrame.from_records(self.table()).set_index("year")
 

@@ -63,7 +63,22 @@ def _npv(metrics: Metrics, column: int | None) -> Array:
 # --- tornado -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class TornadoRow:
-    """One bar: the NPV with one parameter at its low and at its high value [SEK]."""
+    """One bar: the NPV with one parameter at its low and at its high value [SEK].
+
+    Attributes
+    ----------
+    parameter, unit, description : str
+        The parameter's name, unit key and label.
+    base_value, low_value, high_value : float
+        Its value as given and at the low and high quantiles [unit].
+    npv_low, npv_high : float
+        The NPV with the parameter at its low and high value [SEK].
+
+    Examples
+    --------
+    >>> TornadoRow("x", "share", "x", 0.5, 0.4, 0.6, -10.0, 30.0).swing
+    40.0
+    """
 
     parameter: str
     unit: str
@@ -82,7 +97,27 @@ class TornadoRow:
 
 @dataclass(frozen=True)
 class Tornado:
-    """A one-way sensitivity analysis, rows sorted by swing (largest first)."""
+    """A one-way sensitivity analysis, rows sorted by swing (largest first).
+
+    Attributes
+    ----------
+    intervention_name : str
+    payer : str or None
+        The payer whose NPV is shown; None for the total.
+    base_npv : float
+        The NPV with every parameter as given [SEK].
+    low_quantile, high_quantile : float
+        The quantile levels of the ends of each bar.
+    rows : tuple of TornadoRow
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> t = tornado(*examples.servicetrainee(), {"effect_multiplier": {"kind": "uniform",
+    ...     "low": 0.5, "high": 1.5}})
+    >>> [r["parameter"] for r in t.records()]
+    ['effect_multiplier']
+    """
 
     intervention_name: str
     payer: str | None
@@ -92,7 +127,14 @@ class Tornado:
     rows: tuple[TornadoRow, ...]
 
     def records(self) -> list[dict[str, Any]]:
-        """The rows as dicts, with ``swing``."""
+        """The rows as dicts.
+
+        Returns
+        -------
+        list of dict
+            Keys ``parameter``, ``unit``, ``description``, ``base_value``, ``low_value``,
+            ``high_value``, ``npv_low``, ``npv_high`` and ``swing`` [SEK].
+        """
         return [
             {
                 "parameter": r.parameter,
@@ -109,7 +151,17 @@ class Tornado:
         ]
 
     def plot(self, ax: Any = None) -> Any:
-        """Draw the tornado (matplotlib, imported here); returns the Axes."""
+        """Draw the tornado (matplotlib, imported here).
+
+        Parameters
+        ----------
+        ax
+            A matplotlib Axes to draw on; a new figure when None.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+        """
         plt = require("matplotlib.pyplot", "Tornado.plot()")
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 0.5 * len(self.rows) + 1.5))
@@ -150,17 +202,29 @@ def tornado(
 
     Parameters
     ----------
+    intervention, settings
+        As for :func:`~sociokalkyl.evaluate`.
     uncertainty
         Parameter name -> distribution (see :class:`~sociokalkyl.uncertainty.Uncertainty`).
     low, high
         Quantile levels, ``0 < low < high < 1`` (default 10 % and 90 %).
     payer
         Sort by this payer's NPV instead of the total.
+    catalogue
+        Where cost-item keys are looked up (default: the shipped catalogue).
 
     Returns
     -------
     Tornado
-        Rows sorted by swing in NPV, largest first.
+        Rows sorted by swing in NPV [SEK], largest first.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.examples.uncertain import servicetrainee_uncertainty
+    >>> t = tornado(*examples.servicetrainee(), servicetrainee_uncertainty())
+    >>> t.rows[0].swing >= t.rows[-1].swing
+    True
     """
     levels = check_quantile((low, high), "low, high")
     if not levels[0] < levels[1]:
@@ -211,17 +275,37 @@ def tornado(
 # --- scenarios -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ScenarioTable:
-    """Scenarios side by side: one record per scenario [SEK, analysis price year]."""
+    """Scenarios side by side: one record per scenario [SEK, analysis price year].
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> table = compare_scenarios({"x": {"effect_multiplier": 2.0}}, *examples.servicetrainee())
+    >>> print(str(table).splitlines()[0])
+    scenario        NPV [SEK]     BCR  payback
+    """
 
     rows: tuple[dict[str, Any], ...]
 
     def records(self) -> list[dict[str, Any]]:
-        """The rows: scenario, npv, pv_costs, pv_avoided, benefit_cost_ratio, irr, payback,
-        payback_discounted, and ``npv:<payer>``, ``payback:<payer>`` per payer."""
+        """The rows as dicts.
+
+        Returns
+        -------
+        list of dict
+            ``scenario``, ``npv``, ``pv_costs``, ``pv_avoided``, ``benefit_cost_ratio``,
+            ``irr``, ``payback``, ``payback_discounted``, and ``npv:<payer>``,
+            ``payback:<payer>`` per payer [SEK; years].
+        """
         return [dict(row) for row in self.rows]
 
     def to_frame(self) -> Any:
-        """The table as a pandas DataFrame indexed by scenario (needs pandas)."""
+        """The table as a pandas DataFrame indexed by scenario (needs pandas).
+
+        Returns
+        -------
+        pandas.DataFrame
+        """
         pd = require("pandas", "ScenarioTable.to_frame()")
         return pd.DataFrame.from_records(self.records()).set_index("scenario")
 
@@ -272,14 +356,40 @@ def compare_scenarios(
       interventions with their settings;
     * ``compare_scenarios({"utan regionens medfinansiering": {"costs[1].amount": 0}},
       intervention, settings)``: named overrides of parameter values (in the parameter's
-      own unit) on one intervention; a first row ``"bas"`` holds it as given unless
-      ``include_base=False``.
+      own unit) on one intervention, applied by ``Plan.values`` (the one override
+      mechanism); a first row ``"bas"`` holds it as given unless ``include_base=False``.
+
+    Parameters
+    ----------
+    scenarios
+        Name -> ``(intervention, settings)``, or name -> ``{parameter: value}``.
+    intervention, settings
+        The intervention the overrides apply to (the second form only).
+    include_base
+        Put the intervention as given first, as ``"bas"`` (second form).
+    catalogue
+        Where cost-item keys are looked up (default: the shipped catalogue).
+
+    Returns
+    -------
+    ScenarioTable
+        One row per scenario [SEK, analysis price year; payback in years].
 
     Raises
     ------
     InputError
-        For an override naming no parameter (listing the names), or a scenario of the
-        wrong shape.
+        For an override naming no parameter (suggesting the closest), or a scenario of
+        the wrong shape.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> inv, settings = examples.servicetrainee()
+    >>> table = compare_scenarios({"billigare": {"costs[0].amount": 13000}}, inv, settings)
+    >>> [row["scenario"] for row in table.records()]
+    ['bas', 'billigare']
+    >>> table.records()[1]["npv"] > table.records()[0]["npv"]
+    True
     """
     rows: list[dict[str, Any]] = []
     if intervention is None:

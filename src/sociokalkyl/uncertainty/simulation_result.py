@@ -123,7 +123,18 @@ class SimulationResult:
         return tuple(self._stats)
 
     def values(self, metric: str = "npv") -> Array:
-        """The kept draws of one metric (see the class docstring for the keys)."""
+        """The kept draws of one metric (see the class docstring for the keys).
+
+        Parameters
+        ----------
+        metric
+            A metric key: ``"npv"``, ``"payback:kommun"``, ``"pv_avoided:<item>"``, ...
+
+        Returns
+        -------
+        ndarray, shape (kept,)
+            [SEK], [years] or [1/year] by metric; the first :attr:`kept` draws.
+        """
         if metric not in self._arrays:
             raise InputError(
                 "is not a metric of this simulation",
@@ -227,17 +238,58 @@ class SimulationResult:
         return key
 
     def mean(self, metric: str = "npv", payer: str | None = None) -> float:
-        """Mean over all draws (finite values only: payback among those that pay back)."""
+        """Mean over all draws (finite values only: payback among those that pay back).
+
+        Parameters
+        ----------
+        metric
+            A metric key such as ``"npv"`` or ``"payback"``.
+        payer
+            The payer's metric instead of the total.
+
+        Returns
+        -------
+        float
+            In the metric's unit [SEK, years, 1/year].
+        """
         return self._stats[self._key(metric, payer)].total()[1]
 
     def std(self, metric: str = "npv", payer: str | None = None) -> float:
-        """Sample standard deviation over all draws (finite values only)."""
+        """Sample standard deviation over all draws (finite values only).
+
+        Parameters
+        ----------
+        metric
+            A metric key such as ``"npv"``.
+        payer
+            The payer's metric instead of the total.
+
+        Returns
+        -------
+        float
+            In the metric's unit.
+        """
         return self._stats[self._key(metric, payer)].total()[2]
 
     def quantile(
         self, q: float | Sequence[float], metric: str = "npv", payer: str | None = None
     ) -> Array:
-        """Quantiles of the kept draws; payback NaN counts as +inf (not within the horizon)."""
+        """Quantiles of the kept draws; payback NaN counts as +inf (not within the horizon).
+
+        Parameters
+        ----------
+        q
+            Quantile level(s) in (0, 1).
+        metric
+            A metric key such as ``"npv"``.
+        payer
+            The payer's metric instead of the total.
+
+        Returns
+        -------
+        ndarray
+            One value per level, in the metric's unit (linear interpolation).
+        """
         levels = check_quantile(q)
         data = self._arrays[self._key(metric, payer)]
         if metric.startswith("payback"):
@@ -263,6 +315,20 @@ class SimulationResult:
         """P(payback <= k years); a draw that does not pay back within the horizon is not within.
 
         Whole years ``0 <= k <= horizon`` use every draw; other ``k`` use the kept draws.
+
+        Parameters
+        ----------
+        k
+            Years after the base year [years].
+        discounted
+            Use the discounted payback.
+        payer
+            The payer's payback instead of the total.
+
+        Returns
+        -------
+        float
+            A probability in [0, 1].
         """
         metric = "payback_discounted" if discounted else "payback"
         key = self._key(metric, payer)
@@ -272,14 +338,34 @@ class SimulationResult:
         return float(np.mean(np.where(np.isnan(data), False, data <= k)))
 
     def payback_curve(self, *, discounted: bool = False, payer: str | None = None) -> list[float]:
-        """P(payback <= k) for k = 0, 1, ..., horizon."""
+        """P(payback <= k) for k = 0, 1, ..., horizon.
+
+        Parameters
+        ----------
+        discounted
+            Use the discounted payback.
+        payer
+            The payer's payback instead of the total.
+
+        Returns
+        -------
+        list of float
+            ``horizon + 1`` probabilities.
+        """
         return [
             self.prob_payback_within(k, discounted=discounted, payer=payer)
             for k in range(self.plan.horizon + 1)
         ]
 
     def records(self) -> list[dict[str, Any]]:
-        """One row per metric: mean, std, the chosen quantiles, share finite, P(> 0)."""
+        """One row per metric: mean, std, the chosen quantiles, share finite, P(> 0).
+
+        Returns
+        -------
+        list of dict
+            Keys ``metric``, ``payer``, ``cost_item``, ``mean``, ``std``, ``q5``, ``q50``,
+            ``q95`` (the levels asked for), ``share_finite``, ``prob_positive``.
+        """
         rows: list[dict[str, Any]] = []
         for key, stats in self._stats.items():
             metric, _, who = key.partition(":")
@@ -302,7 +388,14 @@ class SimulationResult:
         return rows
 
     def summary(self) -> dict[str, Any]:
-        """The headline numbers as a plain dict (JSON-ready: NaN and inf become None)."""
+        """The headline numbers as a plain dict (JSON-ready: NaN and inf become None).
+
+        Returns
+        -------
+        dict
+            ``intervention``, ``draws``, ``seed``, ``npv_mean`` [SEK], ``npv_std``,
+            ``prob_npv_positive``, ``prob_payback_within_horizon``, ``metrics`` (the records).
+        """
 
         def clean(value: Any) -> Any:
             if isinstance(value, float) and not math.isfinite(value):
@@ -326,14 +419,35 @@ class SimulationResult:
         }
 
     def to_frame(self) -> Any:
-        """:meth:`records` as a pandas DataFrame (needs pandas)."""
+        """:meth:`records` as a pandas DataFrame (needs pandas).
+
+        Returns
+        -------
+        pandas.DataFrame
+        """
         pd = require("pandas", "SimulationResult.to_frame()")
         return pd.DataFrame.from_records(self.records())
 
     def plot(
         self, metric: str = "npv", payer: str | None = None, *, bins: int = 50, ax: Any = None
     ) -> Any:
-        """A histogram of the kept draws of one metric, with 0 and the mean marked (matplotlib)."""
+        """A histogram of the kept draws of one metric, with 0 and the mean marked (matplotlib).
+
+        Parameters
+        ----------
+        metric
+            A metric key such as ``"npv"`` (money is shown in mnkr).
+        payer
+            The payer's metric instead of the total.
+        bins
+            Number of histogram bins.
+        ax
+            A matplotlib Axes to draw on; a new figure when None.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+        """
         plt = require("matplotlib.pyplot", "SimulationResult.plot()")
         key = self._key(metric, payer)
         data = self._arrays[key]
