@@ -29,9 +29,9 @@ class Result:
     """The result of a deterministic analysis (:func:`evaluate`).
 
     The names are those of :class:`~sociokalkyl.uncertainty.SimulationResult`, where
-    each is an array over draws. All amounts are in SEK in the analysis price year. Present values are discounted
-    to year 0 (the base year). "No answer" (no payback within the horizon, no IRR, no
-    break-even) is NaN, never a number.
+    each is an array over draws. All amounts are in SEK in the analysis price year.
+    Present values are discounted to year 0 (the base year). "No answer" (no payback
+    within the horizon, no IRR, no break-even) is NaN, never a number.
 
     Attributes
     ----------

@@ -143,7 +143,29 @@ class Scenario(FrozenModel):
 
 
 def detect_format(path: Path) -> Format:
-    """The format of a file by its suffix; an :class:`InputError` for an unknown one."""
+    """The format of a file by its suffix.
+
+    Parameters
+    ----------
+    path
+        The file's path.
+
+    Returns
+    -------
+    str
+        ``"toml"``, ``"yaml"``, ``"json"`` or ``"xlsx"``.
+
+    Raises
+    ------
+    InputError
+        For an unknown suffix.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> detect_format(Path("insats.YML"))
+    'yaml'
+    """
     try:
         return FORMATS[path.suffix.lower()]
     except KeyError:
@@ -160,6 +182,11 @@ def detect_format(path: Path) -> Format:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a scenario file (``sociokalkyl schema``).
+
+    Returns
+    -------
+    dict
+        A JSON Schema (draft 2020-12) of the :class:`Scenario` model.
 
     Examples
     --------

@@ -28,7 +28,31 @@ __all__ = ["apply_overrides", "catalogue_for", "check_scenario", "parameter_valu
 def check_scenario(
     scenario: Scenario, *, file: str = "<data>", lines: _LineIndex | None = None
 ) -> list[Problem]:
-    """Problems that need the compiled plan: catalogue keys, price years, parameter names."""
+    """Problems that need the compiled plan: catalogue keys, price years, parameter names.
+
+    Parameters
+    ----------
+    scenario
+        A scenario that passed the model's validation.
+    file
+        The file name used in problem locations.
+    lines
+        Where each field path is in the file (for line numbers).
+
+    Returns
+    -------
+    list of Problem
+        Empty when the scenario compiles and every name is a parameter.
+
+    Examples
+    --------
+    >>> from sociokalkyl.scenario.read import parse_scenario
+    >>> from importlib import resources
+    >>> def example_text(name):
+    ...     return (resources.files("sociokalkyl") / "examples" / f"{name}.toml").read_text()
+    >>> check_scenario(parse_scenario(example_text("servicetrainee")))
+    []
+    """
     return _check_and_resolve(scenario, file=file, lines=lines)[1]
 
 
@@ -40,14 +64,36 @@ def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> floa
     """A scenario or uncertainty value in the parameter's own unit.
 
     ``value`` is a number (already in the parameter's unit) or text with a unit
-    (``"-4,4 mån/år"``, ``"30 %"``) that is converted to ``parameter.unit`` (a pint unit
-    such as ``"month / year"``, or ``"share"``).
+    (``"-4,4 mån/år"``, ``"30 %"``) that is converted to ``parameter.unit`` (a unit key
+    such as ``"month/year"``, or ``"share"``).
+
+    Parameters
+    ----------
+    parameter
+        A :class:`~sociokalkyl.engine.Parameter` of the compiled plan.
+    value
+        A number or text with a unit.
+    field
+        The field path for error messages.
+
+    Returns
+    -------
+    float
+        The value in the parameter's unit.
 
     Raises
     ------
     UnitError
         When the text cannot be read or has the wrong dimension (naming the unit
         expected).
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> plan = compile_plan(*examples.servicetrainee())
+    >>> parameter_value(plan.parameters["costs[0].amount"], "312 000 kr/år")
+    26000.0
     """
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
@@ -264,7 +310,27 @@ def _name_problems(
 
 
 def catalogue_for(scenario: Scenario) -> Mapping[str, CostItem] | None:
-    """The catalogue the scenario's cost-item keys are looked up in (``None``: shipped)."""
+    """The catalogue the scenario's cost-item keys are looked up in.
+
+    Parameters
+    ----------
+    scenario
+        A scenario, perhaps with a ``[catalogue]`` table of local overrides.
+
+    Returns
+    -------
+    Mapping or None
+        The shipped catalogue with the overrides, or None for the shipped one as is.
+
+    Examples
+    --------
+    >>> from sociokalkyl.scenario.read import parse_scenario
+    >>> from importlib import resources
+    >>> def example_text(name):
+    ...     return (resources.files("sociokalkyl") / "examples" / f"{name}.toml").read_text()
+    >>> catalogue_for(parse_scenario(example_text("servicetrainee"))) is None
+    True
+    """
     if not scenario.catalogue:
         return None
     from sociokalkyl.catalogue import default

@@ -26,7 +26,22 @@ __all__ = ["Problem", "ScenarioError"]
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem in a scenario file, with where it is and what was expected."""
+    """One problem in a scenario file, with where it is and what was expected.
+
+    Attributes
+    ----------
+    file, field, message : str
+        The file, the field path (``"intervention.effects[0].change"``) and what is wrong.
+    line, column : int or None
+        Where in the file, as far as known.
+    value, expected : str or None
+        The value given (shortened) and what was expected.
+
+    Examples
+    --------
+    >>> print(Problem("a.toml", "settings.horizon", "is missing", 3, expected="e.g. 10"))
+    a.toml:3: settings.horizon: is missing; expected e.g. 10
+    """
 
     file: str
     field: str
@@ -37,7 +52,12 @@ class Problem:
     expected: str | None = None
 
     def location(self) -> str:
-        """``file:line:column`` as far as known."""
+        """``file:line:column`` as far as known.
+
+        Returns
+        -------
+        str
+        """
         parts = [self.file]
         if self.line is not None:
             parts.append(str(self.line))
@@ -57,12 +77,30 @@ class Problem:
         return text
 
     def as_dict(self) -> dict[str, Any]:
-        """The problem as a plain dict (for JSON output)."""
+        """The problem as a plain dict (for JSON output).
+
+        Returns
+        -------
+        dict
+            The fields by name.
+        """
         return dataclasses.asdict(self)
 
 
 class ScenarioError(InputError):
-    """A scenario file cannot be read or is invalid; ``problems`` lists every problem."""
+    """A scenario file cannot be read or is invalid; ``problems`` lists every problem.
+
+    Parameters
+    ----------
+    problems
+        Every problem found, in file order.
+
+    Examples
+    --------
+    >>> err = ScenarioError([Problem("a.toml", "settings", "is missing")])
+    >>> isinstance(err, ValueError), len(err.problems)
+    (True, 1)
+    """
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
