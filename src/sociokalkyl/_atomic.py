@@ -36,6 +36,23 @@ def shared_mode(temporary: str | Path, target: Path) -> None:
     :func:`tempfile.mkstemp` creates files readable only by their owner (0600); a
     report on a shared drive must be readable by colleagues. Keep the mode of an
     existing ``target``; otherwise use ``0o666 & ~umask``.
+
+    Parameters
+    ----------
+    temporary
+        The temporary file to change.
+    target
+        The file it will replace.
+
+    Examples
+    --------
+    >>> import os, pathlib, stat, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> handle, name = tempfile.mkstemp(dir=folder); os.close(handle)
+    >>> (folder / "old.txt").write_text("x") and os.chmod(folder / "old.txt", 0o640)
+    >>> shared_mode(name, folder / "old.txt")
+    >>> oct(stat.S_IMODE(os.stat(name).st_mode))
+    '0o640'
     """
     try:
         mode = stat.S_IMODE(target.stat().st_mode)

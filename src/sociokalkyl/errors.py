@@ -105,23 +105,56 @@ class SociokalkylError(Exception):
 
 
 class InputError(SociokalkylError, ValueError):
-    """An input value is invalid: out of range, missing, NaN, unknown name."""
+    """An input value is invalid: out of range, missing, NaN, unknown name.
+
+    Examples
+    --------
+    >>> err = InputError("must be at least 1", field="horizon", value=0, expected="e.g. 10")
+    >>> print(err)
+    horizon: must be at least 1 (got 0); expected e.g. 10
+    >>> isinstance(err, ValueError)
+    True
+    """
 
 
 class UnitError(InputError):
-    """A quantity has the wrong dimension or a unit that cannot be read."""
+    """A quantity has the wrong dimension or a unit that cannot be read.
+
+    Examples
+    --------
+    >>> issubclass(UnitError, InputError) and issubclass(UnitError, ValueError)
+    True
+    """
 
 
 class PriceYearError(InputError):
-    """A price year is outside the price-index series that should rebase it."""
+    """A price year is outside the price-index series that should rebase it.
+
+    Examples
+    --------
+    >>> print(PriceYearError("is not in KPI", field="price_year", value=1979))
+    price_year: is not in KPI (got 1979)
+    """
 
 
 class CalculationError(SociokalkylError, ArithmeticError):
-    """A calculation has no answer (for example no IRR) and an answer was required."""
+    """A calculation has no answer (for example no IRR) and an answer was required.
+
+    Examples
+    --------
+    >>> isinstance(CalculationError("no IRR"), ArithmeticError)
+    True
+    """
 
 
 class DataSourceError(SociokalkylError, OSError):
-    """An external data source (a file, Kolada) failed or returned an unexpected format."""
+    """An external data source (a file, Kolada) failed or returned an unexpected format.
+
+    Examples
+    --------
+    >>> isinstance(DataSourceError("Kolada did not answer"), OSError)
+    True
+    """
 
 
 def join_field(prefix: str, field: str | None) -> str:

@@ -184,7 +184,30 @@ Years = Annotated[int, Field(ge=0, le=200)]
 
 
 def non_negative(value: pint.Quantity[Any], what: str, example: str) -> pint.Quantity[Any]:
-    """Return ``value``, or raise a ValueError that names ``what`` and shows ``example``."""
+    """Return ``value``, or raise a ValueError that names ``what`` and shows ``example``.
+
+    Parameters
+    ----------
+    value
+        A quantity.
+    what
+        What it is, for the message (``"the unit cost"``).
+    example
+        A valid value to show (``"4 500 kr/dygn"``).
+
+    Returns
+    -------
+    pint.Quantity
+        ``value`` itself.
+
+    Examples
+    --------
+    >>> from sociokalkyl.units import parse_quantity
+    >>> non_negative(parse_quantity("-3 kr"), "the amount", "3 kr")
+    Traceback (most recent call last):
+    ...
+    ValueError: the amount cannot be negative, got -3 ...; e.g. 3 kr
+    """
     if value.magnitude < 0:
         raise ValueError(f"{what} cannot be negative, got {format_quantity(value)}; e.g. {example}")
     return value

@@ -270,6 +270,15 @@ def read_template(path: str | Path) -> dict[str, Any]:
     InputError
         For a missing sheet, a cell that cannot be read, an unknown payer or a value the
         models reject; ``field`` names the sheet and cell, e.g. ``"Effekter!C4"``.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from sociokalkyl.scenario.excel import write_template
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "mall.xlsx"
+    >>> write_template(path, example="servicetrainee")
+    >>> read_template(path)["intervention"]["name"]
+    'Servicetrainee'
     """
     path = Path(path)
     wb = _load(path)

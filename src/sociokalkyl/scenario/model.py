@@ -83,6 +83,14 @@ class Scenario(FrozenModel):
         the parameter's own unit (as written in the file).
     catalogue
         Cost items that replace (or add to) the shipped catalogue, by key.
+
+    Examples
+    --------
+    >>> from importlib import resources
+    >>> from sociokalkyl.scenario.read import parse_scenario
+    >>> text = (resources.files("sociokalkyl") / "examples" / "skolfam.toml").read_text()
+    >>> isinstance(parse_scenario(text), Scenario)
+    True
     """
 
     intervention: Intervention

@@ -141,6 +141,16 @@ def simulate(
     Returns
     -------
     SimulationResult
+        Arrays over the draws under the names of :class:`~sociokalkyl.Result`, and
+        summaries (mean, quantiles, P(NPV > 0), payback curve).
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> mc = simulate(*examples.servicetrainee(), {"effect_multiplier": {"kind": "uniform",
+    ...     "low": 0.5, "high": 1.5}}, draws=1000, seed=1)
+    >>> mc.npv.shape, 0.0 <= mc.prob_npv_positive <= 1.0
+    ((1000,), True)
 
     Raises
     ------
