@@ -90,10 +90,33 @@ def discounted_sum(flows: FloatArray, factors: FloatArray, axis: int = -1) -> Fl
             expected="flows of shape (..., T) with factors (T,), or (..., T, D) with "
             "factors (T, D) or (T, 1) and axis=-2",
         )
+    if axis == -1 and factors.ndim == 1 and flows.size > _ROW_BLOCK * flows.shape[-1]:
+        return _discounted_rows(flows, factors)
     total: FloatArray = flows[_year_index(0, axis)] * factors[_year_index(0, axis)]
     for t in range(1, flows.shape[axis]):
         total += flows[_year_index(t, axis)] * factors[_year_index(t, axis)]
     return total
+
+
+_ROW_BLOCK = 1024
+"""Rows of ``(N, T)`` flows transposed at a time by :func:`_discounted_rows` (fits in cache)."""
+
+
+def _discounted_rows(flows: FloatArray, factors: FloatArray) -> FloatArray:
+    """:func:`discounted_sum` along the last axis of many rows, a block of rows at a time.
+
+    Each block is transposed to ``(T, rows)`` so that every step adds one contiguous
+    row; the operations, and so the bits, are those of the plain loop.
+    """
+    rows = flows.reshape(-1, flows.shape[-1])
+    out = np.empty(rows.shape[0])
+    for start in range(0, rows.shape[0], _ROW_BLOCK):
+        block = np.ascontiguousarray(rows[start : start + _ROW_BLOCK].T)
+        total = out[start : start + _ROW_BLOCK]
+        np.multiply(block[0], factors[0], out=total)
+        for t in range(1, block.shape[0]):
+            total += block[t] * factors[t]
+    return out.reshape(flows.shape[:-1])
 
 
 def _npv(
