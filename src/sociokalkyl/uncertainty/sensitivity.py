@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -35,9 +35,11 @@ from sociokalkyl.analysis.breakeven import BreakEven, break_even
 from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
-from sociokalkyl.model import CostItem, Intervention, Settings
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.spec import DistributionLike, Uncertainty
+
+if TYPE_CHECKING:
+    from sociokalkyl.model import CostItem, Intervention, Settings
 
 __all__ = [
     "BreakEven",
@@ -403,8 +405,6 @@ def compare_scenarios(
                     "and settings and give overrides such as {'costs[1].amount': 0}",
                 )
             inv, sets = pair
-            assert isinstance(inv, Intervention)
-            assert isinstance(sets, Settings)
             plan = compile_plan(inv, sets, catalogue)
             metrics = compute_metrics(project(plan, plan.values()))
             rows.append(_row(name, metrics, plan, plan.active_payers))

@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
@@ -28,7 +29,6 @@ from sociokalkyl.analysis.metrics import compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.finance.irr import irr
-from sociokalkyl.model import CostItem, Intervention, Settings
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.simulation_result import SimulationResult, _Stats
 from sociokalkyl.uncertainty.spec import (
@@ -38,6 +38,9 @@ from sociokalkyl.uncertainty.spec import (
     block_draws,
     entropy_of,
 )
+
+if TYPE_CHECKING:
+    from sociokalkyl.model import CostItem, Intervention, Settings
 
 __all__ = ["ENGINE_BATCH", "KEEP_DRAWS_LIMIT", "SAMPLE_SIZE", "SimulationResult", "simulate"]
 
