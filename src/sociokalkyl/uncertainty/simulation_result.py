@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 
 from sociokalkyl._optional import require
 from sociokalkyl.engine import Plan
-from sociokalkyl.errors import InputError
+from sociokalkyl.errors import InputError, unknown_name
 from sociokalkyl.uncertainty.distributions import check_quantile
 
 __all__ = ["SimulationResult"]
@@ -136,12 +136,7 @@ class SimulationResult:
             [SEK], [years] or [1/year] by metric; the first :attr:`kept` draws.
         """
         if metric not in self._arrays:
-            raise InputError(
-                "is not a metric of this simulation",
-                field="metric",
-                value=metric,
-                expected=f"one of {', '.join(self._arrays)}",
-            )
+            raise unknown_name(metric, self._arrays, "a metric of this simulation", field="metric")
         return self._arrays[metric]
 
     def _all_draws(self, key: str) -> Array:
@@ -229,12 +224,7 @@ class SimulationResult:
     def _key(self, metric: str, payer: str | None) -> str:
         key = metric if payer is None else f"{metric}:{payer}"
         if key not in self._stats:
-            raise InputError(
-                "is not a metric of this simulation",
-                field="metric",
-                value=key,
-                expected=f"one of {', '.join(self._stats)}",
-            )
+            raise unknown_name(key, self._stats, "a metric of this simulation", field="metric")
         return key
 
     def mean(self, metric: str = "npv", payer: str | None = None) -> float:
