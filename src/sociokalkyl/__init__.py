@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from sociokalkyl import model
 from sociokalkyl.analysis.breakeven import BreakEven, break_even
+from sociokalkyl.analysis.compare import ScenarioTable, compare_scenarios
 from sociokalkyl.analysis.evaluate import evaluate
 from sociokalkyl.analysis.result import Result
 from sociokalkyl.errors import (
@@ -72,25 +73,17 @@ __version__ = "0.2.0"
 
 if TYPE_CHECKING:
     from sociokalkyl import catalogue, examples, uncertainty
-    from sociokalkyl.uncertainty.sensitivity import (
-        ScenarioTable,
-        Tornado,
-        TornadoRow,
-        compare_scenarios,
-        tornado,
-    )
+    from sociokalkyl.uncertainty.sensitivity import Tornado, TornadoRow, tornado
     from sociokalkyl.uncertainty.simulate import simulate
     from sociokalkyl.uncertainty.simulation_result import SimulationResult
     from sociokalkyl.uncertainty.spec import Uncertainty
 
 _LAZY_MODULES = ("catalogue", "examples", "uncertainty")
 _LAZY_NAMES = {
-    "ScenarioTable": "sociokalkyl.uncertainty.sensitivity",
     "SimulationResult": "sociokalkyl.uncertainty.simulation_result",
     "Tornado": "sociokalkyl.uncertainty.sensitivity",
     "TornadoRow": "sociokalkyl.uncertainty.sensitivity",
     "Uncertainty": "sociokalkyl.uncertainty.spec",
-    "compare_scenarios": "sociokalkyl.uncertainty.sensitivity",
     "simulate": "sociokalkyl.uncertainty.simulate",
     "tornado": "sociokalkyl.uncertainty.sensitivity",
 }

@@ -2,7 +2,8 @@
 
 Modules: :mod:`~sociokalkyl.analysis.metrics` (NPV, present values, benefit-cost ratio,
 IRR and payback over draws), :mod:`~sociokalkyl.analysis.breakeven` (the one break-even
-API), :mod:`~sociokalkyl.analysis.result` (:class:`Result`) and
+API), :mod:`~sociokalkyl.analysis.compare` (scenarios side by side),
+:mod:`~sociokalkyl.analysis.result` (:class:`Result`) and
 :mod:`~sociokalkyl.analysis.evaluate` (:func:`evaluate`). Nothing here imports pint or
 pydantic.
 
@@ -14,6 +15,7 @@ pydantic.
 from __future__ import annotations
 
 from sociokalkyl.analysis.breakeven import BreakEven, break_even, break_even_of_plan
+from sociokalkyl.analysis.compare import ScenarioTable, compare_scenarios
 from sociokalkyl.analysis.evaluate import evaluate
 from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.analysis.result import Result
@@ -22,8 +24,10 @@ __all__ = [
     "BreakEven",
     "Metrics",
     "Result",
+    "ScenarioTable",
     "break_even",
     "break_even_of_plan",
+    "compare_scenarios",
     "compute_metrics",
     "evaluate",
 ]

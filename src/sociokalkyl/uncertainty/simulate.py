@@ -29,8 +29,9 @@ from sociokalkyl.analysis.metrics import compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.finance.irr import irr
+from sociokalkyl.uncertainty.blockstats import Stats, block_stats
 from sociokalkyl.uncertainty.distributions import check_quantile
-from sociokalkyl.uncertainty.simulation_result import SimulationResult, _Stats
+from sociokalkyl.uncertainty.simulation_result import SimulationResult
 from sociokalkyl.uncertainty.spec import (
     BLOCK,
     DistributionLike,
@@ -53,20 +54,6 @@ A block holds a whole number of batches, so every run projects the same draws to
 whatever its ``chunk_size``, and gives the same numbers bit for bit."""
 KEEP_DRAWS_LIMIT = 2_000_000
 """By default the draws are kept up to this many draws, and only summarised beyond it."""
-
-
-def _block_stats(values: Array, starts: NDArray[np.int64]) -> tuple[Array, Array, Array, Array]:
-    finite = np.isfinite(values)
-    clean = np.where(finite, values, 0.0)
-    count = np.add.reduceat(finite.astype(float), starts)
-    total = np.add.reduceat(clean, starts)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(count > 0, total / np.where(count > 0, count, 1), 0.0)
-    lengths = np.diff(np.append(starts, values.size))
-    deviation = np.where(finite, clean - np.repeat(mean, lengths), 0.0)
-    m2 = np.add.reduceat(deviation * deviation, starts)
-    positive = np.add.reduceat((clean > 0) & finite, starts).astype(float)
-    return count, mean, m2, positive
 
 
 def _metric_columns(plan: Plan) -> list[tuple[str, str, int | None]]:
@@ -270,7 +257,7 @@ class _Run:
 
     def _add(self, key: str, data: Array, start: int, starts: NDArray[np.int64]) -> None:
         """Add one metric of a chunk: block statistics, kept draws, payback counts."""
-        self.blocks[key].append(_block_stats(data, starts))
+        self.blocks[key].append(block_stats(data, starts))
         if start < self.stored:
             end = min(self.stored, start + data.size)
             self.arrays[key][start:end] = data[: end - start]
@@ -288,12 +275,12 @@ class _Run:
         if start < self.stored:
             kept = min(end, self.stored)
             self.arrays["irr"][start:kept] = rates[: kept - start]
-        self.blocks["irr"].append(_block_stats(rates, starts[starts < end - start]))
+        self.blocks["irr"].append(block_stats(rates, starts[starts < end - start]))
 
     def result(self, levels: tuple[float, ...]) -> SimulationResult:
         """The simulation result over every chunk added."""
         stats = {
-            key: _Stats(*(np.concatenate([part[f] for part in parts]) for f in range(4)))
+            key: Stats(*(np.concatenate([part[f] for part in parts]) for f in range(4)))
             for key, parts in self.blocks.items()
         }
         return SimulationResult(

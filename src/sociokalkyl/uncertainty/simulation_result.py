@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -19,44 +18,12 @@ from numpy.typing import NDArray
 from sociokalkyl._optional import require
 from sociokalkyl.engine import Plan
 from sociokalkyl.errors import InputError, unknown_name
+from sociokalkyl.uncertainty.blockstats import Stats, quantiles_with_inf
 from sociokalkyl.uncertainty.distributions import check_quantile
 
 __all__ = ["SimulationResult"]
 
 Array = NDArray[np.float64]
-
-
-@dataclass(frozen=True)
-class _Stats:
-    """Per-block statistics of one metric (finite values only), combined exactly."""
-
-    count: Array  # (B,) finite values per block
-    mean: Array  # (B,)
-    m2: Array  # (B,) sum of squared deviations from the block mean
-    positive: Array  # (B,) values > 0
-
-    def total(self) -> tuple[float, float, float, float]:
-        """(finite count, mean, standard deviation, count of values > 0)."""
-        n = float(self.count.sum())
-        if n == 0:
-            return 0.0, math.nan, math.nan, 0.0
-        mean = float((self.count * self.mean).sum() / n)
-        m2 = float(self.m2.sum() + (self.count * (self.mean - mean) ** 2).sum())
-        std = math.sqrt(m2 / (n - 1)) if n > 1 else 0.0
-        return n, mean, std, float(self.positive.sum())
-
-
-def _quantiles_with_inf(data: Array, levels: Array) -> Array:
-    """Linear-interpolation quantiles (numpy's default) of data that may hold +inf."""
-    ordered = np.sort(data)
-    position = levels * (ordered.size - 1)
-    below = np.floor(position).astype(np.int64)
-    above = np.ceil(position).astype(np.int64)
-    a, b = ordered[below], ordered[above]
-    with np.errstate(invalid="ignore"):
-        between = a + (b - a) * (position - below)
-    result = np.where(a == b, a, np.where(np.isinf(b), np.inf, between))
-    return np.asarray(np.where(position == below, a, result), dtype=float)
 
 
 class SimulationResult:
@@ -96,7 +63,7 @@ class SimulationResult:
         quantiles: tuple[float, ...],
         payers: tuple[str, ...],
         arrays: dict[str, Array],
-        stats: dict[str, _Stats],
+        stats: dict[str, Stats],
         within: dict[str, NDArray[np.int64]],
         irr_draws: int,
     ) -> None:
@@ -283,7 +250,7 @@ class SimulationResult:
         levels = check_quantile(q)
         data = self._arrays[self._key(metric, payer)]
         if metric.startswith("payback"):
-            return _quantiles_with_inf(np.where(np.isnan(data), np.inf, data), levels)
+            return quantiles_with_inf(np.where(np.isnan(data), np.inf, data), levels)
         data = data[np.isfinite(data)]
         if data.size == 0:
             return np.full(levels.shape, np.nan)
