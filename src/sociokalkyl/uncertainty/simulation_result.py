@@ -17,16 +17,17 @@ from numpy.typing import NDArray
 
 from sociokalkyl._optional import require
 from sociokalkyl.engine import Plan
-from sociokalkyl.errors import InputError, unknown_name
+from sociokalkyl.errors import unknown_name
 from sociokalkyl.uncertainty.blockstats import Stats, quantiles_with_inf
 from sociokalkyl.uncertainty.distributions import check_quantile
+from sociokalkyl.uncertainty.draws import Draws
 
 __all__ = ["SimulationResult"]
 
 Array = NDArray[np.float64]
 
 
-class SimulationResult:
+class SimulationResult(Draws):
     """The outcome of :func:`~sociokalkyl.uncertainty.simulate`: per-draw metrics, summaries.
 
     The headline names are those of :class:`~sociokalkyl.analysis.result.Result`
@@ -67,125 +68,18 @@ class SimulationResult:
         within: dict[str, NDArray[np.int64]],
         irr_draws: int,
     ) -> None:
+        super().__init__(draws, payers, plan.item_keys, arrays)
         self.plan = plan
-        self.draws = draws
         self.seed = seed
         self.quantile_levels = quantiles
-        self.payers = payers
-        self.items = plan.item_keys
-        self._arrays = arrays
         self._stats = stats
         self._within = within
         self.irr_draws = irr_draws
-
-    # --- draws -------------------------------------------------------------------------
-    @property
-    def kept(self) -> int:
-        """How many draws are kept (all, or the first 131 072, ``simulate.SAMPLE_SIZE``)."""
-        return int(self._arrays["npv"].size)
 
     @property
     def metrics(self) -> tuple[str, ...]:
         """The metric keys."""
         return tuple(self._stats)
-
-    def values(self, metric: str = "npv") -> Array:
-        """The kept draws of one metric (see the class docstring for the keys).
-
-        Parameters
-        ----------
-        metric
-            A metric key: ``"npv"``, ``"payback:kommun"``, ``"pv_avoided:<item>"``, ...
-
-        Returns
-        -------
-        ndarray, shape (kept,)
-            [SEK], [years] or [1/year] by metric; the first :attr:`kept` draws.
-        """
-        if metric not in self._arrays:
-            raise unknown_name(metric, self._arrays, "a metric of this simulation", field="metric")
-        return self._arrays[metric]
-
-    def _all_draws(self, key: str) -> Array:
-        """Every draw of one metric; an error when only a sample of the draws is kept."""
-        if self.kept < self.draws:
-            raise InputError(
-                f"keeps only the first {self.kept:,} of {self.draws:,} draws "
-                "(keep_draws=False), so it has no array over all draws",
-                field="SimulationResult",
-                value=key,
-                expected="simulate(..., keep_draws=True) for every draw, or the summaries "
-                f"mean(), std(), quantile() and prob_npv_positive; values({key!r}) gives "
-                "the kept sample",
-            )
-        return self.values(key)
-
-    def _payer_draws(self, metric: str) -> dict[str, Array]:
-        return {p: self._all_draws(f"{metric}:{p}") for p in self.payers}
-
-    @property
-    def npv(self) -> Array:
-        """NPV of each draw [SEK], shape ``(draws,)`` (as :attr:`Result.npv`, over draws)."""
-        return self._all_draws("npv")
-
-    @property
-    def npv_by_payer(self) -> dict[str, Array]:
-        """NPV of each draw per payer with a flow [SEK]."""
-        return self._payer_draws("npv")
-
-    @property
-    def pv_costs(self) -> Array:
-        """Present value of the intervention costs of each draw [SEK]."""
-        return self._all_draws("pv_costs")
-
-    @property
-    def pv_avoided(self) -> Array:
-        """Present value of the avoided costs of each draw [SEK]."""
-        return self._all_draws("pv_avoided")
-
-    @property
-    def pv_avoided_by_item(self) -> dict[str, Array]:
-        """Present value of avoided costs of each draw per cost item [SEK]."""
-        return {i: self._all_draws(f"pv_avoided:{i}") for i in self.items}
-
-    @property
-    def benefit_cost_ratio(self) -> Array:
-        """PV(avoided) / PV(costs) of each draw [-]; NaN without costs."""
-        return self._all_draws("benefit_cost_ratio")
-
-    @property
-    def irr(self) -> Array:
-        """IRR of each of the first ``irr_draws`` draws [1/year]; NaN where there is none.
-
-        Raises an InputError when the simulation computed no IRR (``with_irr=False``).
-        """
-        if "irr" not in self._arrays:
-            raise InputError(
-                "has no IRR: it was not computed",
-                field="SimulationResult.irr",
-                expected="simulate(..., with_irr=True), or with_irr=n for the first n draws",
-            )
-        return self._arrays["irr"]
-
-    @property
-    def payback(self) -> Array:
-        """Undiscounted payback of each draw [years]; NaN = not within the horizon."""
-        return self._all_draws("payback")
-
-    @property
-    def payback_discounted(self) -> Array:
-        """Discounted payback of each draw [years]; NaN = not within the horizon."""
-        return self._all_draws("payback_discounted")
-
-    @property
-    def payback_by_payer(self) -> dict[str, Array]:
-        """Undiscounted payback of each draw per payer [years]; NaN = not within."""
-        return self._payer_draws("payback")
-
-    @property
-    def payback_discounted_by_payer(self) -> dict[str, Array]:
-        """Discounted payback of each draw per payer [years]; NaN = not within."""
-        return self._payer_draws("payback_discounted")
 
     # --- summaries -----------------------------------------------------------------------
     def _key(self, metric: str, payer: str | None) -> str:
