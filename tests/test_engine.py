@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import sociokalkyl as sk
-import sociokalkyl.analysis.result
+import sociokalkyl.finance
+from sociokalkyl.analysis.breakeven import break_even_of_plan
+from sociokalkyl.analysis.metrics import compute_metrics
 from sociokalkyl.engine import compile_plan, project
 from sociokalkyl.errors import InputError, PriceYearError
 
@@ -224,7 +226,7 @@ def test_break_even_finds_the_nearest_root_when_npv_rises_and_falls() -> None:
     result = run(intervention, horizon=1)
     assert result.npv == pytest.approx(-16_000 + 13_333.333)
     assert result.break_even_effect == pytest.approx(1.2)
-    scan = sk.analysis.result.scan_break_even(result.plan, "effect_multiplier", low=0.0)
+    scan = break_even_of_plan(result.plan, "effect_multiplier", low=0.0)
     assert scan.roots == pytest.approx((1.2, 2.1))
 
 
@@ -296,10 +298,10 @@ def test_break_even_property(change: float, cost: float) -> None:
     if math.isnan(multiple):
         # no break-even: even the largest possible effect does not pay
         capped = result.plan.values({"effect_multiplier": 1e9})
-        npv = sk.analysis.result.compute_metrics(project(result.plan, capped)).npv[0]
+        npv = compute_metrics(project(result.plan, capped)).npv[0]
         assert npv < 0
     else:
-        npv = sk.analysis.result.compute_metrics(project(result.plan, values)).npv[0]
+        npv = compute_metrics(project(result.plan, values)).npv[0]
         assert npv == pytest.approx(0.0, abs=1e-6 * cost)
 
 
@@ -308,11 +310,9 @@ def test_projection_is_vectorised_over_draws() -> None:
     draws = np.array([0.5, 1.0, 2.0])
     projection = project(result.plan, result.plan.values({"effect_multiplier": draws}))
     assert projection.avoided.shape == (1, 4, 3)  # (items, years, draws)
-    npv = sk.analysis.result.compute_metrics(projection).npv
+    npv = compute_metrics(projection).npv
     one = result.plan.values({"effect_multiplier": 2.0})
-    assert npv[2] == pytest.approx(
-        sk.analysis.result.compute_metrics(project(result.plan, one)).npv[0]
-    )
+    assert npv[2] == pytest.approx(compute_metrics(project(result.plan, one)).npv[0])
 
 
 @pytest.mark.parametrize("discounted", [False, True])
@@ -334,8 +334,8 @@ def test_present_value_rejects_flows_in_the_old_layout() -> None:
     """(D, T) flows with (T, D) factors would silently sum over draws: an error instead."""
     factors = np.ones((40, 5))
     with pytest.raises(InputError, match="year axis"):
-        sk.analysis.result.present_value(np.ones((5, 40)), factors)
-    assert sk.analysis.result.present_value(np.ones((40, 5)), factors).tolist() == [40.0] * 5
+        sk.finance.discounted_sum(np.ones((5, 40)), factors, axis=-2)
+    assert sk.finance.discounted_sum(np.ones((40, 5)), factors, axis=-2).tolist() == [40.0] * 5
 
 
 def test_a_cost_item_without_baseline_use_has_no_avoided_costs() -> None:

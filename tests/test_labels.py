@@ -15,7 +15,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from sociokalkyl.analysis.result import Result, evaluate
+from sociokalkyl.analysis.evaluate import evaluate
+from sociokalkyl.analysis.result import Result
 from sociokalkyl.language import labels
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import format_quantity, format_unit

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import sociokalkyl as sk
-import sociokalkyl.analysis.result
+from sociokalkyl.analysis.metrics import compute_metrics
 from sociokalkyl.engine import compile_plan, project, weighted_sum
 
 
@@ -39,10 +39,10 @@ def test_a_draw_gives_the_same_bits_alone_and_among_many(example: str, rate: Any
         elif name == "settings.discount_rate":
             varied[name] = rng.uniform(0.0, 0.08, 37)
     assert len(varied) >= 6
-    many = sk.analysis.result.compute_metrics(project(plan, plan.values(varied)))
+    many = compute_metrics(project(plan, plan.values(varied)))
     for d in (0, 1, 17, 36):
         one_values = plan.values({name: value[d] for name, value in varied.items()})
-        one = sk.analysis.result.compute_metrics(project(plan, one_values))
+        one = compute_metrics(project(plan, one_values))
         for field in (
             "npv",
             "pv_costs",

@@ -106,3 +106,63 @@ def test_assumptions_are_typed_rows_with_the_factor_the_engine_used(result: sk.R
     assert (cost.variant, cost.value, cost.unit, cost.payer) == (
         "per_participant", 26000.0, "SEK/month", "kommun")  # fmt: skip
     assert [(d.field, d.value, d.unit) for d in cost.details] == [("duration", 12.0, "month")]
+
+
+# --- one public API: Result and SimulationResult share names ---------------------------
+SHARED = ("npv", "pv_costs", "pv_avoided", "benefit_cost_ratio", "payback", "payback_discounted")
+SHARED_BY_PAYER = ("npv_by_payer", "payback_by_payer", "payback_discounted_by_payer")
+
+
+def test_result_and_simulation_share_names() -> None:
+    import numpy as np
+
+    from sociokalkyl.examples.uncertain import servicetrainee_uncertainty
+
+    inv, settings = sk.examples.servicetrainee()
+    result = sk.evaluate(inv, settings)
+    mc = sk.simulate(inv, settings, servicetrainee_uncertainty(), draws=64, seed=2, with_irr=8)
+    for name in SHARED:
+        assert isinstance(getattr(result, name), float)
+        assert getattr(mc, name).shape == (64,)
+    for name in SHARED_BY_PAYER:
+        assert set(getattr(result, name)) == set(getattr(mc, name)) == {"kommun"}
+        assert getattr(mc, name)["kommun"].shape == (64,)
+    assert mc.irr.shape == (8,)
+    assert np.array_equal(mc.npv_by_payer["kommun"], mc.values("npv:kommun"))
+    assert result.pv_costs_by_payer["kommun"] == pytest.approx(result.pv_costs)
+
+
+def test_simulation_arrays_need_every_draw_kept() -> None:
+    from sociokalkyl.examples.uncertain import servicetrainee_uncertainty
+    from sociokalkyl.uncertainty.simulate import SAMPLE_SIZE
+
+    inv, settings = sk.examples.servicetrainee()
+    draws = SAMPLE_SIZE + 1
+    mc = sk.simulate(inv, settings, servicetrainee_uncertainty(), draws=draws, seed=1,
+                     keep_draws=False)  # fmt: skip
+    with pytest.raises(sk.InputError, match="keep_draws"):
+        _ = mc.npv
+    assert mc.values("npv").shape == (SAMPLE_SIZE,)
+    with pytest.raises(sk.InputError, match="with_irr"):
+        _ = mc.irr
+
+
+def test_top_level_is_the_public_api() -> None:
+    public = ("simulate", "tornado", "break_even", "compare_scenarios", "Uncertainty",
+              "SimulationResult", "Tornado", "BreakEven", "Result", "evaluate", "npv")  # fmt: skip
+    for name in public:
+        assert name in sk.__all__
+        assert getattr(sk, name) is not None
+    for internal in ("Plan", "Projection", "compile_plan", "project", "solve_break_even"):
+        assert internal not in sk.__all__
+        assert not hasattr(sk, internal)
+    assert sk.__version__ == "0.2.0"
+
+
+def test_break_even_defaults_to_the_effect_multiplier() -> None:
+    inv, settings = sk.examples.skolfam()
+    b = sk.break_even(inv, settings)
+    assert b.parameter == "effect_multiplier"
+    assert b.value == pytest.approx(sk.evaluate(inv, settings).break_even_effect)
+    assert b.roots[0] == b.value
+    assert b.grid.size == b.npv.size > 100

@@ -292,7 +292,7 @@ UNITS = (
 
 
 def test_scenario_and_uncertainty_values_take_the_files_notation() -> None:
-    from sociokalkyl.analysis.result import compute_metrics
+    from sociokalkyl.analysis.metrics import compute_metrics
     from sociokalkyl.engine import compile_plan, project
     from sociokalkyl.scenario.read import apply_overrides
 
@@ -390,3 +390,14 @@ def test_a_settings_price_year_outside_the_index_points_at_the_settings() -> Non
     (problem,) = problems(text)
     assert "settings.price_year" in problem
     assert f"f.toml:{line_of(text, 'price_year = 2030')}" in problem
+
+
+def test_write_atomic_leaves_no_temporary_file_on_failure(tmp_path: Path) -> None:
+    from sociokalkyl._atomic import write_atomic
+
+    target = tmp_path / "scenario.toml"
+    write_atomic(target, b"a = 1\n")
+    with pytest.raises(TypeError):
+        write_atomic(target, "not bytes")  # type: ignore[arg-type]
+    assert [p.name for p in tmp_path.iterdir()] == ["scenario.toml"]
+    assert target.read_bytes() == b"a = 1\n"

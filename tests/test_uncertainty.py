@@ -155,7 +155,7 @@ def test_read_from_toml() -> None:
 
 
 def _plan():  # type: ignore[no-untyped-def]
-    from sociokalkyl import compile_plan
+    from sociokalkyl.engine import compile_plan
 
     return compile_plan(*examples.servicetrainee())
 

@@ -14,7 +14,17 @@ Models and analysis::
     >>> result = sk.evaluate(intervention, settings)
     >>> result.npv < 0
     True
+    >>> sk.break_even(intervention, settings, "costs[0].amount").found
+    True
 
+Uncertainty (the same names as :class:`Result`, as arrays over draws)::
+
+    >>> from sociokalkyl.examples.uncertain import servicetrainee_uncertainty
+    >>> mc = sk.simulate(intervention, settings, servicetrainee_uncertainty(), draws=100, seed=1)
+    >>> mc.npv.shape, sorted(mc.npv_by_payer)
+    ((100,), ['kommun'])
+
+The engine (``Plan``, ``compile_plan``, ``project``) is in :mod:`sociokalkyl.engine`.
 See the README for a quickstart and ``docs/`` for the conventions that define the numbers.
 """
 
@@ -24,8 +34,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from sociokalkyl import model
-from sociokalkyl.analysis.result import Result, evaluate, solve_break_even
-from sociokalkyl.engine import Plan, Projection, compile_plan, project
+from sociokalkyl.analysis.breakeven import BreakEven, break_even
+from sociokalkyl.analysis.compare import ScenarioTable, compare_scenarios
+from sociokalkyl.analysis.evaluate import evaluate
+from sociokalkyl.analysis.result import Result
 from sociokalkyl.errors import (
     CalculationError,
     DataSourceError,
@@ -55,30 +67,46 @@ from sociokalkyl.model import (
     TargetGroup,
 )
 from sociokalkyl.money import PriceIndex, kpi, opi, rebase
-from sociokalkyl.units import parse_number, parse_quantity, ureg
+from sociokalkyl.units import parse_number, parse_quantity, parse_share, ureg
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 if TYPE_CHECKING:
     from sociokalkyl import catalogue, examples, uncertainty
+    from sociokalkyl.uncertainty.sensitivity import Tornado, TornadoRow, tornado
+    from sociokalkyl.uncertainty.simulate import simulate
+    from sociokalkyl.uncertainty.simulation_result import SimulationResult
+    from sociokalkyl.uncertainty.spec import Uncertainty
 
-_LAZY = ("catalogue", "examples", "uncertainty")
+_LAZY_MODULES = ("catalogue", "examples", "uncertainty")
+_LAZY_NAMES = {
+    "SimulationResult": "sociokalkyl.uncertainty.simulation_result",
+    "Tornado": "sociokalkyl.uncertainty.sensitivity",
+    "TornadoRow": "sociokalkyl.uncertainty.sensitivity",
+    "Uncertainty": "sociokalkyl.uncertainty.spec",
+    "simulate": "sociokalkyl.uncertainty.simulate",
+    "tornado": "sociokalkyl.uncertainty.sensitivity",
+}
+"""Names loaded on first use, so that ``import sociokalkyl`` stays fast."""
 
 
 def __dir__() -> list[str]:
-    """The public names (``__all__``), lazy modules included."""
+    """The public names (``__all__``), lazy ones included."""
     return sorted(__all__)
 
 
 def __getattr__(name: str) -> Any:
-    """Load ``catalogue``, ``examples`` and ``uncertainty`` on first use (fast import)."""
-    if name in _LAZY:
+    """Load ``catalogue``, ``examples``, ``uncertainty`` and the Monte Carlo names on first use."""
+    if name in _LAZY_MODULES:
         return importlib.import_module(f"sociokalkyl.{name}")
+    if name in _LAZY_NAMES:
+        return getattr(importlib.import_module(_LAZY_NAMES[name]), name)
     raise AttributeError(f"module 'sociokalkyl' has no attribute {name!r}")
 
 
 __all__ = [
     "BaselineUse",
+    "BreakEven",
     "CalculationError",
     "CostItem",
     "DataSourceError",
@@ -87,19 +115,23 @@ __all__ = [
     "InputError",
     "Intervention",
     "InterventionCost",
-    "Plan",
     "PriceIndex",
     "PriceYearError",
-    "Projection",
     "Result",
+    "ScenarioTable",
     "Settings",
+    "SimulationResult",
     "SociokalkylError",
     "TargetGroup",
+    "Tornado",
+    "TornadoRow",
+    "Uncertainty",
     "UnitError",
     "__version__",
     "benefit_cost_ratio",
+    "break_even",
     "catalogue",
-    "compile_plan",
+    "compare_scenarios",
     "cumulative",
     "discount_factors",
     "evaluate",
@@ -112,11 +144,12 @@ __all__ = [
     "opi",
     "parse_number",
     "parse_quantity",
+    "parse_share",
     "payback_period",
     "present_values",
-    "project",
     "rebase",
-    "solve_break_even",
+    "simulate",
+    "tornado",
     "uncertainty",
     "ureg",
 ]

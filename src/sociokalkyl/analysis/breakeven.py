@@ -1,56 +1,104 @@
 """Break-even: the value of one parameter at which the NPV (or a payer's NPV) is zero.
 
-The engine is vectorised over draws, so the NPV is evaluated on a whole grid of
-parameter values at once and every sign change is refined. See
-:func:`scan_break_even` for the method.
+One public entry point, :func:`break_even` (models in, a :class:`BreakEven` out), over
+one kernel, :func:`break_even_of_plan` (a compiled plan in); the break-even properties
+of :class:`~sociokalkyl.analysis.result.Result` use the same kernel. The engine is
+vectorised over draws, so the NPV is evaluated on a whole grid of parameter values at
+once and every sign change is refined.
+
+Examples
+--------
+>>> from sociokalkyl import examples
+>>> print(break_even(*examples.servicetrainee(), "costs[0].amount"))  # the wage it could bear
+NPV is 0 at costs[0].amount = 13,563 SEK/month (as given: 26,000 SEK/month)
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
-from sociokalkyl.analysis.metrics import present_value
-from sociokalkyl.engine import Plan, project
+from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
+from sociokalkyl.finance.discounting import discounted_sum
 
-__all__ = ["BreakEvenScan", "scan_break_even", "solve_break_even"]
+if TYPE_CHECKING:
+    from sociokalkyl.model import CostItem, Intervention, Settings
+
+__all__ = ["BreakEven", "break_even", "break_even_of_plan"]
 
 Array = NDArray[np.float64]
+_REACH = 1e9
+"""The default search range is the parameter's bounds, cut to +-1e9."""
 
 
-def _npv_for(plan: Plan, values: Mapping[str, Array], payer: str | None) -> Array:
-    projection = project(plan, values, with_baseline=False)
-    factors = projection.factors
-    if payer is None:
-        return present_value(projection.net, factors)
-    j = plan.payers.index(payer)
-    net = projection.net_of(projection.item_payer_shares[:, j], projection.cost_payers[:, j])
-    return present_value(net, factors)
-
-
-@dataclass(frozen=True)
-class BreakEvenScan:
-    """What :func:`scan_break_even` found: the roots and the grid it scanned.
+@dataclass(frozen=True, eq=False)
+class BreakEven:
+    """The value of one parameter at which the NPV (or one payer's NPV) is zero.
 
     Attributes
     ----------
-    root
-        The root closest to the parameter's current value; NaN when there is none.
-    roots
-        Every root found, sorted.
-    grid, npv
-        The points scanned and the NPV (or the payer's NPV) at each [SEK].
+    parameter : str
+        The parameter's name, e.g. ``"effect_multiplier"`` or ``"costs[0].amount"``.
+    value : float
+        The root closest to the parameter's value as given [the parameter's unit];
+        NaN with ``found=False`` when the NPV does not cross zero in ``[low, high]``.
+    unit : str
+        The parameter's unit key (``"SEK/month"``, ``"share"``, ``"×"``).
+    base_value : float
+        The parameter's value as given [unit].
+    payer : str or None
+        The payer whose NPV was solved for; None for the total.
+    low, high : float
+        The range searched [unit].
+    found : bool
+        Whether a root was found.
+    message : str
+        The answer in words (also ``str(b)``).
+    roots : tuple of float
+        Every root found, sorted [unit].
+    grid, npv : ndarray
+        The points scanned [unit] and the NPV at each [SEK].
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> b = break_even(*examples.servicetrainee(), "costs[0].amount")
+    >>> b.found, b.unit, round(b.value)
+    (True, 'SEK/month', 13563)
     """
 
-    root: float
-    roots: tuple[float, ...]
-    grid: Array
-    npv: Array
+    parameter: str
+    value: float
+    unit: str
+    base_value: float
+    payer: str | None
+    low: float
+    high: float
+    found: bool
+    message: str
+    roots: tuple[float, ...] = ()
+    grid: Array = field(default_factory=lambda: np.empty(0), repr=False)
+    npv: Array = field(default_factory=lambda: np.empty(0), repr=False)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _npv_for(plan: Plan, values: Mapping[str, Array], payer: str | None) -> Array:
+    """NPV (or one payer's NPV) of every draw of ``values`` [SEK], shape ``(D,)``."""
+    projection = project(plan, values, with_baseline=False)
+    net = projection.net
+    if payer is not None:
+        j = plan.payers.index(payer)
+        net = projection.net_of(projection.item_payer_shares[:, j], projection.cost_payers[:, j])
+    return discounted_sum(net, projection.factors, axis=-2)
 
 
 def _scan_grid(current: float, low: float, high: float, points: int) -> Array:
@@ -63,17 +111,74 @@ def _scan_grid(current: float, low: float, high: float, points: int) -> Array:
     return np.unique(grid)
 
 
-def scan_break_even(
+def _refine(npv_at: _NpvAt, grid: Array, npv: Array) -> list[float]:
+    """Every root on the grid: exact zeros, and each sign change by the Illinois method."""
+    roots = [float(x) for x in grid[npv == 0]]
+    brackets = np.flatnonzero(np.sign(npv[:-1]) * np.sign(npv[1:]) < 0)
+    if not brackets.size:
+        return roots
+    a, b = grid[brackets].copy(), grid[brackets + 1].copy()
+    fa, fb = npv[brackets].copy(), npv[brackets + 1].copy()
+    side = np.zeros(a.size)
+    for _ in range(100):
+        x = (a * fb - b * fa) / (fb - fa)
+        fx = npv_at(x)
+        left = np.sign(fx) == np.sign(fa)
+        # Illinois: halve the stale end's value when the same end is kept twice
+        fb = np.where(left & (side == 1), fb / 2, fb)
+        fa = np.where(~left & (side == -1), fa / 2, fa)
+        a, fa = np.where(left, x, a), np.where(left, fx, fa)
+        b, fb = np.where(left, b, x), np.where(left, fb, fx)
+        side = np.where(left, 1, -1)
+        if np.all((fx == 0) | (np.abs(b - a) <= 1e-12 * np.maximum(1.0, np.abs(x)))):
+            break
+    return roots + [float(r) for r in np.where(fx == 0, x, (a * fb - b * fa) / (fb - fa))]
+
+
+class _NpvAt:
+    """The NPV as a function of one parameter, the others fixed (a vectorised callable)."""
+
+    def __init__(self, plan: Plan, base: dict[str, Array], parameter: str, payer: str | None):
+        self.plan, self.base, self.parameter, self.payer = plan, base, parameter, payer
+
+    def __call__(self, points: Array) -> Array:
+        return _npv_for(self.plan, {**self.base, self.parameter: points}, self.payer)
+
+
+def _fmt(value: float) -> str:
+    """A number for messages: ``13,560`` or ``-4.9`` or ``0.0735``."""
+    if not math.isfinite(value):
+        return str(value)
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+
+
+def _message(b: BreakEven) -> str:
+    """The answer of a break-even search in words."""
+    who = f"{b.payer}'s NPV" if b.payer else "NPV"
+    if b.found:
+        given = f"{_fmt(b.base_value)} {b.unit}".strip()
+        text = f"{who} is 0 at {b.parameter} = {_fmt(b.value)} {b.unit} (as given: {given})"
+        others = [r for r in b.roots if r != b.value]
+        return text + ("; also at " + ", ".join(_fmt(r) for r in others) if others else "")
+    sign = "positive" if b.npv.min() > 0 else "negative"
+    return (
+        f"no break-even: {who} stays {sign} for {b.parameter} in "
+        f"[{_fmt(b.low)}, {_fmt(b.high)}] {b.unit} ({b.grid.size} points scanned; NPV from "
+        f"{b.npv.min():,.0f} to {b.npv.max():,.0f} SEK)"
+    )
+
+
+def break_even_of_plan(
     plan: Plan,
-    parameter: str,
+    parameter: str = "effect_multiplier",
     *,
     payer: str | None = None,
     low: float | None = None,
     high: float | None = None,
     values: Mapping[str, Array] | None = None,
     points: int = 3000,
-) -> BreakEvenScan:
-    """Every value of one parameter at which the NPV (or one payer's NPV) is 0.
+) -> BreakEven:
+    """The break-even kernel: every value of one parameter of a plan at which NPV is 0.
 
     The NPV is evaluated on a grid at once (the engine is vectorised over draws): dense
     near the parameter's current value, with steps about 2 % of the distance from it,
@@ -86,83 +191,118 @@ def scan_break_even(
     Parameters
     ----------
     plan
-        A compiled plan.
+        A compiled plan (:func:`sociokalkyl.engine.compile_plan`).
     parameter
-        A parameter name, e.g. ``"effect_multiplier"`` or ``"effects[0].change"``.
+        A parameter name, e.g. ``"effect_multiplier"`` [×] or ``"effects[0].change"``.
     payer
         Solve for this payer's NPV instead of the total.
     low, high
-        The range searched; default the parameter's bounds, cut to +-1e9.
+        The range searched [the parameter's unit]; default its bounds, cut to +-1e9.
     values
         Values of the other parameters (default: the plan's).
     points
         About how many points the grid has.
 
+    Returns
+    -------
+    BreakEven
+        ``value`` is the root closest to the parameter's current value; NaN when none.
+
     Raises
     ------
     InputError
-        For a parameter or payer that does not exist, or ``low >= high``.
+        For a parameter or payer that does not exist (suggesting the closest name), or
+        ``low >= high``.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> plan = compile_plan(*examples.servicetrainee())
+    >>> break_even_of_plan(plan, "effect_multiplier", low=0.0).found
+    False
     """
-    plan.parameter(parameter)
+    info = plan.parameter(parameter)
     if payer is not None:
         plan.payer_index(payer)
     base = dict(values if values is not None else plan.values())
-    bounds = plan.parameters[parameter].bounds
-    low = max(bounds[0], -1e9) if low is None else low
-    high = min(bounds[1], 1e9) if high is None else high
+    low = max(info.bounds[0], -_REACH) if low is None else float(low)
+    high = min(info.bounds[1], _REACH) if high is None else float(high)
     if not low < high:
         raise InputError("is not a range with low < high", field="low, high",
                          value=(low, high), expected="e.g. low=0.0, high=10.0")  # fmt: skip
-
-    def npv_at(points_: Array) -> Array:
-        return _npv_for(plan, {**base, parameter: points_}, payer)
-
+    npv_at = _NpvAt(plan, base, parameter, payer)
     current = float(np.clip(np.reshape(base[parameter], -1)[0], low, high))
     grid = _scan_grid(current, low, high, points)
     npv = npv_at(grid)
-    exact = grid[npv == 0]
-    brackets = np.flatnonzero(np.sign(npv[:-1]) * np.sign(npv[1:]) < 0)
-    roots = list(exact)
-    if brackets.size:
-        a, b = grid[brackets].copy(), grid[brackets + 1].copy()
-        fa, fb = npv[brackets].copy(), npv[brackets + 1].copy()
-        side = np.zeros(a.size)
-        for _ in range(100):
-            x = (a * fb - b * fa) / (fb - fa)
-            fx = npv_at(x)
-            left = np.sign(fx) == np.sign(fa)
-            # Illinois: halve the stale end's value when the same end is kept twice
-            fb = np.where(left & (side == 1), fb / 2, fb)
-            fa = np.where(~left & (side == -1), fa / 2, fa)
-            a, fa = np.where(left, x, a), np.where(left, fx, fa)
-            b, fb = np.where(left, b, x), np.where(left, fb, fx)
-            side = np.where(left, 1, -1)
-            if np.all((fx == 0) | (np.abs(b - a) <= 1e-12 * np.maximum(1.0, np.abs(x)))):
-                break
-        roots += list(np.where(fx == 0, x, (a * fb - b * fa) / (fb - fa)))
-    found = tuple(sorted(float(r) for r in roots))
-    root = min(found, key=lambda r: abs(r - current)) if found else math.nan
-    return BreakEvenScan(root, found, grid, npv)
+    roots = tuple(sorted(_refine(npv_at, grid, npv)))
+    value = min(roots, key=lambda r: abs(r - current)) if roots else math.nan
+    found = BreakEven(parameter, value, info.unit, info.value, payer, low, high, bool(roots),
+                      "", roots, grid, npv)  # fmt: skip
+    return dataclasses.replace(found, message=_message(found))
 
 
-def solve_break_even(
-    plan: Plan,
-    parameter: str,
+def break_even(
+    intervention: Intervention,
+    settings: Settings,
+    parameter: str = "effect_multiplier",
     *,
     payer: str | None = None,
-    low: float | None = None,
-    high: float | None = None,
-    values: Mapping[str, Array] | None = None,
-) -> float:
-    """The value of one parameter at which the NPV (or one payer's NPV) is 0.
+    within: tuple[float, float] | None = None,
+    catalogue: Mapping[str, CostItem] | None = None,
+) -> BreakEven:
+    """The value of any named parameter at which the NPV is 0, all else as given.
 
-    When there are several, the one closest to the parameter's current value (for
-    ``"effect_multiplier"``, the one closest to the effects as given). See
-    :func:`scan_break_even` for the method and the arguments.
+    Parameters
+    ----------
+    intervention, settings
+        As for :func:`~sociokalkyl.evaluate`.
+    parameter
+        A name of ``compile_plan(intervention, settings).parameters``, e.g.
+        ``"effect_multiplier"`` (the default: the multiple of every effect [×]),
+        ``"effects[1].change"`` or ``"costs[0].amount"``.
+    payer
+        Solve for this payer's NPV instead of the total.
+    within
+        ``(low, high)`` range searched [the parameter's unit]; default the parameter's
+        bounds (cut to +-1e9).
+    catalogue
+        Where cost-item keys are looked up (default: the shipped catalogue).
 
     Returns
     -------
-    float
-        The value in the parameter's own unit; NaN when NPV does not cross 0 in the range.
+    BreakEven
+        The root closest to the value as given, in the parameter's unit, with a message.
+
+    Raises
+    ------
+    InputError
+        For an unknown parameter (suggesting the closest, listing the valid names) or
+        payer, or an empty range.
+
+    Notes
+    -----
+    Solves :math:`NPV(x) = 0` for the parameter :math:`x`; see
+    :func:`break_even_of_plan` for the method.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> b = break_even(*examples.servicetrainee(), "costs[0].amount")
+    >>> b.found and b.value < 26000   # the monthly wage the intervention could bear
+    True
+    >>> break_even(*examples.servicetrainee()).found   # no multiple of the effect pays
+    False
     """
-    return scan_break_even(plan, parameter, payer=payer, low=low, high=high, values=values).root
+    plan = compile_plan(intervention, settings, catalogue)
+    plan.parameter(parameter)
+    if payer is not None:
+        plan.payer_index(payer)
+    low, high = (None, None) if within is None else (float(within[0]), float(within[1]))
+    if low is not None and high is not None and not low < high:
+        raise InputError(
+            "is not a range with low < high",
+            field="within",
+            value=within,
+            expected="e.g. within=(-10, 0)",
+        )
+    return break_even_of_plan(plan, parameter, payer=payer, low=low, high=high)

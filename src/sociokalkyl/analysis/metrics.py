@@ -12,11 +12,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from sociokalkyl import finance
 from sociokalkyl.engine import Projection, weighted_sum
-from sociokalkyl.errors import InputError
+from sociokalkyl.finance.discounting import discounted_sum
+from sociokalkyl.finance.irr import irr as irr_of
+from sociokalkyl.finance.payback import payback_along_axis
 
-__all__ = ["Metrics", "compute_metrics", "present_value"]
+__all__ = ["Metrics", "compute_metrics"]
 
 Array = NDArray[np.float64]
 
@@ -43,6 +44,12 @@ class Metrics:
         Payback period [years], NaN when not within the horizon.
     payback_by_payer, payback_discounted_by_payer : (D, P)
         The same per payer.
+
+    Examples
+    --------
+    >>> from sociokalkyl import evaluate, examples
+    >>> evaluate(*examples.servicetrainee()).metrics.npv_by_payer.shape   # (D, P)
+    (1, 4)
     """
 
     npv: Array
@@ -58,34 +65,6 @@ class Metrics:
     payback_discounted: Array
     payback_by_payer: Array
     payback_discounted_by_payer: Array
-
-
-def present_value(flows: Array, factors: Array) -> Array:
-    """Sum of ``flows[..., t, d] * factors[t, d]`` over the years t, shape ``(..., D)``.
-
-    ``flows`` has the engine's layout ``(..., T, D)``; ``factors`` is ``(T, D)``, or
-    ``(T, 1)`` when every draw has the same factors. The years are added one by one in
-    order, each step a whole row of draws, so a draw's present value does not depend on
-    the other draws it is computed with (a BLAS product or a numpy sum over a short
-    contiguous axis would change the order of the additions).
-
-    Examples
-    --------
-    >>> flows = np.array([[-100.0], [60.0], [60.0]])          # (T, D) = (3, 1)
-    >>> present_value(flows, 1.1 ** -np.arange(3.0).reshape(3, 1)).round(2)
-    array([4.13])
-    """
-    if factors.ndim != 2 or flows.ndim < 2 or factors.shape[0] != flows.shape[-2]:
-        raise InputError(
-            f"do not share the year axis with factors of shape {factors.shape}",
-            field="flows",
-            value=flows.shape,
-            expected="flows of shape (..., T, D) with factors (T, D) or (T, 1)",
-        )
-    total: Array = flows[..., 0, :] * factors[0]
-    for t in range(1, flows.shape[-2]):
-        total += flows[..., t, :] * factors[t]
-    return total
 
 
 def _paybacks(projection: Projection) -> Array:
@@ -104,7 +83,7 @@ def _paybacks(projection: Projection) -> Array:
         shares, paid = projection.item_payer_shares[:, j], projection.cost_payers[:, j]
         projection.net_of(shares, paid, out=flows[:, 0, row])
     np.multiply(flows[:, 0], projection.factors[:, None, :], out=flows[:, 1])
-    return finance.payback_along_axis(flows, axis=0, overwrite=True)
+    return payback_along_axis(flows, axis=0, overwrite=True)
 
 
 def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics:
@@ -113,10 +92,38 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
     Present values are taken per cost item and per cost line, then added up with the
     payer shares, :math:`PV_p = \\sum_i s_{ip} PV_i - \\sum_{k \\text{ paid by } p} PV_k`:
     the same sums as discounting each payer's flows, with less work. Every sum runs in a
-    fixed order, so one draw gives the same bits alone and among many.
+    fixed order (:func:`~sociokalkyl.finance.discounted_sum`), so one draw gives the same
+    bits alone and among many.
+
+    Parameters
+    ----------
+    projection
+        The yearly flows of ``D`` draws (:func:`sociokalkyl.engine.project`).
+    with_irr
+        Compute the IRR (the costly metric); NaN for every draw when False.
+
+    Returns
+    -------
+    Metrics
+        Arrays over the draws [SEK, years, 1/year].
+
+    Notes
+    -----
+    .. math:: NPV = PV(A) - PV(C), \\qquad BCR = PV(A) / PV(C)
+
+    with :math:`A` the avoided costs and :math:`C` the intervention costs.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan, project
+    >>> plan = compile_plan(*examples.servicetrainee())
+    >>> m = compute_metrics(project(plan, plan.values({"effect_multiplier": [1.0, 2.0]})))
+    >>> m.npv.shape, bool(m.npv[1] > m.npv[0])
+    ((2,), True)
     """
     factors = projection.factors
-    pv_flows = present_value(projection.flows, factors)  # (I + K, D)
+    pv_flows = discounted_sum(projection.flows, factors, axis=-2)  # (I + K, D)
     items = projection.item_payer_shares.shape[0]
     pv_items, pv_lines = pv_flows[:items], pv_flows[items:]
     shares, cost_payers = projection.item_payer_shares, projection.cost_payers
@@ -126,8 +133,8 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
     pv_costs = weighted_sum(np.ones(pv_lines.shape[0]), pv_lines)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(pv_costs != 0, pv_avoided / np.where(pv_costs != 0, pv_costs, 1), np.nan)
-    irr = (
-        np.asarray(finance.irr(projection.net.T), dtype=float)
+    rates = (
+        np.asarray(irr_of(projection.net.T), dtype=float)
         if with_irr
         else np.full(pv_costs.shape[0], np.nan)
     )
@@ -143,7 +150,7 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
         pv_avoided_by_payer=pv_avoided_by_payer,
         pv_avoided_by_item=pv_items.T,
         benefit_cost_ratio=np.asarray(ratio, dtype=float),
-        irr=irr,
+        irr=rates,
         payback=paybacks[0, 0],
         payback_discounted=paybacks[1, 0],
         payback_by_payer=by_payer[0],

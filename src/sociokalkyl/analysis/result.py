@@ -1,44 +1,41 @@
-"""Results: the result of :func:`evaluate`, with its tables, plot and assumption log.
+"""The result of :func:`~sociokalkyl.analysis.evaluate.evaluate`: numbers, tables, plot, log.
 
 The metrics themselves are computed over draws in :mod:`sociokalkyl.analysis.metrics` and the
-break-even in :mod:`sociokalkyl.analysis.breakeven` (both re-exported here); a :class:`Result`
-wraps the one draw of a deterministic analysis with tables, a per-payer breakdown, a
-plot and the assumption log.
+break-even in :mod:`sociokalkyl.analysis.breakeven`; a :class:`Result` wraps the one draw
+of a deterministic analysis with tables, a per-payer breakdown, a plot and the
+assumption log. Its headline names (``npv``, ``npv_by_payer``, ``payback``, ...) are the
+names of :class:`~sociokalkyl.uncertainty.SimulationResult`, where each is an array
+over draws instead of a float.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from sociokalkyl._optional import require
 from sociokalkyl.analysis.assumptions import Assumption, assumption_rows
-from sociokalkyl.analysis.breakeven import BreakEvenScan, scan_break_even, solve_break_even
-from sociokalkyl.analysis.metrics import Metrics, compute_metrics, present_value
-from sociokalkyl.engine import Plan, Projection, compile_plan, project
-from sociokalkyl.model import CostItem, Intervention, Settings
+from sociokalkyl.analysis.breakeven import break_even_of_plan
+from sociokalkyl.analysis.metrics import Metrics
+from sociokalkyl.engine import Plan, Projection
+from sociokalkyl.finance.discounting import discounted_sum
 
-__all__ = [
-    "BreakEvenScan",
-    "Metrics",
-    "Result",
-    "compute_metrics",
-    "evaluate",
-    "scan_break_even",
-    "solve_break_even",
-]
+if TYPE_CHECKING:
+    from sociokalkyl.model import Intervention
+
+__all__ = ["Result"]
 
 
 class Result:
     """The result of a deterministic analysis (:func:`evaluate`).
 
-    All amounts are in SEK in the analysis price year. Present values are discounted
-    to year 0 (the base year). "No answer" (no payback within the horizon, no IRR, no
-    break-even) is NaN, never a number.
+    The names are those of :class:`~sociokalkyl.uncertainty.SimulationResult`, where
+    each is an array over draws. All amounts are in SEK in the analysis price year.
+    Present values are discounted to year 0 (the base year). "No answer" (no payback
+    within the horizon, no IRR, no break-even) is NaN, never a number.
 
     Attributes
     ----------
@@ -48,8 +45,10 @@ class Result:
         PV(avoided) / PV(costs); internal rate of return [1/year].
     payback, payback_discounted : float
         Payback period [years].
-    npv_by_payer : dict[str, float]
-        NPV of each payer with a flow [SEK]: who pays and who saves.
+    npv_by_payer, pv_costs_by_payer, pv_avoided_by_payer : dict[str, float]
+        NPV and its parts for each payer with a flow [SEK]: who pays and who saves.
+    payback_by_payer, payback_discounted_by_payer : dict[str, float]
+        Each payer's own payback [years].
     break_even_effect, max_cost_break_even : float
         The multiple of the effects that gives NPV 0; the largest PV of costs that
         still breaks even [SEK].
@@ -110,7 +109,30 @@ class Result:
     @property
     def npv_by_payer(self) -> dict[str, float]:
         """NPV per payer [SEK], for the payers with any flow."""
-        return {p: float(self.metrics.npv_by_payer[0, j]) for j, p in self._active_payers()}
+        return self._by_payer(self.metrics.npv_by_payer)
+
+    @property
+    def pv_costs_by_payer(self) -> dict[str, float]:
+        """Present value of the intervention costs each payer bears [SEK]."""
+        return self._by_payer(self.metrics.pv_costs_by_payer)
+
+    @property
+    def pv_avoided_by_payer(self) -> dict[str, float]:
+        """Present value of the costs each payer avoids [SEK]."""
+        return self._by_payer(self.metrics.pv_avoided_by_payer)
+
+    @property
+    def payback_by_payer(self) -> dict[str, float]:
+        """Undiscounted payback of each payer's own flows [years]; NaN: not within."""
+        return self._by_payer(self.metrics.payback_by_payer)
+
+    @property
+    def payback_discounted_by_payer(self) -> dict[str, float]:
+        """Discounted payback of each payer's own flows [years]; NaN: not within."""
+        return self._by_payer(self.metrics.payback_discounted_by_payer)
+
+    def _by_payer(self, values: np.ndarray[Any, np.dtype[np.float64]]) -> dict[str, float]:
+        return {p: float(values[0, j]) for j, p in self._active_payers()}
 
     @cached_property
     def break_even_effect(self) -> float:
@@ -119,13 +141,13 @@ class Result:
         Below 1 the intervention pays with room to spare: 0.6 means 60 % of the
         assumed effect is enough. NaN when no multiple in [0, 1e9] gives NPV 0.
         """
-        return solve_break_even(self.plan, "effect_multiplier", low=0.0)
+        return break_even_of_plan(self.plan, "effect_multiplier", low=0.0).value
 
     @cached_property
     def break_even_effect_by_payer(self) -> dict[str, float]:
         """The break-even effect multiple for each payer's own NPV (NaN: none)."""
         return {
-            p: solve_break_even(self.plan, "effect_multiplier", payer=p, low=0.0)
+            p: break_even_of_plan(self.plan, "effect_multiplier", payer=p, low=0.0).value
             for _, p in self._active_payers()
         }
 
@@ -141,7 +163,7 @@ class Result:
     @property
     def max_cost_break_even_by_payer(self) -> dict[str, float]:
         """For each payer: the present value of costs it could bear and still break even."""
-        return {p: float(self.metrics.pv_avoided_by_payer[0, j]) for j, p in self._active_payers()}
+        return self._by_payer(self.metrics.pv_avoided_by_payer)
 
     def _active_payers(self) -> list[tuple[int, str]]:
         return [(int(j), self.plan.payers[j]) for j in self.projection.active_payers]
@@ -150,9 +172,12 @@ class Result:
     def table(self) -> list[dict[str, float | int]]:
         """The yearly flows as records: one dict a year [SEK, analysis price year].
 
-        Keys: ``year`` (0, 1, ...), ``calendar_year``, ``costs``, ``avoided``, ``net``,
-        ``discount_factor``, ``discounted_net``, ``cumulative_net``,
-        ``cumulative_discounted_net``.
+        Returns
+        -------
+        list of dict
+            One dict a year [SEK, analysis price year]: ``year`` (0, 1, ...), ``calendar_year``,
+            ``costs``, ``avoided``, ``net``, ``discount_factor``, ``discounted_net``,
+            ``cumulative_net``, ``cumulative_discounted_net``.
         """
         projection = self.projection
         costs = projection.costs[..., 0].sum(axis=0)
@@ -177,7 +202,14 @@ class Result:
         ]
 
     def by_payer(self) -> list[dict[str, float | str]]:
-        """Per payer: PV of costs, PV of avoided costs, NPV, payback, break-even effect."""
+        """Per payer: PV of costs, PV of avoided costs, NPV, payback, break-even effect.
+
+        Returns
+        -------
+        list of dict
+            One dict a payer with a flow: ``payer``, ``pv_costs``, ``pv_avoided``, ``npv``
+            [SEK], ``payback``, ``payback_discounted`` [years], ``break_even_effect`` [×].
+        """
         rows: list[dict[str, float | str]] = []
         for j, payer in self._active_payers():
             rows.append(
@@ -194,8 +226,15 @@ class Result:
         return rows
 
     def by_cost_item(self) -> list[dict[str, float | str]]:
-        """Per cost item: PV of baseline costs and of avoided costs, and the payer."""
-        pv_baseline = present_value(self.projection.baseline, self.projection.factors)[:, 0]
+        """Per cost item: PV of baseline costs and of avoided costs, and the payer.
+
+        Returns
+        -------
+        list of dict
+            ``cost_item``, ``name``, ``payer``, ``pv_baseline``, ``pv_avoided`` [SEK].
+        """
+        projection = self.projection
+        pv_baseline = discounted_sum(projection.baseline, projection.factors, axis=-2)[:, 0]
         return [
             {
                 "cost_item": key,
@@ -208,7 +247,13 @@ class Result:
         ]
 
     def yearly_by_payer(self) -> list[dict[str, float | int | str]]:
-        """Yearly costs, avoided costs and net for each payer with any flow."""
+        """Yearly costs, avoided costs and net for each payer with any flow.
+
+        Returns
+        -------
+        list of dict
+            ``payer``, ``year``, ``costs``, ``avoided``, ``net`` [SEK].
+        """
         rows: list[dict[str, float | int | str]] = []
         costs_by_payer = self.projection.costs_by_payer[..., 0]  # (P, T)
         avoided_by_payer = self.projection.avoided_by_payer[..., 0]
@@ -256,7 +301,14 @@ class Result:
         return assumption_rows(self.plan, intervention)
 
     def summary(self) -> dict[str, Any]:
-        """The headline numbers as a plain dict (JSON-ready; NaN becomes None)."""
+        """The headline numbers as a plain dict (JSON-ready; NaN becomes None).
+
+        Returns
+        -------
+        dict
+            ``intervention``, ``price_year``, ``npv``, ``pv_costs``, ``pv_avoided`` [SEK],
+            ``benefit_cost_ratio``, ``irr``, ``payback``, ``break_even_effect``, ``by_payer``, ...
+        """
 
         def clean(value: float) -> float | None:
             return None if math.isnan(value) else value
@@ -283,7 +335,12 @@ class Result:
         }
 
     def to_frame(self) -> Any:
-        """The yearly table as a pandas DataFrame indexed by year (needs pandas)."""
+        """The yearly table as a pandas DataFrame indexed by year (needs pandas).
+
+        Returns
+        -------
+        pandas.DataFrame
+        """
         pd = require("pandas", "Result.to_frame()")
         return pd.DataFrame.from_records(self.table()).set_index("year")
 
@@ -364,45 +421,3 @@ class Result:
     def _repr_html_(self) -> str:
         rows = "".join(f"<tr><td>{line.strip()}</td></tr>" for line in str(self).splitlines())
         return f"<table>{rows}</table>"
-
-
-def evaluate(
-    intervention: Intervention,
-    settings: Settings,
-    *,
-    catalogue: Mapping[str, CostItem] | None = None,
-) -> Result:
-    """Evaluate an intervention: yearly flows, NPV, payback, benefit-cost ratio, per payer.
-
-    Parameters
-    ----------
-    intervention
-        What is done, for whom, what it costs and what it changes.
-    settings
-        Base year, analysis price year, horizon and discounting.
-    catalogue
-        Where cost-item keys are looked up (default: the shipped catalogue).
-
-    Returns
-    -------
-    Result
-        Numbers in SEK, analysis price year; present values at year 0.
-
-    Raises
-    ------
-    InputError
-        For inputs the models accept but the calculation cannot use: a catalogue key
-        that does not exist, a price year the index lacks, a unit that does not fit its
-        cost item, intake or costs beyond the horizon. The message names the field.
-
-    Examples
-    --------
-    >>> from sociokalkyl import Settings, evaluate, examples
-    >>> intervention, _ = examples.servicetrainee()
-    >>> result = evaluate(intervention, Settings(base_year=2012, price_year=2023, horizon=10))
-    >>> f"{result.npv / 1e6:.2f} mnkr"
-    '-5.75 mnkr'
-    """
-    plan = compile_plan(intervention, settings, catalogue)
-    projection = project(plan, plan.values())
-    return Result(plan, projection, compute_metrics(projection))

@@ -5,7 +5,6 @@ The shipped catalogue itself is :func:`sociokalkyl.catalogue.shipped.default`.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -18,7 +17,7 @@ from sociokalkyl.catalogue.entry import Entry
 from sociokalkyl.catalogue.files import read_catalogue_file
 from sociokalkyl.catalogue.overrides import Override, override_entries
 from sociokalkyl.catalogue.provenance import weak_provenance, weakness_text
-from sociokalkyl.errors import InputError, PriceYearError
+from sociokalkyl.errors import InputError, PriceYearError, close_names
 from sociokalkyl.model import CostItem
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -121,7 +120,7 @@ class Catalogue(Mapping[str, CostItem]):
     def _suggest(self, key: str) -> str:
         keys = list(self)
         text = str(key)
-        close = difflib.get_close_matches(text, keys, n=3, cutoff=0.5)
+        close = close_names(text, keys, n=3, cutoff=0.5)
         starts = [k for k in keys if _fold(text) and _fold(k).startswith(_fold(text))]
         found = list(dict.fromkeys(close + starts))[:5]
         if found:

@@ -292,7 +292,7 @@ def _run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.scenario is not None and args.draws is not None:
         raise UsageError("--scenario and --draws cannot be combined yet; run them one at a time")
 
-    from sociokalkyl.analysis.result import Result, compute_metrics
+    from sociokalkyl.analysis import Result, compute_metrics
     from sociokalkyl.engine import compile_plan, project
 
     catalogue = catalogue_for(scenario)

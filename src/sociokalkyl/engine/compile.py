@@ -26,7 +26,7 @@ from sociokalkyl.engine.plan import (
     ParameterKey,
     Plan,
 )
-from sociokalkyl.errors import InputError, UnitError
+from sociokalkyl.errors import InputError, UnitError, unknown_name
 from sociokalkyl.finance import discount_factors
 from sociokalkyl.model import STANDARD_PAYERS, CostItem, Intervention, Settings
 from sociokalkyl.units import format_quantity, to_float, unit_key
@@ -148,10 +148,11 @@ def _payers(intervention: Intervention, items: tuple[CostItem, ...]) -> tuple[st
     for item in items:
         for payer in item.payer_shares:
             if payer not in payers:
-                raise InputError(
-                    "is not a known payer",
+                raise unknown_name(
+                    payer,
+                    payers,
+                    "a known payer",
                     field=f"cost_items.{item.key}.payer",
-                    value=payer,
                     expected=f"one of {payers}, or declare it in other_payers",
                 )
     return tuple(payers)

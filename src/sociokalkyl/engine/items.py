@@ -64,4 +64,3 @@ def resolve_cost_items(
             ) from None
         items.append(found)
     return tuple(items)
-

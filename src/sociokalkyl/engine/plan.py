@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl.engine.structure import BaselineProfile, CostLine, EffectTiming
-from sociokalkyl.errors import InputError
+from sociokalkyl.errors import unknown_name
 from sociokalkyl.language.labels import Lang, parameter_label
 from sociokalkyl.language.numbers import format_discounting
 
@@ -283,11 +283,8 @@ class Plan:
         try:
             return self.parameters[name]
         except KeyError:
-            raise InputError(
-                "is not a parameter of this intervention",
-                field=field,
-                value=name,
-                expected=f"one of {', '.join(self.parameters)}",
+            raise unknown_name(
+                name, self.parameters, "a parameter of this intervention", field=field
             ) from None
 
     def discounting_text(self, lang: Lang = "sv") -> str:
@@ -377,10 +374,5 @@ class Plan:
         0
         """
         if payer not in self.payers:
-            raise InputError(
-                "is not a payer of this analysis",
-                field="payer",
-                value=payer,
-                expected=f"one of {', '.join(self.payers)}",
-            )
+            raise unknown_name(payer, self.payers, "a payer of this analysis", field="payer")
         return self.payers.index(payer)

@@ -23,6 +23,11 @@ Conventions (see ``docs/conventions.md``):
   ``float()`` turns into a Python float. "No answer" (no IRR, no payback within
   the horizon) is NaN, never a number.
 
+Modules: :mod:`~sociokalkyl.finance.schedules` (rates and stepped schedules),
+:mod:`~sociokalkyl.finance.discounting` (the one discounted-sum kernel, NPV,
+present values, benefit-cost ratio), :mod:`~sociokalkyl.finance.irr`,
+:mod:`~sociokalkyl.finance.payback`.
+
 Nothing here imports pint or pydantic: amounts are plain floats [SEK] in the
 constant prices of one analysis price year, rates are real rates as fractions.
 """
@@ -30,17 +35,17 @@ constant prices of one analysis price year, rates are real rates as fractions.
 from __future__ import annotations
 
 from sociokalkyl.finance.discounting import (
-    DiscountSchedule,
-    RateLike,
     benefit_cost_ratio,
     cumulative,
     discount_factors,
+    discounted_sum,
     npv,
     npv_excel,
     present_values,
 )
 from sociokalkyl.finance.irr import irr
 from sociokalkyl.finance.payback import payback_along_axis, payback_period
+from sociokalkyl.finance.schedules import DiscountSchedule, RateLike, factor_table
 
 __all__ = [
     "DiscountSchedule",
@@ -48,6 +53,8 @@ __all__ = [
     "benefit_cost_ratio",
     "cumulative",
     "discount_factors",
+    "discounted_sum",
+    "factor_table",
     "irr",
     "npv",
     "npv_excel",

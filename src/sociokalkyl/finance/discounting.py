@@ -1,11 +1,11 @@
-"""Discount factors, schedules, present values, NPV (and Excel's NPV), benefit-cost ratio."""
+"""Present values, NPV (and Excel's NPV), benefit-cost ratio: one discounted-sum kernel.
+
+Discount schedules and factor tables are in :mod:`sociokalkyl.finance.schedules`.
+"""
 
 from __future__ import annotations
 
-import itertools
-import operator
-from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -15,344 +15,118 @@ from sociokalkyl.finance._checks import (
     _VALUES_EXPECTED,
     FloatArray,
     _as_n_years,
-    _as_rate,
     _as_values,
     _broadcast,
     _require_finite,
-    _show,
 )
+from sociokalkyl.finance.schedules import RateLike, factor_table
+
+__all__ = [
+    "benefit_cost_ratio",
+    "cumulative",
+    "discount_factors",
+    "discounted_sum",
+    "npv",
+    "npv_excel",
+    "present_values",
+]
 
 
-@dataclass(frozen=True)
-class DiscountSchedule:
-    """A stepped schedule of real discount rates, applied cumulatively.
+def _year_index(t: int, axis: int) -> Any:
+    """The index of year ``t`` along a negative ``axis``: ``(..., t, :, :)``."""
+    return (Ellipsis, t, *([slice(None)] * (-axis - 1)))
 
-    The rate of band ``i`` applies to every year ``k`` with
-    ``band_starts[i] <= k < band_starts[i + 1]``; the last band runs forever.
-    Year ``k`` is the k-th year after the base year (k = 1, 2, ...). A first
-    start of 0 means the same as 1 (tables such as the Green Book say
-    "years 0-30"; year 0 itself is never discounted).
+
+def discounted_sum(flows: FloatArray, factors: FloatArray, axis: int = -1) -> FloatArray:
+    """The one present-value kernel: ``sum_t flows[t] * factors[t]`` along the year axis.
+
+    The years are added one by one in order, each step a whole slice of the other axes,
+    so a row's (or a draw's) result does not depend on the rows it is computed with: a
+    BLAS product or a numpy sum over a short contiguous axis would change the order of
+    the additions, and with it the last bits. :func:`npv`, :func:`npv_excel`,
+    :func:`benefit_cost_ratio` and the analysis metrics all use this kernel.
 
     Parameters
     ----------
-    band_starts : tuple of int
-        First year of each band; the first is 0 or 1, then strictly increasing.
-    band_rates : tuple of float
-        Real rate of each band as a fraction [1/year], each > -1.
-    source : str
-        Where the numbers come from (presets cite their source).
+    flows : ndarray, shape (..., T, ...)
+        Yearly flows [SEK]; the year axis is ``axis``.
+    factors : ndarray
+        Discount factors [-] with the year axis at the same position counted from the
+        end (``(T,)`` for ``axis=-1``; ``(T, D)`` or ``(T, 1)`` for the engine's
+        ``(..., T, D)`` layout with ``axis=-2``); the other axes broadcast.
+    axis : int
+        The year axis, counted from the end (-1, -2, ...); a non-negative axis of
+        ``flows`` is converted.
+
+    Returns
+    -------
+    ndarray
+        The present value [SEK in the base year], the year axis removed.
+
+    Raises
+    ------
+    InputError
+        When ``flows`` and ``factors`` do not share the year axis.
 
     Notes
     -----
-    With :math:`r_k` the rate of the band that contains year :math:`k`,
-
-    .. math:: f(t) = \\prod_{k=1}^{t} \\frac{1}{1 + r_k}, \\qquad f(0) = 1.
-
-    References
-    ----------
-    .. [1] HM Treasury, "The Green Book: Central Government Guidance on
-       Appraisal and Evaluation", 2022, Table 6.1.
+    .. math:: PV = \\sum_{t=0}^{T-1} v_t \\, f(t)
 
     Examples
     --------
-    >>> s = DiscountSchedule(band_starts=(0, 3), band_rates=(0.04, 0.02))
-    >>> s.rates(4)
-    array([0.04, 0.04, 0.02, 0.02])
-    >>> s.factors(4).round(4)   # 1, 1/1.04, 1/1.04**2, 1/(1.04**2 * 1.02)
-    array([1.    , 0.9615, 0.9246, 0.9064])
+    >>> flows = np.array([[-100.0], [60.0], [60.0]])          # (T, D) = (3, 1)
+    >>> discounted_sum(flows, 1.1 ** -np.arange(3.0).reshape(3, 1), axis=-2).round(2)
+    array([4.13])
+    >>> discounted_sum(np.array([-100.0, 60.0, 60.0]), 1.1 ** -np.arange(3.0)).round(2)
+    np.float64(4.13)
     """
-
-    band_starts: tuple[int, ...]
-    band_rates: tuple[float, ...]
-    source: str = ""
-
-    def __post_init__(self) -> None:
-        expected = (
-            "bands such as, e.g., band_starts=(0, 31, 76) with band_rates=(0.035, 0.03, 0.025)"
+    ndim = flows.ndim
+    axis = axis - ndim if axis >= 0 else axis
+    if not -ndim <= axis < 0 or factors.ndim < -axis or factors.shape[axis] != flows.shape[axis]:
+        raise InputError(
+            f"do not share the year axis with factors of shape {factors.shape}",
+            field="flows",
+            value=flows.shape,
+            expected="flows of shape (..., T) with factors (T,), or (..., T, D) with "
+            "factors (T, D) or (T, 1) and axis=-2",
         )
-        try:
-            raw_starts = tuple(self.band_starts)
-            raw_rates = list(self.band_rates)
-            if any(isinstance(s, bool | np.bool_) for s in raw_starts):
-                raise TypeError("a bool is not a year")
-            starts = tuple(operator.index(s) for s in raw_starts)
-        except TypeError:
-            raise InputError(
-                "band_starts must be a sequence of whole years and band_rates of rates",
-                field="band_starts",
-                value=_show(self.band_starts),
-                expected=expected,
-            ) from None
-        rates_arr = _as_rate(raw_rates, "band_rates")
-        if rates_arr.ndim != 1 or len(starts) == 0 or rates_arr.size != len(starts):
-            raise InputError(
-                "band_starts and band_rates must be non-empty and of the same length",
-                field="band_rates",
-                value=_show(self.band_rates),
-                expected=expected,
-            )
-        if starts[0] not in (0, 1):
-            raise InputError(
-                "the first band must start at year 0 or 1",
-                field="band_starts",
-                value=starts[0],
-                expected=expected,
-            )
-        normal = (1, *starts[1:])
-        if any(b <= a for a, b in itertools.pairwise(normal)):
-            raise InputError(
-                "band_starts must be strictly increasing (a first start of 0 counts as 1)",
-                field="band_starts",
-                value=starts,
-                expected=expected,
-            )
-        object.__setattr__(self, "band_starts", starts)
-        object.__setattr__(self, "band_rates", tuple(float(r) for r in rates_arr))
-        object.__setattr__(self, "source", str(self.source))
-
-    # -- presets --------------------------------------------------------------------------
-
-    @classmethod
-    def constant(
-        cls, rate: float, source: str = "constant rate given by the user"
-    ) -> DiscountSchedule:
-        """A single real rate for every year.
-
-        Parameters
-        ----------
-        rate : float
-            Real rate as a fraction [1/year], > -1.
-        source : str
-            Where the rate comes from.
-
-        Returns
-        -------
-        DiscountSchedule
-            One band starting at year 1.
-
-        Notes
-        -----
-        .. math:: f(t) = (1 + r)^{-t}
-
-        References
-        ----------
-        .. [1] numpy-financial, ``npv``: https://numpy.org/numpy-financial/latest/npv.html
-
-        Examples
-        --------
-        >>> DiscountSchedule.constant(0.035).factors(3).round(4)
-        array([1.    , 0.9662, 0.9335])
-        """
-        return cls(band_starts=(0,), band_rates=(rate,), source=source)
-
-    @classmethod
-    def green_book(cls) -> DiscountSchedule:
-        """HM Treasury Green Book (2022) Table 6.1, the standard declining schedule.
-
-        3.5 % for years 0-30, 3.0 % for 31-75, 2.5 % for 76-125, 2.0 % for
-        126-200, 1.5 % for 201-300 and 1.0 % from year 301, applied cumulatively.
-
-        Returns
-        -------
-        DiscountSchedule
-            Bands starting at years 0, 31, 76, 126, 201 and 301.
-
-        Notes
-        -----
-        .. math:: f(t) = \\prod_{k=1}^{t} \\frac{1}{1 + r_k},
-           \\quad f(31) = 1.035^{-30} \\cdot 1.03^{-1}
-
-        References
-        ----------
-        .. [1] HM Treasury, "The Green Book: Central Government Guidance on
-           Appraisal and Evaluation", 2022, Table 6.1 (declining long-term
-           discount rate).
-
-        Examples
-        --------
-        >>> gb = DiscountSchedule.green_book()
-        >>> gb.rates(32)[-3:]          # years 30, 31, 32
-        array([0.035, 0.03 , 0.03 ])
-        >>> round(float(gb.factors(32)[31]), 6)   # 1.035**-30 / 1.03
-        0.345901
-        """
-        return cls(
-            band_starts=(0, 31, 76, 126, 201, 301),
-            band_rates=(0.035, 0.030, 0.025, 0.020, 0.015, 0.010),
-            source=(
-                "HM Treasury, The Green Book (2022), Table 6.1: 3.5 % years 0-30, "
-                "3.0 % 31-75, 2.5 % 76-125, 2.0 % 126-200, 1.5 % 201-300, 1.0 % 301+"
-            ),
-        )
-
-    @classmethod
-    def asek(cls) -> DiscountSchedule:
-        """Sweden, Trafikverket ASEK guidance: 3.5 % real, constant.
-
-        Confidence S2: the figure was seen in a third-party model document
-        citing ASEK, not in Trafikverket's own text. A 2010 Uppsala thesis found
-        most Swedish agencies using about 4 %; pass your own rate with
-        :meth:`constant` where your guidance differs.
-
-        Returns
-        -------
-        DiscountSchedule
-            One band of 3.5 %.
-
-        Notes
-        -----
-        .. math:: f(t) = 1.035^{-t}
-
-        References
-        ----------
-        .. [1] Trafikverket, "Analysmetod och samhällsekonomiska kalkylvärden
-           för transportsektorn: ASEK" (cited via a secondary source, S2).
-
-        Examples
-        --------
-        >>> DiscountSchedule.asek().band_rates
-        (0.035,)
-        """
-        return cls(
-            band_starts=(0,),
-            band_rates=(0.035,),
-            source=(
-                "ASEK, Trafikverket: 3.5 % real, constant "
-                "(cited S2: seen in a secondary source quoting the guidance)"
-            ),
-        )
-
-    @classmethod
-    def denmark_2018(cls) -> DiscountSchedule:
-        """Denmark, Finansministeriet (2018): 4 % years 0-35, 3 % 36-70, 2 % after 70.
-
-        Superseded in January 2021 (3.5 % and 2.5 %); kept for comparison with
-        analyses made under the 2018 rates.
-
-        Returns
-        -------
-        DiscountSchedule
-            Bands starting at years 0, 36 and 71.
-
-        Notes
-        -----
-        .. math:: f(70) = 1.04^{-35} \\cdot 1.03^{-35}, \\quad f(71) = f(70) / 1.02
-
-        References
-        ----------
-        .. [1] Finansministeriet (Denmark), the socio-economic discount rate
-           set in 2018 (4 %, 3 % and 2 %); lowered in January 2021.
-
-        Examples
-        --------
-        >>> dk = DiscountSchedule.denmark_2018()
-        >>> dk.rates(71)[[0, 34, 35, 69, 70]]   # years 1, 35, 36, 70, 71
-        array([0.04, 0.04, 0.03, 0.03, 0.02])
-        """
-        return cls(
-            band_starts=(0, 36, 71),
-            band_rates=(0.04, 0.03, 0.02),
-            source="Finansministeriet (Denmark), 2018: 4 % years 0-35, 3 % 36-70, 2 % after 70",
-        )
-
-    # -- arrays ---------------------------------------------------------------------------
-
-    def _year_rates(self, n: int) -> FloatArray:
-        """Rates of years k = 1..n (n may be 0)."""
-        starts = np.array((1, *self.band_starts[1:]), dtype=np.int64)
-        k = np.arange(1, n + 1)
-        band = np.searchsorted(starts, k, side="right") - 1
-        return np.asarray(self.band_rates, dtype=np.float64)[band]
-
-    def rates(self, n_years: int) -> FloatArray:
-        """Rate of each year k = 1..n_years.
-
-        Parameters
-        ----------
-        n_years : int
-            Number of years, >= 1.
-
-        Returns
-        -------
-        ndarray, shape (n_years,)
-            ``rates[k - 1]`` is the real rate [1/year] that discounts year k.
-
-        Notes
-        -----
-        .. math:: r_k = \\text{band\\_rates}[i], \\quad
-           \\text{band\\_starts}[i] \\le k < \\text{band\\_starts}[i + 1]
-
-        References
-        ----------
-        .. [1] HM Treasury, "The Green Book", 2022, Table 6.1.
-
-        Examples
-        --------
-        >>> DiscountSchedule.green_book().rates(3)
-        array([0.035, 0.035, 0.035])
-        """
-        return self._year_rates(_as_n_years(n_years))
-
-    def factors(self, n_years: int) -> FloatArray:
-        """Discount factors for t = 0..n_years-1; ``factors[0] == 1``.
-
-        Parameters
-        ----------
-        n_years : int
-            Number of years including year 0, >= 1.
-
-        Returns
-        -------
-        ndarray, shape (n_years,)
-            Discount factors [-].
-
-        Notes
-        -----
-        .. math:: f(t) = \\prod_{k=1}^{t} \\frac{1}{1 + r_k}, \\qquad f(0) = 1
-
-        References
-        ----------
-        .. [1] HM Treasury, "The Green Book", 2022, Table 6.1.
-
-        Examples
-        --------
-        >>> DiscountSchedule.constant(0.10).factors(3).round(4)
-        array([1.    , 0.9091, 0.8264])
-        """
-        n = _as_n_years(n_years)
-        out = np.ones(n, dtype=np.float64)
-        np.cumprod(1.0 / (1.0 + self._year_rates(n - 1)), out=out[1:])
-        return out
+    if axis == -1 and factors.ndim == 1 and flows.size > _ROW_BLOCK * flows.shape[-1]:
+        return _discounted_rows(flows, factors)
+    total: FloatArray = flows[_year_index(0, axis)] * factors[_year_index(0, axis)]
+    for t in range(1, flows.shape[axis]):
+        total += flows[_year_index(t, axis)] * factors[_year_index(t, axis)]
+    return total
 
 
-RateLike: TypeAlias = npt.ArrayLike | DiscountSchedule
-"""A real rate (float or array broadcasting against the leading axes) or a schedule."""
+_ROW_BLOCK = 1024
+"""Rows of ``(N, T)`` flows transposed at a time by :func:`_discounted_rows` (fits in cache)."""
 
 
-def _factors(rate: RateLike, n: int, name: str = "rate") -> FloatArray:
-    """Factor table of shape ``rate.shape + (n,)`` (``(n,)`` for a schedule)."""
-    if isinstance(rate, DiscountSchedule):
-        return rate.factors(n)
-    r = _as_rate(rate, name)
-    t = np.arange(n, dtype=np.float64)
-    with np.errstate(over="ignore", under="ignore"):
-        return np.asarray(np.power(1.0 + r[..., None], -t), dtype=np.float64)
+def _discounted_rows(flows: FloatArray, factors: FloatArray) -> FloatArray:
+    """:func:`discounted_sum` along the last axis of many rows, a block of rows at a time.
+
+    Each block is transposed to ``(T, rows)`` so that every step adds one contiguous
+    row; the operations, and so the bits, are those of the plain loop.
+    """
+    rows = flows.reshape(-1, flows.shape[-1])
+    out = np.empty(rows.shape[0])
+    for start in range(0, rows.shape[0], _ROW_BLOCK):
+        block = np.ascontiguousarray(rows[start : start + _ROW_BLOCK].T)
+        total = out[start : start + _ROW_BLOCK]
+        np.multiply(block[0], factors[0], out=total)
+        for t in range(1, block.shape[0]):
+            total += block[t] * factors[t]
+    return out.reshape(flows.shape[:-1])
 
 
-def _weighted_sum(values: FloatArray, factors: FloatArray, rate_name: str) -> FloatArray:
-    """``sum_t values[..., t] * factors[..., t]`` as a matrix product."""
-    if factors.ndim == 1:
-        out = values @ factors
-    else:
-        _broadcast(factors.shape[:-1], values.shape[:-1], rate_name, "values.shape[:-1]")
-        out = np.matmul(values[..., None, :], factors[..., :, None])[..., 0, 0]
-    return np.asarray(out, dtype=np.float64)
-
-
-def _npv(rate: RateLike, values: FloatArray, name: str, *, excel: bool = False) -> FloatArray:
-    n = values.shape[-1]
-    f = _factors(rate, n + 1)[..., 1:] if excel else _factors(rate, n)
-    out = _weighted_sum(values, f, "rate")
+def _npv(
+    rate: RateLike, values: FloatArray, name: str, *, excel: bool = False, axis: int = -1
+) -> FloatArray:
+    v = np.moveaxis(values, axis, -1) if axis not in (-1, values.ndim - 1) else values
+    n = v.shape[-1]
+    f = factor_table(rate, n + 1)[..., 1:] if excel else factor_table(rate, n)
+    _broadcast(f.shape[:-1], v.shape[:-1], "rate", "values.shape[:-1]")
+    out = np.asarray(discounted_sum(v, f), dtype=np.float64)
     if not np.isfinite(out).all():
         _require_finite(values, name, _VALUES_EXPECTED)
     return out
@@ -393,10 +167,11 @@ def discount_factors(rate_or_schedule: RateLike, n_years: int) -> FloatArray:
     >>> discount_factors([0.0, 0.10], 3).round(4)
     array([[1.    , 1.    , 1.    ],
            [1.    , 0.9091, 0.8264]])
+    >>> from sociokalkyl.finance import DiscountSchedule
     >>> discount_factors(DiscountSchedule.green_book(), 40).shape
     (40,)
     """
-    return _factors(rate_or_schedule, _as_n_years(n_years), "rate_or_schedule")
+    return factor_table(rate_or_schedule, _as_n_years(n_years), "rate_or_schedule")
 
 
 def present_values(values: npt.ArrayLike, rate: RateLike) -> FloatArray:
@@ -430,7 +205,7 @@ def present_values(values: npt.ArrayLike, rate: RateLike) -> FloatArray:
     array([-100.  ,   54.55,   49.59])
     """
     v = _as_values(values)
-    f = _factors(rate, v.shape[-1])
+    f = factor_table(rate, v.shape[-1])
     _broadcast(f.shape, v.shape, "rate", "values")
     out = np.asarray(v * f, dtype=np.float64)
     if not np.isfinite(out).all():
@@ -475,7 +250,7 @@ def cumulative(values: npt.ArrayLike, rate: RateLike | None = None) -> FloatArra
     return c
 
 
-def npv(rate: RateLike, values: npt.ArrayLike) -> FloatArray:
+def npv(rate: RateLike, values: npt.ArrayLike, axis: int = -1) -> FloatArray:
     """Net present value, with year 0 undiscounted (numpy-financial convention).
 
     Parameters
@@ -485,6 +260,9 @@ def npv(rate: RateLike, values: npt.ArrayLike) -> FloatArray:
         ``values.shape[:-1]``; or a stepped :class:`DiscountSchedule`.
     values : array_like, shape (..., T)
         Yearly net flows [SEK]; ``values[..., 0]`` happens now (year 0).
+    axis : int
+        The year axis of ``values`` (default the last); ``rate`` broadcasts against
+        the other axes.
 
     Returns
     -------
@@ -495,7 +273,7 @@ def npv(rate: RateLike, values: npt.ArrayLike) -> FloatArray:
     -----
     .. math:: NPV = \\sum_{t=0}^{T-1} \\frac{v_t}{(1 + r)^t}
 
-    computed as one matrix product ``values @ factors``. This equals
+    computed by :func:`discounted_sum`, year by year in order. This equals
     ``numpy_financial.npv`` row by row, and the Excel idiom
     ``=NPV(r, v1..vn) + v0``; Excel's ``NPV()`` alone is :func:`npv_excel`.
     With a schedule, :math:`(1+r)^{-t}` becomes :math:`\\prod_{k\\le t} 1/(1+r_k)`.
@@ -513,8 +291,10 @@ def npv(rate: RateLike, values: npt.ArrayLike) -> FloatArray:
     array([20.    ,  4.1322])
     >>> npv(0.035, [[-100, 60, 60], [-50, 20, 40]]).round(2)
     array([13.98,  6.66])
+    >>> npv(0.035, [[-100, -50], [60, 20], [60, 40]], axis=0).round(2)
+    array([13.98,  6.66])
     """
-    return _npv(rate, _as_values(values), "values")
+    return _npv(rate, _as_values(values), "values", axis=axis)
 
 
 def npv_excel(rate: RateLike, values: npt.ArrayLike) -> FloatArray:

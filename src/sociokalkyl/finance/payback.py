@@ -11,7 +11,8 @@ from sociokalkyl.finance._checks import (
     _as_values,
     _require_finite,
 )
-from sociokalkyl.finance.discounting import RateLike, present_values
+from sociokalkyl.finance.discounting import present_values
+from sociokalkyl.finance.schedules import RateLike
 
 
 def payback_period(values: npt.ArrayLike, rate: RateLike | None = None) -> FloatArray:

@@ -8,18 +8,17 @@ model's complaint is traced back to the cell it came from.
 
 from __future__ import annotations
 
-import re
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-from pydantic import ValidationError
 
-from sociokalkyl.errors import InputError, UnitError
-from sociokalkyl.model import STANDARD_PAYERS, Intervention, Settings
+from sociokalkyl.errors import InputError, UnitError, did_you_mean
+from sociokalkyl.model import STANDARD_PAYERS
+from sociokalkyl.scenario.excel_check import check_template_values
 from sociokalkyl.scenario.excel_template import (
     FIRST_ROW,
     INTAKE_ROW,
@@ -96,43 +95,53 @@ class _Reader:
                 raise self.fail(row, col, f"{header} is not a whole number", number, example)
             return None if number is None else int(number)
         if kind in ("amount", "change"):
-            number = self.number(
-                row, col, header, "a plain number such as 7149, with the unit in the next cell"
-            )
-            unit = self.raw(row, col + 1)
-            if number is None:
-                return None
-            if kind == "change" and (unit is None or str(unit).lower() in _SHARE_UNITS):
-                # A share: -0,49, "-49 %" typed as text, or -49 % in a percent-formatted
-                # cell (Excel stores -0,49) are all the same; a plain -49 with the unit
-                # "%" is a number of percent.
-                raw = self.ws.cell(row, col).value
-                already = (isinstance(raw, str) and raw.endswith("%")) or "%" in str(
-                    self.ws.cell(row, col).number_format
-                )
-                percent = unit is not None and str(unit).lower() in ("%", "procent")
-                return number / 100.0 if percent and not already else number
-            if unit is None:
-                raise self.fail(
-                    row,
-                    col + 1,
-                    f"{header} needs a unit",
-                    unit,
-                    'a unit such as "kr/mån", "mån/år" or "mån"',
-                )
-            self.origins[(*location, "unit")] = self.ref(row, col + 1)
-            return {"value": number, "unit": str(unit)}
+            return self._amount(row, col, column, location)
         value = self.raw(row, col)
         if value is None:
             return None
         text = str(plain_number(value)) if isinstance(value, int | float) else str(value)
+        return self._text(row, col, column, text)
+
+    def _amount(self, row: int, col: int, column: Column, location: tuple[Any, ...]) -> Any:
+        """A number with its unit in the next cell (or a share for a relative change)."""
+        kind, header = column.kind, column.header
+        number = self.number(
+            row, col, header, "a plain number such as 7149, with the unit in the next cell"
+        )
+        unit = self.raw(row, col + 1)
+        if number is None:
+            return None
+        if kind == "change" and (unit is None or str(unit).lower() in _SHARE_UNITS):
+            # A share: -0,49, "-49 %" typed as text, or -49 % in a percent-formatted
+            # cell (Excel stores -0,49) are all the same; a plain -49 with the unit
+            # "%" is a number of percent.
+            raw = self.ws.cell(row, col).value
+            already = (isinstance(raw, str) and raw.endswith("%")) or "%" in str(
+                self.ws.cell(row, col).number_format
+            )
+            percent = unit is not None and str(unit).lower() in ("%", "procent")
+            return number / 100.0 if percent and not already else number
+        if unit is None:
+            raise self.fail(
+                row,
+                col + 1,
+                f"{header} needs a unit",
+                unit,
+                'a unit such as "kr/mån", "mån/år" or "mån"',
+            )
+        self.origins[(*location, "unit")] = self.ref(row, col + 1)
+        return {"value": number, "unit": str(unit)}
+
+    def _text(self, row: int, col: int, column: Column, text: str) -> Any:
+        """A text cell as a choice, payer, payer shares, profile, names or plain text."""
+        kind, header = column.kind, column.header
         if kind == "choice" and column.choices is not None:
             lookup = {k.lower(): v for k, v in column.choices.items()}
             if text.lower() not in lookup:
                 raise self.fail(
                     row,
                     col,
-                    f"{header}: unknown value",
+                    f"{header}: unknown value" + did_you_mean(text, column.choices),
                     text,
                     f"one of {', '.join(column.choices)}",
                 )
@@ -140,22 +149,7 @@ class _Reader:
         if kind == "payer":
             return self.payer(row, col, text)
         if kind == "payer_shares":
-            if "=" not in text:
-                return self.payer(row, col, text)
-            shares = {}
-            for part in filter(None, (p.strip() for p in text.split(";"))):
-                name, _, share = part.partition("=")
-                try:
-                    shares[self.payer(row, col, name.strip())] = parse_number(share.strip())
-                except UnitError:
-                    raise self.fail(
-                        row,
-                        col,
-                        f"{header}: a share is not a number",
-                        text,
-                        "kommun=0,56; region=0,44",
-                    ) from None
-            return shares
+            return self._payer_shares(row, col, header, text)
         if kind == "profile":
             try:
                 return [parse_number(p.strip()) for p in text.split(";") if p.strip()]
@@ -171,12 +165,31 @@ class _Reader:
             return [p.strip() for p in text.split(";") if p.strip()]
         return text
 
+    def _payer_shares(self, row: int, col: int, header: str, text: str) -> Any:
+        """``"kommun"`` or ``"kommun=0,56; region=0,44"``."""
+        if "=" not in text:
+            return self.payer(row, col, text)
+        shares = {}
+        for part in filter(None, (p.strip() for p in text.split(";"))):
+            name, _, share = part.partition("=")
+            try:
+                shares[self.payer(row, col, name.strip())] = parse_number(share.strip())
+            except UnitError:
+                raise self.fail(
+                    row,
+                    col,
+                    f"{header}: a share is not a number",
+                    text,
+                    "kommun=0,56; region=0,44",
+                ) from None
+        return shares
+
     def payer(self, row: int, col: int, name: str) -> str:
         if name not in self.known_payers:
             raise self.fail(
                 row,
                 col,
-                "unknown payer",
+                "unknown payer" + did_you_mean(name, self.known_payers),
                 name,
                 f"one of {', '.join(sorted(self.known_payers))} (declare others "
                 "under Övriga betalare on the Insats sheet)",
@@ -257,20 +270,57 @@ def read_template(path: str | Path) -> dict[str, Any]:
     InputError
         For a missing sheet, a cell that cannot be read, an unknown payer or a value the
         models reject; ``field`` names the sheet and cell, e.g. ``"Effekter!C4"``.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from sociokalkyl.scenario.excel import write_template
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "mall.xlsx"
+    >>> from sociokalkyl.examples import servicetrainee
+    >>> write_template(path, *servicetrainee())
+    >>> read_template(path)["intervention"]["name"]
+    'Servicetrainee'
     """
     path = Path(path)
     wb = _load(path)
     sheets = {name: _sheet(wb, name, path) for name in TEMPLATE_SHEETS[1:]}
-    intervention: dict[str, Any] = {}
     origins: dict[tuple[Any, ...], str] = {}
     reader = _Reader("Insats", sheets["Insats"], origins=origins)
-    for i, column in enumerate(INTERVENTION_FIELDS):
-        location = ("intervention", *column.key.split(".")) if column.key else ()
+    intervention = _read_fields(reader, INTERVENTION_FIELDS, "intervention")
+    reader.known_payers |= set(intervention.get("other_payers", []))
+    intervention.setdefault("target_group", {})["intake"] = _read_intake(reader)
+    for sheet, (key, columns) in TABLES.items():
+        table_reader = _Reader(sheet, sheets[sheet], reader.known_payers, origins)
+        intervention[key] = _read_table(table_reader, key, columns)
+    reader = _Reader("Inställningar", sheets["Inställningar"], origins=origins)
+    settings = _read_fields(reader, SETTINGS_FIELDS, "settings")
+    schedule = settings.pop("discount_schedule", None)
+    if schedule is not None:
+        settings["discount_rate"] = schedule
+        origins[("settings", "discount_rate")] = origins[("settings", "discount_schedule")]
+    scenario = {"intervention": intervention, "settings": settings}
+    check_template_values(scenario, origins)
+    return scenario
+
+
+def _read_fields(reader: _Reader, fields: tuple[Column, ...], part: str) -> dict[str, Any]:
+    """The single values in column B of a sheet, one field a row from :data:`FIRST_ROW`."""
+    values: dict[str, Any] = {}
+    for i, column in enumerate(fields):
+        if part == "settings":
+            location: tuple[Any, ...] = ("settings", column.key)
+        else:
+            location = (part, *column.key.split(".")) if column.key else ()
         value = reader.read(FIRST_ROW + i, 2, column, location)
         if column.required and value is None:
             raise reader.fail(FIRST_ROW + i, 2, f"{column.header} is missing", None, column.hint)
-        _set(intervention, column.key or "", value)
-    reader.known_payers |= set(intervention.get("other_payers", []))
+        _set(values, column.key or "", value)
+    return values
+
+
+def _read_intake(reader: _Reader) -> list[float]:
+    """Participants per intake year, from the rows under :data:`INTAKE_ROW`."""
+    origins = reader.origins
     intake: dict[int, float] = {}
     for row in range(INTAKE_ROW, reader.ws.max_row + 1):
         count = reader.number(row, 2, "Antal deltagare", "a number of participants such as 30")
@@ -284,49 +334,35 @@ def read_template(path: str | Path) -> dict[str, Any]:
         intake[year] = intake.get(year, 0.0) + count
         origins[("intervention", "target_group", "intake", year)] = reader.ref(row, 2)
     origins[("intervention", "target_group", "intake")] = reader.ref(INTAKE_ROW, 2)
-    intervention.setdefault("target_group", {})["intake"] = (
-        [intake.get(y, 0.0) for y in range(max(intake) + 1)] if intake else []
-    )
-    for sheet, (key, columns) in TABLES.items():
-        table_reader = _Reader(sheet, sheets[sheet], reader.known_payers, origins)
-        records = []
-        for index, (row, _) in enumerate(_table_rows(table_reader, columns)):
-            record: dict[str, Any] = {}
-            origins[("intervention", key, index)] = table_reader.ref(row, 1)
-            for j, column in enumerate(columns, start=1):
-                if column.key is None:
-                    continue
-                value = table_reader.read(row, j, column, ("intervention", key, index, column.key))
-                if column.required and value is None:
-                    raise table_reader.fail(
-                        row, j, f"{column.header} is missing", None, column.hint or "a value"
-                    )
-                _set(record, column.key, value)
-            if key == "cost_items" and set(record) == {"key"}:
-                records.append(record["key"])  # a catalogue key
-            else:
-                records.append(record)
-        if not records:
-            raise InputError(
-                f"the sheet {sheet} has no rows",
-                field=f"{sheet}!A{FIRST_ROW}",
-                expected=f"at least one row from row {FIRST_ROW}",
-            )
-        intervention[key] = records
-    settings: dict[str, Any] = {}
-    reader = _Reader("Inställningar", sheets["Inställningar"], origins=origins)
-    for i, column in enumerate(SETTINGS_FIELDS):
-        value = reader.read(FIRST_ROW + i, 2, column, ("settings", column.key))
-        if column.required and value is None:
-            raise reader.fail(FIRST_ROW + i, 2, f"{column.header} is missing", None, column.hint)
-        _set(settings, column.key or "", value)
-    schedule = settings.pop("discount_schedule", None)
-    if schedule is not None:
-        settings["discount_rate"] = schedule
-        origins[("settings", "discount_rate")] = origins[("settings", "discount_schedule")]
-    scenario = {"intervention": intervention, "settings": settings}
-    _check(scenario, origins)
-    return scenario
+    return [intake.get(y, 0.0) for y in range(max(intake) + 1)] if intake else []
+
+
+def _read_table(reader: _Reader, key: str, columns: tuple[Column, ...]) -> list[Any]:
+    """The records of one table sheet (cost items, baseline, effects, costs)."""
+    records: list[Any] = []
+    for index, (row, _) in enumerate(_table_rows(reader, columns)):
+        record: dict[str, Any] = {}
+        reader.origins[("intervention", key, index)] = reader.ref(row, 1)
+        for j, column in enumerate(columns, start=1):
+            if column.key is None:
+                continue
+            value = reader.read(row, j, column, ("intervention", key, index, column.key))
+            if column.required and value is None:
+                raise reader.fail(
+                    row, j, f"{column.header} is missing", None, column.hint or "a value"
+                )
+            _set(record, column.key, value)
+        if key == "cost_items" and set(record) == {"key"}:
+            records.append(record["key"])  # a catalogue key
+        else:
+            records.append(record)
+    if not records:
+        raise InputError(
+            f"the sheet {reader.sheet} has no rows",
+            field=f"{reader.sheet}!A{FIRST_ROW}",
+            expected=f"at least one row from row {FIRST_ROW}",
+        )
+    return records
 
 
 def _whole_number_example(header: str) -> str:
@@ -339,69 +375,3 @@ def _whole_number_example(header: str) -> str:
     if lowered.startswith("intag"):
         return "a year 0, 1, 2, ... counted from the base year"
     return "a whole number such as 1 or 5"
-
-
-def _plain_amount(value: Mapping[str, Any]) -> str:
-    """``{"value": 26000.0, "unit": "kr/km"}`` -> ``"26000 kr/km"``."""
-    number = value.get("value")
-    text = f"{number:g}" if isinstance(number, int | float) else str(number)
-    return f"{text} {value.get('unit')}".strip()
-
-
-_MESSAGE_PATH = re.compile(r"(?P<table>\w+)\[(?P<index>\d+)\]\.(?P<field>\w+)")
-
-
-def _check(scenario: dict[str, Any], origins: Mapping[tuple[Any, ...], str]) -> None:
-    """Validate against the models; name the cell of the first problem."""
-    for part, model in (("intervention", Intervention), ("settings", Settings)):
-        try:
-            model.model_validate(scenario[part])
-        except ValidationError as exc:
-            error = exc.errors()[0]
-            location: tuple[Any, ...] = (part, *error["loc"])
-            named = _MESSAGE_PATH.search(error["msg"])
-            if not error["loc"] and named:  # a model-wide check names the field in its text
-                location = (part, named["table"], int(named["index"]), named["field"])
-            while location not in origins and len(location) > 1:
-                location = location[:-1]
-            where = origins.get(location, "Inställningar!B3" if part == "settings" else "Insats!B3")
-            value = error.get("input")
-            message = str(error["msg"]).removeprefix("Value error, ")
-            expected: str | None = (
-                None
-                if "expected" in message
-                else "a value as the hint in row 2 (or column C) of the sheet shows"
-            )
-            if isinstance(value, Mapping) and "unit" in value:
-                # an amount read from a number cell and the unit cell after it
-                message = message.replace(repr(dict(value)), repr(_plain_amount(value)))
-                if "unit" in message and (*location, "unit") in origins:
-                    where = origins[(*location, "unit")]
-                    head, sep, tail = message.partition("; expected")
-                    message = (
-                        f"{head} (the unit is in {where}, the number in {origins[location]})"
-                        + sep
-                        + tail
-                    )
-                value = None
-            if location[:3] == ("intervention", "target_group", "intake"):
-                message, expected = (
-                    _intake_problem(message),
-                    (
-                        "a number of participants of 0 or more in column B, from row "
-                        f"{INTAKE_ROW}, with at least one row filled in"
-                    ),
-                )
-            raise InputError(
-                message,
-                field=where,
-                value=None if isinstance(value, dict | list) else value,
-                expected=expected,
-            ) from None
-
-
-def _intake_problem(message: str) -> str:
-    """The model's intake complaint without TOML syntax (``e.g. [30]``, ``intake = [30]``)."""
-    if "at least 1 item" in message or "no participants" in message:
-        return "no participants: fill in Antal deltagare for at least one Intag: år"
-    return re.split(r";\s*expected", message)[0]

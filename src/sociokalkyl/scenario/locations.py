@@ -12,7 +12,25 @@ __all__ = ["path_text"]
 
 
 def path_text(parts: tuple[Any, ...] | list[Any]) -> str:
-    """``("intervention", "effects", 1, "change")`` -> ``"intervention.effects[1].change"``."""
+    """A field path as text, the way problems name fields.
+
+    Parameters
+    ----------
+    parts
+        The path's parts: names and list indices.
+
+    Returns
+    -------
+    str
+        Names joined by dots, indices in brackets, odd names quoted.
+
+    Examples
+    --------
+    >>> path_text(("intervention", "effects", 1, "change"))
+    'intervention.effects[1].change'
+    >>> path_text(("catalogue", "hvb dygn"))
+    'catalogue."hvb dygn"'
+    """
     text = ""
     for part in parts:
         if isinstance(part, int):

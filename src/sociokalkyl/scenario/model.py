@@ -83,6 +83,14 @@ class Scenario(FrozenModel):
         the parameter's own unit (as written in the file).
     catalogue
         Cost items that replace (or add to) the shipped catalogue, by key.
+
+    Examples
+    --------
+    >>> from importlib import resources
+    >>> from sociokalkyl.scenario.read import parse_scenario
+    >>> text = (resources.files("sociokalkyl") / "examples" / "skolfam.toml").read_text()
+    >>> isinstance(parse_scenario(text), Scenario)
+    True
     """
 
     intervention: Intervention
@@ -143,7 +151,29 @@ class Scenario(FrozenModel):
 
 
 def detect_format(path: Path) -> Format:
-    """The format of a file by its suffix; an :class:`InputError` for an unknown one."""
+    """The format of a file by its suffix.
+
+    Parameters
+    ----------
+    path
+        The file's path.
+
+    Returns
+    -------
+    str
+        ``"toml"``, ``"yaml"``, ``"json"`` or ``"xlsx"``.
+
+    Raises
+    ------
+    InputError
+        For an unknown suffix.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> detect_format(Path("insats.YML"))
+    'yaml'
+    """
     try:
         return FORMATS[path.suffix.lower()]
     except KeyError:
@@ -160,6 +190,11 @@ def detect_format(path: Path) -> Format:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a scenario file (``sociokalkyl schema``).
+
+    Returns
+    -------
+    dict
+        A JSON Schema (draft 2020-12) of the :class:`Scenario` model.
 
     Examples
     --------

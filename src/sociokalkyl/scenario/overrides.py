@@ -8,17 +8,19 @@ plan; they are checked against it and converted from text with a unit (``"-4,4 m
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import math
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sociokalkyl.errors import InputError, SociokalkylError, UnitError
+from sociokalkyl.errors import InputError, SociokalkylError, UnitError, did_you_mean
 from sociokalkyl.model import CostItem
 from sociokalkyl.scenario.locations import _LineIndex, _split_path, path_text
 from sociokalkyl.scenario.model import Scenario
 from sociokalkyl.scenario.problems import Problem, _short
 from sociokalkyl.units import parse_quantity, parse_share
+
+if TYPE_CHECKING:
+    from sociokalkyl.engine import Plan
 
 __all__ = ["apply_overrides", "catalogue_for", "check_scenario", "parameter_value"]
 
@@ -26,7 +28,31 @@ __all__ = ["apply_overrides", "catalogue_for", "check_scenario", "parameter_valu
 def check_scenario(
     scenario: Scenario, *, file: str = "<data>", lines: _LineIndex | None = None
 ) -> list[Problem]:
-    """Problems that need the compiled plan: catalogue keys, price years, parameter names."""
+    """Problems that need the compiled plan: catalogue keys, price years, parameter names.
+
+    Parameters
+    ----------
+    scenario
+        A scenario that passed the model's validation.
+    file
+        The file name used in problem locations.
+    lines
+        Where each field path is in the file (for line numbers).
+
+    Returns
+    -------
+    list of Problem
+        Empty when the scenario compiles and every name is a parameter.
+
+    Examples
+    --------
+    >>> from sociokalkyl.scenario.read import parse_scenario
+    >>> from importlib import resources
+    >>> def example_text(name):
+    ...     return (resources.files("sociokalkyl") / "examples" / f"{name}.toml").read_text()
+    >>> check_scenario(parse_scenario(example_text("servicetrainee")))
+    []
+    """
     return _check_and_resolve(scenario, file=file, lines=lines)[1]
 
 
@@ -38,14 +64,36 @@ def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> floa
     """A scenario or uncertainty value in the parameter's own unit.
 
     ``value`` is a number (already in the parameter's unit) or text with a unit
-    (``"-4,4 mån/år"``, ``"30 %"``) that is converted to ``parameter.unit`` (a pint unit
-    such as ``"month / year"``, or ``"share"``).
+    (``"-4,4 mån/år"``, ``"30 %"``) that is converted to ``parameter.unit`` (a unit key
+    such as ``"month/year"``, or ``"share"``).
+
+    Parameters
+    ----------
+    parameter
+        A :class:`~sociokalkyl.engine.Parameter` of the compiled plan.
+    value
+        A number or text with a unit.
+    field
+        The field path for error messages.
+
+    Returns
+    -------
+    float
+        The value in the parameter's unit.
 
     Raises
     ------
     UnitError
         When the text cannot be read or has the wrong dimension (naming the unit
         expected).
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> plan = compile_plan(*examples.servicetrainee())
+    >>> parameter_value(plan.parameters["costs[0].amount"], "312 000 kr/år")
+    26000.0
     """
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
@@ -185,61 +233,70 @@ def _check_and_resolve(
         plan = compile_plan(scenario.intervention, scenario.settings, catalogue_for(scenario))
     except SociokalkylError as exc:
         field = exc.field or ""
-        top = "" if field.startswith("settings.") else "intervention."
-        parts = [*_split_path(top.rstrip(".")), *_split_path(field.split(" (")[0])]
-        return scenario, [_problem(exc, file, f"{top}{field}" if field else "", lines.find(parts))]
+        located = exc if not field or field.startswith("settings.") else exc.at("intervention")
+        where = located.field or ""
+        parts = _split_path(where.split(" (")[0])
+        return scenario, [_problem(located, file, where, lines.find(parts))]
     scenario, problems = _resolve_values(scenario, plan, file, lines)
     if problems:
         return scenario, problems
-    names = list(plan.parameters)
     tables: list[tuple[str, Mapping[str, Any]]] = [
         (f"scenarios.{name}", values) for name, values in scenario.scenarios.items()
     ]
     if scenario.uncertainty:
         tables.append(("uncertainty", scenario.uncertainty))
-    if scenario.uncertainty:
-        from sociokalkyl.uncertainty import Uncertainty
+        problems += _uncertainty_problems(scenario.uncertainty, plan, file, lines)
+    return scenario, problems + _name_problems(tables, plan, file, lines)
 
-        if "correlation" in scenario.uncertainty:
-            try:
-                Uncertainty(dict(scenario.uncertainty)).check(plan)
-            except SociokalkylError as exc:
-                parts = ["uncertainty", "correlation"]
-                problems.append(
-                    _problem(
-                        exc,
-                        file,
-                        path_text(parts) + (f" ({exc.field})" if exc.field else ""),
-                        lines.find(parts),
-                    )
+
+def _uncertainty_problems(
+    uncertainty: Mapping[str, Any], plan: Plan, file: str, lines: _LineIndex
+) -> list[Problem]:
+    """Problems of the ``[uncertainty]`` table: correlations, distributions out of bounds."""
+    from sociokalkyl.uncertainty import Uncertainty
+
+    problems: list[Problem] = []
+    if "correlation" in uncertainty:
+        try:
+            Uncertainty(dict(uncertainty)).check(plan)
+        except SociokalkylError as exc:
+            parts = ["uncertainty", "correlation"]
+            where = path_text(parts) + (f" ({exc.field})" if exc.field else "")
+            problems.append(_problem(exc, file, where, lines.find(parts)))
+    for name, value in uncertainty.items():
+        if name not in plan.parameters:
+            continue  # reported by _name_problems, with the nearest name (correlation: above)
+        try:
+            Uncertainty({name: value}).check(plan)
+        except SociokalkylError as exc:
+            parts = ["uncertainty", name]
+            expected = exc.expected
+            if expected and "e.g. {kind" in expected:
+                # the generic example is in the wrong unit; show one in this one's
+                expected = (
+                    expected.split("e.g. {kind")[0]
+                    + "e.g. "
+                    + _distribution_example(plan.parameters[name])
                 )
-        for name, value in scenario.uncertainty.items():
-            if name not in plan.parameters:
-                continue  # reported below, with the nearest name (correlation: above)
-            try:
-                Uncertainty({name: value}).check(plan)
-            except SociokalkylError as exc:
-                parts = ["uncertainty", name]
-                expected = exc.expected
-                if expected and "e.g. {kind" in expected:
-                    # the generic example is in the wrong unit; show one in this one's
-                    expected = (
-                        expected.split("e.g. {kind")[0]
-                        + "e.g. "
-                        + _distribution_example(plan.parameters[name])
-                    )
-                problems.append(
-                    _problem(exc, file, path_text(parts), lines.find(parts), expected=expected)
-                )
+            problems.append(
+                _problem(exc, file, path_text(parts), lines.find(parts), expected=expected)
+            )
+    return problems
+
+
+def _name_problems(
+    tables: list[tuple[str, Mapping[str, Any]]], plan: Plan, file: str, lines: _LineIndex
+) -> list[Problem]:
+    """A problem for each name in ``tables`` that is no parameter, with the closest name."""
+    names = list(plan.parameters)
+    problems: list[Problem] = []
     for where, table in tables:
         for parameter in table:
             if where == "uncertainty" and parameter == "correlation":
                 continue  # not a parameter: correlations between the others
             if parameter not in plan.parameters:
-                close = difflib.get_close_matches(parameter, names, n=1, cutoff=0.6)
                 message = f"{parameter!r} is not a parameter of this intervention"
-                if close:
-                    message += f"; did you mean {close[0]!r}?"
+                message += did_you_mean(parameter, names)
                 parts = [*_split_path(where), parameter]
                 problems.append(
                     Problem(
@@ -250,11 +307,31 @@ def _check_and_resolve(
                         expected="one of " + ", ".join(names),
                     )
                 )
-    return scenario, problems
+    return problems
 
 
 def catalogue_for(scenario: Scenario) -> Mapping[str, CostItem] | None:
-    """The catalogue the scenario's cost-item keys are looked up in (``None``: shipped)."""
+    """The catalogue the scenario's cost-item keys are looked up in.
+
+    Parameters
+    ----------
+    scenario
+        A scenario, perhaps with a ``[catalogue]`` table of local overrides.
+
+    Returns
+    -------
+    Mapping or None
+        The shipped catalogue with the overrides, or None for the shipped one as is.
+
+    Examples
+    --------
+    >>> from sociokalkyl.scenario.read import parse_scenario
+    >>> from importlib import resources
+    >>> def example_text(name):
+    ...     return (resources.files("sociokalkyl") / "examples" / f"{name}.toml").read_text()
+    >>> catalogue_for(parse_scenario(example_text("servicetrainee"))) is None
+    True
+    """
     if not scenario.catalogue:
         return None
     from sociokalkyl.catalogue import default
@@ -262,20 +339,49 @@ def catalogue_for(scenario: Scenario) -> Mapping[str, CostItem] | None:
     return default().with_overrides(dict(scenario.catalogue))
 
 
-def apply_overrides(plan: Any, overrides: Mapping[str, float | str]) -> Any:
-    """A copy of a compiled plan with some parameter values replaced (a what-if case)."""
-    parameters = dict(plan.parameters)
+def apply_overrides(plan: Plan, overrides: Mapping[str, float | str]) -> Plan:
+    """A copy of a compiled plan with some parameter values replaced (a what-if case).
+
+    The values are converted to the parameters' own units (:func:`parameter_value`) and
+    checked by :meth:`Plan.values <sociokalkyl.engine.Plan.values>`, the one place that
+    applies overrides; the copy's parameters then hold them as their values.
+
+    Parameters
+    ----------
+    plan
+        A compiled plan.
+    overrides
+        Parameter name -> a number in the parameter's unit, or text with a unit
+        (``"-4,4 mån/år"``, ``"30 %"``).
+
+    Returns
+    -------
+    Plan
+        The same plan with the named parameters' values replaced.
+
+    Raises
+    ------
+    InputError
+        For a name that is no parameter (suggesting the closest) or a value that is not
+        finite; a :class:`UnitError` for a value in the wrong unit.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> plan = compile_plan(*examples.servicetrainee())
+    >>> apply_overrides(plan, {"costs[1].amount": 0}).parameters["costs[1].amount"].value
+    0.0
+    """
+    numbers: dict[str, float] = {}
     for name, value in overrides.items():
-        if name not in parameters:
-            close = difflib.get_close_matches(name, list(parameters), n=1, cutoff=0.6)
-            raise InputError(
-                "is not a parameter of this intervention"
-                + (f"; did you mean {close[0]!r}?" if close else ""),
-                field=name,
-                expected="one of " + ", ".join(parameters),
-            )
-        number = parameter_value(parameters[name], value, field=name)
+        number = parameter_value(plan.parameter(name, field=name), value, field=name)
         if not math.isfinite(number):
             raise InputError("is not finite", field=name, value=value, expected="a number")
-        parameters[name] = dataclasses.replace(parameters[name], value=number)
+        numbers[name] = number
+    values = plan.values(numbers)
+    parameters = {
+        name: dataclasses.replace(p, value=float(values[name])) if name in numbers else p
+        for name, p in plan.parameters.items()
+    }
     return dataclasses.replace(plan, parameters=parameters)

@@ -7,19 +7,17 @@ with the file, line (where it can be found), field path, value and what was expe
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import json
 import re
 import tomllib
-import types
-import typing
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from sociokalkyl.errors import InputError
+from sociokalkyl.errors import InputError, did_you_mean
+from sociokalkyl.model.common import model_at
 from sociokalkyl.scenario.locations import _LineIndex, _split_path, path_text
 from sociokalkyl.scenario.model import Scenario
 
@@ -28,7 +26,22 @@ __all__ = ["Problem", "ScenarioError"]
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem in a scenario file, with where it is and what was expected."""
+    """One problem in a scenario file, with where it is and what was expected.
+
+    Attributes
+    ----------
+    file, field, message : str
+        The file, the field path (``"intervention.effects[0].change"``) and what is wrong.
+    line, column : int or None
+        Where in the file, as far as known.
+    value, expected : str or None
+        The value given (shortened) and what was expected.
+
+    Examples
+    --------
+    >>> print(Problem("a.toml", "settings.horizon", "is missing", 3, expected="e.g. 10"))
+    a.toml:3: settings.horizon: is missing; expected e.g. 10
+    """
 
     file: str
     field: str
@@ -39,7 +52,12 @@ class Problem:
     expected: str | None = None
 
     def location(self) -> str:
-        """``file:line:column`` as far as known."""
+        """``file:line:column`` as far as known.
+
+        Returns
+        -------
+        str
+        """
         parts = [self.file]
         if self.line is not None:
             parts.append(str(self.line))
@@ -59,12 +77,30 @@ class Problem:
         return text
 
     def as_dict(self) -> dict[str, Any]:
-        """The problem as a plain dict (for JSON output)."""
+        """The problem as a plain dict (for JSON output).
+
+        Returns
+        -------
+        dict
+            The fields by name.
+        """
         return dataclasses.asdict(self)
 
 
 class ScenarioError(InputError):
-    """A scenario file cannot be read or is invalid; ``problems`` lists every problem."""
+    """A scenario file cannot be read or is invalid; ``problems`` lists every problem.
+
+    Parameters
+    ----------
+    problems
+        Every problem found, in file order.
+
+    Examples
+    --------
+    >>> err = ScenarioError([Problem("a.toml", "settings", "is missing")])
+    >>> isinstance(err, ValueError), len(err.problems)
+    (True, 1)
+    """
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
@@ -203,62 +239,7 @@ _MODEL_NAMES = {
 
 def _model_at(parts: list[Any]) -> type[BaseModel] | None:
     """The model class that the data at ``parts`` is validated as, if any."""
-    model: type[BaseModel] | None = Scenario
-    annotation: Any = None
-    for part in parts:
-        if annotation is None:
-            if model is None or not isinstance(part, str) or part not in model.model_fields:
-                return None
-            annotation = model.model_fields[part].annotation
-            model = None
-        else:
-            # descend into a list or dict element
-            annotation = _element(annotation)
-            if annotation is None:
-                return None
-        found = _find_model(annotation)
-        if found is not None and not _container(annotation):
-            model, annotation = found, None
-    return (
-        model
-        if annotation is None
-        else _find_model(annotation)
-        if not _container(annotation)
-        else None
-    )
-
-
-def _container(annotation: Any) -> bool:
-    return any(typing.get_origin(arg) in (list, dict) for arg in _flatten(annotation))
-
-
-def _flatten(annotation: Any) -> list[Any]:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        out: list[Any] = []
-        for arg in typing.get_args(annotation):
-            out += _flatten(arg)
-        return out
-    if origin is Annotated:
-        return _flatten(typing.get_args(annotation)[0])
-    return [annotation]
-
-
-def _element(annotation: Any) -> Any:
-    for arg in _flatten(annotation):
-        origin = typing.get_origin(arg)
-        if origin is list:
-            return typing.get_args(arg)[0]
-        if origin is dict:
-            return typing.get_args(arg)[1]
-    return None
-
-
-def _find_model(annotation: Any) -> type[BaseModel] | None:
-    for arg in _flatten(annotation):
-        if isinstance(arg, type) and issubclass(arg, BaseModel):
-            return arg
-    return None
+    return model_at(Scenario, parts)
 
 
 _PATH_PREFIX = re.compile(r"^([A-Za-z_][\w]*(?:\[\d+\]|\.[\w\-]+)*):\s+")
@@ -304,10 +285,7 @@ def _problem(
         name = str(parts[-1])
         model = _model_at(parts[:-1])
         valid = list(model.model_fields) if model is not None else []
-        close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
-        message = f"unknown field {name!r}"
-        if close:
-            message += f"; did you mean {close[0]!r}?"
+        message = f"unknown field {name!r}" + did_you_mean(name, valid)
         expected = f"one of {', '.join(valid)}" if valid else None
     elif kind == "missing":
         message = "is missing"

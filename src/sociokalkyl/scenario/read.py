@@ -164,6 +164,28 @@ def parse_scenario(
         with a unit (``"-4,4 mån/år"``, ``"30 %"``) to the parameter's own unit.
     lang
         The language of hints added to syntax errors (``"sv"`` or ``"en"``).
+
+    Returns
+    -------
+    Scenario
+        The validated scenario.
+
+    Raises
+    ------
+    ScenarioError
+        With every problem, each with its file, line and field path.
+
+    Examples
+    --------
+    >>> from importlib import resources
+    >>> text = (resources.files("sociokalkyl") / "examples" / "servicetrainee.toml").read_text()
+    >>> parse_scenario(text).settings.horizon
+    10
+    >>> try:
+    ...     parse_scenario("[settings]\\nhorizn = 5", validate=False)
+    ... except ScenarioError as exc:
+    ...     print(exc.problems[-1].message)
+    unknown field 'horizn'; did you mean 'horizon'?
     """
     data = _parse_text(text, fmt, file, lang)
     return scenario_from_data(data, file=file, text=text, fmt=fmt, validate=validate)
@@ -177,7 +199,36 @@ def scenario_from_data(
     fmt: Format = "toml",
     validate: bool = True,
 ) -> Scenario:
-    """Validate parsed data (a mapping) as a :class:`Scenario`; every problem at once."""
+    """Validate parsed data (a mapping) as a :class:`Scenario`; every problem at once.
+
+    Parameters
+    ----------
+    data
+        The parsed file: a mapping with ``settings`` and ``intervention`` tables.
+    file
+        The file name used in problem locations.
+    text, fmt
+        The file's text and format, to find the line of each problem.
+    validate
+        Also compile the plan and check the parameter names (see :func:`parse_scenario`).
+
+    Returns
+    -------
+    Scenario
+
+    Raises
+    ------
+    ScenarioError
+        With every problem found.
+
+    Examples
+    --------
+    >>> import tomllib
+    >>> from importlib import resources
+    >>> text = (resources.files("sociokalkyl") / "examples" / "servicetrainee.toml").read_text()
+    >>> scenario_from_data(tomllib.loads(text)).intervention.name
+    'Servicetrainee'
+    """
     lines = _LineIndex(text, fmt)
     if not isinstance(data, dict):
         raise ScenarioError(
@@ -207,12 +258,33 @@ def scenario_from_data(
 def load_scenario(path: str | Path, *, validate: bool = True, lang: str = "en") -> Scenario:
     """Read a scenario file (``.toml``, ``.yaml``, ``.yml``, ``.json`` or ``.xlsx``).
 
+    Parameters
+    ----------
+    path
+        The file.
+    validate
+        Also compile the plan and check the parameter names (see :func:`parse_scenario`).
+    lang
+        The language of hints added to syntax errors (``"sv"`` or ``"en"``).
+
+    Returns
+    -------
+    Scenario
+
     Raises
     ------
     ScenarioError
         With every problem of the file, each with its location.
     InputError
         For a missing file, a directory or an unknown suffix.
+
+    Examples
+    --------
+    >>> from importlib import resources
+    >>> with resources.as_file(resources.files("sociokalkyl") / "examples" / "skolfam.toml") as p:
+    ...     scenario = load_scenario(p)
+    >>> scenario.settings.price_year
+    2023
     """
     path = Path(path)
     fmt = detect_format(path)

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from sociokalkyl._atomic import write_atomic
 from sociokalkyl.errors import InputError
 from sociokalkyl.scenario.model import Format, Scenario, detect_format
 
@@ -18,7 +19,27 @@ __all__ = ["dump_scenario", "dumps_scenario", "dumps_toml", "scenario_data", "wr
 
 
 def scenario_data(scenario: Scenario) -> dict[str, Any]:
-    """The scenario as plain data (what a file holds), leaving out defaults and empty extras."""
+    """The scenario as plain data (what a file holds), leaving out defaults and empty extras.
+
+    Parameters
+    ----------
+    scenario
+        A validated scenario.
+
+    Returns
+    -------
+    dict
+        ``settings``, ``intervention`` and, when present, ``scenarios``, ``catalogue``,
+        ``uncertainty``; JSON-ready values.
+
+    Examples
+    --------
+    >>> from importlib import resources
+    >>> from sociokalkyl.scenario.read import parse_scenario
+    >>> text = (resources.files("sociokalkyl") / "examples" / "skolfam.toml").read_text()
+    >>> list(scenario_data(parse_scenario(text)))[:2]
+    ['settings', 'intervention']
+    """
     data: dict[str, Any] = scenario.model_dump(
         mode="json", exclude_none=True, exclude_defaults=True
     )
@@ -35,7 +56,34 @@ def scenario_data(scenario: Scenario) -> dict[str, Any]:
 
 
 def dumps_scenario(scenario: Scenario, fmt: Format = "toml") -> str:
-    """The scenario as text in ``fmt`` (``"toml"``, ``"yaml"`` or ``"json"``)."""
+    """The scenario as text in ``fmt``.
+
+    Parameters
+    ----------
+    scenario
+        A validated scenario.
+    fmt
+        ``"toml"``, ``"yaml"`` or ``"json"``.
+
+    Returns
+    -------
+    str
+        Text that :func:`~sociokalkyl.scenario.read.parse_scenario` reads back.
+
+    Raises
+    ------
+    InputError
+        For another format (``"xlsx"`` is written with the Excel template).
+
+    Examples
+    --------
+    >>> from sociokalkyl.scenario.read import parse_scenario
+    >>> from importlib import resources
+    >>> text = (resources.files("sociokalkyl") / "examples" / "servicetrainee.toml").read_text()
+    >>> scenario = parse_scenario(text)
+    >>> parse_scenario(dumps_scenario(scenario, "json"), "json") == scenario
+    True
+    """
     data = scenario_data(scenario)
     if fmt == "toml":
         return dumps_toml(data)
@@ -49,28 +97,29 @@ def dumps_scenario(scenario: Scenario, fmt: Format = "toml") -> str:
 
 
 def dump_scenario(scenario: Scenario, path: str | Path) -> None:
-    """Write a scenario to ``path`` in the format of its suffix (atomically)."""
+    """Write a scenario to ``path`` in the format of its suffix, atomically.
+
+    Parameters
+    ----------
+    scenario
+        A validated scenario.
+    path
+        A ``.toml``, ``.yaml``, ``.yml`` or ``.json`` file (see
+        :func:`~sociokalkyl._atomic.write_atomic`).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from sociokalkyl.scenario.read import load_scenario, parse_scenario
+    >>> from importlib import resources
+    >>> text = (resources.files("sociokalkyl") / "examples" / "servicetrainee.toml").read_text()
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "insats.yaml"
+    >>> dump_scenario(parse_scenario(text), path)
+    >>> load_scenario(path).intervention.name
+    'Servicetrainee'
+    """
     path = Path(path)
     write_atomic(path, dumps_scenario(scenario, detect_format(path)).encode("utf-8"))
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write ``content`` to a temporary file next to ``path``, then rename it over ``path``."""
-    import os
-    import tempfile
-
-    directory = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        from sociokalkyl._atomic import shared_mode
-
-        shared_mode(temporary, path)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _toml_value(value: Any) -> str:
@@ -109,7 +158,25 @@ def _small(value: Any) -> bool:
 
 
 def dumps_toml(data: Mapping[str, Any]) -> str:
-    """Write a mapping of plain data as TOML (tables, arrays of tables, inline values)."""
+    """Write a mapping of plain data as TOML (tables, arrays of tables, inline values).
+
+    Parameters
+    ----------
+    data
+        Plain data: mappings, lists, strings, numbers, booleans.
+
+    Returns
+    -------
+    str
+        TOML text.
+
+    Examples
+    --------
+    >>> print(dumps_toml({"settings": {"horizon": 10, "discount_rate": 0.035}}), end="")
+    [settings]
+    horizon = 10
+    discount_rate = 0.035
+    """
     out: list[str] = []
     _emit(out, (), data)
     return "\n".join(out).strip() + "\n"

@@ -35,7 +35,8 @@ from sociokalkyl.uncertainty.sensitivity import (
     compare_scenarios,
     tornado,
 )
-from sociokalkyl.uncertainty.simulate import SimulationResult, simulate
+from sociokalkyl.uncertainty.simulate import simulate
+from sociokalkyl.uncertainty.simulation_result import SimulationResult
 from sociokalkyl.uncertainty.spec import Uncertainty, sample_parameters
 
 __all__ = [

@@ -1,4 +1,7 @@
-"""One-way sensitivity (tornado), break-even of any parameter, and scenarios side by side.
+"""One-way sensitivity (tornado); break-even and scenario comparison re-exported.
+
+:func:`break_even` and :class:`BreakEven` live in :mod:`sociokalkyl.analysis.breakeven`,
+:func:`compare_scenarios` and :class:`ScenarioTable` in :mod:`sociokalkyl.analysis.compare`.
 
 Examples
 --------
@@ -20,21 +23,24 @@ NPV is 0 at costs[0].amount = 13,563 SEK/month (as given: 26,000 SEK/month)
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl._optional import require
-from sociokalkyl.analysis.result import Metrics, compute_metrics, scan_break_even
+from sociokalkyl.analysis.breakeven import BreakEven, break_even
+from sociokalkyl.analysis.compare import ScenarioTable, compare_scenarios
+from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
-from sociokalkyl.model import CostItem, Intervention, Settings
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.spec import DistributionLike, Uncertainty
+
+if TYPE_CHECKING:
+    from sociokalkyl.model import CostItem, Intervention, Settings
 
 __all__ = [
     "BreakEven",
@@ -53,13 +59,6 @@ def _check_payer(plan: Plan, payer: str | None) -> int | None:
     return None if payer is None else plan.payer_index(payer)
 
 
-def _fmt(value: float) -> str:
-    """A number for messages: ``13,560`` or ``-4.9`` or ``0.0735``."""
-    if not math.isfinite(value):
-        return str(value)
-    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
-
-
 def _npv(metrics: Metrics, column: int | None) -> Array:
     return metrics.npv if column is None else metrics.npv_by_payer[:, column]
 
@@ -67,7 +66,22 @@ def _npv(metrics: Metrics, column: int | None) -> Array:
 # --- tornado -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class TornadoRow:
-    """One bar: the NPV with one parameter at its low and at its high value [SEK]."""
+    """One bar: the NPV with one parameter at its low and at its high value [SEK].
+
+    Attributes
+    ----------
+    parameter, unit, description : str
+        The parameter's name, unit key and label.
+    base_value, low_value, high_value : float
+        Its value as given and at the low and high quantiles [unit].
+    npv_low, npv_high : float
+        The NPV with the parameter at its low and high value [SEK].
+
+    Examples
+    --------
+    >>> TornadoRow("x", "share", "x", 0.5, 0.4, 0.6, -10.0, 30.0).swing
+    40.0
+    """
 
     parameter: str
     unit: str
@@ -86,7 +100,27 @@ class TornadoRow:
 
 @dataclass(frozen=True)
 class Tornado:
-    """A one-way sensitivity analysis, rows sorted by swing (largest first)."""
+    """A one-way sensitivity analysis, rows sorted by swing (largest first).
+
+    Attributes
+    ----------
+    intervention_name : str
+    payer : str or None
+        The payer whose NPV is shown; None for the total.
+    base_npv : float
+        The NPV with every parameter as given [SEK].
+    low_quantile, high_quantile : float
+        The quantile levels of the ends of each bar.
+    rows : tuple of TornadoRow
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> t = tornado(*examples.servicetrainee(), {"effect_multiplier": {"kind": "uniform",
+    ...     "low": 0.5, "high": 1.5}})
+    >>> [r["parameter"] for r in t.records()]
+    ['effect_multiplier']
+    """
 
     intervention_name: str
     payer: str | None
@@ -96,7 +130,14 @@ class Tornado:
     rows: tuple[TornadoRow, ...]
 
     def records(self) -> list[dict[str, Any]]:
-        """The rows as dicts, with ``swing``."""
+        """The rows as dicts.
+
+        Returns
+        -------
+        list of dict
+            Keys ``parameter``, ``unit``, ``description``, ``base_value``, ``low_value``,
+            ``high_value``, ``npv_low``, ``npv_high`` and ``swing`` [SEK].
+        """
         return [
             {
                 "parameter": r.parameter,
@@ -113,7 +154,17 @@ class Tornado:
         ]
 
     def plot(self, ax: Any = None) -> Any:
-        """Draw the tornado (matplotlib, imported here); returns the Axes."""
+        """Draw the tornado (matplotlib, imported here).
+
+        Parameters
+        ----------
+        ax
+            A matplotlib Axes to draw on; a new figure when None.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+        """
         plt = require("matplotlib.pyplot", "Tornado.plot()")
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 0.5 * len(self.rows) + 1.5))
@@ -154,17 +205,29 @@ def tornado(
 
     Parameters
     ----------
+    intervention, settings
+        As for :func:`~sociokalkyl.evaluate`.
     uncertainty
         Parameter name -> distribution (see :class:`~sociokalkyl.uncertainty.Uncertainty`).
     low, high
         Quantile levels, ``0 < low < high < 1`` (default 10 % and 90 %).
     payer
         Sort by this payer's NPV instead of the total.
+    catalogue
+        Where cost-item keys are looked up (default: the shipped catalogue).
 
     Returns
     -------
     Tornado
-        Rows sorted by swing in NPV, largest first.
+        Rows sorted by swing in NPV [SEK], largest first.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.examples.uncertain import servicetrainee_uncertainty
+    >>> t = tornado(*examples.servicetrainee(), servicetrainee_uncertainty())
+    >>> t.rows[0].swing >= t.rows[-1].swing
+    True
     """
     levels = check_quantile((low, high), "low, high")
     if not levels[0] < levels[1]:
@@ -210,209 +273,3 @@ def tornado(
         float(levels[1]),
         tuple(rows),
     )
-
-
-# --- break-even ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class BreakEven:
-    """The value of one parameter at which the NPV (or one payer's NPV) is zero.
-
-    ``value`` is in ``unit`` (the parameter's own unit and price year); NaN with
-    ``found=False`` when the NPV does not cross zero in ``[low, high]``, and ``message``
-    says why.
-    """
-
-    parameter: str
-    value: float
-    unit: str
-    base_value: float
-    payer: str | None
-    low: float
-    high: float
-    found: bool
-    message: str
-
-    def __str__(self) -> str:
-        return self.message
-
-
-def break_even(
-    intervention: Intervention,
-    settings: Settings,
-    parameter: str,
-    payer: str | None = None,
-    within: tuple[float, float] | None = None,
-    *,
-    catalogue: Mapping[str, CostItem] | None = None,
-) -> BreakEven:
-    """The value of any named parameter at which the NPV is 0, all else as given.
-
-    Parameters
-    ----------
-    parameter
-        A name of ``compile_plan(intervention, settings).parameters``, e.g.
-        ``"effects[1].change"``, ``"costs[0].amount"``, ``"effect_multiplier"``.
-    payer
-        Solve for this payer's NPV instead of the total.
-    within
-        ``(low, high)`` range searched; default the parameter's bounds (cut to +-1e9).
-
-    Raises
-    ------
-    InputError
-        For an unknown parameter (listing the valid names) or payer, or an empty range.
-
-    Examples
-    --------
-    >>> from sociokalkyl import examples
-    >>> b = break_even(*examples.servicetrainee(), "costs[0].amount")
-    >>> b.found and b.value < 26000   # the monthly wage the intervention could bear
-    True
-    """
-    plan = compile_plan(intervention, settings, catalogue)
-    _check_payer(plan, payer)
-    info = plan.parameter(parameter)
-    low = max(info.bounds[0], -1e9) if within is None else float(within[0])
-    high = min(info.bounds[1], 1e9) if within is None else float(within[1])
-    if not low < high:
-        raise InputError(
-            "is not a range with low < high",
-            field="within",
-            value=within,
-            expected="e.g. within=(-10, 0)",
-        )
-    scan = scan_break_even(plan, parameter, payer=payer, low=low, high=high)
-    value = scan.root
-    unit = info.unit
-    who = f"{payer}'s NPV" if payer else "NPV"
-    if math.isfinite(value):
-        given = f"{_fmt(info.value)} {unit}".strip()
-        message = f"{who} is 0 at {parameter} = {_fmt(value)} {unit} (as given: {given})"
-        others = [r for r in scan.roots if r != value]
-        if others:
-            message += "; also at " + ", ".join(f"{_fmt(r)}" for r in others)
-        return BreakEven(parameter, value, unit, info.value, payer, low, high, True, message)
-    npv = scan.npv
-    sign = "positive" if npv.min() > 0 else "negative"
-    message = (
-        f"no break-even: {who} stays {sign} for {parameter} in "
-        f"[{_fmt(low)}, {_fmt(high)}] {unit} ({scan.grid.size} points scanned; NPV from "
-        f"{npv.min():,.0f} to {npv.max():,.0f} SEK)"
-    )
-    return BreakEven(parameter, math.nan, unit, info.value, payer, low, high, False, message)
-
-
-# --- scenarios -----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ScenarioTable:
-    """Scenarios side by side: one record per scenario [SEK, analysis price year]."""
-
-    rows: tuple[dict[str, Any], ...]
-
-    def records(self) -> list[dict[str, Any]]:
-        """The rows: scenario, npv, pv_costs, pv_avoided, benefit_cost_ratio, irr, payback,
-        payback_discounted, and ``npv:<payer>``, ``payback:<payer>`` per payer."""
-        return [dict(row) for row in self.rows]
-
-    def to_frame(self) -> Any:
-        """The table as a pandas DataFrame indexed by scenario (needs pandas)."""
-        pd = require("pandas", "ScenarioTable.to_frame()")
-        return pd.DataFrame.from_records(self.records()).set_index("scenario")
-
-    def __str__(self) -> str:
-        width = max([8, *(len(str(row["scenario"])) for row in self.rows)])
-        lines = [f"{'scenario':<{width}} {'NPV [SEK]':>16} {'BCR':>7} {'payback':>8}"]
-        for row in self.rows:
-            payback = row["payback"]
-            shown = "-" if math.isnan(payback) else f"{payback:.2f}"
-            lines.append(
-                f"{row['scenario']:<{width}} {row['npv']:>16,.0f} "
-                f"{row['benefit_cost_ratio']:>7.2f} {shown:>8}"
-            )
-        return "\n".join(lines)
-
-
-def _row(name: str, metrics: Metrics, plan: Plan, payers: tuple[str, ...]) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "scenario": name,
-        "npv": float(metrics.npv[0]),
-        "pv_costs": float(metrics.pv_costs[0]),
-        "pv_avoided": float(metrics.pv_avoided[0]),
-        "benefit_cost_ratio": float(metrics.benefit_cost_ratio[0]),
-        "irr": float(metrics.irr[0]),
-        "payback": float(metrics.payback[0]),
-        "payback_discounted": float(metrics.payback_discounted[0]),
-    }
-    for payer in payers:
-        j = plan.payers.index(payer)
-        row[f"npv:{payer}"] = float(metrics.npv_by_payer[0, j])
-        row[f"payback:{payer}"] = float(metrics.payback_by_payer[0, j])
-    return row
-
-
-def compare_scenarios(
-    scenarios: Mapping[str, tuple[Intervention, Settings]] | Mapping[str, Mapping[str, float]],
-    intervention: Intervention | None = None,
-    settings: Settings | None = None,
-    *,
-    include_base: bool = True,
-    catalogue: Mapping[str, CostItem] | None = None,
-) -> ScenarioTable:
-    """Evaluate scenarios side by side: NPV, BCR, IRR, payback, per payer.
-
-    Two forms:
-
-    * ``compare_scenarios({"pessimistisk": (inv1, s1), "bas": (inv2, s2)})``: whole
-      interventions with their settings;
-    * ``compare_scenarios({"utan regionens medfinansiering": {"costs[1].amount": 0}},
-      intervention, settings)``: named overrides of parameter values (in the parameter's
-      own unit) on one intervention; a first row ``"bas"`` holds it as given unless
-      ``include_base=False``.
-
-    Raises
-    ------
-    InputError
-        For an override naming no parameter (listing the names), or a scenario of the
-        wrong shape.
-    """
-    rows: list[dict[str, Any]] = []
-    if intervention is None:
-        for name, pair in scenarios.items():
-            if not (isinstance(pair, tuple) and len(pair) == 2):
-                raise InputError(
-                    "is not an (intervention, settings) pair",
-                    field=f"scenarios[{name!r}]",
-                    value=type(pair).__name__,
-                    expected="e.g. {'bas': (intervention, settings)}, or pass intervention "
-                    "and settings and give overrides such as {'costs[1].amount': 0}",
-                )
-            inv, sets = pair
-            assert isinstance(inv, Intervention)
-            assert isinstance(sets, Settings)
-            plan = compile_plan(inv, sets, catalogue)
-            metrics = compute_metrics(project(plan, plan.values()))
-            rows.append(_row(name, metrics, plan, plan.active_payers))
-    else:
-        if settings is None:
-            raise InputError(
-                "is missing",
-                field="settings",
-                expected="settings together with intervention, e.g. "
-                "compare_scenarios(overrides, intervention, settings)",
-            )
-        plan = compile_plan(intervention, settings, catalogue)
-        payers = plan.active_payers
-        named: list[tuple[str, Mapping[str, float]]] = [("bas", {})] if include_base else []
-        for name, overrides in scenarios.items():
-            if not isinstance(overrides, Mapping):
-                raise InputError(
-                    "is not a mapping of parameter overrides",
-                    field=f"scenarios[{name!r}]",
-                    value=type(overrides).__name__,
-                    expected="e.g. {'costs[1].amount': 0}",
-                )
-            named.append((name, overrides))
-        for name, overrides in named:
-            metrics = compute_metrics(project(plan, plan.values(overrides)))
-            rows.append(_row(name, metrics, plan, payers))
-    return ScenarioTable(tuple(rows))

@@ -19,21 +19,19 @@ True
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
-from sociokalkyl import finance
-from sociokalkyl._optional import require
-from sociokalkyl.analysis.result import compute_metrics
+from sociokalkyl.analysis.metrics import compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
-from sociokalkyl.model import CostItem, Intervention, Settings
+from sociokalkyl.finance.irr import irr
+from sociokalkyl.uncertainty.blockstats import Stats, block_stats
 from sociokalkyl.uncertainty.distributions import check_quantile
+from sociokalkyl.uncertainty.simulation_result import SimulationResult
 from sociokalkyl.uncertainty.spec import (
     BLOCK,
     DistributionLike,
@@ -41,6 +39,9 @@ from sociokalkyl.uncertainty.spec import (
     block_draws,
     entropy_of,
 )
+
+if TYPE_CHECKING:
+    from sociokalkyl.model import CostItem, Intervention, Settings
 
 __all__ = ["ENGINE_BATCH", "KEEP_DRAWS_LIMIT", "SAMPLE_SIZE", "SimulationResult", "simulate"]
 
@@ -53,294 +54,6 @@ A block holds a whole number of batches, so every run projects the same draws to
 whatever its ``chunk_size``, and gives the same numbers bit for bit."""
 KEEP_DRAWS_LIMIT = 2_000_000
 """By default the draws are kept up to this many draws, and only summarised beyond it."""
-
-
-@dataclass(frozen=True)
-class _Stats:
-    """Per-block statistics of one metric (finite values only), combined exactly."""
-
-    count: Array  # (B,) finite values per block
-    mean: Array  # (B,)
-    m2: Array  # (B,) sum of squared deviations from the block mean
-    positive: Array  # (B,) values > 0
-
-    def total(self) -> tuple[float, float, float, float]:
-        """(finite count, mean, standard deviation, count of values > 0)."""
-        n = float(self.count.sum())
-        if n == 0:
-            return 0.0, math.nan, math.nan, 0.0
-        mean = float((self.count * self.mean).sum() / n)
-        m2 = float(self.m2.sum() + (self.count * (self.mean - mean) ** 2).sum())
-        std = math.sqrt(m2 / (n - 1)) if n > 1 else 0.0
-        return n, mean, std, float(self.positive.sum())
-
-
-def _block_stats(values: Array, starts: NDArray[np.int64]) -> tuple[Array, Array, Array, Array]:
-    finite = np.isfinite(values)
-    clean = np.where(finite, values, 0.0)
-    count = np.add.reduceat(finite.astype(float), starts)
-    total = np.add.reduceat(clean, starts)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(count > 0, total / np.where(count > 0, count, 1), 0.0)
-    lengths = np.diff(np.append(starts, values.size))
-    deviation = np.where(finite, clean - np.repeat(mean, lengths), 0.0)
-    m2 = np.add.reduceat(deviation * deviation, starts)
-    positive = np.add.reduceat((clean > 0) & finite, starts).astype(float)
-    return count, mean, m2, positive
-
-
-def _quantiles_with_inf(data: Array, levels: Array) -> Array:
-    """Linear-interpolation quantiles (numpy's default) of data that may hold +inf."""
-    ordered = np.sort(data)
-    position = levels * (ordered.size - 1)
-    below = np.floor(position).astype(np.int64)
-    above = np.ceil(position).astype(np.int64)
-    a, b = ordered[below], ordered[above]
-    with np.errstate(invalid="ignore"):
-        between = a + (b - a) * (position - below)
-    result = np.where(a == b, a, np.where(np.isinf(b), np.inf, between))
-    return np.asarray(np.where(position == below, a, result), dtype=float)
-
-
-class SimulationResult:
-    """The outcome of :func:`simulate`: per-draw metrics and their summaries.
-
-    Amounts are SEK in the analysis price year, present values at year 0. Metric keys:
-    ``"npv"``, ``"pv_costs"``, ``"pv_avoided"``, ``"benefit_cost_ratio"``, ``"payback"``,
-    ``"payback_discounted"``, ``"irr"`` (when computed), and per payer
-    ``"npv:kommun"``, ``"payback:kommun"``, ``"payback_discounted:kommun"``, per cost item
-    ``"pv_avoided:ekonomiskt_bistand"``.
-
-    Means, standard deviations, P(NPV > 0) and P(payback <= k) for whole years k use every
-    draw. Quantiles and P(payback <= k) for fractional k use the kept draws: all of them,
-    or with ``keep_draws=False`` the first :data:`SAMPLE_SIZE` (``kept`` says how many).
-    NaN payback (not within the horizon) counts as "not within" and sorts as +infinity.
-    """
-
-    def __init__(
-        self,
-        plan: Plan,
-        draws: int,
-        seed: int,
-        quantiles: tuple[float, ...],
-        payers: tuple[str, ...],
-        arrays: dict[str, Array],
-        stats: dict[str, _Stats],
-        within: dict[str, NDArray[np.int64]],
-        irr_draws: int,
-    ) -> None:
-        self.plan = plan
-        self.draws = draws
-        self.seed = seed
-        self.quantile_levels = quantiles
-        self.payers = payers
-        self.items = plan.item_keys
-        self._arrays = arrays
-        self._stats = stats
-        self._within = within
-        self.irr_draws = irr_draws
-
-    # --- draws -------------------------------------------------------------------------
-    @property
-    def kept(self) -> int:
-        """How many draws are kept (all, or the first :data:`SAMPLE_SIZE`)."""
-        return int(self._arrays["npv"].size)
-
-    @property
-    def metrics(self) -> tuple[str, ...]:
-        """The metric keys."""
-        return tuple(self._stats)
-
-    def values(self, metric: str = "npv") -> Array:
-        """The kept draws of one metric (see the class docstring for the keys)."""
-        if metric not in self._arrays:
-            raise InputError(
-                "is not a metric of this simulation",
-                field="metric",
-                value=metric,
-                expected=f"one of {', '.join(self._arrays)}",
-            )
-        return self._arrays[metric]
-
-    @property
-    def npv(self) -> Array:
-        """NPV of each kept draw [SEK]."""
-        return self.values("npv")
-
-    @property
-    def npv_by_payer(self) -> dict[str, Array]:
-        """NPV of each kept draw per payer [SEK]."""
-        return {p: self.values(f"npv:{p}") for p in self.payers}
-
-    @property
-    def pv_avoided_by_item(self) -> dict[str, Array]:
-        """Present value of avoided costs of each kept draw per cost item [SEK]."""
-        return {i: self.values(f"pv_avoided:{i}") for i in self.items}
-
-    @property
-    def benefit_cost_ratio(self) -> Array:
-        """PV(avoided) / PV(costs) of each kept draw; NaN without costs."""
-        return self.values("benefit_cost_ratio")
-
-    @property
-    def irr(self) -> Array:
-        """IRR of the kept draws among the first ``irr_draws`` (NaN: none); empty if not asked."""
-        return self._arrays.get("irr", np.empty(0))
-
-    @property
-    def payback(self) -> Array:
-        """Undiscounted payback of each kept draw [years]; NaN = not within the horizon."""
-        return self.values("payback")
-
-    @property
-    def payback_discounted(self) -> Array:
-        """Discounted payback of each kept draw [years]; NaN = not within the horizon."""
-        return self.values("payback_discounted")
-
-    # --- summaries -----------------------------------------------------------------------
-    def _key(self, metric: str, payer: str | None) -> str:
-        key = metric if payer is None else f"{metric}:{payer}"
-        if key not in self._stats:
-            raise InputError(
-                "is not a metric of this simulation",
-                field="metric",
-                value=key,
-                expected=f"one of {', '.join(self._stats)}",
-            )
-        return key
-
-    def mean(self, metric: str = "npv", payer: str | None = None) -> float:
-        """Mean over all draws (finite values only: payback among those that pay back)."""
-        return self._stats[self._key(metric, payer)].total()[1]
-
-    def std(self, metric: str = "npv", payer: str | None = None) -> float:
-        """Sample standard deviation over all draws (finite values only)."""
-        return self._stats[self._key(metric, payer)].total()[2]
-
-    def quantile(
-        self, q: float | Sequence[float], metric: str = "npv", payer: str | None = None
-    ) -> Array:
-        """Quantiles of the kept draws; payback NaN counts as +inf (not within the horizon)."""
-        levels = check_quantile(q)
-        data = self._arrays[self._key(metric, payer)]
-        if metric.startswith("payback"):
-            return _quantiles_with_inf(np.where(np.isnan(data), np.inf, data), levels)
-        data = data[np.isfinite(data)]
-        if data.size == 0:
-            return np.full(levels.shape, np.nan)
-        return np.asarray(np.quantile(data, levels), dtype=float)
-
-    @property
-    def prob_npv_positive(self) -> float:
-        """P(NPV > 0) over all draws."""
-        return self._stats["npv"].total()[3] / self.draws
-
-    @property
-    def prob_npv_positive_by_payer(self) -> dict[str, float]:
-        """P(NPV > 0) for each payer, over all draws."""
-        return {p: self._stats[f"npv:{p}"].total()[3] / self.draws for p in self.payers}
-
-    def prob_payback_within(
-        self, k: float, *, discounted: bool = False, payer: str | None = None
-    ) -> float:
-        """P(payback <= k years); a draw that does not pay back within the horizon is not within.
-
-        Whole years ``0 <= k <= horizon`` use every draw; other ``k`` use the kept draws.
-        """
-        metric = "payback_discounted" if discounted else "payback"
-        key = self._key(metric, payer)
-        if float(k).is_integer() and 0 <= k <= self.plan.horizon:
-            return float(self._within[key][int(k)]) / self.draws
-        data = self._arrays[key]
-        return float(np.mean(np.where(np.isnan(data), False, data <= k)))
-
-    def payback_curve(self, *, discounted: bool = False, payer: str | None = None) -> list[float]:
-        """P(payback <= k) for k = 0, 1, ..., horizon."""
-        return [
-            self.prob_payback_within(k, discounted=discounted, payer=payer)
-            for k in range(self.plan.horizon + 1)
-        ]
-
-    def records(self) -> list[dict[str, Any]]:
-        """One row per metric: mean, std, the chosen quantiles, share finite, P(> 0)."""
-        rows: list[dict[str, Any]] = []
-        for key, stats in self._stats.items():
-            metric, _, who = key.partition(":")
-            n, mean, std, positive = stats.total()
-            row: dict[str, Any] = {
-                "metric": metric,
-                "payer": who if who in self.payers else None,
-                "cost_item": who if who in self.items and who not in self.payers else None,
-                "mean": mean,
-                "std": std,
-            }
-            draws = self.irr_draws if metric == "irr" else self.draws
-            for level, value in zip(
-                self.quantile_levels, self.quantile(self.quantile_levels, key), strict=True
-            ):
-                row[f"q{level * 100:g}"] = float(value)
-            row["share_finite"] = n / draws if draws else math.nan
-            row["prob_positive"] = positive / draws if draws else math.nan
-            rows.append(row)
-        return rows
-
-    def summary(self) -> dict[str, Any]:
-        """The headline numbers as a plain dict (JSON-ready: NaN and inf become None)."""
-
-        def clean(value: Any) -> Any:
-            if isinstance(value, float) and not math.isfinite(value):
-                return None
-            return value
-
-        return {
-            "intervention": self.plan.intervention_name,
-            "draws": self.draws,
-            "seed": self.seed,
-            "kept_draws": self.kept,
-            "irr_draws": self.irr_draws,
-            "price_year": self.plan.price_year,
-            "horizon": self.plan.horizon,
-            "npv_mean": self.mean(),
-            "npv_std": self.std(),
-            "prob_npv_positive": self.prob_npv_positive,
-            "prob_npv_positive_by_payer": self.prob_npv_positive_by_payer,
-            "prob_payback_within_horizon": self.prob_payback_within(self.plan.horizon),
-            "metrics": [{k: clean(v) for k, v in row.items()} for row in self.records()],
-        }
-
-    def to_frame(self) -> Any:
-        """:meth:`records` as a pandas DataFrame (needs pandas)."""
-        pd = require("pandas", "SimulationResult.to_frame()")
-        return pd.DataFrame.from_records(self.records())
-
-    def plot(
-        self, metric: str = "npv", payer: str | None = None, *, bins: int = 50, ax: Any = None
-    ) -> Any:
-        """A histogram of the kept draws of one metric, with 0 and the mean marked (matplotlib)."""
-        plt = require("matplotlib.pyplot", "SimulationResult.plot()")
-        key = self._key(metric, payer)
-        data = self._arrays[key]
-        data = data[np.isfinite(data)]
-        if ax is None:
-            _, ax = plt.subplots()
-        money = not metric.startswith(("payback", "irr", "benefit"))
-        scale = 1e6 if money else 1.0
-        ax.hist(data / scale, bins=bins, color="#4477aa")
-        if money:
-            ax.axvline(0.0, color="black", linewidth=1)
-        ax.axvline(self.mean(metric, payer) / scale, color="#cc6677", linestyle="--", label="mean")
-        unit = " [mnkr]" if money else ""
-        ax.set_xlabel(f"{key}{unit}")
-        ax.set_ylabel("draws")
-        ax.set_title(f"{self.plan.intervention_name}: {self.draws:,} draws")
-        ax.legend()
-        return ax
-
-    def __repr__(self) -> str:
-        return (
-            f"SimulationResult({self.plan.intervention_name!r}, draws={self.draws}, "
-            f"npv_mean={self.mean():,.0f}, prob_npv_positive={self.prob_npv_positive:.3f})"
-        )
 
 
 def _metric_columns(plan: Plan) -> list[tuple[str, str, int | None]]:
@@ -418,6 +131,16 @@ def simulate(
     Returns
     -------
     SimulationResult
+        Arrays over the draws under the names of :class:`~sociokalkyl.Result`, and
+        summaries (mean, quantiles, P(NPV > 0), payback curve).
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> mc = simulate(*examples.servicetrainee(), {"effect_multiplier": {"kind": "uniform",
+    ...     "low": 0.5, "high": 1.5}}, draws=1000, seed=1)
+    >>> mc.npv.shape, 0.0 <= mc.prob_npv_positive <= 1.0
+    ((1000,), True)
 
     Raises
     ------
@@ -425,6 +148,28 @@ def simulate(
         For ``draws < 1``, a quantile outside (0, 1), an unknown parameter name, or a
         distribution that can draw outside its parameter's bounds.
     """
+    draws = _check_counts(draws, chunk_size)
+    levels = tuple(float(q) for q in check_quantile(tuple(quantiles), "quantiles").reshape(-1))
+    spec = uncertainty if isinstance(uncertainty, Uncertainty) else Uncertainty(uncertainty)
+    plan = compile_plan(intervention, settings, catalogue)
+    spec.check(plan)
+    entropy = entropy_of(seed)
+    keep = draws <= KEEP_DRAWS_LIMIT if keep_draws is None else keep_draws
+    irr_draws = (
+        draws if with_irr is True else (0 if with_irr is False else min(int(with_irr), draws))
+    )
+    run = _Run(plan, spec, entropy, draws, draws if keep else min(draws, SAMPLE_SIZE), irr_draws)
+    n_blocks = -(-draws // BLOCK)
+    per_chunk = max(1, chunk_size // BLOCK)
+    for first in range(0, n_blocks, per_chunk):
+        done = run.chunk(range(first, min(n_blocks, first + per_chunk)))
+        if progress is not None:
+            progress(done, draws)
+    return run.result(levels)
+
+
+def _check_counts(draws: object, chunk_size: object) -> int:
+    """``draws`` as an int; an InputError for a bad number of draws or chunk size."""
     if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1:
         raise InputError(
             "is not a positive whole number of draws",
@@ -439,82 +184,106 @@ def simulate(
             value=chunk_size,
             expected="an integer >= 1, e.g. chunk_size=65_536",
         )
-    draws = int(draws)
-    levels = tuple(float(q) for q in check_quantile(tuple(quantiles), "quantiles").reshape(-1))
-    spec = uncertainty if isinstance(uncertainty, Uncertainty) else Uncertainty(uncertainty)
-    plan = compile_plan(intervention, settings, catalogue)
-    spec.check(plan)
-    entropy = entropy_of(seed)
-    keep = draws <= KEEP_DRAWS_LIMIT if keep_draws is None else keep_draws
-    stored = draws if keep else min(draws, SAMPLE_SIZE)
-    irr_draws = (
-        draws if with_irr is True else (0 if with_irr is False else min(int(with_irr), draws))
-    )
-    payers = plan.active_payers
-    base = plan.values()
+    return int(draws)
 
-    columns = _metric_columns(plan)
-    keys = [key for key, _, _ in columns]
-    arrays = {key: np.empty(stored) for key in keys}
-    if irr_draws:
-        arrays["irr"] = np.empty(min(irr_draws, stored))
-    blocks: dict[str, list[tuple[Array, Array, Array, Array]]] = {
-        key: [] for key in [*keys, *(["irr"] if irr_draws else [])]
-    }
-    within = {
-        key: np.zeros(plan.horizon + 1, dtype=np.int64) for key in keys if key.startswith("payback")
-    }
-    n_blocks = -(-draws // BLOCK)
-    per_chunk = max(1, chunk_size // BLOCK)
 
-    for first in range(0, n_blocks, per_chunk):
-        chunk_blocks = range(first, min(n_blocks, first + per_chunk))
-        start = first * BLOCK
-        sizes = [min(BLOCK, draws - b * BLOCK) for b in chunk_blocks]
-        n = sum(sizes)
+class _Run:
+    """The state of one simulation: kept draws, per-block statistics, payback counts."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        spec: Uncertainty,
+        entropy: int,
+        draws: int,
+        stored: int,
+        irr_draws: int,
+    ) -> None:
+        self.plan, self.spec, self.entropy = plan, spec, entropy
+        self.draws, self.stored, self.irr_draws = draws, stored, irr_draws
+        self.base = plan.values()
+        self.columns = _metric_columns(plan)
+        keys = [key for key, _, _ in self.columns]
+        self.arrays = {key: np.empty(stored) for key in keys}
+        if irr_draws:
+            self.arrays["irr"] = np.empty(min(irr_draws, stored))
+        self.blocks: dict[str, list[tuple[Array, Array, Array, Array]]] = {
+            key: [] for key in [*keys, *(["irr"] if irr_draws else [])]
+        }
+        self.within = {
+            key: np.zeros(plan.horizon + 1, dtype=np.int64)
+            for key in keys
+            if key.startswith("payback")
+        }
+
+    def chunk(self, chunk_blocks: range) -> int:
+        """Sample, project and summarise the draws of some blocks; the draws done so far."""
+        start = chunk_blocks[0] * BLOCK
+        sizes = [min(BLOCK, self.draws - b * BLOCK) for b in chunk_blocks]
         samples = [
-            block_draws(spec, entropy, b, s) for b, s in zip(chunk_blocks, sizes, strict=True)
+            block_draws(self.spec, self.entropy, b, s)
+            for b, s in zip(chunk_blocks, sizes, strict=True)
         ]
-        sampled = {name: np.concatenate([s[name] for s in samples]) for name in spec}
-        chunk = {key: np.empty(n) for key in keys}
+        sampled = {name: np.concatenate([s[name] for s in samples]) for name in self.spec}
+        chunk, nets = self._project(sampled, start, sum(sizes))
+        starts = np.cumsum([0, *sizes[:-1]]).astype(np.int64)
+        for key, data in chunk.items():
+            self._add(key, data, start, starts)
+        if start < self.irr_draws:
+            self._add_irr(nets, start, sum(sizes), starts)
+        return start + sum(sizes)
+
+    def _project(
+        self, sampled: dict[str, Array], start: int, n: int
+    ) -> tuple[dict[str, Array], list[Array]]:
+        """Every metric of ``n`` sampled draws, in engine batches; the nets needing an IRR."""
+        chunk = {key: np.empty(n) for key, _, _ in self.columns}
         nets: list[Array] = []
         for low in range(0, n, ENGINE_BATCH):
             high = min(n, low + ENGINE_BATCH)
-            values = dict(base)
+            values = dict(self.base)
             for name, draws_of_name in sampled.items():
                 values[name] = draws_of_name[low:high]
-            projection = project(plan, values, with_baseline=False)
+            projection = project(self.plan, values, with_baseline=False)
             m = compute_metrics(projection, with_irr=False)
-            for key, field, index in columns:
+            for key, field, index in self.columns:
                 values_of = getattr(m, field)
                 # a value that no draw changes broadcasts
                 chunk[key][low:high] = values_of if index is None else values_of[:, index]
-            if start + low < irr_draws:
+            if start + low < self.irr_draws:
                 net = projection.net.T  # (D, T)
                 nets.append(np.broadcast_to(net, (high - low, net.shape[-1])))
-        starts = np.cumsum([0, *sizes[:-1]]).astype(np.int64)
-        for key, data in chunk.items():
-            blocks[key].append(_block_stats(data, starts))
-            if start < stored:
-                end = min(stored, start + n)
-                arrays[key][start:end] = data[: end - start]
-            if key in within:
-                # payback <= k  <=>  ceil(payback) <= k for whole years k
-                years = np.where(np.isnan(data), plan.horizon + 1, np.ceil(data))
-                bins = np.clip(years, 0, plan.horizon + 1).astype(np.int64)
-                within[key] += np.cumsum(np.bincount(bins, minlength=plan.horizon + 2))[:-1]
-        if start < irr_draws:
-            end = min(irr_draws, start + n)
-            rates = np.asarray(finance.irr(np.concatenate(nets)[: end - start]), dtype=float)
-            if start < stored:
-                arrays["irr"][start : min(end, stored)] = rates[: min(end, stored) - start]
-            irr_starts = starts[starts < end - start]
-            blocks["irr"].append(_block_stats(rates, irr_starts))
-        if progress is not None:
-            progress(start + n, draws)
+        return chunk, nets
 
-    stats = {
-        key: _Stats(*(np.concatenate([part[f] for part in parts]) for f in range(4)))
-        for key, parts in blocks.items()
-    }
-    return SimulationResult(plan, draws, entropy, levels, payers, arrays, stats, within, irr_draws)
+    def _add(self, key: str, data: Array, start: int, starts: NDArray[np.int64]) -> None:
+        """Add one metric of a chunk: block statistics, kept draws, payback counts."""
+        self.blocks[key].append(block_stats(data, starts))
+        if start < self.stored:
+            end = min(self.stored, start + data.size)
+            self.arrays[key][start:end] = data[: end - start]
+        if key in self.within:
+            # payback <= k  <=>  ceil(payback) <= k for whole years k
+            horizon = self.plan.horizon
+            years = np.where(np.isnan(data), horizon + 1, np.ceil(data))
+            bins = np.clip(years, 0, horizon + 1).astype(np.int64)
+            self.within[key] += np.cumsum(np.bincount(bins, minlength=horizon + 2))[:-1]
+
+    def _add_irr(self, nets: list[Array], start: int, n: int, starts: NDArray[np.int64]) -> None:
+        """The IRR of the chunk's draws among the first ``irr_draws``."""
+        end = min(self.irr_draws, start + n)
+        rates = np.asarray(irr(np.concatenate(nets)[: end - start]), dtype=float)
+        if start < self.stored:
+            kept = min(end, self.stored)
+            self.arrays["irr"][start:kept] = rates[: kept - start]
+        self.blocks["irr"].append(block_stats(rates, starts[starts < end - start]))
+
+    def result(self, levels: tuple[float, ...]) -> SimulationResult:
+        """The simulation result over every chunk added."""
+        stats = {
+            key: Stats(*(np.concatenate([part[f] for part in parts]) for f in range(4)))
+            for key, parts in self.blocks.items()
+        }
+        return SimulationResult(
+            self.plan, self.draws, self.entropy, levels, self.plan.active_payers,
+            self.arrays, stats, self.within, self.irr_draws,
+        )  # fmt: skip

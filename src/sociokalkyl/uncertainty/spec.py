@@ -12,7 +12,8 @@ not on the other parameters, not on their order.
 
 Examples
 --------
->>> from sociokalkyl import compile_plan, examples
+>>> from sociokalkyl import examples
+>>> from sociokalkyl.engine import compile_plan
 >>> plan = compile_plan(*examples.servicetrainee())
 >>> u = Uncertainty({"effects[1].change": {"kind": "uniform", "low": -5.4, "high": -4.4}})
 >>> u.check(plan)

@@ -7,19 +7,18 @@ and checked, and writes the cache only after a whole request has passed validati
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import http.client
 import json
 import math
 import os
-import tempfile
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from sociokalkyl._atomic import write_atomic
 from sociokalkyl.errors import DataSourceError, InputError
 from sociokalkyl.sources.kolada.checks import _check_base_url
 from sociokalkyl.sources.kolada.constants import ATTRIBUTION, CACHE_ENV_VAR, DEFAULT_BASE_URL
@@ -269,26 +268,15 @@ class _Session:
         payload = json.dumps(wrapper, ensure_ascii=False, indent=1).encode("utf-8")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(
-                dir=path.parent, prefix=f".{path.stem[:16]}-", suffix=".tmp"
-            )
         except OSError as exc:
             raise DataSourceError(
                 f"could not write the Kolada cache in {path.parent} ({exc}); pass a writable "
                 f"cache_dir or set {CACHE_ENV_VAR}"
             ) from exc
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, path)
-        except BaseException as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-            if isinstance(exc, OSError):
-                raise DataSourceError(
-                    f"could not write the Kolada cache file {path} ({exc}); pass a writable "
-                    f"cache_dir or set {CACHE_ENV_VAR}"
-                ) from exc
-            raise
+            write_atomic(path, payload, fsync=True)
+        except OSError as exc:
+            raise DataSourceError(
+                f"could not write the Kolada cache file {path} ({exc}); pass a writable "
+                f"cache_dir or set {CACHE_ENV_VAR}"
+            ) from exc
