@@ -652,3 +652,45 @@ def test_validate_counts_uncertain_parameters_not_the_correlation(tmp_path: Path
     code, out, err = run_main("validate", path, "--lang", "en")
     assert code == 0, err
     assert "uncertainty over 3 parameter(s)" in out
+
+
+# --- every kind of error is one clean line (in-process) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "message"),
+    [
+        (OSError(13, "Permission denied", "r.xlsx"), 1, "error: Permission denied: r.xlsx\n"),
+        (OSError("disk full"), 1, "error: disk full\n"),
+        (KeyboardInterrupt(), 130, "interrupted\n"),
+        (ZeroDivisionError("division by zero"), 1, "error: ZeroDivisionError: division by zero"),
+        (RuntimeError("oops"), 1, "internal error: RuntimeError: oops\n(this is a bug"),
+    ],
+)
+def test_unexpected_errors_are_one_clean_message(
+    monkeypatch: pytest.MonkeyPatch, error: BaseException, code: int, message: str
+) -> None:
+    def fail(*args: object) -> int:
+        raise error
+
+    monkeypatch.setattr(sys.modules["sociokalkyl.cli.main"], "_dispatch", fail)
+    got, out, err = run_main("run", example("servicetrainee"))
+    assert got == code
+    assert out == ""
+    assert err.startswith(message)
+    assert "Traceback" not in err
+    got, _, err = run_main("run", "--debug", example("servicetrainee"))
+    assert got == code
+    assert ("Traceback" in err) is (code != 130)
+
+
+def test_python_m_entry_point_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import runpy
+
+    monkeypatch.setattr(sys, "argv", ["sociokalkyl", "--version"])
+    with pytest.raises(SystemExit) as exit_info:
+        runpy.run_module("sociokalkyl", run_name="__main__", alter_sys=False)
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith("sociokalkyl ")
