@@ -189,6 +189,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
 def message(key: str, lang: Lang, **values: Any) -> str:
     """The status line ``key`` of :data:`MESSAGES` in ``lang``, filled with ``values``.
 
+    Parameters
+    ----------
+    key
+        A key of :data:`MESSAGES`.
+    lang
+        ``"sv"`` or ``"en"``.
+    **values
+        The fields of the format string (``path``, ``n``, ...).
+
+    Returns
+    -------
+    str
+        The line, without a newline.
+
     Examples
     --------
     >>> message("wrote", "sv", path="r.md")
@@ -202,6 +216,15 @@ def message(key: str, lang: Lang, **values: Any) -> str:
 
 def emit(text: str, out: Path | None, stdout: TextIO) -> None:
     """Write ``text`` to ``stdout``, or atomically to the file ``out`` (UTF-8).
+
+    Parameters
+    ----------
+    text
+        What to write.
+    out
+        The file to write (a temporary file, then a rename), or None for ``stdout``.
+    stdout
+        The stream used when ``out`` is None.
 
     Examples
     --------
@@ -219,6 +242,13 @@ def emit(text: str, out: Path | None, stdout: TextIO) -> None:
 
 def report_problems(exc: ScenarioError, stderr: TextIO) -> None:
     """Write each problem of ``exc`` as an ``error:`` line, then how many there were.
+
+    Parameters
+    ----------
+    exc
+        The error with the file's problems (each with its file, line and field).
+    stderr
+        Where the lines go.
 
     Examples
     --------

@@ -36,6 +36,13 @@ def add_init_parser(
 ) -> None:
     """Add the ``init`` command to ``subparsers`` (``common`` holds ``--debug``).
 
+    Parameters
+    ----------
+    subparsers
+        The ``sociokalkyl`` parser's subcommands.
+    common
+        The parent parser of the options every command shares.
+
     Examples
     --------
     >>> from sociokalkyl.cli._common import Parser

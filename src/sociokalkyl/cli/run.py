@@ -60,6 +60,13 @@ def add_run_parser(
 ) -> None:
     """Add the ``run`` command to ``subparsers`` (``common`` holds ``--debug``).
 
+    Parameters
+    ----------
+    subparsers
+        The ``sociokalkyl`` parser's subcommands.
+    common
+        The parent parser of the options every command shares.
+
     Examples
     --------
     >>> from sociokalkyl.cli._common import Parser
@@ -96,6 +103,22 @@ def add_run_parser(
 def format_from_suffix(out: Path) -> str:
     """The output format named by the suffix of ``--out``; a usage error if unknown.
 
+    Parameters
+    ----------
+    out
+        The file ``--out`` names.
+
+    Returns
+    -------
+    str
+        ``"table"``, ``"json"``, ``"csv"``, ``"md"`` or ``"xlsx"`` (see
+        :data:`OUTPUT_SUFFIXES`).
+
+    Raises
+    ------
+    UsageError
+        For a suffix that names no output format.
+
     Examples
     --------
     >>> format_from_suffix(Path("resultat.txt"))
@@ -113,6 +136,17 @@ def format_from_suffix(out: Path) -> str:
 
 def progress_bar(stream: TextIO) -> Callable[[int, int], None]:
     """A progress callback ``show(done, total)`` that draws a bar on ``stream``.
+
+    Parameters
+    ----------
+    stream
+        The terminal (``stderr``) to draw on; the bar is redrawn in place.
+
+    Returns
+    -------
+    callable
+        ``show(done, total)`` for :func:`~sociokalkyl.uncertainty.simulate`'s
+        ``progress``; it ends the line when ``done >= total``.
 
     Examples
     --------

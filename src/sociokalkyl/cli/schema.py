@@ -23,6 +23,13 @@ def add_schema_parser(
 ) -> None:
     """Add the ``schema`` command to ``subparsers`` (``common`` holds ``--debug``).
 
+    Parameters
+    ----------
+    subparsers
+        The ``sociokalkyl`` parser's subcommands.
+    common
+        The parent parser of the options every command shares.
+
     Examples
     --------
     >>> from sociokalkyl.cli._common import Parser

@@ -24,6 +24,13 @@ def add_validate_parser(
 ) -> None:
     """Add the ``validate`` command to ``subparsers`` (``common`` holds ``--debug``).
 
+    Parameters
+    ----------
+    subparsers
+        The ``sociokalkyl`` parser's subcommands.
+    common
+        The parent parser of the options every command shares.
+
     Examples
     --------
     >>> from sociokalkyl.cli._common import Parser
