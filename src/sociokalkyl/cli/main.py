@@ -28,6 +28,7 @@ import argparse
 import sys
 import traceback
 from collections.abc import Sequence
+from importlib import metadata
 from typing import TextIO
 
 from sociokalkyl.cli._common import Parser, UsageError, report_problems
@@ -50,9 +51,15 @@ _STREAM_COMMANDS = (run_command, init_command, validate_command, schema_command)
 
 
 def _version() -> str:
-    from sociokalkyl import __version__
+    """The installed distribution's version (``pip install`` records it from pyproject.toml).
 
-    return __version__
+    Read from the package metadata rather than the root package, which no module inside
+    the package imports (the root imports them).
+    """
+    try:
+        return metadata.version("sociokalkyl")
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return "(version unknown: not installed)"
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -217,21 +217,7 @@ def run_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
         raise UsageError(f"--scenario {args.scenario}: no such scenario; the file has: {names}")
     if args.scenario is not None and args.draws is not None:
         raise UsageError("--scenario and --draws cannot be combined yet; run them one at a time")
-
-    from sociokalkyl.analysis.result import Result, compute_metrics
-    from sociokalkyl.engine import compile_plan, project
-
-    catalogue = catalogue_for(scenario)
-    plan = compile_plan(scenario.intervention, scenario.settings, catalogue)
-    if args.scenario is not None:
-        plan = apply_overrides(plan, scenario.scenarios[args.scenario])
-    projection = project(plan, plan.values())
-    result = Result(plan, projection, compute_metrics(projection))
-
-    simulation: dict[str, Any] | None = None
-    if args.draws is not None:
-        simulation = _simulate(scenario, args, catalogue, stderr)
-
+    result, simulation = _calculate(scenario, args, stderr)
     if fmt == "xlsx":
         from sociokalkyl.report.excel import write_report
 
@@ -244,6 +230,25 @@ def run_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     if out is not None:
         stderr.write(message("wrote", lang, path=out) + "\n")
     return 0
+
+
+def _calculate(
+    scenario: Scenario, args: argparse.Namespace, stderr: TextIO
+) -> tuple[Result, dict[str, Any] | None]:
+    """The result (with ``--scenario``'s overrides) and, with ``--draws``, the simulation."""
+    from sociokalkyl.analysis.result import Result, compute_metrics
+    from sociokalkyl.engine import compile_plan, project
+
+    catalogue = catalogue_for(scenario)
+    plan = compile_plan(scenario.intervention, scenario.settings, catalogue)
+    if args.scenario is not None:
+        plan = apply_overrides(plan, scenario.scenarios[args.scenario])
+    projection = project(plan, plan.values())
+    result = Result(plan, projection, compute_metrics(projection))
+    simulation: dict[str, Any] | None = None
+    if args.draws is not None:
+        simulation = _simulate(scenario, args, catalogue, stderr)
+    return result, simulation
 
 
 def _render(
