@@ -174,6 +174,13 @@ def test_the_uncertainty_numbers_are_the_former_builders() -> None:
     )
 
 
+def test_an_example_without_uncertainty_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = examples.scenario("skolfam").model_copy(update={"uncertainty": None})
+    monkeypatch.setattr("sociokalkyl.examples.uncertain.scenario", lambda name: plain)
+    with pytest.raises(InputError, match=r"has no \[uncertainty\] table"):
+        examples.uncertainty("skolfam")
+
+
 def test_an_unknown_example_suggests_a_name() -> None:
     with pytest.raises(InputError, match="did you mean 'skolfam'"):
         examples.load("skolfamm")
