@@ -112,20 +112,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_catalogue_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
-    """Add the ``catalogue`` subcommand to a CLI's subparsers (``func=run_catalogue``).
-
-    Parameters
-    ----------
-    subparsers
-        The subcommands of the ``sociokalkyl`` parser (or any argparse parser).
-
-    Examples
-    --------
-    >>> parser = argparse.ArgumentParser(prog="sociokalkyl")
-    >>> add_catalogue_parser(parser.add_subparsers(dest="command"))
-    >>> parser.parse_args(["catalogue", "--search", "hemtjänst"]).search
-    ['hemtjänst']
-    """
+    """Add the ``catalogue`` subcommand to a CLI's subparsers (``func=run_catalogue``)."""
     parser = subparsers.add_parser(
         "catalogue",
         help=_HELP,
@@ -154,27 +141,6 @@ def catalogue_rows(
 
     ``rebased_value`` is None and ``rebase_note`` says why when the item's index cannot
     reach ``price_year``.
-
-    Parameters
-    ----------
-    catalogue
-        The items to list.
-    price_year
-        Also restate every item in this year's prices [year], with its own index.
-    lang
-        ``"sv"`` or ``"en"``: the language of units and provenance words.
-
-    Returns
-    -------
-    list of dict
-        One row per key, aliases included, in the catalogue's order.
-
-    Examples
-    --------
-    >>> from sociokalkyl.catalogue import default
-    >>> row = catalogue_rows(default(), 2023)[0]
-    >>> sorted(row)[:3], row["rebased_price_year"]
-    (['alias_of', 'confidence', 'geography'], 2023)
     """
     rows = []
     for key in catalogue:
@@ -305,29 +271,7 @@ def _table(rows: list[dict[str, Any]], price_year: int | None, lang: str) -> str
 
 
 def run_catalogue(args: argparse.Namespace) -> int:
-    """Run the ``catalogue`` subcommand; 0 on success, 1 (with a message on stderr) on error.
-
-    Parameters
-    ----------
-    args
-        The parsed options (``price_year``, ``search``, ``format``, ``lang``,
-        ``overrides``); a missing one takes its default.
-
-    Returns
-    -------
-    int
-        The exit code: 0, or 1 when nothing matches or an overrides file is bad.
-
-    Examples
-    --------
-    >>> args = argparse.Namespace(search=["Helsingborg"], format="json")
-    >>> run_catalogue(args)  # doctest: +ELLIPSIS
-    [
-      {
-        "key": "hvb_barn_unga_dygn_helsingborg_2015",
-    ...
-    0
-    """
+    """Run the ``catalogue`` subcommand; 0 on success, 1 (with a message on stderr) on error."""
     lang = getattr(args, "lang", "sv") or "sv"
     price_year = getattr(args, "price_year", None)
     try:
@@ -363,23 +307,7 @@ def run_catalogue(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m sociokalkyl.cli.catalogue [options]``: the subcommand on its own.
-
-    Parameters
-    ----------
-    argv
-        The options (default ``sys.argv[1:]``).
-
-    Returns
-    -------
-    int
-        The exit code (see :func:`run_catalogue`).
-
-    Examples
-    --------
-    >>> main(["--search", "nothing-matches-this"])
-    1
-    """
+    """``python -m sociokalkyl.cli.catalogue [options]``."""
     parser = argparse.ArgumentParser(prog="sociokalkyl catalogue", description=_HELP)
     _add_arguments(parser)
     return run_catalogue(parser.parse_args(argv))
