@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from sociokalkyl import examples
-from sociokalkyl.analysis.result import Result, evaluate
+from sociokalkyl import evaluate, examples
+from sociokalkyl.analysis.result import Result
 from sociokalkyl.scenario.read import Scenario, catalogue_for, scenario_from_data
 
 CASES_DIR = Path(__file__).parent / "cases"

@@ -236,7 +236,8 @@ def _calculate(
     scenario: Scenario, args: argparse.Namespace, stderr: TextIO
 ) -> tuple[Result, dict[str, Any] | None]:
     """The result (with ``--scenario``'s overrides) and, with ``--draws``, the simulation."""
-    from sociokalkyl.analysis.result import Result, compute_metrics
+    from sociokalkyl.analysis.metrics import compute_metrics
+    from sociokalkyl.analysis.result import Result
     from sociokalkyl.engine import compile_plan, project
 
     catalogue = catalogue_for(scenario)

@@ -7,7 +7,7 @@ numbers, their sources and confidence marks, its ``[uncertainty]`` and its
 
 Examples
 --------
->>> from sociokalkyl.analysis.result import evaluate
+>>> from sociokalkyl import evaluate
 >>> intervention, settings = load("servicetrainee")
 >>> intervention.name, settings.base_year
 ('Servicetrainee', 2012)
@@ -153,7 +153,7 @@ def servicetrainee() -> tuple[Intervention, Settings]:
 
     Examples
     --------
-    >>> from sociokalkyl.analysis.result import evaluate
+    >>> from sociokalkyl import evaluate
     >>> result = evaluate(*servicetrainee())
     >>> round(result.npv / 1e6, 2)  # mnkr, 2023 prices
     -5.75
@@ -178,7 +178,7 @@ def skolfam() -> tuple[Intervention, Settings]:
 
     Examples
     --------
-    >>> from sociokalkyl.analysis.result import evaluate
+    >>> from sociokalkyl import evaluate
     >>> result = evaluate(*skolfam())
     >>> round(result.npv / 1e6, 1), round(result.break_even_effect, 2)  # mnkr, 2023 prices
     (-3.8, 2.38)
