@@ -1,4 +1,5 @@
-"""The ``sociokalkyl`` command, end to end through the console script and ``python -m``.
+"""The ``sociokalkyl`` command, end to end: ``main(argv)`` in-process, and a few runs of
+the console script and ``python -m sociokalkyl`` as a user starts them.
 
 Golden outputs live in ``tests/golden/``. After a deliberate change of the output,
 regenerate them with::
@@ -35,7 +36,7 @@ def example(name: str) -> Path:
 
 
 def cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m sociokalkyl`` in a subprocess."""
+    """Run ``python -m sociokalkyl`` in a subprocess (only to test that way of starting)."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"}
     return subprocess.run(
         [sys.executable, "-m", "sociokalkyl", *map(str, args)],
@@ -88,24 +89,26 @@ def assert_close(got: object, expected: object, where: str) -> None:
         assert got == expected, where
 
 
-def assert_clean_error(result: subprocess.CompletedProcess[str], code: int) -> None:
-    assert result.returncode == code, (result.returncode, result.stderr)
-    assert "Traceback" not in result.stderr + result.stdout
-    assert result.stderr.strip().startswith("error") or "problem" in result.stderr
+def assert_clean_error(result: tuple[int, str, str], code: int) -> None:
+    """``result`` of :func:`run_main` failed with ``code`` and a message, no traceback."""
+    got, out, err = result
+    assert got == code, (got, err)
+    assert "Traceback" not in err + out
+    assert err.strip().startswith("error") or "problem" in err
 
 
 # --- run ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("fmt", ["table", "md", "csv", "json"])
-def test_run_servicetrainee_every_format_subprocess(fmt: str) -> None:
-    result = cli("run", example("servicetrainee"), "--format", fmt)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
+def test_run_servicetrainee_every_format(fmt: str) -> None:
+    code, out, err = run_main("run", example("servicetrainee"), "--format", fmt)
+    assert code == 0, err
+    assert err == ""
     suffix = {"table": "txt", "md": "md", "csv": "csv", "json": "json"}[fmt]
-    check_golden(f"servicetrainee.sv.{suffix}", result.stdout)
+    check_golden(f"servicetrainee.sv.{suffix}", out)
     if fmt == "json":
-        data = json.loads(result.stdout)
+        data = json.loads(out)
         assert data["summary"]["npv"] == pytest.approx(-5_752_490.13, abs=0.01)
         assert data["summary"]["payback"] is None
 
@@ -161,9 +164,9 @@ def test_run_refuses_to_overwrite_input(tmp_path: Path) -> None:
     source = tmp_path / "kalkyl.toml"
     shutil.copy(example("servicetrainee"), source)
     before = source.read_bytes()
-    result = cli("run", source, "--out", source, "--format", "json")
+    result = run_main("run", source, "--out", source, "--format", "json")
     assert_clean_error(result, 2)
-    assert "input file" in result.stderr
+    assert "input file" in result[2]
     assert source.read_bytes() == before
     code, _, err = run_main("run", source, "--out", tmp_path / "." / "kalkyl.toml")
     assert code == 2
@@ -224,7 +227,7 @@ def test_run_scenario() -> None:
     assert "pessimistisk" in err
 
 
-# --- installed console script -------------------------------------------------------------
+# --- the console script and python -m, as a user starts them (subprocesses) -------------------
 
 
 def test_installed_console_script() -> None:
@@ -242,6 +245,13 @@ def test_installed_console_script() -> None:
     version = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
     assert version.returncode == 0
     assert version.stdout.startswith("sociokalkyl ")
+
+
+def test_python_m_sociokalkyl() -> None:
+    result = cli("run", example("servicetrainee"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    check_golden("servicetrainee.sv.txt", result.stdout)
 
 
 # --- init ----------------------------------------------------------------------------------
@@ -273,12 +283,12 @@ def test_init_comments_name_the_written_file(tmp_path: Path) -> None:
 def test_init_refuses_to_overwrite_and_force(tmp_path: Path) -> None:
     path = tmp_path / "kalkyl.toml"
     path.write_text("# mitt eget\n", "utf-8")
-    result = cli("init", path)
+    result = run_main("init", path)
     assert_clean_error(result, 2)
-    assert "--force" in result.stderr
+    assert "--force" in result[2]
     assert path.read_text("utf-8") == "# mitt eget\n"
-    result = cli("init", "--force", path)
-    assert result.returncode == 0, result.stderr
+    code, _, err = run_main("init", "--force", path)
+    assert code == 0, err
     assert "Servicetrainee" in path.read_text("utf-8")
 
 
@@ -314,10 +324,10 @@ def test_init_mismatched_suffix_and_directory(tmp_path: Path) -> None:
 # --- validate ------------------------------------------------------------------------------
 
 
-def test_validate_ok_subprocess() -> None:
-    result = cli("validate", example("servicetrainee"))
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: ")
+def test_validate_ok() -> None:
+    code, out, err = run_main("validate", example("servicetrainee"))
+    assert code == 0, err
+    assert out.startswith("OK: ")
 
 
 def test_validate_lists_every_problem(tmp_path: Path) -> None:
@@ -329,16 +339,17 @@ def test_validate_lists_every_problem(tmp_path: Path) -> None:
     )
     path = tmp_path / "fel.toml"
     path.write_text(text, "utf-8")
-    result = cli("validate", path)
+    result = run_main("validate", path)
     assert_clean_error(result, 1)
-    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert len(lines) == 3, result.stderr
-    assert "3 problems found" in result.stderr
-    assert "did you mean 'drop_off'?" in result.stderr
-    assert "'7 149 kr/km'" in result.stderr
-    assert "'tio'" in result.stderr
+    stderr = result[2]
+    lines = [line for line in stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 3, stderr
+    assert "3 problems found" in stderr
+    assert "did you mean 'drop_off'?" in stderr
+    assert "'7 149 kr/km'" in stderr
+    assert "'tio'" in stderr
     drop_line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("drop_of"))
-    assert f"fel.toml:{drop_line}: intervention.effects[1].drop_of" in result.stderr
+    assert f"fel.toml:{drop_line}: intervention.effects[1].drop_of" in stderr
     code, out, _ = run_main("validate", "--json", path)
     assert code == 1
     assert {p["line"] for p in json.loads(out)} >= {drop_line}
@@ -347,10 +358,10 @@ def test_validate_lists_every_problem(tmp_path: Path) -> None:
 # --- schema, catalogue, version, usage ------------------------------------------------------
 
 
-def test_schema_subprocess(tmp_path: Path) -> None:
-    result = cli("schema")
-    assert result.returncode == 0, result.stderr
-    schema = json.loads(result.stdout)
+def test_schema(tmp_path: Path) -> None:
+    code, out, err = run_main("schema")
+    assert code == 0, err
+    schema = json.loads(out)
     assert schema["title"] == "sociokalkyl scenario"
     out = tmp_path / "schema.json"
     code, _, _ = run_main("schema", "--out", out)
@@ -359,9 +370,9 @@ def test_schema_subprocess(tmp_path: Path) -> None:
 
 
 def test_catalogue_is_registered() -> None:
-    result = cli("catalogue", "--search", "hemtjänst")
-    assert result.returncode == 0, result.stderr
-    assert "hemtjanst" in result.stdout
+    code, out, err = run_main("catalogue", "--search", "hemtjänst")
+    assert code == 0, err
+    assert "hemtjanst" in out
 
 
 def test_version_and_usage() -> None:
@@ -411,14 +422,14 @@ def test_bad_input_is_a_clean_error(
         assert "Traceback" not in out + err
 
 
-def test_bad_input_subprocess(tmp_path: Path) -> None:
-    assert_clean_error(cli("run", tmp_path), 2)
+def test_bad_input_directory_and_text_intake(tmp_path: Path) -> None:
+    assert_clean_error(run_main("run", tmp_path), 2)
     text = example("servicetrainee").read_text("utf-8").replace("intake = [30]", 'intake = "30 st"')
     path = tmp_path / "text.toml"
     path.write_text(text, "utf-8")
-    result = cli("run", path)
+    result = run_main("run", path)
     assert_clean_error(result, 1)
-    assert "intervention.target_group.intake" in result.stderr
+    assert "intervention.target_group.intake" in result[2]
 
 
 def test_debug_shows_traceback(tmp_path: Path) -> None:
@@ -609,16 +620,59 @@ def test_decimal_comma_in_a_bare_number_gets_a_hint(tmp_path: Path) -> None:
 
 def test_validate_counts_uncertain_parameters_not_the_correlation(tmp_path: Path) -> None:
     text = example("servicetrainee").read_text(encoding="utf-8")
-    two_and_a_correlation = (
+    # the example's three uncertain parameters, and a correlation between two of them
+    assert text.count(" = { kind = ") == 3
+    three_and_a_correlation = (
         "[uncertainty]\n"
-        '"effects[1].drop_off" = { kind = "uniform", low = 0.1, high = 0.3 }\n'
         'correlation = [{ parameters = ["effects[1].change", "effects[1].drop_off"], '
         "rho = 0.6 }]\n"
     )
-    changed = text.replace("[uncertainty]\n", two_and_a_correlation, 1)
+    changed = text.replace("[uncertainty]\n", three_and_a_correlation, 1)
     assert changed != text
     path = tmp_path / "korr.toml"
     path.write_text(changed, encoding="utf-8")
     code, out, err = run_main("validate", path, "--lang", "en")
     assert code == 0, err
-    assert "uncertainty over 2 parameter(s)" in out
+    assert "uncertainty over 3 parameter(s)" in out
+
+
+# --- every kind of error is one clean line (in-process) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "message"),
+    [
+        (OSError(13, "Permission denied", "r.xlsx"), 1, "error: Permission denied: r.xlsx\n"),
+        (OSError("disk full"), 1, "error: disk full\n"),
+        (KeyboardInterrupt(), 130, "interrupted\n"),
+        (ZeroDivisionError("division by zero"), 1, "error: ZeroDivisionError: division by zero"),
+        (RuntimeError("oops"), 1, "internal error: RuntimeError: oops\n(this is a bug"),
+    ],
+)
+def test_unexpected_errors_are_one_clean_message(
+    monkeypatch: pytest.MonkeyPatch, error: BaseException, code: int, message: str
+) -> None:
+    def fail(*args: object) -> int:
+        raise error
+
+    monkeypatch.setattr(sys.modules["sociokalkyl.cli.main"], "_dispatch", fail)
+    got, out, err = run_main("run", example("servicetrainee"))
+    assert got == code
+    assert out == ""
+    assert err.startswith(message)
+    assert "Traceback" not in err
+    got, _, err = run_main("run", "--debug", example("servicetrainee"))
+    assert got == code
+    assert ("Traceback" in err) is (code != 130)
+
+
+def test_python_m_entry_point_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import runpy
+
+    monkeypatch.setattr(sys, "argv", ["sociokalkyl", "--version"])
+    with pytest.raises(SystemExit) as exit_info:
+        runpy.run_module("sociokalkyl", run_name="__main__", alter_sys=False)
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith("sociokalkyl ")

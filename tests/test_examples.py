@@ -1,5 +1,7 @@
-"""The worked examples: Python and TOML agree, and every figure has a checked source.
+"""The worked examples: the TOML files are the one source, and every figure has a checked source.
 
+``sociokalkyl.examples`` loads the TOML files (the Python builders are gone; before they
+went, the loaded models were checked equal to them, field by field and draw by draw).
 A figure marked S or S2 must be a row of the project's reference table of unit costs,
 and a figure marked D must follow from such rows by the formula its source states. The
 rows needed are copied below (``REFERENCE``), because the reference data is not shipped
@@ -17,8 +19,10 @@ from typing import NamedTuple
 
 import pytest
 
-from sociokalkyl import evaluate
+from sociokalkyl import evaluate, examples
+from sociokalkyl.errors import InputError
 from sociokalkyl.examples import (
+    seniorer_ostersund,
     servicetrainee,
     servicetrainee_uncertainty,
     skolfam,
@@ -27,11 +31,12 @@ from sociokalkyl.examples import (
 from sociokalkyl.model import BaselineUse, CostItem, Effect, Intervention, InterventionCost
 from sociokalkyl.model import Settings as SettingsModel
 from sociokalkyl.scenario import load_scenario
-from sociokalkyl.uncertainty import Uncertainty
+from sociokalkyl.uncertainty import Pert, Triangular, Uncertainty, Uniform
 
-PYTHON_EXAMPLES: dict[str, Callable[[], tuple[Intervention, SettingsModel]]] = {
+LOADERS: dict[str, Callable[[], tuple[Intervention, SettingsModel]]] = {
     "servicetrainee": servicetrainee,
     "skolfam": skolfam,
+    "seniorer_ostersund": seniorer_ostersund,
 }
 UNCERTAINTY: dict[str, Callable[[], Uncertainty]] = {
     "servicetrainee": servicetrainee_uncertainty,
@@ -102,11 +107,7 @@ def toml_path(name: str) -> Path:
 
 
 def all_examples() -> list[tuple[str, Intervention]]:
-    examples = [(f"{name}.py", make()[0]) for name, make in PYTHON_EXAMPLES.items()]
-    examples += [
-        (f"{name}.toml", load_scenario(toml_path(name)).intervention) for name in TOML_EXAMPLES
-    ]
-    return examples
+    return [(f"{name}.toml", load_scenario(toml_path(name)).intervention) for name in TOML_EXAMPLES]
 
 
 EXAMPLES = all_examples()
@@ -127,35 +128,64 @@ def unit_of(item: CostItem) -> str:
     return str(item.unit_cost.units).replace(" ", "")
 
 
-@pytest.mark.parametrize("name", sorted(PYTHON_EXAMPLES))
-def test_toml_gives_exactly_the_python_examples_npv(name: str) -> None:
+@pytest.mark.parametrize("name", TOML_EXAMPLES)
+def test_the_loaders_read_the_toml_files(name: str) -> None:
     scenario = load_scenario(toml_path(name))
-    intervention, settings = PYTHON_EXAMPLES[name]()
+    intervention, settings = LOADERS[name]()
     from_toml = evaluate(scenario.intervention, scenario.settings)
-    from_python = evaluate(intervention, settings)
-    assert from_toml.npv == from_python.npv
-    assert from_toml.pv_costs == from_python.pv_costs
-    assert from_toml.pv_avoided == from_python.pv_avoided
+    loaded = evaluate(intervention, settings)
+    assert loaded.npv == from_toml.npv
+    assert loaded.pv_costs == from_toml.pv_costs
+    assert loaded.pv_avoided == from_toml.pv_avoided
     assert scenario.intervention == intervention
     assert scenario.settings == settings
+    assert examples.load(name) == (intervention, settings)
+    assert examples.text(name) == toml_path(name).read_text("utf-8")
+    assert name in examples.NAMES
 
 
-@pytest.mark.parametrize("name", sorted(PYTHON_EXAMPLES))
-def test_toml_uncertainty_is_the_python_examples_where_names_match(name: str) -> None:
+@pytest.mark.parametrize("name", sorted(UNCERTAINTY))
+def test_uncertainty_is_the_toml_files_table(name: str) -> None:
     table = load_scenario(toml_path(name)).uncertainty
     assert table
-    from_toml = Uncertainty(table)
-    from_python = UNCERTAINTY[name]()
-    python_names = set(from_python.keys())
-    for parameter, distribution in from_toml.items():
-        assert parameter in python_names, parameter
-        assert distribution == from_python.get(parameter), parameter
+    assert Uncertainty(table) == UNCERTAINTY[name]()
+    assert examples.uncertainty(name) == UNCERTAINTY[name]()
 
 
-def test_skolfam_toml_has_all_of_the_python_uncertainty() -> None:
-    table = load_scenario(toml_path("skolfam")).uncertainty
-    assert table
-    assert Uncertainty(table) == skolfam_uncertainty()
+def test_the_uncertainty_numbers_are_the_former_builders() -> None:
+    """The numbers the Python builders held, so that moving them to TOML changed none."""
+    assert servicetrainee_uncertainty() == Uncertainty(
+        {
+            "effects[1].change": Uniform(low=-5.4, high=-4.4),
+            "cost_items.ekonomiskt_bistand.unit_cost": Triangular(
+                low=6077.0, mode=7149.0, high=8221.0
+            ),
+            "effects[1].drop_off": Pert(low=0.0, mode=0.2, high=0.4),
+        }
+    )
+    assert skolfam_uncertainty() == Uncertainty(
+        {
+            "effect_multiplier": Pert(low=0.0, mode=1.0, high=2.0),
+            "cost_items.hvb_barn_unga.unit_cost": Triangular(low=2763.0, mode=4500.0, high=4500.0),
+            "cost_items.familjehem_konsulentstott.unit_cost": Uniform(low=1900.0, high=4200.0),
+            "target_group.intake[0]": Uniform(low=30.0, high=40.0),
+            "costs[0].amount": Pert(low=15000.0, mode=25000.0, high=40000.0),
+        }
+    )
+
+
+def test_an_example_without_uncertainty_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = examples.scenario("skolfam").model_copy(update={"uncertainty": None})
+    monkeypatch.setattr("sociokalkyl.examples.uncertain.scenario", lambda name: plain)
+    with pytest.raises(InputError, match=r"has no \[uncertainty\] table"):
+        examples.uncertainty("skolfam")
+
+
+def test_an_unknown_example_suggests_a_name() -> None:
+    with pytest.raises(InputError, match="did you mean 'skolfam'"):
+        examples.load("skolfamm")
+    with pytest.raises(InputError, match="is not a bundled example"):
+        examples.text("nej")
 
 
 def test_headline_numbers() -> None:

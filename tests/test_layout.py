@@ -94,14 +94,6 @@ _NOT_YET_SPLIT: set[str] = {
     # H2 words and reports: functions still to split after the merge
     "size:analysis/result.py",
     "size:scenario/excel_template.py",
-    # H3 one way each: finance, analysis, uncertainty API, scenario
-    # H4 CLI and examples: one module a command; examples as TOML only
-    "root-import:cli/main.py",
-    "root-import:examples/__main__.py",
-    "function:cli/main.py::build_parser",
-    "function:examples/servicetrainee.py::servicetrainee",
-    "function:examples/skolfam.py::skolfam",
-    "size:cli/main.py",
 }
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from sociokalkyl import evaluate, examples
 from sociokalkyl.errors import InputError
-from sociokalkyl.examples.skolfam import skolfam
+from sociokalkyl.examples import skolfam
 from sociokalkyl.examples.uncertain import skolfam_uncertainty
 from sociokalkyl.model import (
     BaselineUse,

@@ -1,16 +1,52 @@
 """Worked examples, built from the Swedish interventions in the project's context texts.
 
-Each function returns an ``(Intervention, Settings)`` pair whose every number is named
-and carries its source or is marked as an assumption (confidence ``"A"``). The
-``*_uncertainty`` functions give the ranges for Monte Carlo. The commented TOML
-scenario files beside this module (``servicetrainee.toml``, ``skolfam.toml``,
-``seniorer_ostersund.toml``) are the same for the command line.
+Each example is one commented TOML scenario file in this package
+(``servicetrainee.toml``, ``skolfam.toml``, ``seniorer_ostersund.toml``), the only source
+of its numbers: every number is named and carries its source or is marked as an
+assumption (confidence ``"A"``). The functions here read those files:
+:func:`load` (or :func:`servicetrainee`, :func:`skolfam`, :func:`seniorer_ostersund`)
+returns an ``(Intervention, Settings)`` pair, and the ``*_uncertainty`` functions the
+file's ``[uncertainty]`` table as distributions for Monte Carlo.
+``sociokalkyl init --example NAME`` writes the same files for the command line.
+
+Examples
+--------
+>>> import sociokalkyl as sk
+>>> intervention, settings = sk.examples.load("servicetrainee")
+>>> sk.examples.servicetrainee() == (intervention, settings)
+True
+>>> sk.examples.NAMES
+('servicetrainee', 'skolfam', 'seniorer_ostersund')
 """
 
 from __future__ import annotations
 
-from sociokalkyl.examples.servicetrainee import servicetrainee
-from sociokalkyl.examples.skolfam import skolfam
-from sociokalkyl.examples.uncertain import servicetrainee_uncertainty, skolfam_uncertainty
+from sociokalkyl.examples.bundled import (
+    DESCRIPTIONS,
+    NAMES,
+    load,
+    scenario,
+    seniorer_ostersund,
+    servicetrainee,
+    skolfam,
+    text,
+)
+from sociokalkyl.examples.uncertain import (
+    servicetrainee_uncertainty,
+    skolfam_uncertainty,
+    uncertainty,
+)
 
-__all__ = ["servicetrainee", "servicetrainee_uncertainty", "skolfam", "skolfam_uncertainty"]
+__all__ = [
+    "DESCRIPTIONS",
+    "NAMES",
+    "load",
+    "scenario",
+    "seniorer_ostersund",
+    "servicetrainee",
+    "servicetrainee_uncertainty",
+    "skolfam",
+    "skolfam_uncertainty",
+    "text",
+    "uncertainty",
+]

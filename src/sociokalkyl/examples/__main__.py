@@ -1,19 +1,28 @@
 """Print the Servicetrainee example: ``python -m sociokalkyl.examples``.
 
-Every number and assumption is in ``sociokalkyl/examples/servicetrainee.py``, with its
+Every number and assumption is in ``sociokalkyl/examples/servicetrainee.toml``, with its
 source or marked as an assumption; this script only evaluates it and prints the result.
 """
 
 from __future__ import annotations
 
-import sociokalkyl as sk
+from sociokalkyl.analysis.evaluate import evaluate
+from sociokalkyl.examples.bundled import servicetrainee
 from sociokalkyl.language.numbers import format_quantity
 
 
 def main() -> None:
-    """Evaluate the example and print the result, year by year and its assumptions."""
-    intervention, settings = sk.examples.servicetrainee()
-    result = sk.evaluate(intervention, settings)
+    """Evaluate the example and print the result, year by year and its assumptions.
+
+    Examples
+    --------
+    >>> main()  # doctest: +ELLIPSIS
+    Servicetrainee...
+    Per payer:
+      kommun   NPV     -5,752,490 SEK...
+    """
+    intervention, settings = servicetrainee()
+    result = evaluate(intervention, settings)
 
     print(result)
     print()

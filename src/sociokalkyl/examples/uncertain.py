@@ -1,6 +1,8 @@
 """The uncertainty of the worked examples: parameter name -> distribution of its value.
 
-Every range is explained: where it comes from, or why it is assumed (confidence ``"A"``).
+The distributions are the ``[uncertainty]`` tables of the examples' TOML files (the one
+source of their numbers); :data:`UNCERTAINTY_SOURCES` explains every range: where it
+comes from, or why it is assumed (confidence ``"A"``).
 
 Examples
 --------
@@ -13,10 +15,16 @@ Examples
 
 from __future__ import annotations
 
-from sociokalkyl.uncertainty.distributions import Pert, Triangular, Uniform
+from sociokalkyl.errors import InputError
+from sociokalkyl.examples.bundled import scenario
 from sociokalkyl.uncertainty.spec import Uncertainty
 
-__all__ = ["UNCERTAINTY_SOURCES", "servicetrainee_uncertainty", "skolfam_uncertainty"]
+__all__ = [
+    "UNCERTAINTY_SOURCES",
+    "servicetrainee_uncertainty",
+    "skolfam_uncertainty",
+    "uncertainty",
+]
 
 UNCERTAINTY_SOURCES: dict[str, dict[str, str]] = {
     "servicetrainee": {
@@ -51,35 +59,76 @@ UNCERTAINTY_SOURCES: dict[str, dict[str, str]] = {
 """Why each range is what it is, by example and parameter."""
 
 
+def uncertainty(name: str) -> Uncertainty:
+    """The ``[uncertainty]`` table of the bundled example ``name``, as distributions.
+
+    Parameters
+    ----------
+    name
+        A bundled example (:data:`sociokalkyl.examples.bundled.NAMES`).
+
+    Returns
+    -------
+    Uncertainty
+        Parameter name -> distribution, in the order of the file.
+
+    Raises
+    ------
+    InputError
+        For an unknown example, or one whose file has no ``[uncertainty]`` table.
+
+    Examples
+    --------
+    >>> list(uncertainty("seniorer_ostersund"))
+    ['effects[0].change', 'baseline[0].use']
+    """
+    table = scenario(name).uncertainty
+    if not table:
+        raise InputError(
+            "has no [uncertainty] table",
+            field="example",
+            value=name,
+            expected="an example with one",
+        )
+    return Uncertainty(table)
+
+
 def servicetrainee_uncertainty() -> Uncertainty:
     """Servicetrainee: the effect range 44-54 points, the unit cost +-15 %, the drop-off.
 
     For :func:`sociokalkyl.examples.servicetrainee`; sources in :data:`UNCERTAINTY_SOURCES`.
+
+    Returns
+    -------
+    Uncertainty
+        ``effects[1].change`` uniform -5.4 to -4.4 [months/year];
+        ``cost_items.ekonomiskt_bistand.unit_cost`` triangular 6 077, 7 149, 8 221
+        [SEK/month, 2012 prices]; ``effects[1].drop_off`` PERT 0, 0.2, 0.4 [1/year].
+
+    Examples
+    --------
+    >>> list(servicetrainee_uncertainty())  # doctest: +NORMALIZE_WHITESPACE
+    ['effects[1].change', 'cost_items.ekonomiskt_bistand.unit_cost', 'effects[1].drop_off']
     """
-    return Uncertainty(
-        {
-            # -44 to -54 percentage points x 10 months a year [mån/år]
-            "effects[1].change": Uniform(low=-5.4, high=-4.4),
-            # 7 149 kr/mån (2012) +- 15 %
-            "cost_items.ekonomiskt_bistand.unit_cost": Triangular(
-                low=6077.0, mode=7149.0, high=8221.0
-            ),
-            "effects[1].drop_off": Pert(low=0.0, mode=0.2, high=0.4),
-        }
-    )
+    return uncertainty("servicetrainee")
 
 
 def skolfam_uncertainty() -> Uncertainty:
     """Skolfam: wide uncertainty on the effect, both unit costs, the intake and the cost.
 
-    For :func:`sociokalkyl.examples.skolfam.skolfam`; sources in :data:`UNCERTAINTY_SOURCES`.
+    For :func:`sociokalkyl.examples.skolfam`; sources in :data:`UNCERTAINTY_SOURCES`.
+
+    Returns
+    -------
+    Uncertainty
+        ``effect_multiplier`` PERT 0, 1, 2; the HVB day triangular 2 763, 4 500, 4 500
+        and the familjehem day uniform 1 900-4 200 [SEK/day, 2018 and 2015 prices];
+        the intake uniform 30-40 [children]; the team's cost PERT 15 000, 25 000, 40 000
+        [SEK/child/year, 2015 prices].
+
+    Examples
+    --------
+    >>> len(skolfam_uncertainty())
+    5
     """
-    return Uncertainty(
-        {
-            "effect_multiplier": Pert(low=0.0, mode=1.0, high=2.0),
-            "cost_items.hvb_barn_unga.unit_cost": Triangular(low=2763.0, mode=4500.0, high=4500.0),
-            "cost_items.familjehem_konsulentstott.unit_cost": Uniform(low=1900.0, high=4200.0),
-            "target_group.intake[0]": Uniform(low=30.0, high=40.0),
-            "costs[0].amount": Pert(low=15000.0, mode=25000.0, high=40000.0),
-        }
-    )
+    return uncertainty("skolfam")

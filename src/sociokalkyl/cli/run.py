@@ -1,0 +1,325 @@
+"""``sociokalkyl run FILE``: calculate a scenario file and show or write the result.
+
+Examples (from a shell)::
+
+    sociokalkyl run kalkyl.toml
+    sociokalkyl run kalkyl.toml --format md --out resultat.md
+    sociokalkyl run kalkyl.toml --out resultat.xlsx --lang en
+    sociokalkyl run kalkyl.toml --scenario pessimistisk
+    sociokalkyl run kalkyl.toml --draws 10000 --seed 1
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from sociokalkyl.cli._common import (
+    UsageError,
+    emit,
+    input_path,
+    message,
+    output_path,
+    positive_int,
+)
+from sociokalkyl.report.formats import (
+    Lang,
+    Report,
+    build_report,
+    label,
+    render,
+    report_json,
+    simulation_metrics_table,
+    simulation_report,
+)
+from sociokalkyl.scenario.read import Scenario, apply_overrides, catalogue_for, load_scenario
+
+if TYPE_CHECKING:
+    from sociokalkyl.analysis.result import Result
+
+__all__ = [
+    "OUTPUT_SUFFIXES",
+    "PROGRESS_MIN_DRAWS",
+    "add_run_parser",
+    "format_from_suffix",
+    "progress_bar",
+    "run_command",
+]
+
+OUTPUT_SUFFIXES = {".json": "json", ".csv": "csv", ".md": "md", ".xlsx": "xlsx", ".txt": "table"}
+"""The output format a suffix of ``--out`` names."""
+
+PROGRESS_MIN_DRAWS = 20_000
+"""From this many draws a progress bar shows on a terminal."""
+
+
+def add_run_parser(
+    subparsers: argparse._SubParsersAction[Any], common: argparse.ArgumentParser
+) -> None:
+    """Add the ``run`` command to ``subparsers`` (``common`` holds ``--debug``).
+
+    Parameters
+    ----------
+    subparsers
+        The ``sociokalkyl`` parser's subcommands.
+    common
+        The parent parser of the options every command shares.
+
+    Examples
+    --------
+    >>> from sociokalkyl.cli._common import Parser
+    >>> parser = Parser(prog="sociokalkyl")
+    >>> add_run_parser(parser.add_subparsers(parser_class=Parser), Parser(add_help=False))
+    >>> parser.parse_args(["run", "kalkyl.toml"]).lang
+    'sv'
+    """
+    run = subparsers.add_parser(
+        "run",
+        parents=[common],
+        help="calculate a scenario file and show or write the result",
+        description="Calculate a scenario file: NPV, payback, benefit-cost ratio, per payer, "
+        "per cost item, year by year, and the assumptions with their sources.",
+    )
+    run.add_argument("file", metavar="FILE", help="scenario file (.toml, .yaml, .json, .xlsx)")
+    run.add_argument(
+        "--format",
+        choices=["table", "json", "csv", "md", "xlsx"],
+        help="output format (default: table, or from the suffix of --out)",
+    )
+    run.add_argument("--out", metavar="PATH", help="write to this file instead of the screen")
+    run.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default sv)")
+    run.add_argument(
+        "--scenario", metavar="NAME", help="apply the overrides of [scenarios.NAME] in the file"
+    )
+    run.add_argument(
+        "--draws", type=positive_int, metavar="N", help="Monte Carlo draws over [uncertainty]"
+    )
+    run.add_argument("--seed", type=int, metavar="S", help="random seed for --draws")
+    run.set_defaults(func=run_command)
+
+
+def format_from_suffix(out: Path) -> str:
+    """The output format named by the suffix of ``--out``; a usage error if unknown.
+
+    Parameters
+    ----------
+    out
+        The file ``--out`` names.
+
+    Returns
+    -------
+    str
+        ``"table"``, ``"json"``, ``"csv"``, ``"md"`` or ``"xlsx"`` (see
+        :data:`OUTPUT_SUFFIXES`).
+
+    Raises
+    ------
+    UsageError
+        For a suffix that names no output format.
+
+    Examples
+    --------
+    >>> format_from_suffix(Path("resultat.txt"))
+    'table'
+    """
+    fmt = OUTPUT_SUFFIXES.get(out.suffix.lower())
+    if fmt is None:
+        known = ", ".join(OUTPUT_SUFFIXES)
+        raise UsageError(
+            f"--out {out}: unknown output suffix {out.suffix or '(no suffix)'!r}; "
+            f"use one of {known}, or give --format table|json|csv|md|xlsx"
+        )
+    return fmt
+
+
+def progress_bar(stream: TextIO) -> Callable[[int, int], None]:
+    """A progress callback ``show(done, total)`` that draws a bar on ``stream``.
+
+    Parameters
+    ----------
+    stream
+        The terminal (``stderr``) to draw on; the bar is redrawn in place.
+
+    Returns
+    -------
+    callable
+        ``show(done, total)`` for :func:`~sociokalkyl.uncertainty.simulate`'s
+        ``progress``; it ends the line when ``done >= total``.
+
+    Examples
+    --------
+    >>> import io
+    >>> screen = io.StringIO()
+    >>> progress_bar(screen)(3, 3)
+    >>> screen.getvalue().strip()
+    '[##############################] 100 %'
+    """
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = int(width * done / total) if total else width
+        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {100 * done // total:3d} %")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+def _checked_options(args: argparse.Namespace) -> tuple[Path, Path | None, str]:
+    """The input, the output file (or None) and the format; usage errors first."""
+    source = input_path(args.file)
+    out = output_path(args.out, [source]) if args.out else None
+    fmt = args.format or (format_from_suffix(out) if out else "table")
+    if fmt == "xlsx" and out is None:
+        raise UsageError("--format xlsx needs --out FILE.xlsx (a workbook is not shown on screen)")
+    if args.seed is not None and args.draws is None:
+        raise UsageError("--seed goes with --draws N (Monte Carlo); give --draws too")
+    return source, out, fmt
+
+
+def run_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Calculate ``args.file`` and write the result in ``args.format``; return 0.
+
+    Parameters
+    ----------
+    args
+        The parsed ``run`` arguments (file, format, out, lang, scenario, draws, seed).
+    stdout, stderr
+        Where the result and the status line go.
+
+    Returns
+    -------
+    int
+        The exit code, 0; problems raise (:class:`~sociokalkyl.cli._common.UsageError`,
+        :class:`~sociokalkyl.scenario.read.ScenarioError`) for ``main`` to report.
+
+    Examples
+    --------
+    >>> import io
+    >>> from importlib import resources
+    >>> from sociokalkyl.cli.main import build_parser
+    >>> path = resources.files("sociokalkyl") / "examples" / "servicetrainee.toml"
+    >>> args = build_parser().parse_args(["run", str(path), "--format", "json"])
+    >>> out = io.StringIO()
+    >>> run_command(args, out, io.StringIO())
+    0
+    >>> '"npv": -5752490.1' in out.getvalue()
+    True
+    """
+    source, out, fmt = _checked_options(args)
+    lang: Lang = args.lang
+    scenario = load_scenario(source, lang=lang)
+    if args.scenario is not None and args.scenario not in scenario.scenarios:
+        names = ", ".join(sorted(scenario.scenarios)) or "none in this file"
+        raise UsageError(f"--scenario {args.scenario}: no such scenario; the file has: {names}")
+    if args.scenario is not None and args.draws is not None:
+        raise UsageError("--scenario and --draws cannot be combined yet; run them one at a time")
+    result, simulation = _calculate(scenario, args, stderr)
+    if fmt == "xlsx":
+        from sociokalkyl.report.excel import write_report
+
+        assert out is not None
+        write_report(
+            result, out, lang=lang, simulation=simulation, intervention=scenario.intervention
+        )
+        stderr.write(message("wrote", lang, path=out) + "\n")
+        return 0
+    text = _render(result, scenario, args.scenario, simulation, fmt, lang)
+    emit(text, out, stdout)
+    if out is not None:
+        stderr.write(message("wrote", lang, path=out) + "\n")
+    return 0
+
+
+def _calculate(
+    scenario: Scenario, args: argparse.Namespace, stderr: TextIO
+) -> tuple[Result, dict[str, Any] | None]:
+    """The result (with ``--scenario``'s overrides) and, with ``--draws``, the simulation."""
+    from sociokalkyl.analysis.metrics import compute_metrics
+    from sociokalkyl.analysis.result import Result
+    from sociokalkyl.engine import compile_plan, project
+
+    catalogue = catalogue_for(scenario)
+    plan = compile_plan(scenario.intervention, scenario.settings, catalogue)
+    if args.scenario is not None:
+        plan = apply_overrides(plan, scenario.scenarios[args.scenario])
+    projection = project(plan, plan.values())
+    result = Result(plan, projection, compute_metrics(projection))
+    simulation: dict[str, Any] | None = None
+    if args.draws is not None:
+        simulation = _simulate(scenario, args, catalogue, stderr)
+    return result, simulation
+
+
+def _render(
+    result: Result,
+    scenario: Scenario,
+    scenario_name: str | None,
+    simulation: dict[str, Any] | None,
+    fmt: str,
+    lang: Lang,
+) -> str:
+    """The result as text in ``fmt`` (``table``, ``md``, ``csv`` or ``json``)."""
+    if fmt == "json":
+        text = report_json(
+            result,
+            intervention=scenario.intervention,
+            scenario_name=scenario_name,
+            simulation=simulation,
+        )
+    else:
+        report = build_report(
+            result, intervention=scenario.intervention, lang=lang, scenario_name=scenario_name
+        )
+        if simulation is not None:
+            report = _with_simulation(report, simulation, lang)
+        text = render(report, fmt, lang)
+    if fmt == "csv":
+        # A byte-order mark, so that Excel on Windows reads the file as UTF-8 (å, ä, ö).
+        text = "\ufeff" + text
+    return text
+
+
+def _simulate(
+    scenario: Scenario, args: argparse.Namespace, catalogue: Any, stderr: TextIO
+) -> dict[str, Any]:
+    """Monte Carlo over the file's ``[uncertainty]``; the summary for the report."""
+    from sociokalkyl.uncertainty import Uncertainty, simulate
+
+    if not scenario.uncertainty:
+        raise UsageError(
+            f"--draws: {args.file} has no [uncertainty] table; add one, e.g.\n"
+            '  [uncertainty]\n  "effects[0].change" = { kind = "uniform", low = -0.6, '
+            "high = -0.4 }"
+        )
+    show = args.draws >= PROGRESS_MIN_DRAWS and stderr.isatty()
+    result = simulate(
+        scenario.intervention,
+        scenario.settings,
+        Uncertainty(scenario.uncertainty),
+        draws=args.draws,
+        seed=args.seed,
+        progress=progress_bar(stderr) if show else None,
+        catalogue=catalogue,
+    )
+    summary: dict[str, Any] = result.summary()
+    return summary
+
+
+def _with_simulation(report: Report, simulation: dict[str, Any], lang: Lang) -> Report:
+    """``report`` with the Monte Carlo tables added after its own."""
+    scalars = {k: v for k, v in simulation.items() if k != "metrics"}
+    tables = [*report.tables, simulation_report(scalars, lang)]
+    metrics = simulation.get("metrics")
+    if isinstance(metrics, list) and metrics:
+        tables.append(
+            simulation_metrics_table(
+                metrics,
+                label("simulation", lang) + (": fördelning" if lang == "sv" else ": spread"),
+                lang,
+            )
+        )
+    return Report(report.title, report.lines, tables)
