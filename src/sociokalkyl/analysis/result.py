@@ -347,7 +347,8 @@ class Result:
     def plot(self, ax: Any = None, *, lang: str = "sv") -> Any:
         """Bars of yearly costs and avoided costs, lines of the cumulative net.
 
-        matplotlib is imported here, not when sociokalkyl is imported. Returns the Axes.
+        See :func:`sociokalkyl.analysis.plot.plot_result`; matplotlib is imported when
+        called, not when sociokalkyl is imported.
 
         Parameters
         ----------
@@ -355,62 +356,20 @@ class Result:
             A matplotlib Axes to draw on; a new figure when None.
         lang
             ``"sv"`` (Swedish labels, the default) or ``"en"``.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
         """
-        plt = require("matplotlib.pyplot", "Result.plot()")
-        labels = {
-            "sv": ("Insatsens kostnader", "Undvikna kostnader", "Ackumulerat netto",
-                   "Ackumulerat netto, diskonterat", "mnkr", "År"),
-            "en": ("Intervention costs", "Avoided costs", "Cumulative net",
-                   "Cumulative net, discounted", "MSEK", "Year"),
-        }[lang]  # fmt: skip
-        rows = self.table()
-        years = [int(row["calendar_year"]) for row in rows]
-        if ax is None:
-            _, ax = plt.subplots(figsize=(8, 4.5))
-        width = 0.4
-        ax.bar([y - width / 2 for y in years], [-row["costs"] / 1e6 for row in rows], width,
-               label=labels[0], color="#c0504d")  # fmt: skip
-        ax.bar([y + width / 2 for y in years], [row["avoided"] / 1e6 for row in rows], width,
-               label=labels[1], color="#4f81bd")  # fmt: skip
-        ax.plot(years, [row["cumulative_net"] / 1e6 for row in rows], "k-o", label=labels[2])
-        ax.plot(years, [row["cumulative_discounted_net"] / 1e6 for row in rows], "k--",
-                label=labels[3])  # fmt: skip
-        ax.axhline(0.0, color="grey", linewidth=0.8)
-        ax.set_xlabel(labels[5])
-        ax.set_ylabel(f"{labels[4]} ({self.plan.price_year})")
-        ax.set_title(self.plan.intervention_name)
-        ax.legend(fontsize="small")
-        return ax
+        from sociokalkyl.analysis.plot import plot_result
+
+        return plot_result(self, ax, lang=lang)
 
     def __str__(self) -> str:
-        def years(value: float) -> str:
-            return "not within the horizon" if math.isnan(value) else f"{value:.2f} years"
+        """The headline numbers as English plain text (see :func:`result_text`)."""
+        from sociokalkyl.analysis.text import result_text
 
-        lines = [
-            f"{self.plan.intervention_name}: {self.plan.horizon} years from "
-            f"{self.plan.base_year}, {self.plan.price_year} prices, "
-            f"{self.plan.discounting_text('en')}",
-            f"  NPV                 {self.npv:>16,.0f} SEK",
-            f"  PV costs            {self.pv_costs:>16,.0f} SEK",
-            f"  PV avoided costs    {self.pv_avoided:>16,.0f} SEK",
-            "  Benefit-cost ratio  "
-            + (
-                f"{'none: no intervention cost':>16}"
-                if math.isnan(self.benefit_cost_ratio)
-                else f"{self.benefit_cost_ratio:>16.2f}"
-            ),
-            f"  Payback             {years(self.payback):>16}",
-            f"  Payback, discounted {years(self.payback_discounted):>16}",
-            "  Break-even effect   "
-            + (
-                "none: no multiple of the effects makes NPV 0"
-                if math.isnan(self.break_even_effect)
-                else f"{self.break_even_effect:>16.2f} x the assumed effect"
-            ),
-        ]
-        for row in self.by_payer():
-            lines.append(f"  NPV {row['payer']:<15} {float(row['npv']):>16,.0f} SEK")
-        return "\n".join(lines)
+        return result_text(self)
 
     def __repr__(self) -> str:
         return (

@@ -177,6 +177,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "calendar_year": ("Kalenderår", "Calendar year"),
     "costs": ("Kostnader", "Costs"),
     "avoided": ("Undvikna kostnader", "Avoided costs"),
+    "plot_costs": ("Insatsens kostnader", "Intervention costs"),
+    "plot_cumulative_discounted": ("Ackumulerat netto, diskonterat", "Cumulative net, discounted"),
     "net": ("Netto", "Net"),
     "discount_factor": ("Diskonteringsfaktor", "Discount factor"),
     "discounted_net": ("Diskonterat netto", "Discounted net"),
