@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from sociokalkyl.language.labels import CLI_MESSAGES
 from sociokalkyl.report.formats import Lang
 from sociokalkyl.scenario.read import FORMATS, ScenarioError, write_atomic
 
@@ -167,23 +168,8 @@ def output_path(text: str, inputs: Sequence[Path] = ()) -> Path:
     return path
 
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "wrote": ("skrev {path}", "wrote {path}"),
-    "init": (
-        "skrev {path} (exemplet {example}). Redigera filen och kör sedan:",
-        "wrote {path} (example {example}). Edit it, then run:",
-    ),
-    "ok": ("OK: {path}: {name!r}", "OK: {path}: {name!r}"),
-    "cost_items": ("{n} kostnadspost(er)", "{n} cost item(s)"),
-    "effects": ("{n} effekt(er)", "{n} effect(s)"),
-    "costs": ("{n} insatskostnad(er)", "{n} cost(s)"),
-    "scenarios": ("{n} scenario(r)", "{n} scenario(s)"),
-    "uncertainty": (
-        "osäkerhet över {n} parameter/parametrar",
-        "uncertainty over {n} parameter(s)",
-    ),
-}
-"""The command line's own status lines: key -> (Swedish, English) format strings."""
+MESSAGES = CLI_MESSAGES
+"""The command line's status lines (in :mod:`sociokalkyl.language.labels`)."""
 
 
 def message(key: str, lang: Lang, **values: Any) -> str:

@@ -318,7 +318,7 @@ def _with_simulation(report: Report, simulation: dict[str, Any], lang: Lang) -> 
         tables.append(
             simulation_metrics_table(
                 metrics,
-                label("simulation", lang) + (": fördelning" if lang == "sv" else ": spread"),
+                label("simulation_spread", lang),
                 lang,
             )
         )

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 __all__ = [
     "CATALOGUE_LABELS",
+    "CLI_MESSAGES",
     "CONFIDENCE_WORDS",
     "LABELS",
     "PARAMETER_LABELS",
@@ -205,6 +206,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "real_constant": ("real ränta, konstant", "real, constant"),
     "scenario": ("Scenario", "Scenario"),
     "simulation": ("Osäkerhet (Monte Carlo)", "Uncertainty (Monte Carlo)"),
+    "simulation_spread": (
+        "Osäkerhet (Monte Carlo): fördelning",
+        "Uncertainty (Monte Carlo): spread",
+    ),
     "measure": ("Mått", "Measure"),
     "rebased": ("i kalkylens priser", "in the analysis prices"),
     **_confidence_labels(),
@@ -964,3 +969,22 @@ def template_label(key: str, lang: str = "sv") -> str:
     """
     pair = TEMPLATE_LABELS.get(key)
     return "" if pair is None else pick(pair, lang)
+
+
+CLI_MESSAGES: dict[str, tuple[str, str]] = {
+    "wrote": ("skrev {path}", "wrote {path}"),
+    "init": (
+        "skrev {path} (exemplet {example}). Redigera filen och kör sedan:",
+        "wrote {path} (example {example}). Edit it, then run:",
+    ),
+    "ok": ("OK: {path}: {name!r}", "OK: {path}: {name!r}"),
+    "cost_items": ("{n} kostnadspost(er)", "{n} cost item(s)"),
+    "effects": ("{n} effekt(er)", "{n} effect(s)"),
+    "costs": ("{n} insatskostnad(er)", "{n} cost(s)"),
+    "scenarios": ("{n} scenario(r)", "{n} scenario(s)"),
+    "uncertainty": (
+        "osäkerhet över {n} parameter/parametrar",
+        "uncertainty over {n} parameter(s)",
+    ),
+}
+"""The command line's own status lines: key -> (Swedish, English) format strings."""
