@@ -20,7 +20,29 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Table:
-    """A titled table: raw values and the kind of each cell (how to write it)."""
+    """A titled table: raw values and the kind of each cell (how to write it).
+
+    Attributes
+    ----------
+    key
+        A stable name of the table (``"by_payer"``), for JSON and tests.
+    title
+        The heading, in the report's language.
+    headers
+        Column headings.
+    rows
+        Raw cell values (numbers stay numbers until a renderer writes them).
+    kinds
+        For each cell, how to write it (:data:`sociokalkyl.language.numbers.Kind`).
+    names
+        For each cell, the name it has in the data (``"npv"``), used by ``"auto"`` cells.
+
+    Examples
+    --------
+    >>> t = Table("t", "Titel", ["Namn", "Värde"], [["npv", -1.5]], [["text", "sek"]])
+    >>> t.rows[0][1], t.kinds[0][1]
+    (-1.5, 'sek')
+    """
 
     key: str
     title: str
@@ -32,7 +54,16 @@ class Table:
 
 @dataclass(frozen=True)
 class Report:
-    """A report: a heading, a few lines under it, and tables."""
+    """A report: a heading, a few lines under it, and tables.
+
+    Every renderer (:mod:`sociokalkyl.report.render`: text, Markdown, CSV, JSON) writes the
+    same :class:`Report`; :func:`sociokalkyl.report.summary.build_report` makes one.
+
+    Examples
+    --------
+    >>> Report("Servicetrainee", ["10 år från 2012"], []).title
+    'Servicetrainee'
+    """
 
     title: str
     lines: list[str]
@@ -42,7 +73,29 @@ class Report:
 def simulation_metrics_table(
     metrics: Sequence[Mapping[str, Any]], title: str, lang: Lang = "sv"
 ) -> Table:
-    """The spread of each Monte Carlo metric, with labels in ``lang`` (cells keep their names)."""
+    """The spread of each Monte Carlo metric, with labels in ``lang`` (cells keep their names).
+
+    Parameters
+    ----------
+    metrics
+        Records of ``SimulationResult.records()``: ``metric``, ``payer``, ``mean``,
+        ``q5`` ... [SEK for amounts, years for paybacks].
+    title
+        The table's heading.
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    Table
+        One row a record, the metric's name translated.
+
+    Examples
+    --------
+    >>> t = simulation_metrics_table([{"metric": "npv", "mean": -1.0}], "MC", "en")
+    >>> t.headers, t.rows
+    (['Measure', 'Mean'], [['Net present value', -1.0]])
+    """
     keys = list(metrics[0]) if metrics else []
     rows = [
         [
@@ -61,7 +114,25 @@ def simulation_metrics_table(
 
 
 def simulation_report(summary: Mapping[str, Any], lang: Lang = "sv") -> Table:
-    """A Monte Carlo summary (a flat or nested mapping) as a two-column table."""
+    """A Monte Carlo summary (a flat or nested mapping) as a two-column table.
+
+    Parameters
+    ----------
+    summary
+        ``SimulationResult.summary()`` or a part of it; nested keys join with ``"."``.
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    Table
+        Rows of (label, value); short lists of numbers are written on one line.
+
+    Examples
+    --------
+    >>> simulation_report({"draws": 1000, "seed": 1}, "en").rows
+    [['Draws', 1000], ['Seed', 1]]
+    """
     rows: list[list[Any]] = []
     names: list[list[str]] = []
 
@@ -97,7 +168,27 @@ def simulation_report(summary: Mapping[str, Any], lang: Lang = "sv") -> Table:
 
 
 def table_from_records(key: str, title: str, records: Sequence[Mapping[str, Any]]) -> Table:
-    """A table of records (dicts with the same keys), cells formatted by their names."""
+    """A table of records (dicts with the same keys), cells formatted by their names.
+
+    Parameters
+    ----------
+    key
+        The table's stable name.
+    title
+        Its heading.
+    records
+        Dicts with the same keys, e.g. ``Result.by_payer()``; the keys become headers.
+
+    Returns
+    -------
+    Table
+        Columns of text where every value is text, ``"auto"`` (by name) otherwise.
+
+    Examples
+    --------
+    >>> table_from_records("p", "Per betalare", [{"payer": "kommun", "npv": -5.0}]).kinds
+    [['text', 'auto']]
+    """
     headers = list(records[0]) if records else []
     rows = [[record.get(h) for h in headers] for record in records]
     kinds: list[Kind] = [
