@@ -1,7 +1,8 @@
-"""Reading and writing: scenario files (TOML, YAML, JSON), output formats, Excel.
+"""Scenario files: reading and writing TOML, YAML and JSON, and the Excel template.
 
-See :mod:`sociokalkyl.scenario.read` for the scenario file and
-:mod:`sociokalkyl.report.formats` for Swedish number formats and report tables.
+See :mod:`sociokalkyl.scenario.read` for the scenario file, :mod:`~sociokalkyl.scenario.problems`
+for problems with file, line and field, and :mod:`~sociokalkyl.scenario.excel` for the
+template a controller fills in.
 """
 
 from __future__ import annotations
