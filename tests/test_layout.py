@@ -15,9 +15,8 @@ Three structural rules of issue 9, checked over the source by AST (nothing is im
 * **Docs follow the code.** Every ``sociokalkyl.x.y`` that ``docs/*.md`` or the README
   imports or names in backticks exists, so a move cannot leave a stale path behind.
 
-The rules are strict. What still offends while other branches restructure their parts is
-listed, entry by entry, in :data:`_NOT_YET_SPLIT`; a test fails when an entry there no
-longer offends, so the set can only shrink.
+The rules are strict: there is no list of exceptions beyond :data:`DATA_TABLES` and the
+input edge :data:`PINT_FREE_EDGES`, each with its reason.
 """
 
 from __future__ import annotations
@@ -85,15 +84,6 @@ MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 DATA_TABLES: set[str] = {"language/labels.py"}
 """Modules that are data tables (labels, constants) and may be longer than the limit."""
-
-# Offences that are being removed in other branches of issue 9 (engine split: H1; labels
-# and reports: H2; one way each, API: H3; CLI and examples: H4) or by a named follow-up.
-# Each entry is "<rule>:<path>[::<function>]" relative to src/sociokalkyl. The merger empties
-# this set as the branches land; test_not_yet_split_only_shrinks fails for a stale entry.
-_NOT_YET_SPLIT: set[str] = {
-    # H2 words and reports: functions still to split after the merge
-    "size:scenario/excel_template.py",
-}
 
 
 @dataclass(frozen=True)
@@ -220,17 +210,13 @@ def size_offences() -> set[str]:
     return offences
 
 
-def _new(offences: set[str]) -> list[str]:
-    return sorted(offences - _NOT_YET_SPLIT)
-
-
 def test_every_top_level_module_has_a_layer() -> None:
     tops = {_top(path) for path, _ in _modules()} - {"__init__", "__main__", "data"}
     assert tops <= set(RANK), f"give these a layer in LAYERS: {sorted(tops - set(RANK))}"
 
 
 def test_imports_point_down_the_layers() -> None:
-    new = _new(import_offences())
+    new = sorted(import_offences())
     order = " < ".join(", ".join(layer) for layer in LAYERS)
     assert not new, (
         f"{new}: a module imports from a later layer or the root package; import the "
@@ -239,22 +225,16 @@ def test_imports_point_down_the_layers() -> None:
 
 
 def test_numeric_core_is_pint_and_pydantic_free() -> None:
-    new = _new(pint_offences())
+    new = sorted(pint_offences())
     assert not new, f"{new}: the numeric core sees floats; convert units at the compile boundary"
 
 
 def test_modules_and_functions_stay_small() -> None:
-    new = _new(size_offences())
+    new = sorted(size_offences())
     assert not new, (
         f"{new}: split modules over {MAX_MODULE_LINES} lines and functions over "
         f"{MAX_FUNCTION_LINES} lines into smaller ones"
     )
-
-
-def test_not_yet_split_only_shrinks() -> None:
-    offences = import_offences() | pint_offences() | size_offences()
-    stale = sorted(_NOT_YET_SPLIT - offences)
-    assert not stale, f"{stale} no longer offend: remove them from _NOT_YET_SPLIT"
 
 
 @pytest.mark.parametrize(

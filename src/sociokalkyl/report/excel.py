@@ -101,19 +101,35 @@ def write_report(
     >>> openpyxl.load_workbook(path).sheetnames
     ['Summary', 'Years', 'Assumptions']
     """
+    language = _language(lang)
+    atomic_save(_workbook(result, language, simulation, intervention), Path(path))
+
+
+def _language(lang: str) -> Lang:
+    """The report language checked: ``"sv"`` or ``"en"``, else an :class:`InputError`."""
     if lang not in ("sv", "en"):
         raise InputError(
             "is not a supported language", field="lang", value=lang, expected="one of sv, en"
         )
-    language: Lang = "sv" if lang == "sv" else "en"
-    text = {key: workbook_label(key, language) for key in (*WORKBOOK_LABELS, "legend")}
+    return "sv" if lang == "sv" else "en"
+
+
+def _workbook(
+    result: Result,
+    lang: Lang,
+    simulation: Mapping[str, Any] | None,
+    intervention: Intervention | None,
+) -> openpyxl.Workbook:
+    """The report's sheets in order: summary, years, assumptions and, with a simulation,
+    uncertainty; the summary's rate cell links the yearly sheet's rates."""
+    text = {key: workbook_label(key, lang) for key in (*WORKBOOK_LABELS, "legend")}
     wb = openpyxl.Workbook()
     summary = wb.active
     summary.title = text["summary"]
     years = wb.create_sheet(text["years"])
-    rate_cell = summary_sheet(summary, result, text, years.title, language)
+    rate_cell = summary_sheet(summary, result, text, years.title, lang)
     yearly_sheet(years, result, text, rate_cell)
-    assumptions_sheet(wb.create_sheet(text["assumptions"]), result, language, intervention)
+    assumptions_sheet(wb.create_sheet(text["assumptions"]), result, lang, intervention)
     if simulation is not None:
-        uncertainty_sheet(wb.create_sheet(text["uncertainty"]), simulation, language)
-    atomic_save(wb, Path(path))
+        uncertainty_sheet(wb.create_sheet(text["uncertainty"]), simulation, lang)
+    return wb

@@ -136,7 +136,15 @@ def uncertainty_sheet(ws: Any, simulation: Mapping[str, Any], lang: Lang) -> Non
     ws.column_dimensions["A"].width = 48
     for letter in "BCDEFGHIJK":
         ws.column_dimensions[letter].width = 18
-    row = 4
+    row = _simulation_rows(ws, simulation, lang, 4)
+    metrics = simulation.get("metrics")
+    if isinstance(metrics, list) and metrics:
+        _metrics_table(ws, metrics, lang, row + 1)
+
+
+def _simulation_rows(ws: Any, simulation: Mapping[str, Any], lang: Lang, row: int) -> int:
+    """One row per figure of :data:`_SIMULATION_ROWS` the summary has, from ``row`` on;
+    a mapping (one share per payer) gives a row per payer. Returns the next free row."""
     for key in _SIMULATION_ROWS:
         value = simulation.get(key)
         if value is None or (key == "irr_draws" and not value):
@@ -154,10 +162,12 @@ def uncertainty_sheet(ws: Any, simulation: Mapping[str, Any], lang: Lang) -> Non
         elif key.startswith("npv"):
             cell.number_format = KR
         row += 1
-    metrics = simulation.get("metrics")
-    if not isinstance(metrics, list) or not metrics:
-        return
-    row += 1
+    return row
+
+
+def _metrics_table(ws: Any, metrics: list[Mapping[str, Any]], lang: Lang, row: int) -> None:
+    """The spread per metric, payer and item: a heading at ``row``, column names, then one
+    row per metric; amounts in kronor, years as decimals, shares as percentages."""
     ws.cell(row, 1, workbook_label("uncertainty_metrics", lang)).font = BOLD
     row += 1
     columns = (*_METRIC_COLUMNS, *_METRIC_SHARES)
@@ -165,14 +175,21 @@ def uncertainty_sheet(ws: Any, simulation: Mapping[str, Any], lang: Lang) -> Non
         ws.cell(row, j, simulation_label(key, lang)).font = BOLD
     for metric in metrics:
         row += 1
-        name = str(metric.get("metric"))
-        money = name in ("npv", "pv_costs", "pv_avoided")
-        for j, key in enumerate(columns, start=1):
-            value = metric.get(key)
-            if key == "metric":
-                value = simulation_label(name, lang)
-            cell = ws.cell(row, j, value)
-            if key in _METRIC_SHARES:
-                cell.number_format = "0.0%"
-            elif j > 3:
-                cell.number_format = KR if money else YEARS
+        _metric_row(ws, metric, columns, lang, row)
+
+
+def _metric_row(
+    ws: Any, metric: Mapping[str, Any], columns: tuple[str, ...], lang: Lang, row: int
+) -> None:
+    """One metric's cells: its name in words, then payer, item and the figures."""
+    name = str(metric.get("metric"))
+    money = name in ("npv", "pv_costs", "pv_avoided")
+    for j, key in enumerate(columns, start=1):
+        value = metric.get(key)
+        if key == "metric":
+            value = simulation_label(name, lang)
+        cell = ws.cell(row, j, value)
+        if key in _METRIC_SHARES:
+            cell.number_format = "0.0%"
+        elif j > 3:
+            cell.number_format = KR if money else YEARS

@@ -10,6 +10,7 @@ negative to non-negative: ``t + (-C_t) / v_(t+1)``. Every label comes from
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.styles import Font, PatternFill
@@ -133,17 +134,39 @@ def yearly_sheet(ws: Any, result: Result, text: dict[str, str], rate_cell: str |
     >>> wb.active["E3"].value, wb.active["G4"].value
     ('=D3-C3', '=G3/(1+F4)')
     """
-    plan, horizon = result.plan, result.plan.horizon
-    last = FIRST + horizon - 1
     table = result.table()
-    factors = result.projection.factors[:, 0]
-    ws["A1"] = text["years_title"].format(price_year=plan.price_year)
+    last = FIRST + result.plan.horizon - 1
+    ws["A1"] = text["years_title"].format(price_year=result.plan.price_year)
     ws["A1"].font = BOLD
     payers = active_payers(result)
-    headers = _yearly_headers(text, payers)
+    _yearly_header_row(ws, _yearly_headers(text, payers))
+    _discount_columns(ws, table, result.projection.factors[:, 0], rate_cell)
+    _flow_block(ws, TOTAL_COLUMNS, *_flows(table), "G")
+    by_payer = result.yearly_by_payer()
+    for k, payer in enumerate(payers):
+        rows = [row for row in by_payer if row["payer"] == payer]
+        _flow_block(ws, payer_columns(k), *_flows(rows), "G")
+    ws[f"A{last + 1}"] = text["total"]
+    ws[f"A{last + 1}"].font = BOLD
+    ws.freeze_panes = f"C{FIRST}"
+
+
+def _yearly_header_row(ws: Any, headers: list[str]) -> None:
+    """The column headings in row 2, bold, each column 16 characters wide."""
     for j, header in enumerate(headers, start=1):
         ws.cell(2, j, header).font = BOLD
         ws.column_dimensions[get_column_letter(j)].width = 16
+
+
+def _discount_columns(
+    ws: Any, table: Sequence[Mapping[str, Any]], factors: Any, rate_cell: str | None
+) -> None:
+    """Year and calendar year (A, B), the year's rate (F) and the chained factor (G).
+
+    Year 0 has factor 1; year t has ``G_t = G_(t-1) / (1 + F_t)`` with ``F_t`` a link to
+    the summary's constant rate, or the schedule's rate ``f(t-1) / f(t) - 1`` [1/year]
+    written as a number.
+    """
     for t, row in enumerate(table):
         r = FIRST + t
         ws[f"A{r}"], ws[f"B{r}"] = t, row["calendar_year"]
@@ -157,26 +180,11 @@ def yearly_sheet(ws: Any, result: Result, text: dict[str, str], rate_cell: str |
             ws[f"G{r}"] = f"=G{r - 1}/(1+F{r})"
         ws[f"F{r}"].number_format = RATE
         ws[f"G{r}"].number_format = FACTOR
-    _flow_block(
-        ws,
-        TOTAL_COLUMNS,
-        [float(r["costs"]) for r in table],
-        [float(r["avoided"]) for r in table],
-        "G",
-    )
-    by_payer = result.yearly_by_payer()
-    for k, payer in enumerate(payers):
-        rows = [row for row in by_payer if row["payer"] == payer]
-        _flow_block(
-            ws,
-            payer_columns(k),
-            [float(r["costs"]) for r in rows],
-            [float(r["avoided"]) for r in rows],
-            "G",
-        )
-    ws[f"A{last + 1}"] = text["total"]
-    ws[f"A{last + 1}"].font = BOLD
-    ws.freeze_panes = f"C{FIRST}"
+
+
+def _flows(rows: Sequence[Mapping[str, Any]]) -> tuple[list[float], list[float]]:
+    """The yearly costs and avoided costs [SEK] of table rows, as floats."""
+    return [float(r["costs"]) for r in rows], [float(r["avoided"]) for r in rows]
 
 
 def active_payers(result: Result) -> list[str]:

@@ -72,45 +72,57 @@ def render_text(report: Report, lang: Lang = "sv", width: int = 48) -> str:
     """
     out = [report.title, "=" * len(report.title), *report.lines, ""]
     for table in report.tables:
-        out += [table.title, "-" * len(table.title)]
-        cells = _cells(table, lang)
-        if not cells:
-            out += ["(–)", ""]
-            continue
-        columns = len(table.headers)
-        numeric = [
-            all(_numeric(table.kinds[r][c]) for r in range(len(cells))) for c in range(columns)
-        ]
-        wrapped = [
-            [
-                textwrap.wrap(cell, width) or [""] if not numeric[c] else [cell]
-                for c, cell in enumerate(row)
-            ]
-            for row in cells
-        ]
-        data_widths = [max(max(len(x) for x in row[c]) for row in wrapped) for c in range(columns)]
-        headers = [
-            textwrap.wrap(h, max(data_widths[c], 14)) or [""] for c, h in enumerate(table.headers)
-        ]
-        widths = [max(data_widths[c], *(len(x) for x in headers[c])) for c in range(columns)]
-
-        def line(
-            parts: list[str], widths: list[int] = widths, numeric: list[bool] = numeric
-        ) -> str:
-            return "  ".join(
-                (p.rjust(widths[c]) if numeric[c] else p.ljust(widths[c]))
-                for c, p in enumerate(parts)
-            ).rstrip()
-
-        for i in range(max(len(h) for h in headers)):
-            out.append(line([h[i] if i < len(h) else "" for h in headers]))
-        out.append("  ".join("-" * w for w in widths))
-        for row in wrapped:
-            height = max(len(cell) for cell in row)
-            for i in range(height):
-                out.append(line([cell[i] if i < len(cell) else "" for cell in row]))
-        out.append("")
+        out += [table.title, "-" * len(table.title), *_text_table(table, lang, width), ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _text_table(table: Table, lang: Lang, width: int) -> list[str]:
+    """One table's lines: wrapped headings, a rule, then the rows (``(–)`` when empty)."""
+    cells = _cells(table, lang)
+    if not cells:
+        return ["(–)"]
+    numeric = [
+        all(_numeric(table.kinds[r][c]) for r in range(len(cells)))
+        for c in range(len(table.headers))
+    ]
+    wrapped = [
+        [
+            textwrap.wrap(cell, width) or [""] if not numeric[c] else [cell]
+            for c, cell in enumerate(row)
+        ]
+        for row in cells
+    ]
+    headers, widths = _text_headers(table.headers, wrapped)
+    out = [_text_line(line, widths, numeric) for line in _lines(headers)]
+    out.append("  ".join("-" * w for w in widths))
+    for row in wrapped:
+        out += [_text_line(line, widths, numeric) for line in _lines(row)]
+    return out
+
+
+def _text_headers(
+    titles: list[str], wrapped: list[list[list[str]]]
+) -> tuple[list[list[str]], list[int]]:
+    """The headings wrapped to their column's data width (at least 14 characters), and
+    each column's width [characters]: its widest data line or heading line."""
+    columns = len(titles)
+    data_widths = [max(max(len(x) for x in row[c]) for row in wrapped) for c in range(columns)]
+    headers = [textwrap.wrap(h, max(data_widths[c], 14)) or [""] for c, h in enumerate(titles)]
+    widths = [max(data_widths[c], *(len(x) for x in headers[c])) for c in range(columns)]
+    return headers, widths
+
+
+def _lines(cells: list[list[str]]) -> list[list[str]]:
+    """The printed lines of a row of wrapped cells: line i holds each cell's i-th part."""
+    height = max(len(cell) for cell in cells)
+    return [[cell[i] if i < len(cell) else "" for cell in cells] for i in range(height)]
+
+
+def _text_line(parts: list[str], widths: list[int], numeric: list[bool]) -> str:
+    """One line of aligned columns: numbers right-aligned, text left, two spaces between."""
+    return "  ".join(
+        (p.rjust(widths[c]) if numeric[c] else p.ljust(widths[c])) for c, p in enumerate(parts)
+    ).rstrip()
 
 
 def _md_escape(text: str) -> str:

@@ -11,7 +11,9 @@ decimals for shares.
 ``{"intervention": {...}, "settings": {...}}``, and checks it against the models; any
 problem is an :class:`~sociokalkyl.errors.InputError` whose ``field`` names the sheet
 and the cell, e.g. ``"Effekter!C4"``. The reading lives in
-:mod:`sociokalkyl.scenario.excel_read`; this module holds the layout and the writing.
+:mod:`sociokalkyl.scenario.excel_read`, the sheets and columns in
+:mod:`sociokalkyl.scenario.excel_columns`, the pre-filled rows in
+:mod:`sociokalkyl.scenario.excel_template_rows`; this module writes the workbook.
 
 Examples
 --------
@@ -28,8 +30,6 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from sociokalkyl._atomic import atomic_save
 from sociokalkyl.language.labels import confidence_legend, label, template_label
 from sociokalkyl.model import STANDARD_PAYERS, Intervention, Settings
+from sociokalkyl.scenario.excel_columns import INTERVENTION_FIELDS as INTERVENTION_FIELDS
+from sociokalkyl.scenario.excel_columns import SETTINGS_FIELDS as SETTINGS_FIELDS
+from sociokalkyl.scenario.excel_columns import TABLES as TABLES
+from sociokalkyl.scenario.excel_columns import TEMPLATE_SHEETS as TEMPLATE_SHEETS
+from sociokalkyl.scenario.excel_columns import Column as Column
+from sociokalkyl.scenario.excel_columns import make_column as make_column
 from sociokalkyl.scenario.excel_template_rows import KINDS_COST as KINDS_COST
 from sociokalkyl.scenario.excel_template_rows import KINDS_EFFECT as KINDS_EFFECT
 from sociokalkyl.scenario.excel_template_rows import UNITS_GROUP as UNITS_GROUP
@@ -71,154 +77,6 @@ INTAKE_ROW = 13
 _HEAD = Font(bold=True)
 _HINT = Font(italic=True, color="666666")
 _INPUT = PatternFill("solid", fgColor="FFF2CC")
-
-CONFIDENCE = {"S": "S", "S2": "S2", "D": "D", "A": "A"}
-PRESETS = {"asek": "asek", "green_book": "green_book", "denmark_2018": "denmark_2018"}
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a template table: heading, model field, kind of cell, hint.
-
-    ``kind`` is how a cell is read: ``"text"``, ``"int"``, ``"float"``, ``"share"``,
-    ``"amount"`` (a number whose unit is in the next column), ``"unit"``, ``"choice"``
-    (Swedish words mapped by ``choices``), ``"payer"``, ``"payer_shares"``,
-    ``"profile"``, ``"names"``, ``"change"``.
-
-    Examples
-    --------
-    >>> COST_ITEM_COLUMNS[0].header, COST_ITEM_COLUMNS[0].hint
-    ('Nyckel', 'kort id, t.ex. ekonomiskt_bistand')
-    """
-
-    header: str
-    key: str | None
-    kind: str
-    hint: str
-    choices: Mapping[str, str] | None = None
-    required: bool = False
-    width: int = 16
-
-
-def make_column(header: str, key: str | None, kind: str, hint: str, **kw: Any) -> Column:
-    """A :class:`Column` with its heading and hint as given.
-
-    Parameters
-    ----------
-    header, key, kind, hint
-        The heading, the model field (None: not a field), the kind of cell, the hint.
-    **kw
-        ``choices``, ``required``, ``width``.
-
-    Returns
-    -------
-    Column
-        The column.
-
-    Examples
-    --------
-    >>> make_column("År", None, "int", "år 0, 1, 2, ...").kind
-    'int'
-    """
-    return Column(header, key, kind, hint, **kw)
-
-
-def _column(label: str, key: str | None, kind: str, hint: str | None = None, **kw: Any) -> Column:
-    """A column whose heading (``label``) and hint (``hint.<hint or label>``) are labels."""
-    return Column(template_label(label), key, kind, template_label(f"hint.{hint or label}"), **kw)
-
-
-_CONFIDENCE: dict[str, Any] = {"choices": CONFIDENCE, "width": 10}
-
-COST_ITEM_COLUMNS = (
-    _column("key", "key", "text", required=True, width=22),
-    _column("name", "name", "text", "cost_items.name", width=34),
-    _column("unit_cost", "unit_cost", "amount"),
-    _column("unit", None, "unit", "cost_items.unit", width=12),
-    _column("price_year", "price_year", "int", "cost_items.price_year", width=10),
-    _column("payer", "payer", "payer_shares", "cost_items.payer"),
-    _column("price_index", "price_index", "text", width=10),
-    _column("real_growth", "real_growth", "float"),
-    _column("source", "source", "text", "cost_items.source", width=40),
-    _column("confidence", "confidence", "choice", **_CONFIDENCE),
-    _column("geography", "geography", "text"),
-    _column("note", "note", "text", width=30),
-)
-BASELINE_COLUMNS = (
-    _column("cost_item", "cost_item", "text", "baseline.cost_item", required=True, width=22),
-    _column("use", "use", "amount", required=True),
-    _column("unit", None, "unit", "baseline.unit", width=12),
-    _column("exit_rate", "exit_rate", "share"),
-    _column("profile", "profile", "profile"),
-    _column("years", "years", "int", "baseline.years", width=10),
-    _column("source", "source", "text", width=40),
-    _column("confidence", "confidence", "choice", **_CONFIDENCE),
-)
-EFFECT_COLUMNS = (
-    _column("cost_item", "cost_item", "text", "effects.cost_item", required=True, width=22),
-    _column("kind", "kind", "choice", "effects.kind", choices=KINDS_EFFECT, required=True),
-    _column("change", "change", "change"),
-    _column("unit", None, "unit", "effects.unit", width=12),
-    _column("start_lag", "start_lag", "int", width=12),
-    _column("ramp_up_years", "ramp_up_years", "int", width=12),
-    _column("duration_years", "duration_years", "int", width=12),
-    _column("drop_off", "drop_off", "share", "share"),
-    _column("deadweight", "deadweight", "share", "share", width=10),
-    _column("attribution", "attribution", "share", "share", width=10),
-    _column("displacement", "displacement", "share", "share", width=10),
-    _column("source", "source", "text", width=40),
-    _column("confidence", "confidence", "choice", **_CONFIDENCE),
-    _column("note", "note", "text", width=30),
-)
-COST_COLUMNS = (
-    _column("name", "name", "text", "costs.name", required=True, width=34),
-    _column("kind", "kind", "choice", "costs.kind", choices=KINDS_COST, required=True),
-    _column("amount", "amount", "amount", required=True),
-    _column("unit", None, "unit", "costs.unit", width=12),
-    _column("duration", "duration", "amount", width=12),
-    _column("duration_unit", None, "unit", width=12),
-    _column("year", "year", "int", width=10),
-    _column("years", "years", "int", "costs.years", width=10),
-    _column("price_year", "price_year", "int", "costs.price_year", width=10),
-    _column("price_index", "price_index", "text", width=10),
-    _column("payer", "payer", "payer", "costs.payer", width=12),
-    _column("source", "source", "text", width=40),
-    _column("confidence", "confidence", "choice", **_CONFIDENCE),
-)
-INTERVENTION_FIELDS = (
-    _column("name", "name", "text", "intervention.name", required=True),
-    _column("description", "description", "text"),
-    _column("source", "source", "text"),
-    _column("target_group.name", "target_group.name", "text", required=True),
-    _column("target_group.unit", "target_group.unit", "choice", choices=UNITS_GROUP),
-    _column("target_group.source", "target_group.source", "text"),
-    _column("other_payers", "other_payers", "names"),
-)
-SETTINGS_FIELDS = (
-    _column("base_year", "base_year", "int", required=True),
-    _column("price_year", "price_year", "int", "settings.price_year", required=True),
-    _column("horizon", "horizon", "int", required=True),
-    _column("discount_rate", "discount_rate", "float"),
-    _column("discount_schedule", "discount_schedule", "choice", choices=PRESETS),
-    _column("optimism_bias", "optimism_bias", "share"),
-)
-
-TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
-    "Kostnadsposter": ("cost_items", COST_ITEM_COLUMNS),
-    "Baslinje": ("baseline", BASELINE_COLUMNS),
-    "Effekter": ("effects", EFFECT_COLUMNS),
-    "Kostnader": ("costs", COST_COLUMNS),
-}
-TEMPLATE_SHEETS = (
-    "Läs mig",
-    "Insats",
-    "Kostnadsposter",
-    "Baslinje",
-    "Effekter",
-    "Kostnader",
-    "Inställningar",
-)
-"""The sheets of the template, in order."""
 
 README = template_label("readme").format(legend=confidence_legend("sv"))
 """The sheet Läs mig: how to fill in the template (Swedish)."""

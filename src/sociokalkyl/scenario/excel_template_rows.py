@@ -13,7 +13,7 @@ from typing import Any
 import pint
 
 from sociokalkyl.language.numbers import format_unit
-from sociokalkyl.model import CostItem, Intervention
+from sociokalkyl.model import BaselineUse, CostItem, Effect, Intervention, InterventionCost
 from sociokalkyl.units import unit_key
 
 __all__ = ["KINDS_COST", "KINDS_EFFECT", "UNITS_GROUP", "plain_number", "template_rows",
@@ -123,57 +123,61 @@ def template_rows(intervention: Intervention) -> dict[str, list[list[Any]]]:
     >>> template_rows(sk.examples.servicetrainee()[0])["Baslinje"][0][:4]
     ['ekonomiskt_bistand', 10, 'mån/år', 0.2]
     """
-    baseline = [
-        [
-            b.cost_item,
-            *_amount(b.use),
-            b.exit_rate,
-            None if b.profile is None else "; ".join(repr(p) for p in b.profile),
-            b.years,
-            b.source,
-            b.confidence,
-        ]
-        for b in intervention.baseline
-    ]
-    effects = []
-    for e in intervention.effects:
-        change = [e.change, "andel"] if isinstance(e.change, float) else _amount(e.change)
-        effects.append(
-            [
-                e.cost_item,
-                _swedish(KINDS_EFFECT, e.kind),
-                *change,
-                e.start_lag,
-                e.ramp_up_years,
-                e.duration_years,
-                e.drop_off,
-                e.deadweight,
-                e.attribution,
-                e.displacement,
-                e.source,
-                e.confidence,
-                e.note,
-            ]
-        )
-    costs = [
-        [
-            c.name,
-            _swedish(KINDS_COST, c.kind),
-            *_amount(c.amount),
-            *_amount(c.duration),
-            c.year,
-            c.years,
-            c.price_year,
-            c.price_index,
-            c.payer,
-            c.source,
-            c.confidence,
-        ]
-        for c in intervention.costs
-    ]
     return {
         "Kostnadsposter": [_cost_item_row(item) for item in intervention.cost_items],
-        "Baslinje": baseline,
-        "Effekter": effects,
-        "Kostnader": costs,
+        "Baslinje": [_baseline_row(b) for b in intervention.baseline],
+        "Effekter": [_effect_row(e) for e in intervention.effects],
+        "Kostnader": [_cost_row(c) for c in intervention.costs],
     }
+
+
+def _baseline_row(b: BaselineUse) -> list[Any]:
+    """A baseline's cells: cost item, use and its unit, exit rate, profile, years, source."""
+    return [
+        b.cost_item,
+        *_amount(b.use),
+        b.exit_rate,
+        None if b.profile is None else "; ".join(repr(p) for p in b.profile),
+        b.years,
+        b.source,
+        b.confidence,
+    ]
+
+
+def _effect_row(e: Effect) -> list[Any]:
+    """An effect's cells: cost item, kind in Swedish, change (a share or an amount with
+    its unit), timing, the four adjustments, source, confidence and note."""
+    change = [e.change, "andel"] if isinstance(e.change, float) else _amount(e.change)
+    return [
+        e.cost_item,
+        _swedish(KINDS_EFFECT, e.kind),
+        *change,
+        e.start_lag,
+        e.ramp_up_years,
+        e.duration_years,
+        e.drop_off,
+        e.deadweight,
+        e.attribution,
+        e.displacement,
+        e.source,
+        e.confidence,
+        e.note,
+    ]
+
+
+def _cost_row(c: InterventionCost) -> list[Any]:
+    """A cost's cells: name, kind in Swedish, amount and duration with their units,
+    timing, price year and index, payer, source and confidence."""
+    return [
+        c.name,
+        _swedish(KINDS_COST, c.kind),
+        *_amount(c.amount),
+        *_amount(c.duration),
+        c.year,
+        c.years,
+        c.price_year,
+        c.price_index,
+        c.payer,
+        c.source,
+        c.confidence,
+    ]
