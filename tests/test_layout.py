@@ -33,7 +33,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sociokalkyl"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "_optional", "_atomic"),
+    ("errors", "_optional", "_atomic", "limits"),
     ("language",),
     ("units",),
     ("money",),

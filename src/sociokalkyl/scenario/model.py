@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from sociokalkyl.errors import InputError, UnitError
+from sociokalkyl.limits import MAX_FILE_BYTES
 from sociokalkyl.model import CostItem, Intervention, Settings
 from sociokalkyl.model.common import FrozenModel
 from sociokalkyl.units import parse_number
@@ -36,9 +37,6 @@ FORMATS: dict[str, Format] = {
     ".xlsx": "xlsx",
 }
 """File suffixes and the formats they are read as."""
-
-MAX_FILE_BYTES = 5_000_000
-"""Scenario files larger than this are refused (a scenario is a few kilobytes)."""
 
 
 def _number_before(value: object) -> object:
