@@ -218,7 +218,7 @@ def test_assumption_log_is_the_same_rows_in_every_format(name: str, tmp_path: Pa
     scenario = load_scenario(resources.files("sociokalkyl").joinpath("examples", name))
     intervention = scenario.intervention
     result = evaluate(intervention, scenario.settings)
-    rows = result.assumptions(intervention)
+    rows = result.assumptions()
     sources = [row.source or "" for row in rows]
     kinds = {row.kind for row in rows}
     assert kinds == {"cost_item", "target_group", "baseline", "effect", "cost"}

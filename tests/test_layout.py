@@ -62,6 +62,7 @@ PINT_FREE = (
     "engine/project.py",
     "engine/profile.py",
     "engine/structure.py",
+    "engine/log.py",
     "analysis/*.py",
     "uncertainty/*.py",
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
@@ -22,9 +22,6 @@ from sociokalkyl.analysis.breakeven import break_even_of_plan
 from sociokalkyl.analysis.metrics import Metrics
 from sociokalkyl.engine import Plan, Projection
 from sociokalkyl.finance.discounting import discounted_sum
-
-if TYPE_CHECKING:
-    from sociokalkyl.model import Intervention
 
 __all__ = ["Result"]
 
@@ -272,33 +269,29 @@ class Result:
                 )
         return rows
 
-    def assumptions(self, intervention: Intervention | None = None) -> list[Assumption]:
+    def assumptions(self) -> list[Assumption]:
         """The assumption log: every number the result rests on, with source and confidence.
-
-        Parameters
-        ----------
-        intervention
-            The intervention this result was evaluated from; adds its target group,
-            baseline, effects and costs. None: the cost items only.
 
         Returns
         -------
         list[Assumption]
-            Typed rows (see :func:`sociokalkyl.analysis.assumptions.assumption_rows`):
-            value [unit key], price year, rebased value [same unit, analysis price year],
-            the price-index factor used, source and confidence.
+            Typed rows (see :func:`sociokalkyl.analysis.assumptions.assumption_rows`): the
+            cost items, target group, baseline uses, effects and intervention costs, each
+            with its value [unit key], price year, source and confidence; a cost item also
+            with its rebased value [same unit, analysis price year] and the price-index
+            factor used.
 
         Examples
         --------
         >>> import sociokalkyl as sk
-        >>> intervention, settings = sk.examples.servicetrainee()
-        >>> row = sk.evaluate(intervention, settings).assumptions()[0]
+        >>> rows = sk.evaluate(*sk.examples.servicetrainee()).assumptions()
+        >>> row = rows[0]
         >>> row.name, row.value, row.unit, row.price_year, round(row.rebased_value, 2)
         ('ekonomiskt_bistand', 7149.0, 'SEK/month', 2012, 9185.4)
-        >>> len(sk.evaluate(intervention, settings).assumptions(intervention))
+        >>> len(rows)
         7
         """
-        return assumption_rows(self.plan, intervention)
+        return assumption_rows(self.plan)
 
     def summary(self) -> dict[str, Any]:
         """The headline numbers as a plain dict (JSON-ready; NaN becomes None).

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from sociokalkyl.engine.compile_log import assumption_log
 from sociokalkyl.engine.items import resolve_cost_items
 from sociokalkyl.engine.plan import (
     BaselineProfile,
@@ -104,6 +105,8 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
         *cost_parameters,
         *setting_parameters,
     ]
+    by_name = {p.name: p for p in parameters}
+    log = assumption_log(intervention, items, by_name, price_factors, settings.price_year)
     return Plan(
         intervention_name=intervention.name,
         horizon=settings.horizon,
@@ -111,7 +114,7 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
         price_year=settings.price_year,
         payers=payers,
         cost_items=items,
-        parameters={p.name: p for p in parameters},
+        parameters=by_name,
         item_payer_shares=shares,
         item_price_factors=price_factors,
         fixed_discount_factors=fixed_factors,
@@ -119,6 +122,7 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
         baselines=baselines,
         effects=effects,
         costs=costs,
+        assumptions=log,
     )
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
+from sociokalkyl.engine.log import Assumption
 from sociokalkyl.engine.structure import BaselineProfile, CostLine, EffectTiming
 from sociokalkyl.errors import unknown_name
 from sociokalkyl.language.labels import Lang, parameter_label
@@ -158,6 +159,9 @@ class Plan:
         How the plan discounts (:class:`Discounting`).
     baselines, effects, costs
         The structure of the baseline uses, effects and cost lines.
+    assumptions
+        The assumption log: every number the plan rests on, with unit, source and
+        confidence (:class:`~sociokalkyl.engine.log.Assumption`).
 
     Examples
     --------
@@ -182,6 +186,7 @@ class Plan:
     baselines: tuple[BaselineProfile, ...] = ()
     effects: tuple[EffectTiming, ...] = ()
     costs: tuple[CostLine, ...] = ()
+    assumptions: tuple[Assumption, ...] = ()
 
     @property
     def item_keys(self) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ Examples
 --------
 >>> import sociokalkyl as sk
 >>> intervention, settings = sk.examples.servicetrainee()
->>> rows = sk.evaluate(intervention, settings).assumptions(intervention)
+>>> rows = sk.evaluate(intervention, settings).assumptions()
 >>> print(*assumption_cells(rows[0])[:2], sep=" | ")  # doctest: +NORMALIZE_WHITESPACE
 Enhetskostnad: ekonomiskt_bistand |
 7 149 kr/mån (2012) = 9 185,4 kr/mån i kalkylens priser 2023 (KPI); betalare: kommun
@@ -320,5 +320,6 @@ def format_assumption_log(result: Result, lang: str = "sv") -> str:
     price_year = result.plan.price_year
     lines = [catalogue_label("log_heading", language, year=price_year)]
     for row in result.assumptions():
-        lines += _cost_item_lines(row, price_year, language)
+        if row.kind == "cost_item":
+            lines += _cost_item_lines(row, price_year, language)
     return "\n".join(lines)

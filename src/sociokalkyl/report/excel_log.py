@@ -74,7 +74,7 @@ def assumptions_sheet(
         ws.cell(5, j, workbook_label(key, lang)).font = BOLD
         ws.column_dimensions[get_column_letter(j)].width = 60 if key == "source" else 18
     row = 6
-    for assumption in result.assumptions(intervention):
+    for assumption in result.assumptions():
         for j, value in enumerate(_log_cells(assumption, lang), start=1):
             ws.cell(row, j, value)
         row += 1

@@ -265,7 +265,7 @@ def report_json(
         "years": result.table(),
         "assumptions": [
             dict(zip(["what", "value", "source", "confidence"], cells, strict=True))
-            for cells in (assumption_cells(row, "en") for row in result.assumptions(intervention))
+            for cells in (assumption_cells(row, "en") for row in result.assumptions())
         ],
     }
     if simulation is not None:

@@ -64,7 +64,7 @@ def build_report(
         _by_payer(result, lang),
         _by_cost_item(result, lang),
         _years(result, lang),
-        assumption_table(result.assumptions(intervention), lang),
+        assumption_table(result.assumptions(), lang),
     ]
     return Report(f"{summary['intervention']}", lines, tables)
 
