@@ -17,10 +17,9 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 from importlib import resources
 
-from sociokalkyl.errors import InputError
+from sociokalkyl.errors import unknown_name
 from sociokalkyl.model import Intervention, Settings
 from sociokalkyl.scenario.read import Scenario, parse_scenario
 
@@ -71,14 +70,7 @@ def text(name: str) -> str:
     '# Servicetrainee i Norrköping: ettåriga kommunala anställningar för hushåll med'
     """
     if name not in DESCRIPTIONS:
-        close = difflib.get_close_matches(name, NAMES, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise InputError(
-            "is not a bundled example" + hint,
-            field="example",
-            value=name,
-            expected="one of " + ", ".join(NAMES),
-        )
+        raise unknown_name(name, NAMES, "a bundled example", field="example")
     file = resources.files("sociokalkyl") / "examples" / f"{name}.toml"
     return file.read_text("utf-8")
 

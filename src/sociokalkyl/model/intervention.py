@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal
 
 import pint
 from pydantic import Field, field_validator, model_validator
 
+from sociokalkyl.errors import did_you_mean
 from sociokalkyl.model.common import (
     STANDARD_PAYERS,
     Confidence,
@@ -21,6 +23,12 @@ from sociokalkyl.model.participants import BaselineUse, TargetGroup
 from sociokalkyl.units import Duration, Money, MoneyPerTime, to_float
 
 __all__ = ["Intervention", "InterventionCost"]
+
+
+def _hint(name: str, valid: Iterable[str]) -> str:
+    """``"; did you mean 'x'? Expected"`` or ``"; expected"``, before a list of names."""
+    suggestion = did_you_mean(name, valid)
+    return f"{suggestion} Expected" if suggestion else "; expected"
 
 
 class InterventionCost(FrozenModel):
@@ -182,7 +190,8 @@ class Intervention(FrozenModel):
             if use.cost_item not in keys:
                 raise ValueError(
                     f"baseline[{index}].cost_item: {use.cost_item!r} is not among the "
-                    f"intervention's cost_items; expected one of {keys}"
+                    f"intervention's cost_items{_hint(use.cost_item, keys)} one of "
+                    f"{', '.join(keys)}"
                 )
             if baseline_keys.count(use.cost_item) > 1:
                 raise ValueError(
@@ -193,18 +202,19 @@ class Intervention(FrozenModel):
             if effect.cost_item not in baseline_keys:
                 raise ValueError(
                     f"effects[{index}].cost_item: {effect.cost_item!r} is not a cost item "
-                    f"with a baseline use; expected one of {baseline_keys}"
+                    f"with a baseline use{_hint(effect.cost_item, baseline_keys)} one of "
+                    f"{', '.join(baseline_keys)}"
                 )
         known = set(STANDARD_PAYERS) | set(self.other_payers)
         payers = [(f"costs[{i}].payer", c.payer) for i, c in enumerate(self.costs)]
-        for item in self.cost_items:
+        for i, item in enumerate(self.cost_items):
             if isinstance(item, CostItem):
-                payers += [(f"cost_items.{item.key}.payer", p) for p in item.payer_shares]
+                payers += [(f"cost_items[{i}].payer", p) for p in item.payer_shares]
         for location, payer in payers:
             if payer not in known:
                 raise ValueError(
-                    f"{location}: unknown payer {payer!r}; expected one of {sorted(known)} "
-                    "(declare others in other_payers)"
+                    f"{location}: unknown payer {payer!r}{_hint(payer, known)} one of "
+                    f"{', '.join(sorted(known))} (declare others in other_payers)"
                 )
         return self
 
