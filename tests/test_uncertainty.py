@@ -38,6 +38,7 @@ from sociokalkyl.uncertainty import (
     sample_parameters,
     simulate,
 )
+from sociokalkyl.uncertainty.sensitivity import Tornado, tornado
 
 DISTRIBUTIONS = [
     Uniform(low=-5.4, high=-4.4),
@@ -308,6 +309,10 @@ def test_keep_draws_false_keeps_statistics() -> None:
     assert lean.kept == 20_000
 
 
+def tornado_of_servicetrainee() -> Tornado:
+    return tornado(*examples.servicetrainee(), servicetrainee_uncertainty())
+
+
 def test_plot_is_agg_safe() -> None:
     import matplotlib
 
@@ -316,7 +321,17 @@ def test_plot_is_agg_safe() -> None:
 
     mc = simulate(*examples.servicetrainee(), servicetrainee_uncertainty(), draws=500, seed=1)
     ax = mc.plot()
-    assert ax.get_xlabel().startswith("npv")
+    # words from the label source, in Swedish by default, never the code name "npv"
+    assert ax.get_xlabel() == "Nettonuvärde [mnkr]"
+    assert ax.get_ylabel() == "dragningar"
+    ax = mc.plot("npv", "kommun", lang="en")
+    assert ax.get_xlabel() == "Net present value, kommun [MSEK]"
+    assert ax.get_title() == "Servicetrainee: 500 draws"
+    ticks = [t.get_text() for t in tornado_of_servicetrainee().plot().get_yticklabels()]
+    assert "Avtagande per år för effekt 1" in ticks  # effects[1].drop_off, in words
+    english = tornado_of_servicetrainee().plot(lang="en")
+    assert "Drop-off of effect 1" in [t.get_text() for t in english.get_yticklabels()]
+    assert english.get_title() == "Servicetrainee: one-way sensitivity"
     plt.close("all")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from sociokalkyl.errors import InputError
+
 __all__ = [
     "CATALOGUE_LABELS",
     "CLI_MESSAGES",
@@ -36,7 +38,7 @@ Lang = Literal["sv", "en"]
 
 
 def as_lang(lang: str) -> Lang:
-    """``"sv"`` for ``"sv"``, ``"en"`` for anything else (callers check the language first).
+    """The language ``lang``, checked: ``"sv"`` or ``"en"``, typed as :data:`Lang`.
 
     Parameters
     ----------
@@ -46,14 +48,29 @@ def as_lang(lang: str) -> Lang:
     Returns
     -------
     Lang
-        ``"sv"`` or ``"en"``, typed as :data:`Lang`.
+        ``"sv"`` or ``"en"``.
+
+    Raises
+    ------
+    InputError
+        For any other code (``"sw"``, ``"SV"``), instead of silently choosing one.
 
     Examples
     --------
     >>> as_lang("sv"), as_lang("en")
     ('sv', 'en')
+    >>> as_lang("sw")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    sociokalkyl.errors.InputError: lang: is not a supported language (got 'sw'); ...
     """
-    return "sv" if lang == "sv" else "en"
+    if lang == "sv":
+        return "sv"
+    if lang == "en":
+        return "en"
+    raise InputError(
+        "is not a supported language", field="lang", value=lang, expected='"sv" or "en"'
+    )
 
 
 def pick(pair: tuple[str, str], lang: str = "sv") -> str:
@@ -331,6 +348,16 @@ SIMULATION_LABELS: dict[str, tuple[str, str]] = {
     "irr": LABELS["irr"],
     "payer": LABELS["payer"],
     "cost_item": LABELS["cost_item"],
+    # plots of a simulation and a tornado
+    "plot_draws": ("dragningar", "draws"),
+    "plot_title_draws": ("{name}: {draws} dragningar", "{name}: {draws} draws"),
+    "plot_low": ("lågt ({q}-kvantil)", "low ({q} quantile)"),
+    "plot_high": ("högt ({q}-kvantil)", "high ({q} quantile)"),
+    "plot_tornado_title": (
+        "{name}: känslighet, en parameter i taget",
+        "{name}: one-way sensitivity",
+    ),
+    "plot_mnkr": ("mnkr", "MSEK"),
 }
 """Labels of the Monte Carlo tables; a metric reads as in the report (``LABELS``)."""
 

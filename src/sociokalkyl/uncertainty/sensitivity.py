@@ -36,6 +36,7 @@ from sociokalkyl.analysis.compare import ScenarioTable, compare_scenarios
 from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
+from sociokalkyl.language.labels import as_lang, simulation_label
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.spec import DistributionLike, Uncertainty
 
@@ -71,7 +72,9 @@ class TornadoRow:
     Attributes
     ----------
     parameter, unit, description : str
-        The parameter's name, unit key and label.
+        The parameter's name, unit key and label in English.
+    description_sv : str
+        The label in Swedish (:meth:`label` picks one).
     base_value, low_value, high_value : float
         Its value as given and at the low and high quantiles [unit].
     npv_low, npv_high : float
@@ -91,6 +94,27 @@ class TornadoRow:
     high_value: float
     npv_low: float
     npv_high: float
+    description_sv: str = ""
+
+    def label(self, lang: str = "sv") -> str:
+        """The parameter in words, in ``lang`` (the name when there are none).
+
+        Parameters
+        ----------
+        lang
+            ``"sv"`` or ``"en"``.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> TornadoRow("x", "share", "Drop-off", 0.5, 0.4, 0.6, -1.0, 1.0, "Avtagande").label()
+        'Avtagande'
+        """
+        text = self.description_sv if as_lang(lang) == "sv" else self.description
+        return text or self.parameter
 
     @property
     def swing(self) -> float:
@@ -153,35 +177,43 @@ class Tornado:
             for r in self.rows
         ]
 
-    def plot(self, ax: Any = None) -> Any:
-        """Draw the tornado (matplotlib, imported here).
+    def plot(self, ax: Any = None, *, lang: str = "sv") -> Any:
+        """Draw the tornado (matplotlib, imported here), parameters labelled in words.
 
         Parameters
         ----------
         ax
             A matplotlib Axes to draw on; a new figure when None.
+        lang
+            ``"sv"`` (the default) or ``"en"``: the labels' language.
 
         Returns
         -------
         matplotlib.axes.Axes
         """
         plt = require("matplotlib.pyplot", "Tornado.plot()")
+        language = as_lang(lang)
+        low = simulation_label("plot_low", language).format(q=f"{self.low_quantile:.0%}")
+        high = simulation_label("plot_high", language).format(q=f"{self.high_quantile:.0%}")
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 0.5 * len(self.rows) + 1.5))
         base = self.base_npv / 1e6
         for y, row in enumerate(reversed(self.rows)):
             for value, color, label in (
-                (row.npv_low, "#4477aa", f"low ({self.low_quantile:.0%} quantile)"),
-                (row.npv_high, "#cc6677", f"high ({self.high_quantile:.0%} quantile)"),
+                (row.npv_low, "#4477aa", low),
+                (row.npv_high, "#cc6677", high),
             ):
                 ax.barh(
                     y, value / 1e6 - base, left=base, color=color, label=label if y == 0 else None
                 )
-        ax.set_yticks(range(len(self.rows)), [r.parameter for r in reversed(self.rows)])
+        names = [r.label(language) for r in reversed(self.rows)]
+        ax.set_yticks(range(len(self.rows)), names)
         ax.axvline(base, color="black", linewidth=1)
         who = f" ({self.payer})" if self.payer else ""
-        ax.set_xlabel(f"NPV{who} [mnkr]")
-        ax.set_title(f"{self.intervention_name}: one-way sensitivity")
+        mnkr = simulation_label("plot_mnkr", language)
+        ax.set_xlabel(f"{simulation_label('npv', language)}{who} [{mnkr}]")
+        title = simulation_label("plot_tornado_title", language)
+        ax.set_title(title.format(name=self.intervention_name))
         if self.rows:
             ax.legend(loc="lower right")
         return ax
@@ -256,6 +288,7 @@ def tornado(
             parameter=name,
             unit=plan.parameters[name].unit,
             description=plan.parameter_label(name, "en"),
+            description_sv=plan.parameter_label(name, "sv"),
             base_value=plan.parameters[name].value,
             low_value=ends[name][0],
             high_value=ends[name][1],

@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 from sociokalkyl._optional import require
 from sociokalkyl.engine import Plan
 from sociokalkyl.errors import unknown_name
+from sociokalkyl.language.labels import as_lang, simulation_label
 from sociokalkyl.uncertainty.blockstats import Stats, quantiles_with_inf
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.draws import Draws
@@ -280,7 +281,13 @@ class SimulationResult(Draws):
         return pd.DataFrame.from_records(self.records())
 
     def plot(
-        self, metric: str = "npv", payer: str | None = None, *, bins: int = 50, ax: Any = None
+        self,
+        metric: str = "npv",
+        payer: str | None = None,
+        *,
+        bins: int = 50,
+        ax: Any = None,
+        lang: str = "sv",
     ) -> Any:
         """A histogram of the kept draws of one metric, with 0 and the mean marked (matplotlib).
 
@@ -294,12 +301,15 @@ class SimulationResult(Draws):
             Number of histogram bins.
         ax
             A matplotlib Axes to draw on; a new figure when None.
+        lang
+            ``"sv"`` (the default) or ``"en"``: the labels' language.
 
         Returns
         -------
         matplotlib.axes.Axes
         """
         plt = require("matplotlib.pyplot", "SimulationResult.plot()")
+        language = as_lang(lang)
         key = self._key(metric, payer)
         data = self._arrays[key]
         data = data[np.isfinite(data)]
@@ -310,11 +320,14 @@ class SimulationResult(Draws):
         ax.hist(data / scale, bins=bins, color="#4477aa")
         if money:
             ax.axvline(0.0, color="black", linewidth=1)
-        ax.axvline(self.mean(metric, payer) / scale, color="#cc6677", linestyle="--", label="mean")
-        unit = " [mnkr]" if money else ""
-        ax.set_xlabel(f"{key}{unit}")
-        ax.set_ylabel("draws")
-        ax.set_title(f"{self.plan.intervention_name}: {self.draws:,} draws")
+        mean = self.mean(metric, payer) / scale
+        ax.axvline(mean, color="#cc6677", linestyle="--", label=simulation_label("mean", language))
+        unit = f" [{simulation_label('plot_mnkr', language)}]" if money else ""
+        name = simulation_label(metric, language) + (f", {payer}" if payer else "")
+        ax.set_xlabel(f"{name}{unit}")
+        ax.set_ylabel(simulation_label("plot_draws", language))
+        title = simulation_label("plot_title_draws", language)
+        ax.set_title(title.format(name=self.plan.intervention_name, draws=self.draws))
         ax.legend()
         return ax
 
