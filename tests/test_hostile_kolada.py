@@ -274,10 +274,10 @@ def test_trickling_server_is_cut_off_at_the_deadline(
 
 def test_deadline_does_not_cut_a_prompt_answer(sites: tuple[Site, Site], tmp_path: Path) -> None:
     kolada, _ = sites
-    client = KoladaClient(kolada.base(), cache_dir=tmp_path, timeout=0.5)
+    client = KoladaClient(kolada.base(), cache_dir=tmp_path, timeout=1.0)
     for _ in range(5):
         assert client.fetch("N33100", "1880", 2023)[0].value == 3450.0
-    time.sleep(0.6)  # a watchdog left running would fire now; none is
+    time.sleep(1.1)  # a watchdog left running would fire now; none is
     assert client.fetch("N33100", "1880", 2023)[0].value == 3450.0
 
 
