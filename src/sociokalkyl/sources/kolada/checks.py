@@ -15,9 +15,28 @@ _KPI_RE: Final = re.compile(r"[A-Za-z][0-9]{5}")
 _MUNICIPALITY_RE: Final = re.compile(r"[0-9]{4}")
 
 
+def _origin(url: str) -> tuple[str, str, int] | None:
+    """The origin of an http(s) URL: (scheme, host, port), or None if it has none.
+
+    Two URLs with the same origin are the same site; a missing port is the scheme's default.
+
+    >>> _origin("https://API.kolada.se/v2/kpi") == _origin("https://api.kolada.se:443/x")
+    True
+    """
+    parts = urllib.parse.urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:  # a port that is not a number, or out of range
+        return None
+    host = parts.hostname
+    if scheme not in ("http", "https") or not host:
+        return None
+    return scheme, host, port if port is not None else (443 if scheme == "https" else 80)
+
+
 def _check_base_url(base_url: str) -> str:
-    parts = urllib.parse.urlsplit(base_url) if isinstance(base_url, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+    if not isinstance(base_url, str) or _origin(base_url) is None:
         raise InputError(
             "base_url must be an http or https URL",
             field="base_url",

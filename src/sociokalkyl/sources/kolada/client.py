@@ -38,14 +38,23 @@ class KoladaClient(_Session):
         Directory for cached responses; default :func:`default_cache_dir`
         (honours the ``SOCIOKALKYL_CACHE`` environment variable).
     timeout
-        Seconds to wait for each HTTP request (connect and read).
+        Seconds one HTTP request may take in all: connecting, the headers, the whole
+        body and any redirects (wall clock, however slowly the server sends).
     offline
         Read only from the cache, never touch the network; a missing cache entry
         raises :class:`~sociokalkyl.errors.DataSourceError`.
     use_cache_on_error
         When the network fails (no connection, timeout, HTTP 5xx or 429), read the
-        cached response instead of failing. HTTP 400/404 and malformed responses
-        still raise, since a cached copy would hide a real mistake.
+        cached response instead of failing. HTTP 400/404, malformed responses and
+        redirects or pages on another site still raise, since a cached copy would
+        hide a real mistake.
+
+    Notes
+    -----
+    Only redirects and ``next_page`` links on base_url's own site (the same scheme,
+    host and port) are followed; a key-figure value must be a finite number; an answer
+    nested deeper than :data:`sociokalkyl.limits.MAX_JSON_DEPTH` levels is refused
+    before it is parsed.
 
     Raises
     ------

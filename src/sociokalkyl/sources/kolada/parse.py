@@ -6,17 +6,28 @@ Everything here is pure: bytes or parsed JSON in, records or a
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final, NoReturn, TypeAlias, TypeVar
 
 from sociokalkyl.errors import DataSourceError
+from sociokalkyl.limits import MAX_JSON_DEPTH
+from sociokalkyl.sources.kolada.checks import _origin
 from sociokalkyl.sources.kolada.constants import DEFAULT_BASE_URL
 from sociokalkyl.sources.kolada.records import KoladaValue, Municipality
 
 _MAX_PAGES: Final = 1000
+_KOLADA_DEPTH: Final = 5
+"""How deep Kolada's own answers nest (page, values, item, values, row)."""
+
+_DEPTH_CHUNK: Final = 1 << 20
+"""Bytes scanned at a time for the nesting depth (bounds the scan's memory)."""
+_NOT_BRACKETS: Final = bytes(b for b in range(256) if b not in b"[]{}")
+_DEPTH_STEP: Final = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
 _T = TypeVar("_T")
 _Pages: TypeAlias = list[tuple[str, list[_T]]]
@@ -44,7 +55,8 @@ def _check_page_count(url: str, next_url: str, seen: set[str]) -> None:
         )
 
 
-def _next_page(page: dict[str, Any], url: str) -> str | None:
+def _next_page(page: dict[str, Any], url: str, base_url: str) -> str | None:
+    """The next page's URL, which must be on the same site (origin) as ``base_url``."""
     next_url = page.get("next_page")
     if next_url is None or next_url == "":
         return None
@@ -53,6 +65,15 @@ def _next_page(page: dict[str, Any], url: str) -> str | None:
     scheme = urllib.parse.urlsplit(next_url).scheme
     if scheme not in ("http", "https"):
         _malformed(url, "next_page", f"is not an http(s) URL: {next_url!r}")
+    origin = _origin(next_url)
+    if origin is None or origin != _origin(base_url):
+        _malformed(
+            url,
+            "next_page",
+            f"points to another site ({next_url!r}); only pages on the same scheme, host "
+            f"and port as base_url {base_url!r} are followed, so it was neither read nor "
+            "cached",
+        )
     return next_url
 
 
@@ -72,9 +93,44 @@ def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _parse_json(raw: bytes, url: str, what: str) -> Any:
+def _json_depth(raw: bytes) -> int:
+    """How deep the arrays and objects in ``raw`` nest, brackets inside strings not counted.
+
+    >>> _json_depth(b'{"values": [{"title": "[[[["}]}')
+    3
+    """
+    # Escaped backslashes, then escaped quotes, go first; every quote left opens or
+    # closes a string, so the parts between quotes alternate outside and inside.
+    plain = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+    inside, depth, deepest = False, 0, 0
+    for start in range(0, len(plain), _DEPTH_CHUNK):
+        parts = plain[start : start + _DEPTH_CHUNK].split(b'"')
+        outside = b"".join(parts[1 if inside else 0 :: 2])
+        inside ^= len(parts) % 2 == 0  # an odd number of quotes in this chunk
+        brackets = outside.translate(None, delete=_NOT_BRACKETS)
+        levels = list(itertools.accumulate(map(_DEPTH_STEP.__getitem__, brackets), initial=depth))
+        deepest, depth = max(deepest, max(levels)), levels[-1]
+    return deepest
+
+
+def _too_deep(url: str, what: str, max_depth: int) -> DataSourceError:
+    return DataSourceError(
+        f"{what} for {url} nests deeper than {max_depth} levels (Kolada's answers nest "
+        f"{_KOLADA_DEPTH}), so it was not read; the service may be down or base_url may point "
+        "elsewhere; if it is a cache file, delete it and rerun online",
+        field="response",
+        expected=f"at most {max_depth} levels of arrays and objects",
+    )
+
+
+def _parse_json(raw: bytes, url: str, what: str, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """Parse JSON bytes; refuses nesting deeper than ``max_depth`` before parsing."""
+    if _json_depth(raw) > max_depth:
+        raise _too_deep(url, what, max_depth)
     try:
         return json.loads(raw.decode("utf-8-sig"), parse_constant=_reject_constant)
+    except RecursionError:  # not reached after the depth check; kept as a guard
+        raise _too_deep(url, what, max_depth) from None
     except (UnicodeDecodeError, ValueError) as exc:
         raise DataSourceError(
             f"{what} for {url} is not valid JSON ({exc}); got {_snippet(raw[:120])!r}. The "
@@ -168,7 +224,9 @@ def _parse_data_item(obj: dict[str, Any], field: str) -> _DataItem:
         elif isinstance(raw_value, bool) or not isinstance(raw_value, int | float):
             raise _BadField(f"{where}.value", "is not a number or null", raw_value)
         else:
-            value = float(raw_value)
+            value = _finite(
+                raw_value, f"{where}.value", f"{kpi}, kommun {municipality}, år {period}"
+            )
         status = row.get("status")
         if status is not None and not isinstance(status, str):
             raise _BadField(f"{where}.status", "is not a string", status)
@@ -179,6 +237,23 @@ def _parse_data_item(obj: dict[str, Any], field: str) -> _DataItem:
             raise _BadField(f"{where}.gender", f"repeats gender {gender!r}", gender)
         rows[gender] = (value, status, count)
     return _DataItem(kpi, municipality, period, rows)
+
+
+def _finite(raw: float, field: str, what: str) -> float:
+    """``raw`` as a float; a value beyond float range (``1e400``) is refused, never infinity."""
+    try:
+        value = float(raw)
+    except OverflowError:  # an integer with hundreds of digits
+        value = math.inf
+    if not math.isfinite(value):
+        shown = raw if isinstance(raw, float) else f"an integer of {len(str(raw))} digits"
+        raise _BadField(
+            field,
+            f"is not a finite number (nyckeltal {what}); a key figure is a number such as "
+            "3450.0 or null when missing",
+            shown,
+        )
+    return value
 
 
 def _parse_municipality(obj: dict[str, Any], field: str) -> Municipality:

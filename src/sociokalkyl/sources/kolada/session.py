@@ -8,18 +8,16 @@ and checked, and writes the cache only after a whole request has passed validati
 from __future__ import annotations
 
 import datetime as _dt
-import http.client
 import json
 import math
 import os
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sociokalkyl._atomic import write_atomic
 from sociokalkyl.errors import DataSourceError, InputError
+from sociokalkyl.limits import MAX_JSON_DEPTH
 from sociokalkyl.sources.kolada.checks import _check_base_url
 from sociokalkyl.sources.kolada.constants import ATTRIBUTION, CACHE_ENV_VAR, DEFAULT_BASE_URL
 from sociokalkyl.sources.kolada.parse import (
@@ -33,11 +31,9 @@ from sociokalkyl.sources.kolada.parse import (
 )
 from sociokalkyl.sources.kolada.transport import (
     _MAX_BODY_BYTES,
-    _OFFLINE_HINT,
-    _USER_AGENT,
     _NetworkFailure,
     _raise_http_error,
-    _timeout_failure,
+    _read_url,
 )
 
 _T = TypeVar("_T")
@@ -117,7 +113,7 @@ class _Session:
 
     @property
     def timeout(self) -> float:
-        """Seconds to wait for each HTTP request."""
+        """Seconds one HTTP request may take in all (connect, headers, body, redirects)."""
         return self._timeout
 
     @property
@@ -175,11 +171,15 @@ class _Session:
             page = _check_page(document, next_url)
             pages.append((next_url, _parse_items(page, next_url, parse)))
             to_cache.append((next_url, page))
-            next_url = _next_page(page, next_url)
+            next_url = _next_page(page, next_url, self._base_url)
         result = build(pages)
-        # Only now, with every page received and valid, is anything written.
-        for page_url, page in to_cache:
-            self._write_cache(page_url, page)
+        # Only now, with every page received and valid, is anything written; and only
+        # what reads back as the same valid pages.
+        payloads = [
+            (page_url, self._cache_payload(page_url, page, parse)) for page_url, page in to_cache
+        ]
+        for page_url, payload in payloads:
+            self._write_cache(page_url, payload)
         return result
 
     def _pages_from_cache(self, url: str, parse: Callable[[Any, str], _T]) -> _Pages[_T]:
@@ -191,39 +191,11 @@ class _Session:
             seen.add(next_url)
             page = self._read_cache(next_url)
             pages.append((next_url, _parse_items(page, next_url, parse)))
-            next_url = _next_page(page, next_url)
+            next_url = _next_page(page, next_url, self._base_url)
         return pages
 
     def _download(self, url: str) -> bytes:
-        request = urllib.request.Request(
-            url, headers={"Accept": "application/json", "User-Agent": _USER_AGENT}
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=self._timeout) as response:
-                status = response.status
-                body: bytes = response.read(_MAX_BODY_BYTES + 1)
-        except urllib.error.HTTPError as exc:
-            try:
-                detail = _snippet(exc.read(300))
-            except (OSError, http.client.HTTPException):
-                detail = ""
-            finally:
-                exc.close()
-            _raise_http_error(url, exc.code, detail, exc)
-        except TimeoutError as exc:
-            raise _timeout_failure(url, self._timeout) from exc
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError):
-                raise _timeout_failure(url, self._timeout) from exc
-            raise _NetworkFailure(
-                f"could not connect to Kolada at {url} ({exc.reason})",
-                f"check the network connection and base_url, or {_OFFLINE_HINT}",
-            ) from exc
-        except (OSError, http.client.HTTPException) as exc:
-            raise _NetworkFailure(
-                f"the connection to Kolada broke while reading {url} ({type(exc).__name__}: {exc})",
-                f"try again, or {_OFFLINE_HINT}",
-            ) from exc
+        status, body = _read_url(url, self._base_url, self._timeout)
         if status != 200:
             _raise_http_error(url, status, _snippet(body[:300]), None)
         if len(body) > _MAX_BODY_BYTES:
@@ -248,7 +220,8 @@ class _Session:
             raise DataSourceError(
                 f"could not read the Kolada cache file {path} ({exc}); check its permissions"
             ) from exc
-        wrapper = _parse_json(raw, url, f"the cache file {path}")
+        # The cache wraps a response in one more object, hence one more level.
+        wrapper = _parse_json(raw, url, f"the cache file {path}", MAX_JSON_DEPTH + 1)
         if not isinstance(wrapper, dict) or wrapper.get("url") != url or "response" not in wrapper:
             raise DataSourceError(
                 f"the cache file {path} does not hold a cached response for {url}; "
@@ -257,15 +230,39 @@ class _Session:
             )
         return _check_page(wrapper["response"], url)
 
-    def _write_cache(self, url: str, page: dict[str, Any]) -> None:
-        path = self.cache_path(url)
+    def _cache_payload(
+        self, url: str, page: dict[str, Any], parse: Callable[[Any, str], _T]
+    ) -> bytes:
+        """The cache file's bytes for a page, checked to read back as the same valid page.
+
+        Strict JSON only (no ``Infinity`` or ``NaN``, which could not be read back).
+        """
         wrapper = {
             "url": url,
             "retrieved": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
             "attribution": ATTRIBUTION,
             "response": page,
         }
-        payload = json.dumps(wrapper, ensure_ascii=False, indent=1).encode("utf-8")
+        try:
+            payload = json.dumps(wrapper, ensure_ascii=False, indent=1, allow_nan=False)
+            raw = payload.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate (\ud800) in a text: keep it escaped
+            raw = json.dumps(wrapper, indent=1, allow_nan=False).encode("ascii")
+        except ValueError as exc:  # a non-finite float
+            raise DataSourceError(
+                f"Kolada's response from {url} holds a number that is not finite, so it was "
+                "not cached; report it to RKA",
+                field="response",
+                expected="finite numbers only, e.g. 3450.0",
+            ) from exc
+        again = _parse_json(raw, url, "the cache entry to write", MAX_JSON_DEPTH + 1)
+        _parse_items(_check_page(again["response"], url), url, parse)
+        if again != wrapper:  # pragma: no cover - json round-trips what it wrote
+            raise DataSourceError(f"Kolada's response from {url} does not read back as written")
+        return raw
+
+    def _write_cache(self, url: str, payload: bytes) -> None:
+        path = self.cache_path(url)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
