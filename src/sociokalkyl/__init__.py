@@ -46,6 +46,9 @@ from sociokalkyl.errors import (
     SociokalkylError,
     UnitError,
 )
+from sociokalkyl.errors import (
+    did_you_mean as _did_you_mean,
+)
 from sociokalkyl.finance import (
     DiscountSchedule,
     benefit_cost_ratio,
@@ -73,6 +76,9 @@ __version__ = "0.2.0"
 
 if TYPE_CHECKING:
     from sociokalkyl import catalogue, examples, uncertainty
+    from sociokalkyl.catalogue.core import CatalogueKeyError
+    from sociokalkyl.scenario.problems import ScenarioError
+    from sociokalkyl.scenario.read import load_scenario
     from sociokalkyl.uncertainty.sensitivity import Tornado, TornadoRow, tornado
     from sociokalkyl.uncertainty.simulate import simulate
     from sociokalkyl.uncertainty.simulation_result import SimulationResult
@@ -86,6 +92,9 @@ _LAZY_NAMES = {
     "Uncertainty": "sociokalkyl.uncertainty.spec",
     "simulate": "sociokalkyl.uncertainty.simulate",
     "tornado": "sociokalkyl.uncertainty.sensitivity",
+    "CatalogueKeyError": "sociokalkyl.catalogue.core",
+    "ScenarioError": "sociokalkyl.scenario.problems",
+    "load_scenario": "sociokalkyl.scenario.read",
 }
 """Names loaded on first use, so that ``import sociokalkyl`` stays fast."""
 
@@ -101,13 +110,16 @@ def __getattr__(name: str) -> Any:
         return importlib.import_module(f"sociokalkyl.{name}")
     if name in _LAZY_NAMES:
         return getattr(importlib.import_module(_LAZY_NAMES[name]), name)
-    raise AttributeError(f"module 'sociokalkyl' has no attribute {name!r}")
+    raise AttributeError(
+        f"module 'sociokalkyl' has no attribute {name!r}{_did_you_mean(name, __all__)}"
+    )
 
 
 __all__ = [
     "BaselineUse",
     "BreakEven",
     "CalculationError",
+    "CatalogueKeyError",
     "CostItem",
     "DataSourceError",
     "DiscountSchedule",
@@ -118,6 +130,7 @@ __all__ = [
     "PriceIndex",
     "PriceYearError",
     "Result",
+    "ScenarioError",
     "ScenarioTable",
     "Settings",
     "SimulationResult",
@@ -138,6 +151,7 @@ __all__ = [
     "examples",
     "irr",
     "kpi",
+    "load_scenario",
     "model",
     "npv",
     "npv_excel",
