@@ -18,6 +18,8 @@ from sociokalkyl.catalogue.files import read_catalogue_file
 from sociokalkyl.catalogue.overrides import Override, override_entries
 from sociokalkyl.catalogue.provenance import weak_provenance, weakness_text
 from sociokalkyl.errors import InputError, PriceYearError, close_names
+from sociokalkyl.language.labels import catalogue_label
+from sociokalkyl.language.numbers import format_number
 from sociokalkyl.model import CostItem
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -108,7 +110,8 @@ class Catalogue(Mapping[str, CostItem]):
         target = self._aliases.get(key)
         if target is not None:
             base = self._items[target]
-            note = f"Alias för {target}." + (f" {base.note}" if base.note else "")
+            note = catalogue_label("alias_note", "sv", target=target)
+            note += f" {base.note}" if base.note else ""
             return base.model_copy(update={"key": key, "note": note})
         raise CatalogueKeyError(
             "is not a key of the catalogue",
@@ -289,9 +292,13 @@ class Catalogue(Mapping[str, CostItem]):
                 value=exc.value,
                 expected=exc.expected,
             ) from None
-        note = (
-            f"Omräknad från prisår {item.price_year} till {price_year} med {item.price_index} "
-            f"(faktor {factor:.6f})."
+        note = catalogue_label(
+            "rebased_note",
+            "sv",
+            from_year=item.price_year,
+            to_year=price_year,
+            index=item.price_index,
+            factor=format_number(factor, 6, "sv"),
         )
         return item.model_copy(
             update={

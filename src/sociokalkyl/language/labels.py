@@ -753,6 +753,12 @@ CATALOGUE_LABELS: dict[str, tuple[str, str]] = {
     ),
     "yes": ("ja", "True"),
     "no": ("nej", "False"),
+    # notes written into a catalogue item (the catalogue's data is Swedish)
+    "alias_note": ("Alias för {target}.", "Alias of {target}."),
+    "rebased_note": (
+        "Omräknad från prisår {from_year} till {to_year} med {index} (faktor {factor}).",
+        "Rebased from price year {from_year} to {to_year} with {index} (factor {factor}).",
+    ),
 }
 """Labels of the catalogue command (table, CSV headers) and of weak provenance."""
 
