@@ -2,7 +2,7 @@
 
 Commands::
 
-    sociokalkyl run FILE [--format table|json|csv|md|xlsx] [--out PATH] [--lang sv|en]
+    sociokalkyl run FILE [--format table|json|csv|md|xlsx] [--out PATH [--force]] [--lang sv|en]
                          [--scenario NAME] [--draws N --seed S] [--debug]
     sociokalkyl init [--example NAME] [--format toml|yaml|json|xlsx] [--force] PATH
     sociokalkyl validate FILE [--json]
@@ -16,7 +16,8 @@ One module a command (:mod:`~sociokalkyl.cli.run`, :mod:`~sociokalkyl.cli.init`,
 
 Exit codes: 0 success, 1 a calculation or validation problem (the file's content),
 2 a usage error (unknown option, missing file, a directory, an unknown format, an
-output that would overwrite the input). Errors go to stderr as one clear message per
+output that would overwrite the input, an existing file without ``--force``, or
+something that is not a regular file). Errors go to stderr as one clear message per
 problem; ``--debug`` adds the Python traceback.
 
 See ``docs/cli.md``.
