@@ -17,6 +17,7 @@ from sociokalkyl._atomic import replaceable_path
 from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import CLI_MESSAGES
 from sociokalkyl.report.formats import Lang
+from sociokalkyl.report.safety import clean_text
 from sociokalkyl.scenario.read import FORMATS, ScenarioError, write_atomic
 
 __all__ = [
@@ -263,6 +264,6 @@ def report_problems(exc: ScenarioError, stderr: TextIO) -> None:
     '1 problem found'
     """
     for problem in exc.problems:
-        stderr.write(f"error: {problem}\n")
+        stderr.write(clean_text(f"error: {problem}") + "\n")
     count = len(exc.problems)
     stderr.write(f"{count} problem{'s' if count != 1 else ''} found\n")
