@@ -482,7 +482,8 @@ def test_written_files_are_readable_by_colleagues(tmp_path: Path) -> None:
     outputs[0].chmod(0o640)
     outputs[2].chmod(0o640)
     for out in outputs[0], outputs[2]:
-        assert run_main("run", example("servicetrainee"), "--out", out)[0] == 0
+        # (issue 15: run refuses an existing file without --force)
+        assert run_main("run", example("servicetrainee"), "--out", out, "--force")[0] == 0
         assert out.stat().st_mode & 0o777 == 0o640
 
 
@@ -543,7 +544,7 @@ def test_monte_carlo_goes_into_the_excel_report(tmp_path: Path) -> None:
     assert "Dragningar med internränta" not in cells  # 0: IRR is not computed
     code, _, err = run_main(
         "run", example("servicetrainee"), "--draws", "200", "--seed", "1", "--out", out,
-        "--lang", "en",
+        "--lang", "en", "--force",  # (issue 15: an existing file needs --force)
     )  # fmt: skip
     assert code == 0, err
     assert err.strip() == f"wrote {out}"

@@ -13,8 +13,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from sociokalkyl._atomic import replaceable_path
+from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import CLI_MESSAGES
 from sociokalkyl.report.formats import Lang
+from sociokalkyl.report.safety import clean_text
 from sociokalkyl.scenario.read import FORMATS, ScenarioError, write_atomic
 
 __all__ = [
@@ -130,7 +133,7 @@ def input_path(text: str) -> Path:
     return path
 
 
-def output_path(text: str, inputs: Sequence[Path] = ()) -> Path:
+def output_path(text: str, inputs: Sequence[Path] = (), *, overwrite: bool = True) -> Path:
     """The file ``--out`` names; a usage error for a directory or one of the inputs.
 
     Parameters
@@ -139,6 +142,9 @@ def output_path(text: str, inputs: Sequence[Path] = ()) -> Path:
         The path as typed.
     inputs
         Files the command reads; writing over one of them is refused.
+    overwrite
+        Whether an existing regular file may be replaced (``--force``); something that
+        is not a regular file (a device, a pipe, a link to nothing) never is.
 
     Returns
     -------
@@ -148,7 +154,8 @@ def output_path(text: str, inputs: Sequence[Path] = ()) -> Path:
     Raises
     ------
     UsageError
-        For a directory, an input file, or a missing parent directory.
+        For a directory, an input file, a missing parent directory, something that is
+        not a regular file, or an existing file without ``overwrite``.
 
     Examples
     --------
@@ -165,6 +172,15 @@ def output_path(text: str, inputs: Sequence[Path] = ()) -> Path:
             raise UsageError(f"--out {text}: is the input file; refusing to overwrite it")
     if not path.resolve().parent.is_dir():
         raise UsageError(f"--out {text}: the directory {path.parent} does not exist")
+    try:
+        replaceable_path(path)
+    except InputError:
+        raise UsageError(
+            f"--out {text}: is not a regular file (a device, pipe, socket or a link to "
+            "nothing); refusing to replace it, also with --force"
+        ) from None
+    if not overwrite and os.path.lexists(path):
+        raise UsageError(f"--out {text}: already exists; use --force to overwrite it")
     return path
 
 
@@ -200,7 +216,7 @@ def message(key: str, lang: Lang, **values: Any) -> str:
     return (sv if lang == "sv" else en).format(**values)
 
 
-def emit(text: str, out: Path | None, stdout: TextIO) -> None:
+def emit(text: str, out: Path | None, stdout: TextIO, *, overwrite: bool = True) -> None:
     """Write ``text`` to ``stdout``, or atomically to the file ``out`` (UTF-8).
 
     Parameters
@@ -211,6 +227,8 @@ def emit(text: str, out: Path | None, stdout: TextIO) -> None:
         The file to write (a temporary file, then a rename), or None for ``stdout``.
     stdout
         The stream used when ``out`` is None.
+    overwrite
+        Whether an existing regular file ``out`` may be replaced (``--force``).
 
     Examples
     --------
@@ -223,7 +241,7 @@ def emit(text: str, out: Path | None, stdout: TextIO) -> None:
     if out is None:
         stdout.write(text)
     else:
-        write_atomic(out, text.encode("utf-8"))
+        write_atomic(out, text.encode("utf-8"), overwrite=overwrite)
 
 
 def report_problems(exc: ScenarioError, stderr: TextIO) -> None:
@@ -246,6 +264,6 @@ def report_problems(exc: ScenarioError, stderr: TextIO) -> None:
     '1 problem found'
     """
     for problem in exc.problems:
-        stderr.write(f"error: {problem}\n")
+        stderr.write(clean_text(f"error: {problem}") + "\n")
     count = len(exc.problems)
     stderr.write(f"{count} problem{'s' if count != 1 else ''} found\n")

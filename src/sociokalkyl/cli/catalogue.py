@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
+import math
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -37,6 +37,7 @@ from sociokalkyl.catalogue import (
 from sociokalkyl.errors import SociokalkylError
 from sociokalkyl.language.labels import as_lang, catalogue_label, confidence_label
 from sociokalkyl.language.numbers import format_amount, format_percent
+from sociokalkyl.report.safety import clean_text, spreadsheet_text, strict_json
 
 __all__ = ["add_catalogue_parser", "catalogue_rows", "main", "run_catalogue"]
 
@@ -181,6 +182,8 @@ def catalogue_rows(
         if price_year is not None:
             problem = rebase_problem(item, price_year, lang)
             rebased = None if problem else unit_label(catalogue.rebased(key, price_year), lang)[0]
+            if rebased is not None and not math.isfinite(rebased):
+                rebased, problem = None, catalogue_label("rebase_overflow", lang, year=price_year)
             row["rebased_price_year"] = price_year
             row["rebased_value"] = None if rebased is None else _plain(rebased)
             row["rebase_note"] = problem
@@ -189,7 +192,9 @@ def catalogue_rows(
 
 
 def _csv_cell(value: Any, lang: str) -> Any:
-    """A CSV cell: Swedish Excel wants a decimal comma and ja/nej."""
+    """A CSV cell: Swedish Excel wants a decimal comma and ja/nej; text never a formula."""
+    if isinstance(value, str):
+        return spreadsheet_text(value)
     if lang != "sv":
         return value
     if isinstance(value, bool):
@@ -243,7 +248,7 @@ def _table_body(rows: list[dict[str, Any]], price_year: int | None, lang: str) -
             cells.append(
                 row["rebase_note"] if rebased is None else format_amount(rebased, as_lang(lang))
             )
-        body.append(cells)
+        body.append([clean_text(c) for c in cells])
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:
@@ -278,7 +283,8 @@ def _table(rows: list[dict[str, Any]], price_year: int | None, lang: str) -> str
     title = catalogue_label("title", lang, items=items, aliases=len(rows) - items)
     if price_year is not None:
         title += catalogue_label("restated", lang, year=price_year)
-    out = [title, "", *_table_body(rows, price_year, lang), "", *_notes(rows, lang)]
+    notes = [clean_text(line) for line in _notes(rows, lang)]
+    out = [title, "", *_table_body(rows, price_year, lang), "", *notes]
     return "\n".join(out) + "\n"
 
 
@@ -318,11 +324,11 @@ def run_catalogue(args: argparse.Namespace) -> int:
                 return 1
         rows = catalogue_rows(catalogue, price_year, lang)
     except SociokalkylError as exc:
-        print(f"{catalogue_label('error', lang)}: {exc}", file=sys.stderr)
+        print(clean_text(f"{catalogue_label('error', lang)}: {exc}"), file=sys.stderr)
         return 1
     fmt = getattr(args, "format", "table") or "table"
     if fmt == "json":
-        text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        text = strict_json(rows) + "\n"
     elif fmt == "csv":
         text = _csv(rows, price_year, lang)
     else:

@@ -10,11 +10,14 @@ Examples (from a shell)::
 from __future__ import annotations
 
 import argparse
+import os
 import re
 from pathlib import Path
 from typing import Any, TextIO
 
+from sociokalkyl._atomic import replaceable_path
 from sociokalkyl.cli._common import UsageError, message
+from sociokalkyl.errors import InputError
 from sociokalkyl.examples.bundled import DESCRIPTIONS, load, text
 from sociokalkyl.report.formats import Lang
 from sociokalkyl.scenario.read import Format, dumps_scenario, parse_scenario, write_atomic
@@ -83,7 +86,14 @@ def _checked_target(args: argparse.Namespace) -> tuple[Path, str]:
         raise UsageError(f"{path}: the suffix {path.suffix} does not match --format {fmt}")
     if path.is_dir():
         raise UsageError(f"{path}: is a directory; give a file name, e.g. {path / 'kalkyl.toml'}")
-    if path.exists() and not args.force:
+    try:
+        replaceable_path(path)
+    except InputError:
+        raise UsageError(
+            f"{path}: is not a regular file (a device, pipe, socket or a link to nothing); "
+            "refusing to replace it, also with --force"
+        ) from None
+    if os.path.lexists(path) and not args.force:
         raise UsageError(f"{path}: already exists; use --force to overwrite it")
     if not path.resolve().parent.is_dir():
         raise UsageError(f"{path}: the directory {path.parent} does not exist")
@@ -129,7 +139,8 @@ def init_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
         intervention, settings = load(args.example)
         write_template(path, intervention, settings)
     else:
-        write_atomic(path, _example_file_text(args.example, fmt, path.name).encode("utf-8"))
+        content = _example_file_text(args.example, fmt, path.name).encode("utf-8")
+        write_atomic(path, content, overwrite=args.force)
     lang: Lang = args.lang
     stderr.write(
         message("init", lang, path=path, example=args.example)

@@ -2,7 +2,7 @@
 
 Commands::
 
-    sociokalkyl run FILE [--format table|json|csv|md|xlsx] [--out PATH] [--lang sv|en]
+    sociokalkyl run FILE [--format table|json|csv|md|xlsx] [--out PATH [--force]] [--lang sv|en]
                          [--scenario NAME] [--draws N --seed S] [--debug]
     sociokalkyl init [--example NAME] [--format toml|yaml|json|xlsx] [--force] PATH
     sociokalkyl validate FILE [--json]
@@ -16,7 +16,8 @@ One module a command (:mod:`~sociokalkyl.cli.run`, :mod:`~sociokalkyl.cli.init`,
 
 Exit codes: 0 success, 1 a calculation or validation problem (the file's content),
 2 a usage error (unknown option, missing file, a directory, an unknown format, an
-output that would overwrite the input). Errors go to stderr as one clear message per
+output that would overwrite the input, an existing file without ``--force``, or
+something that is not a regular file). Errors go to stderr as one clear message per
 problem; ``--debug`` adds the Python traceback.
 
 See ``docs/cli.md``.
@@ -39,6 +40,7 @@ from sociokalkyl.cli.schema import add_schema_parser, schema_command
 from sociokalkyl.cli.validate import add_validate_parser, validate_command
 from sociokalkyl.errors import SociokalkylError
 from sociokalkyl.examples.bundled import DESCRIPTIONS
+from sociokalkyl.report.safety import clean_text
 from sociokalkyl.scenario.read import ScenarioError
 
 __all__ = ["EXAMPLES", "UsageError", "build_parser", "main"]
@@ -144,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except UsageError as exc:
         _debug(debug, stderr)
-        stderr.write(f"error: {exc}\n")
+        stderr.write(clean_text(f"error: {exc}") + "\n")
         return 2
     except ScenarioError as exc:
         _debug(debug, stderr)
@@ -152,23 +154,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except SociokalkylError as exc:
         _debug(debug, stderr)
-        stderr.write(f"error: {exc}\n")
+        stderr.write(clean_text(f"error: {exc}") + "\n")
         return 1
     except OSError as exc:
         _debug(debug, stderr)
-        stderr.write(f"error: {exc.strerror or exc}: {exc.filename or ''}\n".replace(": \n", "\n"))
+        text = f"error: {exc.strerror or exc}: {exc.filename or ''}".removesuffix(": ")
+        stderr.write(clean_text(text) + "\n")
         return 1
     except KeyboardInterrupt:
         stderr.write("interrupted\n")
         return 130
     except (ValueError, TypeError, ArithmeticError, RecursionError, MemoryError) as exc:
         _debug(debug, stderr)
-        stderr.write(f"error: {type(exc).__name__}: {exc}\n(run with --debug for details)\n")
+        stderr.write(clean_text(f"error: {type(exc).__name__}: {exc}"))
+        stderr.write("\n(run with --debug for details)\n")
         return 1
     except Exception as exc:  # a bug: still no raw traceback unless --debug
         _debug(debug, stderr)
         stderr.write(
-            f"internal error: {type(exc).__name__}: {exc}\n"
+            clean_text(f"internal error: {type(exc).__name__}: {exc}") + "\n"
             "(this is a bug in sociokalkyl; run with --debug and report it)\n"
         )
         return 1

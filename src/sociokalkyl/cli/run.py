@@ -5,6 +5,7 @@ Examples (from a shell)::
     sociokalkyl run kalkyl.toml
     sociokalkyl run kalkyl.toml --format md --out resultat.md
     sociokalkyl run kalkyl.toml --out resultat.xlsx --lang en
+    sociokalkyl run kalkyl.toml --out resultat.xlsx --force     (replace the earlier file)
     sociokalkyl run kalkyl.toml --scenario pessimistisk
     sociokalkyl run kalkyl.toml --draws 10000 --seed 1
 """
@@ -89,6 +90,9 @@ def add_run_parser(
         help="output format (default: table, or from the suffix of --out)",
     )
     run.add_argument("--out", metavar="PATH", help="write to this file instead of the screen")
+    run.add_argument(
+        "--force", action="store_true", help="overwrite an existing file given by --out"
+    )
     run.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default sv)")
     run.add_argument(
         "--scenario", metavar="NAME", help="apply the overrides of [scenarios.NAME] in the file"
@@ -171,7 +175,7 @@ def progress_bar(stream: TextIO) -> Callable[[int, int], None]:
 def _checked_options(args: argparse.Namespace) -> tuple[Path, Path | None, str]:
     """The input, the output file (or None) and the format; usage errors first."""
     source = input_path(args.file)
-    out = output_path(args.out, [source]) if args.out else None
+    out = output_path(args.out, [source], overwrite=args.force) if args.out else None
     fmt = args.format or (format_from_suffix(out) if out else "table")
     if fmt == "xlsx" and out is None:
         raise UsageError("--format xlsx needs --out FILE.xlsx (a workbook is not shown on screen)")
@@ -186,7 +190,8 @@ def run_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     Parameters
     ----------
     args
-        The parsed ``run`` arguments (file, format, out, lang, scenario, draws, seed).
+        The parsed ``run`` arguments (file, format, out, force, lang, scenario, draws,
+        seed).
     stdout, stderr
         Where the result and the status line go.
 
@@ -223,12 +228,17 @@ def run_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
 
         assert out is not None
         write_report(
-            result, out, lang=lang, simulation=simulation, intervention=scenario.intervention
+            result,
+            out,
+            lang=lang,
+            simulation=simulation,
+            intervention=scenario.intervention,
+            overwrite=args.force,
         )
         stderr.write(message("wrote", lang, path=out) + "\n")
         return 0
     text = _render(result, scenario, args.scenario, simulation, fmt, lang)
-    emit(text, out, stdout)
+    emit(text, out, stdout, overwrite=args.force)
     if out is not None:
         stderr.write(message("wrote", lang, path=out) + "\n")
     return 0

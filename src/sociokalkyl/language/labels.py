@@ -1021,3 +1021,12 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 """The command line's own status lines: key -> (Swedish, English) format strings."""
+
+
+# --- helper "out" (issue 15): words of the output-safety rules --------------------------
+CATALOGUE_LABELS["rebase_overflow"] = (
+    "kan inte räknas om: beloppet i {year} års priser blir för stort för ett tal "
+    "(över 1,8e308); kontrollera beloppet",
+    "cannot be restated: the amount in {year} prices is too large for a number "
+    "(over 1.8e308); check the amount",
+)

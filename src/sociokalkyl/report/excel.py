@@ -60,6 +60,7 @@ def write_report(
     simulation: Mapping[str, Any] | None = None,
     *,
     intervention: Intervention | None = None,
+    overwrite: bool = True,
 ) -> None:
     """Write a result as an xlsx workbook with auditable formulas.
 
@@ -79,6 +80,9 @@ def write_report(
     intervention
         The intervention evaluated: its target group, baseline, effects and costs join
         the assumption sheet (the same rows as the text report's log).
+    overwrite
+        Replace an existing regular file at ``path`` (the default); False refuses one.
+        Something that is not a regular file (a directory, a device) is never replaced.
 
     Notes
     -----
@@ -90,7 +94,8 @@ def write_report(
     Raises
     ------
     InputError
-        For an unknown language or a directory that does not exist.
+        For an unknown language, a directory that does not exist, a ``path`` that is not
+        a regular file, or an existing file when ``overwrite`` is False.
 
     Examples
     --------
@@ -102,7 +107,8 @@ def write_report(
     ['Summary', 'Years', 'Assumptions']
     """
     language = _language(lang)
-    atomic_save(_workbook(result, language, simulation, intervention), Path(path))
+    workbook = _workbook(result, language, simulation, intervention)
+    atomic_save(workbook, Path(path), overwrite=overwrite)
 
 
 def _language(lang: str) -> Lang:

@@ -17,6 +17,7 @@ from sociokalkyl.language.labels import Lang, simulation_label, workbook_label
 from sociokalkyl.language.numbers import format_unit
 from sociokalkyl.report.assumptions import assumption_cells, format_payer
 from sociokalkyl.report.excel_sheets import BOLD, KR, TITLE, YEARS
+from sociokalkyl.report.safety import text_cell
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
@@ -68,7 +69,8 @@ def assumptions_sheet(
     """
     ws["A1"] = workbook_label("log_title", lang)
     ws["A1"].font = TITLE
-    ws["A2"] = f"{workbook_label('discounting', lang)}: {result.plan.discounting_text(lang)}"
+    discounting = result.plan.discounting_text(lang)
+    text_cell(ws, 2, 1, f"{workbook_label('discounting', lang)}: {discounting}")
     ws["A3"] = workbook_label("legend", lang)
     for j, key in enumerate(_LOG_COLUMNS, start=1):
         ws.cell(5, j, workbook_label(key, lang)).font = BOLD
@@ -76,7 +78,7 @@ def assumptions_sheet(
     row = 6
     for assumption in result.assumptions():
         for j, value in enumerate(_log_cells(assumption, lang), start=1):
-            ws.cell(row, j, value)
+            text_cell(ws, row, j, value)
         row += 1
     _parameters(ws, result, lang, row + 1)
 
@@ -86,10 +88,10 @@ def _parameters(ws: Any, result: Result, lang: Lang, row: int) -> None:
     for j, key in enumerate(("parameter", "value", "unit", "description"), start=1):
         ws.cell(row + 1, j, workbook_label(key, lang)).font = BOLD
     for i, parameter in enumerate(result.plan.parameters.values(), start=row + 2):
-        ws.cell(i, 1, parameter.name)
-        ws.cell(i, 2, parameter.value)
-        ws.cell(i, 3, format_unit(parameter.unit, lang))
-        ws.cell(i, 4, result.plan.parameter_label(parameter.name, lang))
+        text_cell(ws, i, 1, parameter.name)
+        text_cell(ws, i, 2, parameter.value)
+        text_cell(ws, i, 3, format_unit(parameter.unit, lang))
+        text_cell(ws, i, 4, result.plan.parameter_label(parameter.name, lang))
 
 
 _SIMULATION_ROWS = (
@@ -151,12 +153,12 @@ def _simulation_rows(ws: Any, simulation: Mapping[str, Any], lang: Lang, row: in
             continue
         if isinstance(value, Mapping):
             for payer, share in value.items():
-                ws.cell(row, 1, f"{simulation_label(key, lang)} {payer}")
+                text_cell(ws, row, 1, f"{simulation_label(key, lang)} {payer}")
                 ws.cell(row, 2, share).number_format = "0.0%"
                 row += 1
             continue
         ws.cell(row, 1, simulation_label(key, lang))
-        cell = ws.cell(row, 2, value)
+        cell = text_cell(ws, row, 2, value)
         if key.startswith("prob"):
             cell.number_format = "0.0%"
         elif key.startswith("npv"):
@@ -188,7 +190,7 @@ def _metric_row(
         value = metric.get(key)
         if key == "metric":
             value = simulation_label(name, lang)
-        cell = ws.cell(row, j, value)
+        cell = text_cell(ws, row, j, value)
         if key in _METRIC_SHARES:
             cell.number_format = "0.0%"
         elif j > 3:

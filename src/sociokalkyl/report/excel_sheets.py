@@ -17,6 +17,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from sociokalkyl.language.labels import Lang
+from sociokalkyl.report.safety import text_cell
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
@@ -154,7 +155,7 @@ def yearly_sheet(ws: Any, result: Result, text: dict[str, str], rate_cell: str |
 def _yearly_header_row(ws: Any, headers: list[str]) -> None:
     """The column headings in row 2, bold, each column 16 characters wide."""
     for j, header in enumerate(headers, start=1):
-        ws.cell(2, j, header).font = BOLD
+        text_cell(ws, 2, j, header).font = BOLD
         ws.column_dimensions[get_column_letter(j)].width = 16
 
 
@@ -248,8 +249,7 @@ def summary_sheet(
     ws.column_dimensions["A"].width = 48
     for letter in "BCDEF":
         ws.column_dimensions[letter].width = 22
-    ws["A1"] = text["title"].format(name=plan.intervention_name)
-    ws["A1"].font = TITLE
+    text_cell(ws, 1, 1, text["title"].format(name=plan.intervention_name)).font = TITLE
     ws["A2"] = text["basis"].format(price_year=plan.price_year, base_year=plan.base_year)
     rate_cell = f"$B${_SETTINGS_ROW + 6}" if constant else None
     _results_block(ws, result, text, years, rate_cell)
@@ -308,7 +308,7 @@ def _settings_block(
     ]
     for i, (label, value) in enumerate(values, start=_SETTINGS_ROW + 1):
         ws.cell(i, 1, text[label])
-        ws.cell(i, 2, value)
+        text_cell(ws, i, 2, value)
     if constant:
         rate_row = _SETTINGS_ROW + 6
         ws.cell(rate_row, 2).number_format = RATE
@@ -329,7 +329,7 @@ def _payer_block(ws: Any, result: Result, text: dict[str, str], years: str, row:
     for k, payer in enumerate(payers):
         c, a, _, d, cu, cd, h, hd = payer_columns(k)
         r = row + 2 + k
-        ws.cell(r, 1, payer)
+        text_cell(ws, r, 1, payer)
         ws.cell(r, 2, f"=SUMPRODUCT({_ref(years, f'{c}{FIRST}:{c}{last}')},{g})")
         ws.cell(r, 3, f"=SUMPRODUCT({_ref(years, f'{a}{FIRST}:{a}{last}')},{g})")
         ws.cell(r, 4, f"=SUM({_ref(years, f'{d}{FIRST}:{d}{last}')})")
@@ -348,6 +348,6 @@ def _item_block(ws: Any, result: Result, text: dict[str, str], row: int) -> None
         for j, key in enumerate(
             ("cost_item", "name", "payer", "pv_baseline", "pv_avoided"), start=1
         ):
-            ws.cell(i, j, item[key]).number_format = KR if j > 3 else "General"
+            text_cell(ws, i, j, item[key]).number_format = KR if j > 3 else "General"
         ws.cell(i, 6, text["computed"])
     ws.cell(row + 1, 6, text["how"]).font = BOLD

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import textwrap
 from collections.abc import Mapping
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import Kind, format_cell
 from sociokalkyl.report.assumptions import assumption_cells
+from sociokalkyl.report.safety import clean_text, markdown_text, spreadsheet_text, strict_json
 from sociokalkyl.report.tables import Report, Table
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -20,12 +20,6 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.model import Intervention
 
 __all__ = ["render", "render_csv", "render_markdown", "render_text", "report_json"]
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
 
 
 def _numeric(kind: Kind) -> bool:
@@ -38,7 +32,9 @@ def _cells(table: Table, lang: Lang) -> list[list[str]]:
         names = table.names[r] if r < len(table.names) else [""] * len(row)
         out.append(
             [
-                format_cell(value, table.kinds[r][c], lang, names[c] if c < len(names) else "")
+                clean_text(
+                    format_cell(value, table.kinds[r][c], lang, names[c] if c < len(names) else "")
+                )
                 for c, value in enumerate(row)
             ]
         )
@@ -70,9 +66,11 @@ def render_text(report: Report, lang: Lang = "sv", width: int = 48) -> str:
     >>> render_text(report).splitlines()[0]
     'Servicetrainee'
     """
-    out = [report.title, "=" * len(report.title), *report.lines, ""]
+    title = clean_text(report.title)
+    out = [title, "=" * len(title), *map(clean_text, report.lines), ""]
     for table in report.tables:
-        out += [table.title, "-" * len(table.title), *_text_table(table, lang, width), ""]
+        heading = clean_text(table.title)
+        out += [heading, "-" * len(heading), *_text_table(table, lang, width), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -92,7 +90,7 @@ def _text_table(table: Table, lang: Lang, width: int) -> list[str]:
         ]
         for row in cells
     ]
-    headers, widths = _text_headers(table.headers, wrapped)
+    headers, widths = _text_headers([clean_text(h) for h in table.headers], wrapped)
     out = [_text_line(line, widths, numeric) for line in _lines(headers)]
     out.append("  ".join("-" * w for w in widths))
     for row in wrapped:
@@ -125,10 +123,6 @@ def _text_line(parts: list[str], widths: list[int], numeric: list[bool]) -> str:
     ).rstrip()
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(report: Report, lang: Lang = "sv") -> str:
     """The report as Markdown: a heading and pipe tables.
 
@@ -152,28 +146,28 @@ def render_markdown(report: Report, lang: Lang = "sv") -> str:
     >>> render_markdown(report).splitlines()[0]
     '# Servicetrainee'
     """
-    out = [f"# {_md_escape(report.title)}", ""]
-    out += [f"{_md_escape(line)}  " for line in report.lines]
+    out = [f"# {markdown_text(report.title)}", ""]
+    out += [f"{markdown_text(line)}  " for line in report.lines]
     out.append("")
     for table in report.tables:
-        out += [f"## {table.title}", ""]
+        out += [f"## {markdown_text(table.title)}", ""]
         cells = _cells(table, lang)
         columns = len(table.headers)
         numeric = [
             bool(cells) and all(_numeric(table.kinds[r][c]) for r in range(len(cells)))
             for c in range(columns)
         ]
-        out.append("| " + " | ".join(_md_escape(h) for h in table.headers) + " |")
+        out.append("| " + " | ".join(markdown_text(h) for h in table.headers) + " |")
         out.append("|" + "|".join("---:" if n else "---" for n in numeric) + "|")
         for row in cells:
-            out.append("| " + " | ".join(_md_escape(c) for c in row) + " |")
+            out.append("| " + " | ".join(markdown_text(c) for c in row) + " |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
 def _csv_value(value: Any, kind: Kind, lang: Lang) -> str:
     if kind == "text" or isinstance(value, str):
-        return "" if value is None else str(value)
+        return "" if value is None else spreadsheet_text(str(value))
     if value is None or isinstance(value, bool):
         return ""
     number = float(value)
@@ -215,11 +209,11 @@ def render_csv(report: Report, lang: Lang = "sv") -> str:
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if lang == "sv" else ",", lineterminator="\n")
-    writer.writerow([report.title])
+    writer.writerow([spreadsheet_text(report.title)])
     for table in report.tables:
         writer.writerow([])
-        writer.writerow([table.title])
-        writer.writerow(table.headers)
+        writer.writerow([spreadsheet_text(table.title)])
+        writer.writerow([spreadsheet_text(h) for h in table.headers])
         for r, row in enumerate(table.rows):
             writer.writerow([_csv_value(v, table.kinds[r][c], lang) for c, v in enumerate(row)])
     return buffer.getvalue()
@@ -270,21 +264,7 @@ def report_json(
     }
     if simulation is not None:
         data["simulation"] = simulation
-    return json.dumps(_json_ready(data), ensure_ascii=False, indent=2) + "\n"
-
-
-def _json_ready(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {str(k): _json_ready(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_json_ready(v) for v in value]
-    if isinstance(value, float):
-        return _clean(value)
-    if isinstance(value, str | int | bool) or value is None:
-        return value
-    if hasattr(value, "tolist"):
-        return _json_ready(value.tolist())
-    return str(value)
+    return strict_json(data) + "\n"
 
 
 def render(report: Report, fmt: str, lang: Lang = "sv") -> str:
