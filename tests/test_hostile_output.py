@@ -30,14 +30,14 @@ import pytest
 from sociokalkyl._atomic import STALE_TEMP_SECONDS, replaceable_path, write_atomic
 from sociokalkyl.cli.main import main
 from sociokalkyl.errors import InputError
-from sociokalkyl.report.render import render_csv, render_markdown, render_text
-from sociokalkyl.report.safety import (
+from sociokalkyl.language.safety import (
     clean_text,
     markdown_text,
     spreadsheet_text,
     strict_json,
     text_cell,
 )
+from sociokalkyl.report.render import render_csv, render_markdown, render_text
 from sociokalkyl.report.tables import Report, Table
 
 HYPERLINK = '=HYPERLINK("http://evil.example","klicka")'
@@ -411,3 +411,14 @@ def test_sigterm_during_a_write_removes_the_temporary_file(tmp_path: Path) -> No
         finally:
             process.kill()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_schema_out_refuses_an_existing_file_without_force(tmp_path: Path) -> None:
+    from sociokalkyl.cli import main
+
+    target = tmp_path / "mine.json"
+    target.write_text("my own file", encoding="utf-8")
+    assert main(["schema", "--out", str(target)]) == 2
+    assert target.read_text(encoding="utf-8") == "my own file"
+    assert main(["schema", "--out", str(target), "--force"]) == 0
+    assert '"title"' in target.read_text(encoding="utf-8")

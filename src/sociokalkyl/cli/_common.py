@@ -16,8 +16,8 @@ from typing import Any, NoReturn, TextIO
 from sociokalkyl._atomic import replaceable_path
 from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import CLI_MESSAGES
+from sociokalkyl.language.safety import clean_text
 from sociokalkyl.report.formats import Lang
-from sociokalkyl.report.safety import clean_text
 from sociokalkyl.scenario.read import FORMATS, ScenarioError, write_atomic
 
 __all__ = [

@@ -37,7 +37,7 @@ from sociokalkyl.catalogue import (
 from sociokalkyl.errors import SociokalkylError
 from sociokalkyl.language.labels import as_lang, catalogue_label, confidence_label
 from sociokalkyl.language.numbers import format_amount, format_percent
-from sociokalkyl.report.safety import clean_text, spreadsheet_text, strict_json
+from sociokalkyl.language.safety import clean_text, spreadsheet_text, strict_json
 
 __all__ = ["add_catalogue_parser", "catalogue_rows", "main", "run_catalogue"]
 

@@ -40,7 +40,7 @@ from sociokalkyl.cli.schema import add_schema_parser, schema_command
 from sociokalkyl.cli.validate import add_validate_parser, validate_command
 from sociokalkyl.errors import SociokalkylError
 from sociokalkyl.examples.bundled import DESCRIPTIONS
-from sociokalkyl.report.safety import clean_text
+from sociokalkyl.language.safety import clean_text
 from sociokalkyl.scenario.read import ScenarioError
 
 __all__ = ["EXAMPLES", "UsageError", "build_parser", "main"]

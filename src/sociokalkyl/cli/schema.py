@@ -45,6 +45,9 @@ def add_schema_parser(
         description="Print the JSON Schema of scenario files (for editors and checks).",
     )
     schema.add_argument("--out", metavar="PATH", help="write to this file")
+    schema.add_argument(
+        "--force", action="store_true", help="overwrite an existing file given by --out"
+    )
     schema.set_defaults(func=schema_command)
 
 
@@ -54,7 +57,8 @@ def schema_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> 
     Parameters
     ----------
     args
-        The parsed ``schema`` arguments (out).
+        The parsed ``schema`` arguments (out, force: an existing ``--out`` file is
+        replaced only with ``--force``, something that is not a regular file never).
     stdout, stderr
         Where the schema goes without ``--out``; ``stderr`` is not used.
 
@@ -73,6 +77,7 @@ def schema_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> 
     >>> json.loads(out.getvalue())["title"]
     'sociokalkyl scenario'
     """
-    out = output_path(args.out) if args.out else None
-    emit(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", out, stdout)
+    out = output_path(args.out, overwrite=args.force) if args.out else None
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    emit(text, out, stdout, overwrite=args.force)
     return 0

@@ -15,9 +15,9 @@ from openpyxl.utils import get_column_letter
 from sociokalkyl.analysis.assumptions import Assumption
 from sociokalkyl.language.labels import Lang, simulation_label, workbook_label
 from sociokalkyl.language.numbers import format_unit
+from sociokalkyl.language.safety import text_cell
 from sociokalkyl.report.assumptions import assumption_cells, format_payer
 from sociokalkyl.report.excel_sheets import BOLD, KR, TITLE, YEARS
-from sociokalkyl.report.safety import text_cell
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result

@@ -17,7 +17,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from sociokalkyl.language.labels import Lang
-from sociokalkyl.report.safety import text_cell
+from sociokalkyl.language.safety import text_cell
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import Kind, format_cell
+from sociokalkyl.language.safety import clean_text, markdown_text, spreadsheet_text, strict_json
 from sociokalkyl.report.assumptions import assumption_cells
-from sociokalkyl.report.safety import clean_text, markdown_text, spreadsheet_text, strict_json
 from sociokalkyl.report.tables import Report, Table
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
