@@ -120,9 +120,9 @@ def _outputs(name: str, lang: Lang, tmp_path: Path) -> tuple[dict[str, str], lis
     scenario = load_scenario(resources.files("sociokalkyl").joinpath("examples", name))
     intervention = scenario.intervention
     result = evaluate(intervention, scenario.settings)
-    report = build_report(result, intervention=intervention, lang=lang)
+    report = build_report(result, lang=lang)
     path = tmp_path / f"{name}.{lang}.xlsx"
-    write_report(result, path, lang=lang, intervention=intervention)
+    write_report(result, path, lang=lang)
     outputs = {
         "text": render_text(report, lang, width=100_000),  # no wrapping inside data
         "md": render_markdown(report, lang),
@@ -130,7 +130,7 @@ def _outputs(name: str, lang: Lang, tmp_path: Path) -> tuple[dict[str, str], lis
         "xlsx": _xlsx_texts(path),
     }
     if lang == "en":
-        outputs["json"] = report_json(result, intervention=intervention)
+        outputs["json"] = report_json(result)
     return outputs, _data_strings(intervention, result)
 
 
@@ -223,12 +223,12 @@ def test_assumption_log_is_the_same_rows_in_every_format(name: str, tmp_path: Pa
     kinds = {row.kind for row in rows}
     assert kinds == {"cost_item", "target_group", "baseline", "effect", "cost"}
 
-    table = build_report(result, intervention=intervention).tables[-1]
+    table = build_report(result).tables[-1]
     assert [r[2] for r in table.rows] == sources
-    logged = json.loads(report_json(result, intervention=intervention))["assumptions"]
+    logged = json.loads(report_json(result))["assumptions"]
     assert [r["source"] for r in logged] == sources
     path = tmp_path / "rapport.xlsx"
-    write_report(result, path, intervention=intervention)
+    write_report(result, path)
     ws = openpyxl.load_workbook(path)["Antaganden"]
     assert ws.cell(5, 9).value == labels.label("source")
     sheet = [ws.cell(r, 9).value or "" for r in range(6, 6 + len(rows) + 1)]

@@ -232,7 +232,6 @@ def run_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
             out,
             lang=lang,
             simulation=simulation,
-            intervention=scenario.intervention,
             overwrite=args.force,
         )
         stderr.write(message("wrote", lang, path=out) + "\n")
@@ -276,14 +275,11 @@ def _render(
     if fmt == "json":
         text = report_json(
             result,
-            intervention=scenario.intervention,
             scenario_name=scenario_name,
             simulation=simulation,
         )
     else:
-        report = build_report(
-            result, intervention=scenario.intervention, lang=lang, scenario_name=scenario_name
-        )
+        report = build_report(result, lang=lang, scenario_name=scenario_name)
         if simulation is not None:
             report = _with_simulation(report, simulation, lang)
         text = render(report, fmt, lang)

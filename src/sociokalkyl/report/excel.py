@@ -44,7 +44,6 @@ from sociokalkyl.report.excel_sheets import (
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
-    from sociokalkyl.model import Intervention
 
 __all__ = ["FIRST", "REPORT_SHEETS", "TOTAL_COLUMNS", "payer_columns", "write_report"]
 
@@ -59,7 +58,6 @@ def write_report(
     lang: str = "sv",
     simulation: Mapping[str, Any] | None = None,
     *,
-    intervention: Intervention | None = None,
     overwrite: bool = True,
 ) -> None:
     """Write a result as an xlsx workbook with auditable formulas.
@@ -77,9 +75,6 @@ def write_report(
     simulation
         A Monte Carlo summary (``SimulationResult.summary()``); adds the sheet Osäkerhet
         (Uncertainty) with the probabilities and the spread of NPV per payer.
-    intervention
-        The intervention evaluated: its target group, baseline, effects and costs join
-        the assumption sheet (the same rows as the text report's log).
     overwrite
         Replace an existing regular file at ``path`` (the default); False refuses one.
         Something that is not a regular file (a directory, a device) is never replaced.
@@ -107,7 +102,7 @@ def write_report(
     ['Summary', 'Years', 'Assumptions']
     """
     language = _language(lang)
-    workbook = _workbook(result, language, simulation, intervention)
+    workbook = _workbook(result, language, simulation)
     atomic_save(workbook, Path(path), overwrite=overwrite)
 
 
@@ -124,7 +119,6 @@ def _workbook(
     result: Result,
     lang: Lang,
     simulation: Mapping[str, Any] | None,
-    intervention: Intervention | None,
 ) -> openpyxl.Workbook:
     """The report's sheets in order: summary, years, assumptions and, with a simulation,
     uncertainty; the summary's rate cell links the yearly sheet's rates."""
@@ -135,7 +129,7 @@ def _workbook(
     years = wb.create_sheet(text["years"])
     rate_cell = summary_sheet(summary, result, text, years.title, lang)
     yearly_sheet(years, result, text, rate_cell)
-    assumptions_sheet(wb.create_sheet(text["assumptions"]), result, lang, intervention)
+    assumptions_sheet(wb.create_sheet(text["assumptions"]), result, lang)
     if simulation is not None:
         uncertainty_sheet(wb.create_sheet(text["uncertainty"]), simulation, lang)
     return wb

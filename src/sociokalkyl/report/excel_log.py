@@ -21,7 +21,6 @@ from sociokalkyl.report.excel_sheets import BOLD, KR, TITLE, YEARS
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
-    from sociokalkyl.model import Intervention
 
 __all__ = ["assumptions_sheet", "uncertainty_sheet"]
 
@@ -38,9 +37,7 @@ def _log_cells(row: Assumption, lang: Lang) -> list[Any]:
             words]  # fmt: skip
 
 
-def assumptions_sheet(
-    ws: Any, result: Result, lang: Lang, intervention: Intervention | None = None
-) -> None:
+def assumptions_sheet(ws: Any, result: Result, lang: Lang) -> None:
     """Write the assumption log (``Result.assumptions``) and the plan's parameters.
 
     Each row of the log is one row of the sheet, the same rows the text report shows:
@@ -55,15 +52,12 @@ def assumptions_sheet(
         The result whose assumptions the sheet lists.
     lang
         ``"sv"`` or ``"en"``.
-    intervention
-        The intervention evaluated: adds its target group, baseline, effects and costs.
-
     Examples
     --------
     >>> import openpyxl, sociokalkyl as sk
     >>> wb = openpyxl.Workbook()
     >>> intervention, settings = sk.examples.servicetrainee()
-    >>> assumptions_sheet(wb.active, sk.evaluate(intervention, settings), "sv", intervention)
+    >>> assumptions_sheet(wb.active, sk.evaluate(intervention, settings), "sv")
     >>> wb.active["B6"].value, wb.active["D6"].value, wb.active["E6"].value
     ('Enhetskostnad: ekonomiskt_bistand', 7149.0, 'kr/mån')
     """

@@ -17,7 +17,6 @@ from sociokalkyl.report.tables import Report, Table
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
-    from sociokalkyl.model import Intervention
 
 __all__ = ["render", "render_csv", "render_markdown", "render_text", "report_json"]
 
@@ -222,7 +221,6 @@ def render_csv(report: Report, lang: Lang = "sv") -> str:
 def report_json(
     result: Result,
     *,
-    intervention: Intervention | None = None,
     scenario_name: str | None = None,
     simulation: Mapping[str, Any] | None = None,
 ) -> str:
@@ -232,8 +230,6 @@ def report_json(
     ----------
     result
         The result of :func:`sociokalkyl.evaluate`.
-    intervention
-        The intervention evaluated; its rows join the assumption log.
     scenario_name
         The scenario's name, if any.
     simulation

@@ -11,7 +11,6 @@ from sociokalkyl.report.tables import Report, Table
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
-    from sociokalkyl.model import Intervention
 
 __all__ = ["build_report"]
 
@@ -19,7 +18,6 @@ __all__ = ["build_report"]
 def build_report(
     result: Result,
     *,
-    intervention: Intervention | None = None,
     lang: Lang = "sv",
     scenario_name: str | None = None,
 ) -> Report:
@@ -29,10 +27,6 @@ def build_report(
     ----------
     result
         The result of :func:`sociokalkyl.evaluate`.
-    intervention
-        The :class:`~sociokalkyl.model.Intervention` evaluated; adds its target group,
-        baseline, effects and costs, with their sources and confidence, to the
-        assumption log (``Result.assumptions``).
     lang
         ``"sv"`` or ``"en"``: every label comes from :mod:`sociokalkyl.language.labels`.
     scenario_name
@@ -47,7 +41,7 @@ def build_report(
     --------
     >>> import sociokalkyl as sk
     >>> intervention, settings = sk.examples.servicetrainee()
-    >>> report = build_report(sk.evaluate(intervention, settings), intervention=intervention)
+    >>> report = build_report(sk.evaluate(intervention, settings))
     >>> [table.title for table in report.tables]
     ['Nyckeltal', 'Per betalare', 'Per kostnadspost', 'År för år', 'Antaganden och källor']
     """
