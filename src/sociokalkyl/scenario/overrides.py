@@ -106,6 +106,9 @@ def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> floa
     quantity = parse_quantity(value, field=field)
     import pint
 
+    if unit in _PLAIN_UNITS:  # no pint unit: a multiple or a count of participants
+        return _plain_number(quantity, parameter, value, field=field)
+
     from sociokalkyl.language.numbers import format_unit_text
     from sociokalkyl.units import unit_key
 
@@ -129,6 +132,26 @@ def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> floa
             value=value,
             expected=f"a value in {format_unit_text(unit)}, e.g. {_example_value(parameter)}",
         ) from None
+
+
+_PLAIN_UNITS = ("×", "participants", "deltagare")
+"""Parameter units that are plain numbers, not pint units."""
+
+
+def _plain_number(quantity: Any, parameter: Any, value: Any, *, field: str) -> float:
+    """A plain-number parameter's value: a number, a count ("30 personer"), a multiple in %."""
+    from sociokalkyl.language.numbers import format_unit_text
+    from sociokalkyl.units import unit_key
+
+    if quantity.dimensionless and (str(parameter.unit) == "×" or "percent" not in str(quantity)):
+        return float(quantity.to("dimensionless").magnitude)
+    raise UnitError(
+        f"has the unit {format_unit_text(unit_key(quantity))}; this parameter is a "
+        f"plain number ({parameter.unit})",
+        field=field,
+        value=value,
+        expected=f"a number, e.g. {float(parameter.value):g}",
+    )
 
 
 def _example_value(parameter: Any, value: float | None = None) -> str:
