@@ -122,6 +122,42 @@ def _with_suggestion(root: type[BaseModel], error: ErrorDetails) -> InitErrorDet
     )
 
 
+def _booleans(value: Any, loc: tuple[Any, ...], found: list[tuple[Any, ...]]) -> None:
+    """Collect the locations of booleans in ``value`` (lists and tables walked)."""
+    if isinstance(value, bool):
+        found.append(loc)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _booleans(item, (*loc, key), found)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _booleans(item, (*loc, index), found)
+
+
+def _boolean_errors(model: type[BaseModel], data: dict[Any, Any]) -> list[InitErrorDetails]:
+    """An error for each boolean in ``data``: no field of a model is a yes/no.
+
+    pydantic reads ``true`` as 1 in a number field: ``intake = [true]`` would be one
+    participant. A boolean is never a number here.
+    """
+    found: list[tuple[Any, ...]] = []
+    for name, field in model.model_fields.items():
+        if name in data and field.annotation is not Any:
+            _booleans(data[name], (name,), found)
+    return [
+        InitErrorDetails(
+            type=PydanticCustomError(
+                "sociokalkyl_boolean",
+                "is true or false, which is not a number or a text; expected a number such "
+                'as 30, or text such as "30 %" or "12 000 kr"',
+            ),
+            loc=loc,
+            input=True,
+        )
+        for loc in found
+    ]
+
+
 class FrozenModel(BaseModel):
     """Base of every model: immutable, no unknown fields, no NaN or infinity.
 
@@ -151,6 +187,10 @@ class FrozenModel(BaseModel):
     @classmethod
     def _suggest_field_names(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
         """Validate; on an unknown field, raise the same errors with a suggestion added."""
+        if isinstance(data, dict):
+            booleans = _boolean_errors(cls, data)
+            if booleans:
+                raise ValidationError.from_exception_data(cls.__name__, booleans)
         try:
             return handler(data)
         except ValidationError as exc:

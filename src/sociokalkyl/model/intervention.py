@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Literal
 
 import pint
 from pydantic import Field, field_validator, model_validator
 
+from sociokalkyl.limits import MAX_COST_ITEMS
 from sociokalkyl.model.common import (
     STANDARD_PAYERS,
     Confidence,
@@ -161,36 +163,38 @@ class Intervention(FrozenModel):
     name: str = Field(min_length=1)
     description: str | None = None
     target_group: TargetGroup
-    cost_items: list[CostItem | str] = Field(min_length=1)
-    baseline: list[BaselineUse] = Field(min_length=1)
-    effects: list[Effect] = Field(min_length=1)
-    costs: list[InterventionCost] = Field(min_length=1)
+    cost_items: list[CostItem | str] = Field(min_length=1, max_length=MAX_COST_ITEMS)
+    baseline: list[BaselineUse] = Field(min_length=1, max_length=MAX_COST_ITEMS)
+    effects: list[Effect] = Field(min_length=1, max_length=MAX_COST_ITEMS)
+    costs: list[InterventionCost] = Field(min_length=1, max_length=MAX_COST_ITEMS)
     other_payers: list[PayerName] = Field(default_factory=list)
     source: str | None = None
 
     @model_validator(mode="after")
     def _check_references(self) -> Intervention:
         keys = [item if isinstance(item, str) else item.key for item in self.cost_items]
-        duplicates = sorted({k for k in keys if keys.count(k) > 1})
+        counts = Counter(keys)  # linear, also for a long list
+        duplicates = sorted(k for k, n in counts.items() if n > 1)
         if duplicates:
             raise ValueError(
                 f"cost_items: the key {duplicates[0]!r} is given twice; "
                 "expected each cost item once"
             )
         baseline_keys = [b.cost_item for b in self.baseline]
+        baseline_counts = Counter(baseline_keys)
         for index, use in enumerate(self.baseline):
-            if use.cost_item not in keys:
+            if use.cost_item not in counts:
                 raise ValueError(
                     f"baseline[{index}].cost_item: {use.cost_item!r} is not among the "
                     f"intervention's cost_items; expected one of {keys}"
                 )
-            if baseline_keys.count(use.cost_item) > 1:
+            if baseline_counts[use.cost_item] > 1:
                 raise ValueError(
                     f"baseline[{index}].cost_item: {use.cost_item!r} has two "
                     "baseline uses; expected one per cost item"
                 )
         for index, effect in enumerate(self.effects):
-            if effect.cost_item not in baseline_keys:
+            if effect.cost_item not in baseline_counts:
                 raise ValueError(
                     f"effects[{index}].cost_item: {effect.cost_item!r} is not a cost item "
                     f"with a baseline use; expected one of {baseline_keys}"

@@ -114,16 +114,8 @@ def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> floa
 
     try:
         return float(quantity.to(unit).magnitude)
-    except pint.UndefinedUnitError:
-        if quantity.dimensionless:  # a count such as "deltagare" or a multiple "×"
-            return float(quantity.to("dimensionless").magnitude)
-        raise UnitError(
-            f"has the unit {format_unit_text(unit_key(quantity))}; this parameter is a "
-            f"plain number ({unit})",
-            field=field,
-            value=value,
-            expected=f"a number, e.g. {parameter.value:g}",
-        ) from None
+    except (pint.UndefinedUnitError, AssertionError, ValueError):  # a unit pint lacks
+        return _plain_number(quantity, parameter, value, field=field)
     except pint.DimensionalityError:
         raise UnitError(
             f"has the unit {format_unit_text(unit_key(quantity))}, which cannot be converted "
@@ -134,20 +126,15 @@ def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> floa
         ) from None
 
 
-_PLAIN_UNITS = ("×", "participants", "deltagare")
-"""Parameter units that are plain numbers, not pint units."""
+_PLAIN_UNITS = ("×", "participants", "deltagare")  # plain numbers, no pint units
 
 
 def _plain_number(quantity: Any, parameter: Any, value: Any, *, field: str) -> float:
-    """A plain-number parameter's value: a number, a count ("30 personer"), a multiple in %."""
-    from sociokalkyl.language.numbers import format_unit_text
-    from sociokalkyl.units import unit_key
-
+    """A number, a count ("30 personer"), or for a multiple (×) a percent ("50 %")."""
     if quantity.dimensionless and (str(parameter.unit) == "×" or "percent" not in str(quantity)):
         return float(quantity.to("dimensionless").magnitude)
     raise UnitError(
-        f"has the unit {format_unit_text(unit_key(quantity))}; this parameter is a "
-        f"plain number ({parameter.unit})",
+        f"has the unit {quantity.units}; this parameter is a plain number ({parameter.unit})",
         field=field,
         value=value,
         expected=f"a number, e.g. {float(parameter.value):g}",
