@@ -6,8 +6,9 @@ is refused in time linear in its size, with a message that names the field and t
 
 Examples
 --------
->>> bound_problems({"intervention": {"target_group": {"intake": [1] * 20_000}}}, "a.json")[0]
-Problem(file='a.json', field='intervention.target_group.intake', message='has 20000 items, more than the limit of 10000', line=None, column=None, value=None, expected='at most 10000 items (docs/limits.md)')
+>>> problem = bound_problems({"intervention": {"target_group": {"intake": [1] * 20_000}}}, "a")[0]
+>>> print(problem)
+a: intervention.target_group.intake: has 20000 items, more than the limit of 10000; ...
 """
 
 from __future__ import annotations
