@@ -19,6 +19,8 @@ __all__ = [
     "MAX_JSON_DEPTH",
     "MAX_LIST_ITEMS",
     "MAX_XLSX_UNCOMPRESSED_BYTES",
+    "PLAUSIBLE_AMOUNT_SEK",
+    "PLAUSIBLE_PARTICIPANTS",
 ]
 
 MAX_FILE_BYTES = 5_000_000
@@ -41,3 +43,11 @@ MAX_DRAWS = 100_000_000
 
 MAX_JSON_DEPTH = 64
 """The deepest nesting read from JSON (a scenario file or a Kolada answer) [levels]."""
+
+# helper "text" (issue 15): plausibility, warned about (not refused) in every report
+
+PLAUSIBLE_PARTICIPANTS = 1_000_000
+"""More participants than this is a warning (a kommun's intervention has hundreds)."""
+
+PLAUSIBLE_AMOUNT_SEK = 1_000_000_000
+"""A unit cost or intervention cost above this is a warning [SEK, or SEK/year for a rate]."""

@@ -30,6 +30,7 @@ __all__ = [
     "Years",
     "model_at",
     "non_negative",
+    "within_the_time",
 ]
 
 
@@ -250,4 +251,40 @@ def non_negative(value: pint.Quantity[Any], what: str, example: str) -> pint.Qua
     """
     if value.magnitude < 0:
         raise ValueError(f"{what} cannot be negative, got {format_quantity(value)}; e.g. {example}")
+    return value
+
+
+def within_the_time(value: pint.Quantity[Any], what: str) -> pint.Quantity[Any]:
+    """Return ``value``, or raise a ValueError for a use of time longer than the time itself.
+
+    A time per time (``"13 mån/år"``, ``"25 tim/dygn"``, ``"8 dagar/vecka"``) above 1 is
+    impossible for one participant: a year has 12 months, a day 24 hours.
+
+    Parameters
+    ----------
+    value
+        A use per year [any unit]; events per time (``"3 /år"``) are not bounded.
+    what
+        What it is, for the message (``"a baseline use"``).
+
+    Returns
+    -------
+    pint.Quantity
+        ``value`` itself.
+
+    Examples
+    --------
+    >>> from sociokalkyl.units import parse_quantity
+    >>> within_the_time(parse_quantity("25 tim/dygn"), "a baseline use")
+    Traceback (most recent call last):
+    ...
+    ValueError: a baseline use of 25 hour / day is more than the whole time ...
+    """
+    if value.dimensionless and abs(float(value.to("dimensionless").magnitude)) > 1 + 1e-9:
+        raise ValueError(
+            f"{what} of {format_quantity(value)} is more than the whole time (more than 12 "
+            "mån/år, 24 tim/dygn, 7 dagar/vecka or 365 dygn/år); a participant uses at most "
+            'all of it; e.g. "7 mån/år" (for several users per participant, split the cost '
+            "item or count the users as participants)"
+        )
     return value

@@ -20,6 +20,7 @@ from sociokalkyl.model.common import (
 from sociokalkyl.model.cost_item import CostItem
 from sociokalkyl.model.effect import Effect
 from sociokalkyl.model.participants import BaselineUse, TargetGroup
+from sociokalkyl.model.plausibility import PlausibilityWarning, plausibility_warnings
 from sociokalkyl.units import Duration, Money, MoneyPerTime, to_float
 
 __all__ = ["Intervention", "InterventionCost"]
@@ -143,6 +144,10 @@ class Intervention(FrozenModel):
         What the intervention costs.
     other_payers
         Payers besides kommun, region, stat and individ that the costs name.
+    accept_implausible
+        Field paths of implausible numbers the analyst has checked and accepts
+        (``["target_group.intake", "costs[0].amount"]``): their warnings leave the
+        report (see :attr:`warnings` and ``docs/limits.md``).
 
     Examples
     --------
@@ -168,6 +173,7 @@ class Intervention(FrozenModel):
     effects: list[Effect] = Field(min_length=1, max_length=MAX_COST_ITEMS)
     costs: list[InterventionCost] = Field(min_length=1, max_length=MAX_COST_ITEMS)
     other_payers: list[PayerName] = Field(default_factory=list)
+    accept_implausible: list[str] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
     source: str | None = None
 
     @model_validator(mode="after")
@@ -211,6 +217,13 @@ class Intervention(FrozenModel):
                     "(declare others in other_payers)"
                 )
         return self
+
+    @property
+    def warnings(self) -> list[PlausibilityWarning]:
+        """Implausible magnitudes not in ``accept_implausible``: every report shows them."""
+        return plausibility_warnings(
+            self.target_group, self.cost_items, self.costs, self.accept_implausible
+        )
 
     @property
     def cost_item_keys(self) -> list[str]:

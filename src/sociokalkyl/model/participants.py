@@ -8,7 +8,13 @@ import pint
 from pydantic import Field, field_validator
 
 from sociokalkyl.limits import MAX_HORIZON_YEARS, MAX_LIST_ITEMS
-from sociokalkyl.model.common import Confidence, FrozenModel, Years, non_negative
+from sociokalkyl.model.common import (
+    Confidence,
+    FrozenModel,
+    Years,
+    non_negative,
+    within_the_time,
+)
 from sociokalkyl.units import Share, UsePerYear, has_time_unit, to_float
 
 __all__ = ["BaselineUse", "TargetGroup"]
@@ -111,6 +117,7 @@ class BaselineUse(FrozenModel):
                 f'a baseline use needs a time unit, got {value}; e.g. "7 mån/år", '
                 '"2,5 tim/vecka" or "0,05 /år" (events a year)'
             )
+        within_the_time(value, "a baseline use")
         return non_negative(
             value, "a baseline use", '"7 mån/år" (a change of use belongs in an effect)'
         )

@@ -59,6 +59,8 @@ def build_report(
     ]
     if scenario_name:
         lines.append(f"{label('scenario', lang)}: {scenario_name}")
+    if intervention is not None:  # implausible magnitudes (issue 15): shown in every report
+        lines += [warning.text(lang) for warning in intervention.warnings]
     tables = [
         _key_figures(result, lang),
         _by_payer(result, lang),

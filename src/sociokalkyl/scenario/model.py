@@ -6,6 +6,7 @@ for the layout and for reading one).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -14,7 +15,13 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from sociokalkyl.errors import InputError, UnitError
 from sociokalkyl.limits import MAX_FILE_BYTES
-from sociokalkyl.model import CostItem, Intervention, Settings
+from sociokalkyl.model import (
+    CostItem,
+    Intervention,
+    PlausibilityWarning,
+    Settings,
+    plausibility_warnings,
+)
 from sociokalkyl.model.common import FrozenModel
 from sociokalkyl.units import parse_number
 
@@ -114,6 +121,27 @@ class Scenario(FrozenModel):
             group = {**group, "unit": _TARGET_UNITS[unit.strip().lower()]}
             data = {**data, "intervention": {**intervention, "target_group": group}}
         return data
+
+    @property
+    def warnings(self) -> list[PlausibilityWarning]:
+        """Implausible magnitudes of the intervention (and its catalogue overrides).
+
+        Every report shows them; ``accept_implausible`` in ``[intervention]`` accepts one.
+        """
+        extra = plausibility_warnings(
+            self.intervention.target_group, list(self.catalogue.values()), [], []
+        )
+        accepted = set(self.intervention.accept_implausible)
+        extra = [
+            w
+            for w in extra
+            if w.field not in accepted and "catalogue" + w.field[10:] not in accepted
+        ]
+        return self.intervention.warnings + [
+            dataclasses.replace(w, field="catalogue" + w.field[10:])
+            for w in extra
+            if w.kind == "amount"
+        ]
 
     @model_validator(mode="after")
     def _finite_scenario_values(self) -> Scenario:

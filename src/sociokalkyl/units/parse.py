@@ -227,8 +227,10 @@ def _refuse_scaled(unit: pint.Unit, *, field: str, original: object) -> None:
     if not scaled:
         return
     others = {name: power for name, power in names.items() if name not in scaled}
-    if len(scaled) == 1 and names[scaled[0]] == 1 and all(
-        power < 0 and _is_time(name) for name, power in others.items()
+    if (
+        len(scaled) == 1
+        and names[scaled[0]] == 1
+        and all(power < 0 and _is_time(name) for name, power in others.items())
     ):
         return
     raise UnitError(
