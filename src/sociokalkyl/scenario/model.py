@@ -228,7 +228,7 @@ def json_schema() -> dict[str, Any]:
     >>> sorted(schema["required"])
     ['intervention', 'settings']
     """
-    schema = Scenario.model_json_schema()
+    schema = _loader_forms(Scenario.model_json_schema())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://sociokalkyl.example/schema/scenario.json",
@@ -237,3 +237,26 @@ def json_schema() -> dict[str, Any]:
         "description": "An intervention and its settings for a socio-economic cost-benefit "
         'calculation (sociokalkyl). Amounts may be written in Swedish, e.g. "7 149 kr/mån".',
     }
+
+
+def _loader_forms(schema: dict[str, Any]) -> dict[str, Any]:
+    """Widen the generated schema to what the loader reads before the models see it.
+
+    The loader reads a single number as an intake (``intake = 30``), Swedish words for the
+    target group's unit (``"hushåll"``) and catalogue tables without their own ``key``
+    (the table's name is the key): an editor using the schema must not flag them.
+    """
+    defs = schema["$defs"]
+    group = defs["TargetGroup"]["properties"]
+    group["intake"] = {
+        "anyOf": [{"type": "number", "minimum": 0}, group["intake"]],
+        "description": "participants entering in year 0, 1, 2, ...: [30] or [20, 20, 20]",
+    }
+    words = sorted({*_TARGET_UNITS, *(word.capitalize() for word in _TARGET_UNITS)})
+    enum = list(dict.fromkeys([*group["unit"]["enum"], *words]))
+    group["unit"] = {**group["unit"], "enum": enum}
+    item = dict(defs["CostItem"])
+    item["required"] = [name for name in item["required"] if name != "key"]
+    defs["CatalogueItem"] = {**item, "title": "CatalogueItem"}
+    schema["properties"]["catalogue"]["additionalProperties"] = {"$ref": "#/$defs/CatalogueItem"}
+    return schema
