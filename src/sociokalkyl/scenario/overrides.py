@@ -17,7 +17,7 @@ from sociokalkyl.model import CostItem
 from sociokalkyl.scenario.locations import _LineIndex, _split_path, path_text
 from sociokalkyl.scenario.model import Scenario
 from sociokalkyl.scenario.problems import Problem, _short
-from sociokalkyl.units import parse_quantity, parse_share
+from sociokalkyl.units import has_time_unit, parse_quantity, parse_share
 
 if TYPE_CHECKING:
     from sociokalkyl.engine import Plan
@@ -131,7 +131,8 @@ _PLAIN_UNITS = ("×", "participants", "deltagare")  # plain numbers, no pint uni
 
 def _plain_number(quantity: Any, parameter: Any, value: Any, *, field: str) -> float:
     """A number, a count ("30 personer"), or for a multiple (×) a percent ("50 %")."""
-    if quantity.dimensionless and (str(parameter.unit) == "×" or "percent" not in str(quantity)):
+    percent_ok = str(parameter.unit) == "×" or "percent" not in str(quantity)
+    if quantity.dimensionless and not has_time_unit(quantity) and percent_ok:
         return float(quantity.to("dimensionless").magnitude)
     raise UnitError(
         f"has the unit {quantity.units}; this parameter is a plain number ({parameter.unit})",
