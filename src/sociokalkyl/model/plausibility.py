@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from sociokalkyl.language.labels import label
+from sociokalkyl.language.labels import as_lang, label
 from sociokalkyl.limits import PLAUSIBLE_AMOUNT_SEK, PLAUSIBLE_PARTICIPANTS
 from sociokalkyl.units import to_float
 
@@ -76,7 +76,7 @@ class PlausibilityWarning:
         >>> PlausibilityWarning("x", "amount", 2e9, 1e9).text("en").startswith("Warning: x:")
         True
         """
-        chosen = "sv" if lang == "sv" else "en"
+        chosen = as_lang(lang)
         body = label(f"implausible_{self.kind}", chosen).format(
             value=f"{self.value:g}", limit=f"{self.limit:g}", field=self.field
         )

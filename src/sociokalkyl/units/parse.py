@@ -222,7 +222,7 @@ def _refuse_scaled(unit: pint.Unit, *, field: str, original: object) -> None:
     ``"20 %"`` and ``"5 %/år"`` (a share per time) are fine; ``"50000 kr/%"`` (100 times
     50 000 kr) and ``"3 % kr"`` are refused: no amount or use is measured in percent.
     """
-    names = dict(unit._units)
+    names: dict[str, Any] = dict(unit._units)
     scaled = [name for name in names if _scale(name) not in (None, 1.0)]
     if not scaled:
         return
