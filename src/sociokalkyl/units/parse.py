@@ -36,6 +36,7 @@ from typing import Any
 import pint
 
 from sociokalkyl.errors import UnitError
+from sociokalkyl.limits import MAX_UNIT_CHARS
 from sociokalkyl.units.convert import to_float
 from sociokalkyl.units.registry import Quantity, ureg
 
@@ -160,8 +161,6 @@ _UNIT_WORDS = [
 ]
 
 
-_MAX_UNIT_CHARS = 60
-"""A unit longer than this is no unit a scenario needs ("kr/hushåll/mån" is 14)."""
 _EXPONENT_CHAIN = re.compile(r"(?:\*\*|\^)\s*(?:\(|[+\-]?\d\s*(?:\*\*|\^))")
 _PRICE_DASH = re.compile(r"^\s*[,:]-\s*")
 """Swedish price notation after the number: "50 000,- kr", "50 000:-" (kronor)."""
@@ -185,7 +184,7 @@ def _parse_unit(text: str, *, field: str, original: object) -> pint.Unit:
         unit_text = "1" + unit_text
     if not unit_text:
         return ureg.dimensionless
-    if len(unit_text) > _MAX_UNIT_CHARS or _EXPONENT_CHAIN.search(unit_text):
+    if len(unit_text) > MAX_UNIT_CHARS or _EXPONENT_CHAIN.search(unit_text):
         raise _unit_error(
             "has a unit that is too long or has a computed exponent",
             field=field,
