@@ -405,3 +405,24 @@ def test_loader_accepted_variants_validate(name: str) -> None:
     target[path[-1]] = value
     scenario_from_data(data)  # the loader accepts it
     assert [e.message for e in VALIDATOR.iter_errors(data)] == []
+
+
+def test_a_table_of_too_many_names_is_refused_early() -> None:
+    data = example_data()
+    data["scenarios"] = {"many": {f"effects[{i}].chang": 1 for i in range(MAX_LIST_ITEMS + 1)}}
+    start = time.perf_counter()
+    text = problems_of(data)
+    assert f"more than the limit of {MAX_LIST_ITEMS}" in text
+    assert "aliases" not in text
+    assert time.perf_counter() - start < 2
+
+
+def test_many_unknown_parameter_names_are_reported_in_linear_time() -> None:
+    data = example_data()
+    data["scenarios"] = {"many": {f"effects[{i}].chang": 1 for i in range(2_000)}}
+    start = time.perf_counter()
+    with pytest.raises(ScenarioError) as info:
+        scenario_from_data(data)
+    assert len(info.value.problems) == 2_000
+    assert "did you mean 'effects[0].change'" in str(info.value.problems[0])
+    assert time.perf_counter() - start < 5

@@ -74,8 +74,9 @@ def _sizes(data: Any) -> tuple[int, int, list[tuple[tuple[Any, ...], int]]]:
             raise _TooDeep(path)
         expanded[id(value)] = 1
         unique += 1
-        if isinstance(value, list) and len(value) > MAX_LIST_ITEMS:
+        if len(value) > MAX_LIST_ITEMS:  # a list, or a table of that many names
             long_lists.append((path, len(value)))
+            unique += len(value)  # not walked: counted as its own values, not as aliases
             expanded[id(value)] = len(value)
             return len(value)
         items = value.items() if isinstance(value, dict) else enumerate(value)

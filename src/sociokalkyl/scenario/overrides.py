@@ -307,7 +307,8 @@ def _name_problems(
                 continue  # not a parameter: correlations between the others
             if parameter not in plan.parameters:
                 message = f"{parameter!r} is not a parameter of this intervention"
-                message += did_you_mean(parameter, names)
+                if len(problems) < 50:  # a suggestion costs time: not for thousands of names
+                    message += did_you_mean(parameter, names)
                 parts = [*_split_path(where), parameter]
                 problems.append(
                     Problem(
