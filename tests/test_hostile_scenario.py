@@ -86,9 +86,6 @@ def test_a_percent_alone_or_per_time_still_reads(text: str) -> None:
 
 
 def test_a_percent_as_an_amount_is_refused() -> None:
-    class Holder:
-        pass
-
     from pydantic import TypeAdapter
 
     for kind in (Money, UnitCost):
@@ -345,6 +342,17 @@ def test_an_implausible_unit_cost_warns_and_can_be_accepted(tmp_path: Path) -> N
         "[intervention]\n", '[intervention]\naccept_implausible = ["' + fields[0] + '"]\n', 1
     )
     assert parse_scenario(accepted).intervention.warnings == []
+
+
+def test_an_implausible_catalogue_entry_warns_on_the_scenario() -> None:
+    entry = '\n[catalogue.hvb]\nname = "HVB"\nunit_cost = "2 mdkr/dygn"\nprice_year = 2023\n'
+    scenario = parse_scenario(example_text() + entry)
+    assert [w.field for w in scenario.warnings] == ["catalogue.hvb.unit_cost"]
+    assert scenario.intervention.warnings == []
+    accepted = example_text().replace(
+        "[intervention]\n", '[intervention]\naccept_implausible = ["catalogue.hvb.unit_cost"]\n', 1
+    )
+    assert parse_scenario(accepted + entry).warnings == []
 
 
 def test_the_examples_have_no_warnings() -> None:

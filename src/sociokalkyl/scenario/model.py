@@ -124,24 +124,21 @@ class Scenario(FrozenModel):
 
     @property
     def warnings(self) -> list[PlausibilityWarning]:
-        """Implausible magnitudes of the intervention (and its catalogue overrides).
+        """Implausible magnitudes of the intervention and of its ``[catalogue]`` entries.
 
-        Every report shows them; ``accept_implausible`` in ``[intervention]`` accepts one.
+        Every report shows the intervention's; ``accept_implausible`` in
+        ``[intervention]`` accepts one by its field (``"catalogue.KEY.unit_cost"`` here).
         """
-        extra = plausibility_warnings(
-            self.intervention.target_group, list(self.catalogue.values()), [], []
-        )
+        group = self.intervention.target_group
+        catalogue = [
+            dataclasses.replace(
+                warning, field="catalogue" + warning.field.removeprefix("cost_items")
+            )
+            for warning in plausibility_warnings(group, list(self.catalogue.values()), [])
+            if warning.kind == "amount"
+        ]
         accepted = set(self.intervention.accept_implausible)
-        extra = [
-            w
-            for w in extra
-            if w.field not in accepted and "catalogue" + w.field[10:] not in accepted
-        ]
-        return self.intervention.warnings + [
-            dataclasses.replace(w, field="catalogue" + w.field[10:])
-            for w in extra
-            if w.kind == "amount"
-        ]
+        return self.intervention.warnings + [w for w in catalogue if w.field not in accepted]
 
     @model_validator(mode="after")
     def _finite_scenario_values(self) -> Scenario:
