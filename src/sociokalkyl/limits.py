@@ -18,7 +18,10 @@ __all__ = [
     "MAX_HORIZON_YEARS",
     "MAX_JSON_DEPTH",
     "MAX_LIST_ITEMS",
+    "MAX_UNIT_CHARS",
     "MAX_XLSX_UNCOMPRESSED_BYTES",
+    "PLAUSIBLE_AMOUNT_SEK",
+    "PLAUSIBLE_PARTICIPANTS",
 ]
 
 MAX_FILE_BYTES = 5_000_000
@@ -41,3 +44,14 @@ MAX_DRAWS = 100_000_000
 
 MAX_JSON_DEPTH = 64
 """The deepest nesting read from JSON (a scenario file or a Kolada answer) [levels]."""
+
+# helper "text" (issue 15): the unit text, and plausibility (warned about, not refused)
+
+MAX_UNIT_CHARS = 60
+"""The longest unit after a number [characters] ("kr/hushåll/mån" is 14)."""
+
+PLAUSIBLE_PARTICIPANTS = 1_000_000
+"""More participants than this is a warning (a kommun's intervention has hundreds)."""
+
+PLAUSIBLE_AMOUNT_SEK = 1_000_000_000
+"""A unit cost or intervention cost above this is a warning [SEK, or SEK/year for a rate]."""

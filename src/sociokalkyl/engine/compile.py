@@ -123,6 +123,7 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
         effects=effects,
         costs=costs,
         assumptions=log,
+        warnings=tuple(intervention.warnings),
     )
 
 

@@ -25,8 +25,11 @@ from sociokalkyl.errors import unknown_name
 from sociokalkyl.language.labels import Lang, parameter_label
 from sociokalkyl.language.numbers import format_discounting
 
-if TYPE_CHECKING:  # for the type of Plan.cost_items only; the models stay out at run time
+if (
+    TYPE_CHECKING
+):  # for the types of Plan.cost_items and Plan.warnings; the models stay out at run time
     from sociokalkyl.model import CostItem
+    from sociokalkyl.model.plausibility import PlausibilityWarning
 
 __all__ = [
     "BaselineProfile",
@@ -162,6 +165,9 @@ class Plan:
     assumptions
         The assumption log: every number the plan rests on, with unit, source and
         confidence (:class:`~sociokalkyl.engine.log.Assumption`).
+    warnings
+        Implausible magnitudes the user has not accepted (``Intervention.warnings``):
+        every report shows them.
 
     Examples
     --------
@@ -187,6 +193,7 @@ class Plan:
     effects: tuple[EffectTiming, ...] = ()
     costs: tuple[CostLine, ...] = ()
     assumptions: tuple[Assumption, ...] = ()
+    warnings: tuple[PlausibilityWarning, ...] = ()
 
     @property
     def item_keys(self) -> tuple[str, ...]:

@@ -229,6 +229,20 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "measure": ("Mått", "Measure"),
     "rebased": ("i kalkylens priser", "in the analysis prices"),
+    # helper "text" (issue 15): plausibility warnings (model/plausibility.py)
+    "warning": ("Varning", "Warning"),
+    "implausible_participants": (
+        "{value} deltagare är osannolikt många (fler än {limit}); kontrollera, eller godta "
+        'med accept_implausible = ["{field}"]',
+        "{value} participants is implausibly many (more than {limit}); check it, or accept "
+        'it with accept_implausible = ["{field}"]',
+    ),
+    "implausible_amount": (
+        "{value} kr är osannolikt mycket (mer än {limit} kr); kontrollera, eller godta med "
+        'accept_implausible = ["{field}"]',
+        "{value} kr is implausibly much (more than {limit} kr); check it, or accept it with "
+        'accept_implausible = ["{field}"]',
+    ),
     **_confidence_labels(),
 }
 """Labels of the report, Swedish and English."""

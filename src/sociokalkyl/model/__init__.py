@@ -10,6 +10,7 @@ from sociokalkyl.model.cost_item import CostItem
 from sociokalkyl.model.effect import Effect
 from sociokalkyl.model.intervention import Intervention, InterventionCost
 from sociokalkyl.model.participants import BaselineUse, TargetGroup
+from sociokalkyl.model.plausibility import PlausibilityWarning, plausibility_warnings
 from sociokalkyl.model.settings import DISCOUNT_PRESETS, PriceSeries, Settings
 
 __all__ = [
@@ -22,7 +23,9 @@ __all__ = [
     "Intervention",
     "InterventionCost",
     "PayerName",
+    "PlausibilityWarning",
     "PriceSeries",
     "Settings",
     "TargetGroup",
+    "plausibility_warnings",
 ]

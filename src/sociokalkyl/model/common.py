@@ -30,6 +30,7 @@ __all__ = [
     "Years",
     "model_at",
     "non_negative",
+    "within_the_time",
 ]
 
 
@@ -122,6 +123,42 @@ def _with_suggestion(root: type[BaseModel], error: ErrorDetails) -> InitErrorDet
     )
 
 
+def _booleans(value: Any, loc: tuple[Any, ...], found: list[tuple[Any, ...]]) -> None:
+    """Collect the locations of booleans in ``value`` (lists and tables walked)."""
+    if isinstance(value, bool):
+        found.append(loc)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _booleans(item, (*loc, key), found)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _booleans(item, (*loc, index), found)
+
+
+def _boolean_errors(model: type[BaseModel], data: dict[Any, Any]) -> list[InitErrorDetails]:
+    """An error for each boolean in ``data``: no field of a model is a yes/no.
+
+    pydantic reads ``true`` as 1 in a number field: ``intake = [true]`` would be one
+    participant. A boolean is never a number here.
+    """
+    found: list[tuple[Any, ...]] = []
+    for name, field in model.model_fields.items():
+        if name in data and field.annotation is not Any:
+            _booleans(data[name], (name,), found)
+    return [
+        InitErrorDetails(
+            type=PydanticCustomError(
+                "sociokalkyl_boolean",
+                "is true or false, which is not a number or a text; expected a number such "
+                'as 30, or text such as "30 %" or "12 000 kr"',
+            ),
+            loc=loc,
+            input=True,
+        )
+        for loc in found
+    ]
+
+
 class FrozenModel(BaseModel):
     """Base of every model: immutable, no unknown fields, no NaN or infinity.
 
@@ -151,6 +188,10 @@ class FrozenModel(BaseModel):
     @classmethod
     def _suggest_field_names(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
         """Validate; on an unknown field, raise the same errors with a suggestion added."""
+        if isinstance(data, dict):
+            booleans = _boolean_errors(cls, data)
+            if booleans:
+                raise ValidationError.from_exception_data(cls.__name__, booleans)
         try:
             return handler(data)
         except ValidationError as exc:
@@ -210,4 +251,40 @@ def non_negative(value: pint.Quantity[Any], what: str, example: str) -> pint.Qua
     """
     if value.magnitude < 0:
         raise ValueError(f"{what} cannot be negative, got {format_quantity(value)}; e.g. {example}")
+    return value
+
+
+def within_the_time(value: pint.Quantity[Any], what: str) -> pint.Quantity[Any]:
+    """Return ``value``, or raise a ValueError for a use of time longer than the time itself.
+
+    A time per time (``"13 mån/år"``, ``"25 tim/dygn"``, ``"8 dagar/vecka"``) above 1 is
+    impossible for one participant: a year has 12 months, a day 24 hours.
+
+    Parameters
+    ----------
+    value
+        A use per year [any unit]; events per time (``"3 /år"``) are not bounded.
+    what
+        What it is, for the message (``"a baseline use"``).
+
+    Returns
+    -------
+    pint.Quantity
+        ``value`` itself.
+
+    Examples
+    --------
+    >>> from sociokalkyl.units import parse_quantity
+    >>> within_the_time(parse_quantity("25 tim/dygn"), "a baseline use")
+    Traceback (most recent call last):
+    ...
+    ValueError: a baseline use of 25 hour / day is more than the whole time ...
+    """
+    if value.dimensionless and abs(float(value.to("dimensionless").magnitude)) > 1 + 1e-9:
+        raise ValueError(
+            f"{what} of {format_quantity(value)} is more than the whole time (more than 12 "
+            "mån/år, 24 tim/dygn, 7 dagar/vecka or 365 dygn/år); a participant uses at most "
+            'all of it; e.g. "7 mån/år" (for several users per participant, split the cost '
+            "item or count the users as participants)"
+        )
     return value

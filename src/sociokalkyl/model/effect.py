@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 import pint
 from pydantic import Field, model_validator
 
-from sociokalkyl.model.common import Confidence, FrozenModel, Years
+from sociokalkyl.model.common import Confidence, FrozenModel, Years, within_the_time
 from sociokalkyl.units import Share, UsePerYear, has_time_unit
 
 __all__ = ["Effect"]
@@ -120,7 +120,9 @@ class Effect(FrozenModel):
                     f'{self.change:g} for {self.change:g} %? Write change = "{self.change:g} %" '
                     f"or {self.change / 100:g}"
                 )
-        elif not isinstance(self.change, pint.Quantity) or not has_time_unit(self.change):
+        elif isinstance(self.change, pint.Quantity) and has_time_unit(self.change):
+            within_the_time(self.change, "an absolute change")
+        else:
             raise ValueError(
                 f"an absolute effect takes a use per year with a time unit as change, got "
                 f'{self.change}; e.g. change = "-2 tim/vecka" or "-4,9 mån/år" (for a '

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -9,6 +10,7 @@ import pint
 from pydantic import Field, field_validator, model_validator
 
 from sociokalkyl.errors import did_you_mean
+from sociokalkyl.limits import MAX_COST_ITEMS
 from sociokalkyl.model.common import (
     STANDARD_PAYERS,
     Confidence,
@@ -20,6 +22,7 @@ from sociokalkyl.model.common import (
 from sociokalkyl.model.cost_item import CostItem
 from sociokalkyl.model.effect import Effect
 from sociokalkyl.model.participants import BaselineUse, TargetGroup
+from sociokalkyl.model.plausibility import PlausibilityWarning, plausibility_warnings
 from sociokalkyl.units import Duration, Money, MoneyPerTime, to_float
 
 __all__ = ["Intervention", "InterventionCost"]
@@ -149,6 +152,10 @@ class Intervention(FrozenModel):
         What the intervention costs.
     other_payers
         Payers besides kommun, region, stat and individ that the costs name.
+    accept_implausible
+        Field paths of implausible numbers the analyst has checked and accepts
+        (``["target_group.intake", "costs[0].amount"]``): their warnings leave the
+        report (see :attr:`warnings` and ``docs/limits.md``).
 
     Examples
     --------
@@ -169,37 +176,40 @@ class Intervention(FrozenModel):
     name: str = Field(min_length=1)
     description: str | None = None
     target_group: TargetGroup
-    cost_items: list[CostItem | str] = Field(min_length=1)
-    baseline: list[BaselineUse] = Field(min_length=1)
-    effects: list[Effect] = Field(min_length=1)
-    costs: list[InterventionCost] = Field(min_length=1)
+    cost_items: list[CostItem | str] = Field(min_length=1, max_length=MAX_COST_ITEMS)
+    baseline: list[BaselineUse] = Field(min_length=1, max_length=MAX_COST_ITEMS)
+    effects: list[Effect] = Field(min_length=1, max_length=MAX_COST_ITEMS)
+    costs: list[InterventionCost] = Field(min_length=1, max_length=MAX_COST_ITEMS)
     other_payers: list[PayerName] = Field(default_factory=list)
+    accept_implausible: list[str] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
     source: str | None = None
 
     @model_validator(mode="after")
     def _check_references(self) -> Intervention:
         keys = [item if isinstance(item, str) else item.key for item in self.cost_items]
-        duplicates = sorted({k for k in keys if keys.count(k) > 1})
+        counts = Counter(keys)  # linear, also for a long list
+        duplicates = sorted(k for k, n in counts.items() if n > 1)
         if duplicates:
             raise ValueError(
                 f"cost_items: the key {duplicates[0]!r} is given twice; "
                 "expected each cost item once"
             )
         baseline_keys = [b.cost_item for b in self.baseline]
+        baseline_counts = Counter(baseline_keys)
         for index, use in enumerate(self.baseline):
-            if use.cost_item not in keys:
+            if use.cost_item not in counts:
                 raise ValueError(
                     f"baseline[{index}].cost_item: {use.cost_item!r} is not among the "
                     f"intervention's cost_items{_hint(use.cost_item, keys)} one of "
                     f"{', '.join(keys)}"
                 )
-            if baseline_keys.count(use.cost_item) > 1:
+            if baseline_counts[use.cost_item] > 1:
                 raise ValueError(
                     f"baseline[{index}].cost_item: {use.cost_item!r} has two "
                     "baseline uses; expected one per cost item"
                 )
         for index, effect in enumerate(self.effects):
-            if effect.cost_item not in baseline_keys:
+            if effect.cost_item not in baseline_counts:
                 raise ValueError(
                     f"effects[{index}].cost_item: {effect.cost_item!r} is not a cost item "
                     f"with a baseline use{_hint(effect.cost_item, baseline_keys)} one of "
@@ -217,6 +227,13 @@ class Intervention(FrozenModel):
                     f"{', '.join(sorted(known))} (declare others in other_payers)"
                 )
         return self
+
+    @property
+    def warnings(self) -> list[PlausibilityWarning]:
+        """Implausible magnitudes not in ``accept_implausible``: every report shows them."""
+        return plausibility_warnings(
+            self.target_group, self.cost_items, self.costs, self.accept_implausible
+        )
 
     @property
     def cost_item_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import Any, Literal
 import pint
 from pydantic import Field, field_validator
 
-from sociokalkyl.model.common import Confidence, FrozenModel, Years, non_negative
+from sociokalkyl.limits import MAX_HORIZON_YEARS, MAX_LIST_ITEMS
+from sociokalkyl.model.common import (
+    Confidence,
+    FrozenModel,
+    Years,
+    non_negative,
+    within_the_time,
+)
 from sociokalkyl.units import Share, UsePerYear, has_time_unit, to_float
 
 __all__ = ["BaselineUse", "TargetGroup"]
@@ -34,7 +41,7 @@ class TargetGroup(FrozenModel):
 
     name: str = Field(min_length=1)
     unit: Literal["person", "household"] = "person"
-    intake: list[float] = Field(min_length=1)
+    intake: list[float] = Field(min_length=1, max_length=MAX_HORIZON_YEARS)
     source: str | None = None
 
     @field_validator("intake", mode="before")
@@ -97,7 +104,7 @@ class BaselineUse(FrozenModel):
     cost_item: str
     use: UsePerYear
     exit_rate: Share = Field(default=0.0, ge=0.0, le=1.0)
-    profile: list[float] | None = None
+    profile: list[float] | None = Field(default=None, max_length=MAX_LIST_ITEMS)
     years: Years | None = None
     source: str | None = None
     confidence: Confidence | None = None
@@ -110,6 +117,7 @@ class BaselineUse(FrozenModel):
                 f'a baseline use needs a time unit, got {value}; e.g. "7 mån/år", '
                 '"2,5 tim/vecka" or "0,05 /år" (events a year)'
             )
+        within_the_time(value, "a baseline use")
         return non_negative(
             value, "a baseline use", '"7 mån/år" (a change of use belongs in an effect)'
         )

@@ -8,6 +8,7 @@ from pydantic import Field, field_validator, model_validator
 
 import sociokalkyl.money as money
 from sociokalkyl.finance import DiscountSchedule
+from sociokalkyl.limits import MAX_HORIZON_YEARS
 from sociokalkyl.model.common import FrozenModel
 from sociokalkyl.units import Share
 
@@ -96,7 +97,7 @@ class Settings(FrozenModel):
 
     base_year: int = Field(ge=1900, le=2200)
     price_year: int = Field(ge=1900, le=2200)
-    horizon: int = Field(ge=1, le=400)
+    horizon: int = Field(ge=1, le=MAX_HORIZON_YEARS)
     discount_rate: Share | Literal["asek", "green_book", "denmark_2018"] = 0.035
     optimism_bias: Share = Field(default=0.0, ge=0.0)
     price_indices: dict[str, PriceSeries] = Field(default_factory=dict)

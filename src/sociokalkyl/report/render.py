@@ -258,6 +258,8 @@ def report_json(
             for cells in (assumption_cells(row, "en") for row in result.assumptions())
         ],
     }
+    if result.plan.warnings:  # implausible magnitudes; the key is there only when there are any
+        data["warnings"] = [warning.text("en") for warning in result.plan.warnings]
     if simulation is not None:
         data["simulation"] = simulation
     return strict_json(data) + "\n"

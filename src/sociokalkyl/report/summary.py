@@ -53,6 +53,8 @@ def build_report(
     ]
     if scenario_name:
         lines.append(f"{label('scenario', lang)}: {scenario_name}")
+    # implausible magnitudes (issue 15), carried on the plan: shown in every report
+    lines += [warning.text(lang) for warning in result.plan.warnings]
     tables = [
         _key_figures(result, lang),
         _by_payer(result, lang),

@@ -79,7 +79,15 @@ class _LineIndex:
                 return line
         return None
 
-    def _walk_node(self, node: yaml.Node, path: tuple[Any, ...]) -> None:
+    def _walk_node(
+        self, node: yaml.Node, path: tuple[Any, ...], seen: set[int] | None = None
+    ) -> None:
+        # an alias (*name) is the same node again: walk each node once, so that nested
+        # aliases (a "billion laughs" file) cost no more than the file's own size
+        seen = set() if seen is None else seen
+        if id(node) in seen:
+            return
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 name = key.value if isinstance(key, yaml.ScalarNode) else None
@@ -87,12 +95,12 @@ class _LineIndex:
                     continue
                 sub = (*path, name)
                 self.lines.setdefault(sub, key.start_mark.line + 1)
-                self._walk_node(value, sub)
+                self._walk_node(value, sub, seen)
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 sub = (*path, index)
                 self.lines.setdefault(sub, item.start_mark.line + 1)
-                self._walk_node(item, sub)
+                self._walk_node(item, sub, seen)
 
     def _scan_toml(self, text: str) -> None:
         arrays: dict[tuple[str, ...], int] = {}

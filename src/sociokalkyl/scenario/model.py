@@ -6,6 +6,7 @@ for the layout and for reading one).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -14,7 +15,13 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from sociokalkyl.errors import InputError, UnitError
 from sociokalkyl.limits import MAX_FILE_BYTES
-from sociokalkyl.model import CostItem, Intervention, Settings
+from sociokalkyl.model import (
+    CostItem,
+    Intervention,
+    PlausibilityWarning,
+    Settings,
+    plausibility_warnings,
+)
 from sociokalkyl.model.common import FrozenModel
 from sociokalkyl.units import parse_number
 
@@ -115,6 +122,24 @@ class Scenario(FrozenModel):
             data = {**data, "intervention": {**intervention, "target_group": group}}
         return data
 
+    @property
+    def warnings(self) -> list[PlausibilityWarning]:
+        """Implausible magnitudes of the intervention and of its ``[catalogue]`` entries.
+
+        Every report shows the intervention's; ``accept_implausible`` in
+        ``[intervention]`` accepts one by its field (``"catalogue.KEY.unit_cost"`` here).
+        """
+        group = self.intervention.target_group
+        catalogue = [
+            dataclasses.replace(
+                warning, field="catalogue" + warning.field.removeprefix("cost_items")
+            )
+            for warning in plausibility_warnings(group, list(self.catalogue.values()), [])
+            if warning.kind == "amount"
+        ]
+        accepted = set(self.intervention.accept_implausible)
+        return self.intervention.warnings + [w for w in catalogue if w.field not in accepted]
+
     @model_validator(mode="after")
     def _finite_scenario_values(self) -> Scenario:
         for name, values in self.scenarios.items():
@@ -200,7 +225,7 @@ def json_schema() -> dict[str, Any]:
     >>> sorted(schema["required"])
     ['intervention', 'settings']
     """
-    schema = Scenario.model_json_schema()
+    schema = _loader_forms(Scenario.model_json_schema())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://sociokalkyl.example/schema/scenario.json",
@@ -209,3 +234,26 @@ def json_schema() -> dict[str, Any]:
         "description": "An intervention and its settings for a socio-economic cost-benefit "
         'calculation (sociokalkyl). Amounts may be written in Swedish, e.g. "7 149 kr/mån".',
     }
+
+
+def _loader_forms(schema: dict[str, Any]) -> dict[str, Any]:
+    """Widen the generated schema to what the loader reads before the models see it.
+
+    The loader reads a single number as an intake (``intake = 30``), Swedish words for the
+    target group's unit (``"hushåll"``) and catalogue tables without their own ``key``
+    (the table's name is the key): an editor using the schema must not flag them.
+    """
+    defs = schema["$defs"]
+    group = defs["TargetGroup"]["properties"]
+    group["intake"] = {
+        "anyOf": [{"type": "number", "minimum": 0}, group["intake"]],
+        "description": "participants entering in year 0, 1, 2, ...: [30] or [20, 20, 20]",
+    }
+    words = sorted({*_TARGET_UNITS, *(word.capitalize() for word in _TARGET_UNITS)})
+    enum = list(dict.fromkeys([*group["unit"]["enum"], *words]))
+    group["unit"] = {**group["unit"], "enum": enum}
+    item = dict(defs["CostItem"])
+    item["required"] = [name for name in item["required"] if name != "key"]
+    defs["CatalogueItem"] = {**item, "title": "CatalogueItem"}
+    schema["properties"]["catalogue"]["additionalProperties"] = {"$ref": "#/$defs/CatalogueItem"}
+    return schema

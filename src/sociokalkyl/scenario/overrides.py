@@ -17,7 +17,7 @@ from sociokalkyl.model import CostItem
 from sociokalkyl.scenario.locations import _LineIndex, _split_path, path_text
 from sociokalkyl.scenario.model import Scenario
 from sociokalkyl.scenario.problems import Problem, _short
-from sociokalkyl.units import parse_quantity, parse_share
+from sociokalkyl.units import has_time_unit, parse_quantity, parse_share
 
 if TYPE_CHECKING:
     from sociokalkyl.engine import Plan
@@ -106,21 +106,16 @@ def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> floa
     quantity = parse_quantity(value, field=field)
     import pint
 
+    if unit in _PLAIN_UNITS:  # no pint unit: a multiple or a count of participants
+        return _plain_number(quantity, parameter, value, field=field)
+
     from sociokalkyl.language.numbers import format_unit_text
     from sociokalkyl.units import unit_key
 
     try:
         return float(quantity.to(unit).magnitude)
-    except pint.UndefinedUnitError:
-        if quantity.dimensionless:  # a count such as "deltagare" or a multiple "×"
-            return float(quantity.to("dimensionless").magnitude)
-        raise UnitError(
-            f"has the unit {format_unit_text(unit_key(quantity))}; this parameter is a "
-            f"plain number ({unit})",
-            field=field,
-            value=value,
-            expected=f"a number, e.g. {parameter.value:g}",
-        ) from None
+    except (pint.UndefinedUnitError, AssertionError, ValueError):  # a unit pint lacks
+        return _plain_number(quantity, parameter, value, field=field)
     except pint.DimensionalityError:
         raise UnitError(
             f"has the unit {format_unit_text(unit_key(quantity))}, which cannot be converted "
@@ -129,6 +124,22 @@ def parameter_value(parameter: Any, value: Any, *, field: str = "value") -> floa
             value=value,
             expected=f"a value in {format_unit_text(unit)}, e.g. {_example_value(parameter)}",
         ) from None
+
+
+_PLAIN_UNITS = ("×", "participants", "deltagare")  # plain numbers, no pint units
+
+
+def _plain_number(quantity: Any, parameter: Any, value: Any, *, field: str) -> float:
+    """A number, a count ("30 personer"), or for a multiple (×) a percent ("50 %")."""
+    percent_ok = str(parameter.unit) == "×" or "percent" not in str(quantity)
+    if quantity.dimensionless and not has_time_unit(quantity) and percent_ok:
+        return float(quantity.to("dimensionless").magnitude)
+    raise UnitError(
+        f"has the unit {quantity.units}; this parameter is a plain number ({parameter.unit})",
+        field=field,
+        value=value,
+        expected=f"a number, e.g. {float(parameter.value):g}",
+    )
 
 
 def _example_value(parameter: Any, value: float | None = None) -> str:
@@ -296,7 +307,8 @@ def _name_problems(
                 continue  # not a parameter: correlations between the others
             if parameter not in plan.parameters:
                 message = f"{parameter!r} is not a parameter of this intervention"
-                message += did_you_mean(parameter, names)
+                if len(problems) < 50:  # a suggestion costs time: not for thousands of names
+                    message += did_you_mean(parameter, names)
                 parts = [*_split_path(where), parameter]
                 problems.append(
                     Problem(

@@ -209,7 +209,7 @@ def _is_tag(part: Any) -> bool:
         return False
     return (
         part in {"str", "float", "int", "bool", "list", "dict", "none"}
-        or "[" in part
+        or bool(re.fullmatch(r"[\w\-]+\[.*\]", part))
         or part.startswith(_TAG_PREFIXES)
         or (part[:1].isupper() and part.isidentifier() and part in _MODEL_NAMES)
     )
@@ -249,21 +249,20 @@ def _problems_from_validation(exc: ValidationError, file: str, lines: _LineIndex
     errors: list[dict[str, Any]] = [dict(e) for e in exc.errors(include_url=False)]
     entries: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     for error in errors:
-        loc = tuple(p for p in error["loc"] if not _is_tag(p))
+        raw = tuple(error["loc"])
+        # the last part of an unknown field is the user's key, never a pydantic tag
+        last = raw[-1:] if error["type"] == "extra_forbidden" else ()
+        loc = tuple(p for p in raw[: len(raw) - len(last)] if not _is_tag(p)) + last
         entries.append((loc, error))
-    # drop a branch's generic type error where another branch says more
-    kept: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-    for loc, error in entries:
-        if error["type"] in _GENERIC:
-            deeper = any(
-                other_loc[: len(loc)] == loc
-                and (len(other_loc) > len(loc) or other["type"] not in _GENERIC)
-                for other_loc, other in entries
-                if other is not error
-            )
-            if deeper:
-                continue
-        kept.append((loc, error))
+    # drop a branch's generic type error where another branch says more (linear: sets of
+    # the locations that have a deeper error, or a specific one)
+    deeper_below = {loc[:end] for loc, _ in entries for end in range(len(loc))}
+    specific = {loc for loc, error in entries if error["type"] not in _GENERIC}
+    kept = [
+        (loc, error)
+        for loc, error in entries
+        if error["type"] not in _GENERIC or (loc not in deeper_below and loc not in specific)
+    ]
     grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for loc, error in kept:
         grouped.setdefault(loc, []).append(error)
@@ -281,7 +280,7 @@ def _problem(
     kind = first["type"]
     value: str | None = None
     expected: str | None = None
-    if kind == "extra_forbidden":
+    if kind == "extra_forbidden" and parts:
         name = str(parts[-1])
         model = _model_at(parts[:-1])
         valid = list(model.model_fields) if model is not None else []

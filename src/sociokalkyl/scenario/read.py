@@ -58,6 +58,7 @@ import yaml
 from pydantic import ValidationError
 
 from sociokalkyl.errors import InputError, SociokalkylError
+from sociokalkyl.scenario.bounds import bound_problems, depth_problem
 from sociokalkyl.scenario.locations import _LineIndex, path_text
 from sociokalkyl.scenario.model import (
     FORMATS,
@@ -130,7 +131,9 @@ def _parse_text(text: str, fmt: Format, file: str, lang: str = "en") -> Any:
             if hint is not None:
                 problem = dataclasses.replace(problem, message=f"{problem.message} ({hint})")
         raise ScenarioError([problem]) from None
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        raise ScenarioError([depth_problem(file)]) from None
+    except ValueError as exc:
         raise ScenarioError(
             [Problem(file, "", f"invalid {fmt.upper()}: {exc}", expected="valid " + fmt.upper())]
         ) from None
@@ -229,6 +232,9 @@ def scenario_from_data(
     >>> scenario_from_data(tomllib.loads(text)).intervention.name
     'Servicetrainee'
     """
+    bounds = bound_problems(data, file)
+    if bounds:
+        raise ScenarioError(bounds)
     lines = _LineIndex(text, fmt)
     if not isinstance(data, dict):
         raise ScenarioError(
@@ -246,7 +252,9 @@ def scenario_from_data(
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         raise ScenarioError(_problems_from_validation(exc, file, lines)) from None
-    except (SociokalkylError, ValueError, TypeError, ArithmeticError, RecursionError) as exc:
+    except RecursionError:
+        raise ScenarioError([depth_problem(file)]) from None
+    except (SociokalkylError, ValueError, TypeError, ArithmeticError) as exc:
         raise ScenarioError([Problem(file, "", str(exc))]) from None
     if validate:
         scenario, problems = _check_and_resolve(scenario, file=file, lines=lines)

@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -35,6 +36,7 @@ from typing import Any
 import pint
 
 from sociokalkyl.errors import UnitError
+from sociokalkyl.limits import MAX_UNIT_CHARS
 from sociokalkyl.units.convert import to_float
 from sociokalkyl.units.registry import Quantity, ureg
 
@@ -159,6 +161,20 @@ _UNIT_WORDS = [
 ]
 
 
+_EXPONENT_CHAIN = re.compile(r"(?:\*\*|\^)\s*(?:\(|[+\-]?\d\s*(?:\*\*|\^))")
+_PRICE_DASH = re.compile(r"^\s*[,:]-\s*")
+"""Swedish price notation after the number: "50 000,- kr", "50 000:-" (kronor)."""
+
+
+def _unit_error(message: str, *, field: str, original: object) -> UnitError:
+    return UnitError(
+        message,
+        field=field,
+        value=original,
+        expected=f"a known unit (kr, tkr, mnkr, SEK, år, mån, vecka, dygn, tim, %), {_EXAMPLE}",
+    )
+
+
 def _parse_unit(text: str, *, field: str, original: object) -> pint.Unit:
     unit_text = text.strip()
     for pattern, replacement in _UNIT_WORDS:
@@ -168,23 +184,62 @@ def _parse_unit(text: str, *, field: str, original: object) -> pint.Unit:
         unit_text = "1" + unit_text
     if not unit_text:
         return ureg.dimensionless
+    if len(unit_text) > MAX_UNIT_CHARS or _EXPONENT_CHAIN.search(unit_text):
+        raise _unit_error(
+            "has a unit that is too long or has a computed exponent",
+            field=field,
+            original=original,
+        )
     try:
         unit = ureg.parse_units(unit_text)
-    except (
-        pint.errors.UndefinedUnitError,
-        pint.errors.DefinitionSyntaxError,
-        AttributeError,
-        TypeError,
-        ValueError,
-        SyntaxError,
-    ) as exc:
-        raise UnitError(
-            f"has a unit that cannot be read ({exc})".replace("\n", " "),
-            field=field,
-            value=original,
-            expected=f"a known unit (kr, tkr, mnkr, SEK, år, mån, vecka, dygn, tim, %), {_EXAMPLE}",
+    except Exception as exc:  # pint's parser raises many kinds (TokenError, AssertionError)
+        reason = str(exc).replace("\n", " ") or type(exc).__name__
+        raise _unit_error(
+            f"has a unit that cannot be read ({reason})", field=field, original=original
         ) from None
+    _refuse_scaled(unit, field=field, original=original)
     return unit
+
+
+@functools.lru_cache(maxsize=256)
+def _scale(name: str) -> float | None:
+    """The factor of a dimensionless unit (percent: 0.01); None for a unit with dimension."""
+    unit = ureg.parse_units(name)
+    if not unit.dimensionless:
+        return None
+    return float(ureg.Quantity(1.0, unit).to(ureg.dimensionless).magnitude)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_time(name: str) -> bool:
+    return bool(ureg.parse_units(name).dimensionality == ureg.parse_units("day").dimensionality)
+
+
+def _refuse_scaled(unit: pint.Unit, *, field: str, original: object) -> None:
+    """Refuse a percent (or another scaling word) inside a unit with other words.
+
+    ``"20 %"`` and ``"5 %/år"`` (a share per time) are fine; ``"50000 kr/%"`` (100 times
+    50 000 kr) and ``"3 % kr"`` are refused: no amount or use is measured in percent.
+    """
+    names: dict[str, Any] = dict(unit._units)
+    scaled = [name for name in names if _scale(name) not in (None, 1.0)]
+    if not scaled:
+        return
+    others = {name: power for name, power in names.items() if name not in scaled}
+    if (
+        len(scaled) == 1
+        and names[scaled[0]] == 1
+        and all(power < 0 and _is_time(name) for name, power in others.items())
+    ):
+        return
+    raise UnitError(
+        "has a percent (or per mille) inside a unit of money or use; a percent is a share "
+        "on its own",
+        field=field,
+        value=original,
+        expected='an amount or use without %, e.g. "50 000 kr" or "7 mån/år", or a share '
+        'alone, e.g. "20 %"',
+    )
 
 
 def parse_quantity(value: object, *, field: str = "value") -> pint.Quantity[Any]:
@@ -294,6 +349,9 @@ def _from_text(value: str, *, field: str) -> pint.Quantity[Any]:
     stripped = num.rstrip(_SPACES + ".,")
     rest = num[len(stripped) :].strip(_SPACES) + rest if num != stripped else rest
     magnitude = _number(match.group("sign"), stripped, field=field, original=value)
+    dash = _PRICE_DASH.match(rest)
+    if dash:  # "50 000,- kr" or "50 000:-": kronor, written as on a price tag
+        rest = rest[dash.end() :] or "kr"
     return Quantity(magnitude, _parse_unit(rest, field=field, original=value))
 
 

@@ -132,6 +132,12 @@ Duration = Annotated[pint.Quantity[Any], _Kind("a duration", ("year",), '"12 må
 
 
 def _share_before(value: object) -> object:
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "sociokalkyl_share",
+            "is true or false, not a share; expected {expected}",
+            {"expected": 'a share such as 0.49 or "49 %"'},
+        )
     if isinstance(value, str | Mapping | pint.Quantity):
         try:
             return parse_share(value)
@@ -147,5 +153,31 @@ def _share_before(value: object) -> object:
     return value
 
 
-Share = Annotated[float, BeforeValidator(_share_before), AllowInfNan(False)]
+@dataclass(frozen=True)
+class _ShareSchema:
+    """The JSON Schema of a share: what the loader reads, a number or text ("49 %")."""
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        number = handler(schema)
+        return {
+            "anyOf": [
+                number,
+                {"type": "string", "examples": ["49 %", "0,49", "3,5 %"]},
+                {
+                    "type": "object",
+                    "properties": {
+                        "value": {"type": ["number", "string"]},
+                        "unit": {"type": "string"},
+                    },
+                    "required": ["value", "unit"],
+                    "additionalProperties": False,
+                },
+            ],
+            "description": 'a share: a number (0.49) or a percent as text ("49 %")',
+        }
+
+
+Share = Annotated[float, BeforeValidator(_share_before), AllowInfNan(False), _ShareSchema()]
 """A dimensionless share as a float; text such as ``"49 %"`` or ``"0,49"`` is read too."""
