@@ -18,6 +18,7 @@ __all__ = [
     "MAX_HORIZON_YEARS",
     "MAX_JSON_DEPTH",
     "MAX_LIST_ITEMS",
+    "MAX_XLSX_COMPRESSION_RATIO",
     "MAX_XLSX_UNCOMPRESSED_BYTES",
 ]
 
@@ -26,6 +27,10 @@ MAX_FILE_BYTES = 5_000_000
 
 MAX_XLSX_UNCOMPRESSED_BYTES = 50_000_000
 """An xlsx whose parts unpack to more than this is refused before it is read [bytes]."""
+
+# helper xl (issue 15): the ratio beside the size, for a small file that unpacks far
+MAX_XLSX_COMPRESSION_RATIO = 100
+"""An xlsx that unpacks to more than this many times its size is refused (a template: 10)."""
 
 MAX_HORIZON_YEARS = 400
 """The longest horizon, and the latest intake or payment year [years]."""
