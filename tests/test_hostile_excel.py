@@ -364,3 +364,27 @@ def test_an_escape_that_xml_forbids_is_refused_cleanly(template: Path) -> None:
     part = f"xl/worksheets/sheet{SHEET_PART['Insats']}.xml"
     patch_part(template, part, b">Servicetrainee<", b">Service&#27;trainee<")
     assert "cannot be read" in refused(template).message
+
+
+# ------------------------------------------------ writing the template
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://x","klicka")', "=1+1", "+1+1", "@SUM(1)"])
+def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path, name: str) -> None:
+    """A scenario's text is never a live formula in the template, and reads back as itself."""
+    intervention, settings = servicetrainee()
+    path = tmp_path / "mall.xlsx"
+    write_template(path, intervention.model_copy(update={"name": name}), settings)
+    cell = openpyxl.load_workbook(path)["Insats"]["B3"]
+    assert cell.data_type == "s"
+    assert read_template(path)["intervention"]["name"] == name
+
+
+@pytest.mark.parametrize("bad", ["\x1b[2J", "\x9b", "\u202e", "\x00"])
+def test_a_control_character_is_not_written(tmp_path: Path, bad: str) -> None:
+    intervention, _settings = servicetrainee()
+    with pytest.raises(InputError) as info:
+        write_template(tmp_path / "mall.xlsx", intervention.model_copy(update={"name": bad}))
+    assert info.value.field == "Insats!B3"
+    assert "control" in info.value.message
+    assert not (tmp_path / "mall.xlsx").exists()
