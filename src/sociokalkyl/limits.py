@@ -19,6 +19,7 @@ __all__ = [
     "MAX_JSON_DEPTH",
     "MAX_LIST_ITEMS",
     "MAX_UNIT_CHARS",
+    "MAX_XLSX_COMPRESSION_RATIO",
     "MAX_XLSX_UNCOMPRESSED_BYTES",
     "PLAUSIBLE_AMOUNT_SEK",
     "PLAUSIBLE_PARTICIPANTS",
@@ -29,6 +30,10 @@ MAX_FILE_BYTES = 5_000_000
 
 MAX_XLSX_UNCOMPRESSED_BYTES = 50_000_000
 """An xlsx whose parts unpack to more than this is refused before it is read [bytes]."""
+
+
+MAX_XLSX_COMPRESSION_RATIO = 100
+"""An xlsx that unpacks to more than this many times its size is refused (a template: 10)."""
 
 MAX_HORIZON_YEARS = 400
 """The longest horizon, and the latest intake or payment year [years]."""
@@ -45,7 +50,7 @@ MAX_DRAWS = 100_000_000
 MAX_JSON_DEPTH = 64
 """The deepest nesting read from JSON (a scenario file or a Kolada answer) [levels]."""
 
-# helper "text" (issue 15): the unit text, and plausibility (warned about, not refused)
+# the unit text, and plausibility (warned about, not refused)
 
 MAX_UNIT_CHARS = 60
 """The longest unit after a number [characters] ("kr/hushåll/mån" is 14)."""

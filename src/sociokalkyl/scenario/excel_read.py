@@ -8,24 +8,23 @@ model's complaint is traced back to the cell it came from.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-
 from sociokalkyl.errors import InputError, UnitError, did_you_mean
+from sociokalkyl.limits import MAX_COST_ITEMS, MAX_HORIZON_YEARS
 from sociokalkyl.model import STANDARD_PAYERS
+from sociokalkyl.scenario.excel_cells import SheetCells, whole_number_example
 from sociokalkyl.scenario.excel_check import check_template_values
+from sociokalkyl.scenario.excel_file import read_template_cells
 from sociokalkyl.scenario.excel_template import (
     FIRST_ROW,
     INTAKE_ROW,
     INTERVENTION_FIELDS,
     SETTINGS_FIELDS,
     TABLES,
-    TEMPLATE_SHEETS,
     Column,
     make_column,
     plain_number,
@@ -42,54 +41,62 @@ class _Reader:
     """Reads cells with their address, and remembers where each field came from."""
 
     sheet: str
-    ws: Any
+    ws: SheetCells
     known_payers: set[str] = field(default_factory=lambda: set(STANDARD_PAYERS))
     origins: dict[tuple[Any, ...], str] = field(default_factory=dict)
 
     def ref(self, row: int, col: int) -> str:
-        return f"{self.sheet}!{openpyxl.utils.get_column_letter(col)}{row}"
+        return self.ws.ref(row, col)
 
     def fail(self, row: int, col: int, message: str, value: Any, expected: str) -> InputError:
         return InputError(message, field=self.ref(row, col), value=value, expected=expected)
 
     def raw(self, row: int, col: int) -> Any:
-        value = self.ws.cell(row, col).value
+        value = self.ws.value(row, col)
         if isinstance(value, str):
             value = value.strip()
             return value or None
         return value
 
-    def number(self, row: int, col: int, header: str, expected: str) -> float | None:
+    def number(
+        self, row: int, col: int, header: str, expected: str, *, percent: bool = False
+    ) -> float | None:
+        """A number cell; text in Swedish notation too, with ``%`` only where ``percent``."""
         value = self.raw(row, col)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise self.fail(row, col, f"{header} is not a number", value, expected)
-        if isinstance(value, str):
-            try:
-                return parse_number(value.removesuffix("%").strip(), field=self.ref(row, col)) / (
-                    100.0 if value.endswith("%") else 1.0
-                )
-            except UnitError as exc:
-                # the same explanation as in a scenario file (e.g. "12,000" is ambiguous)
-                reason = exc.message if "ambiguous" in exc.message else "is not a number"
+        if not isinstance(value, str):
+            return float(value)
+        text, divisor = value, 1.0
+        if value.endswith("%"):
+            if not percent:
                 raise self.fail(
                     row,
                     col,
-                    f"{header} {reason}",
+                    f"{header} holds a percent, which this column does not take",
                     value,
-                    exc.expected if "ambiguous" in exc.message and exc.expected else expected,
-                ) from None
-        return float(value)
+                    expected,
+                )
+            text, divisor = value.removesuffix("%").strip(), 100.0
+        try:
+            return parse_number(text, field=self.ref(row, col)) / divisor
+        except UnitError as exc:
+            # the same explanation as in a scenario file (e.g. "12,000" is ambiguous)
+            ambiguous = "ambiguous" in exc.message
+            reason = exc.message if ambiguous else "is not a number"
+            better = exc.expected if ambiguous and exc.expected else expected
+            raise self.fail(row, col, f"{header} {reason}", value, better) from None
 
     def read(self, row: int, col: int, column: Column, location: tuple[Any, ...]) -> Any:
         """The value of one cell (and of the unit cell after it) as a scenario value."""
         self.origins[location] = self.ref(row, col)
         kind, header = column.kind, column.header
         if kind in ("float", "share"):
-            return self.number(row, col, header, "a number such as 0,2 or 3,5 %")
+            return self.number(row, col, header, "a number such as 0,2 or 3,5 %", percent=True)
         if kind == "int":
-            example = _whole_number_example(header)
+            example = whole_number_example(header)
             number = self.number(row, col, header, example)
             if number is not None and not number.is_integer():
                 raise self.fail(row, col, f"{header} is not a whole number", number, example)
@@ -105,23 +112,16 @@ class _Reader:
     def _amount(self, row: int, col: int, column: Column, location: tuple[Any, ...]) -> Any:
         """A number with its unit in the next cell (or a share for a relative change)."""
         kind, header = column.kind, column.header
-        number = self.number(
-            row, col, header, "a plain number such as 7149, with the unit in the next cell"
-        )
         unit = self.raw(row, col + 1)
+        unit_text = None if unit is None else str(unit)
+        share = kind == "change" and (unit_text is None or unit_text.lower() in _SHARE_UNITS)
+        expected = "a plain number such as 7149, with the unit in the next cell"
+        number = self.number(row, col, header, expected, percent=share)
         if number is None:
             return None
-        if kind == "change" and (unit is None or str(unit).lower() in _SHARE_UNITS):
-            # A share: -0,49, "-49 %" typed as text, or -49 % in a percent-formatted
-            # cell (Excel stores -0,49) are all the same; a plain -49 with the unit
-            # "%" is a number of percent.
-            raw = self.ws.cell(row, col).value
-            already = (isinstance(raw, str) and raw.endswith("%")) or "%" in str(
-                self.ws.cell(row, col).number_format
-            )
-            percent = unit is not None and str(unit).lower() in ("%", "procent")
-            return number / 100.0 if percent and not already else number
-        if unit is None:
+        if share:
+            return self._share_change(row, col, header, number, unit_text)
+        if unit_text is None:
             raise self.fail(
                 row,
                 col + 1,
@@ -129,8 +129,47 @@ class _Reader:
                 unit,
                 'a unit such as "kr/mån", "mån/år" or "mån"',
             )
+        if "%" in unit_text or "%" in self.ws.number_format(row, col):
+            where = col + 1 if "%" in unit_text else col
+            raise self.fail(
+                row,
+                where,
+                f"{header}: a percent is not an amount (number in {self.ref(row, col)}, "
+                f"unit in {self.ref(row, col + 1)})",
+                unit_text if "%" in unit_text else number,
+                "a plain number with a unit such as kr, kr/mån or mån/år (a relative change "
+                "is written on Effekter with the type relativ and the unit andel or %)",
+            )
         self.origins[(*location, "unit")] = self.ref(row, col + 1)
-        return {"value": number, "unit": str(unit)}
+        return {"value": number, "unit": unit_text}
+
+    def _share_change(
+        self, row: int, col: int, header: str, number: float, unit: str | None
+    ) -> float:
+        """A relative change: -0,49, "-49 %" as text, -49 % in a percent cell, or -49 and "%".
+
+        Excel stores -49 % in a percent-formatted cell as -0,49, so those are the same; a
+        plain -49 with the unit ``%`` is a number of percent. A plain number between -1 and
+        1 (not 0) with the unit ``%`` can be read both ways and is refused.
+        """
+        raw = self.raw(row, col)
+        already = (isinstance(raw, str) and raw.endswith("%")) or "%" in self.ws.number_format(
+            row, col
+        )
+        if unit is None or unit.lower() not in ("%", "procent") or already:
+            return number
+        if 0 < abs(number) <= 1:
+            raise self.fail(
+                row,
+                col,
+                f"{header} {_sv(number)} with the unit % can be read as {_sv(number)} % or as "
+                f"{_sv(number * 100)} %",
+                number,
+                f"for {_sv(number * 100)} %: {_sv(number * 100)} with the unit % (or "
+                f"{_sv(number)} with the unit andel); for {_sv(number)} %: the text "
+                f'"{_sv(number)} %" or {_sv(number / 100)} with the unit andel',
+            )
+        return number / 100.0
 
     def _text(self, row: int, col: int, column: Column, text: str) -> Any:
         """A text cell as a choice, payer, payer shares, profile, names or plain text."""
@@ -212,44 +251,6 @@ def _table_rows(reader: _Reader, columns: tuple[Column, ...]) -> Iterator[tuple[
             yield row, values
 
 
-def _sheet(wb: Any, name: str, path: Path) -> Any:
-    if name not in wb.sheetnames:
-        raise InputError(
-            f"the template has no sheet {name!r}",
-            field=f"{name}!A1",
-            value=str(path),
-            expected=f"the sheets {', '.join(TEMPLATE_SHEETS[1:])} "
-            "(write a fresh template with write_template or `sociokalkyl init mall.xlsx`)",
-        )
-    return wb[name]
-
-
-def _load(path: Path) -> Any:
-    try:
-        with warnings.catch_warnings():
-            # Excel stores lists that refer to other sheets as an extension openpyxl does not
-            # read; only the values are needed here, so the warning says nothing useful.
-            warnings.filterwarnings(
-                "ignore", message="Data Validation extension", category=UserWarning
-            )
-            warnings.filterwarnings(
-                "ignore", message="Conditional Formatting extension", category=UserWarning
-            )
-            return openpyxl.load_workbook(path, data_only=True, read_only=False)
-    except FileNotFoundError:
-        raise InputError(
-            "the file does not exist",
-            field=str(path),
-            expected="an .xlsx template written by write_template",
-        ) from None
-    except Exception as exc:  # openpyxl raises several unrelated types for a bad file
-        raise InputError(
-            f"cannot be read as an Excel workbook ({exc})",
-            field=str(path),
-            expected="an .xlsx template written by write_template",
-        ) from None
-
-
 def read_template(path: str | Path) -> dict[str, Any]:
     """Read a filled-in template as a scenario mapping.
 
@@ -268,8 +269,10 @@ def read_template(path: str | Path) -> dict[str, Any]:
     Raises
     ------
     InputError
-        For a missing sheet, a cell that cannot be read, an unknown payer or a value the
-        models reject; ``field`` names the sheet and cell, e.g. ``"Effekter!C4"``.
+        For a file that is too large or unpacks too far, a missing sheet, a formula
+        without a saved value, a cell that cannot be read, a percent in an amount, an
+        unknown payer or a value the models reject; ``field`` names the sheet and cell,
+        e.g. ``"Effekter!C4"``.
 
     Examples
     --------
@@ -282,8 +285,7 @@ def read_template(path: str | Path) -> dict[str, Any]:
     'Servicetrainee'
     """
     path = Path(path)
-    wb = _load(path)
-    sheets = {name: _sheet(wb, name, path) for name in TEMPLATE_SHEETS[1:]}
+    sheets = read_template_cells(path)
     origins: dict[tuple[Any, ...], str] = {}
     reader = _Reader("Insats", sheets["Insats"], origins=origins)
     intervention = _read_fields(reader, INTERVENTION_FIELDS, "intervention")
@@ -331,6 +333,15 @@ def _read_intake(reader: _Reader) -> list[float]:
         )
         if year is None:
             raise reader.fail(row, 1, "Intag: år is missing", None, "a year 0, 1, 2, ...")
+        if not 0 <= year <= MAX_HORIZON_YEARS:
+            raise reader.fail(
+                row,
+                1,
+                "Intag: år is not a year of the analysis",
+                year,
+                f"a year 0, 1, 2, ... up to {MAX_HORIZON_YEARS}, counted from the base year "
+                "(year 0)",
+            )
         intake[year] = intake.get(year, 0.0) + count
         origins[("intervention", "target_group", "intake", year)] = reader.ref(row, 2)
     origins[("intervention", "target_group", "intake")] = reader.ref(INTAKE_ROW, 2)
@@ -341,6 +352,14 @@ def _read_table(reader: _Reader, key: str, columns: tuple[Column, ...]) -> list[
     """The records of one table sheet (cost items, baseline, effects, costs)."""
     records: list[Any] = []
     for index, (row, _) in enumerate(_table_rows(reader, columns)):
+        if index >= MAX_COST_ITEMS:
+            raise reader.fail(
+                row,
+                1,
+                f"the sheet has more than {MAX_COST_ITEMS} rows",
+                None,
+                f"at most {MAX_COST_ITEMS} rows on {reader.sheet}",
+            )
         record: dict[str, Any] = {}
         reader.origins[("intervention", key, index)] = reader.ref(row, 1)
         for j, column in enumerate(columns, start=1):
@@ -365,13 +384,6 @@ def _read_table(reader: _Reader, key: str, columns: tuple[Column, ...]) -> list[
     return records
 
 
-def _whole_number_example(header: str) -> str:
-    """What a whole-number cell expects, by its heading (a year is not a horizon)."""
-    lowered = header.lower()
-    if lowered.startswith(("basår", "prisår")):
-        return "a calendar year such as 2023"
-    if lowered.startswith("horisont"):
-        return "a number of years such as 10"
-    if lowered.startswith("intag"):
-        return "a year 0, 1, 2, ... counted from the base year"
-    return "a whole number such as 1 or 5"
+def _sv(number: float) -> str:
+    """A number as a Swedish reader writes it: ``-0.3`` -> ``"-0,3"``."""
+    return f"{number:.10g}".replace(".", ",")

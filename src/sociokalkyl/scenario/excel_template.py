@@ -38,8 +38,10 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from sociokalkyl._atomic import atomic_save
+from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import confidence_legend, label, template_label
 from sociokalkyl.model import STANDARD_PAYERS, Intervention, Settings
+from sociokalkyl.scenario.excel_cells import check_text
 from sociokalkyl.scenario.excel_columns import INTERVENTION_FIELDS as INTERVENTION_FIELDS
 from sociokalkyl.scenario.excel_columns import SETTINGS_FIELDS as SETTINGS_FIELDS
 from sociokalkyl.scenario.excel_columns import TABLES as TABLES
@@ -133,6 +135,27 @@ def _add_validation(ws: Any, column: Column, ref: str) -> None:
         dv.add(ref)
 
 
+def _put(ws: Any, row: int, col: int, value: Any) -> Any:
+    """Write a value from the scenario; text stays text (``=...`` is never a live formula)."""
+    cell = ws.cell(row, col)
+    if isinstance(value, str):
+        ref = f"{ws.title}!{openpyxl.utils.get_column_letter(col)}{row}"
+        try:
+            check_text(value, ref)  # what the reader refuses is never written
+        except InputError as exc:
+            raise InputError(
+                f"cannot be written to the template: {exc.message}",
+                field=ref,
+                value=exc.value,
+                expected="text without control characters (tab and line breaks are allowed)",
+            ) from None
+        cell.value = value
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
+
+
 def _write_table(ws: Any, columns: tuple[Column, ...], rows: list[list[Any]]) -> None:
     for j, column in enumerate(columns, start=1):
         letter = openpyxl.utils.get_column_letter(j)
@@ -144,7 +167,7 @@ def _write_table(ws: Any, columns: tuple[Column, ...], rows: list[list[Any]]) ->
             ws.cell(FIRST_ROW + i, j).fill = _INPUT
     for i, row in enumerate(rows):
         for j, value in enumerate(row, start=1):
-            ws.cell(FIRST_ROW + i, j, value)
+            _put(ws, FIRST_ROW + i, j, value)
         for j, column in enumerate(columns, start=1):
             if column.kind == "share":
                 ws.cell(FIRST_ROW + i, j).number_format = "0.0 %"
@@ -159,7 +182,7 @@ def _write_fields(ws: Any, title: str, fields: tuple[Column, ...], values: list[
     for i, (column, value) in enumerate(zip(fields, values, strict=True)):
         row = FIRST_ROW + i
         ws.cell(row, 1, column.header).font = _HEAD
-        ws.cell(row, 2, value).fill = _INPUT
+        _put(ws, row, 2, value).fill = _INPUT
         ws.cell(row, 3, column.hint).font = _HINT
         _add_validation(ws, column, f"B{row}")
 
