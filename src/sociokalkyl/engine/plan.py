@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl.engine.structure import BaselineProfile, CostLine, EffectTiming
-from sociokalkyl.errors import unknown_name
+from sociokalkyl.errors import InputError, unknown_name
 from sociokalkyl.language.labels import Lang, parameter_label
 from sociokalkyl.language.numbers import format_discounting
 
@@ -237,7 +237,8 @@ class Plan:
         Raises
         ------
         InputError
-            For an override that names no parameter (the message lists the names).
+            For an override that names no parameter (the message lists the names), or a
+            value outside the parameter's ``bounds`` (the range a fixed value may take).
 
         Examples
         --------
@@ -249,8 +250,9 @@ class Plan:
         """
         values = {name: np.asarray(p.value, dtype=float) for name, p in self.parameters.items()}
         for name, value in (overrides or {}).items():
-            self.parameter(name, field=name)
+            parameter = self.parameter(name, field=name)
             values[name] = np.asarray(value, dtype=float)
+            _check_in_bounds(parameter, values[name])
         return values
 
     def parameter(self, name: str, *, field: str = "parameter") -> Parameter:
@@ -376,3 +378,23 @@ class Plan:
         if payer not in self.payers:
             raise unknown_name(payer, self.payers, "a payer of this analysis", field="payer")
         return self.payers.index(payer)
+
+
+def _check_in_bounds(parameter: Parameter, value: Array) -> None:
+    """An InputError naming the parameter when a value lies outside its bounds.
+
+    NaN is let through: it has no place in a range, and the projection's finiteness
+    check names it (a NaN asked for on purpose gives NaN metrics, never a number).
+    """
+    low, high = parameter.bounds
+    outside = (value < low) | (value > high)
+    if not outside.any():
+        return
+    bad = float(value[outside].reshape(-1)[0])
+    raise InputError(
+        f"is outside the parameter's range [{low:g}, {high:g}] ({parameter.unit})",
+        field=parameter.name,
+        value=bad,
+        expected=f"a value within [{low:g}, {high:g}] {parameter.unit}, e.g. "
+        f"{parameter.value:g} (the value as given)",
+    )
