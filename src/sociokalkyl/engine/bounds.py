@@ -51,7 +51,9 @@ DISCOUNT_RATE = (-0.1, 0.25)
 """A constant real discount rate [1/year], as ``Settings.discount_rate`` accepts."""
 
 
-def check_sizes(intervention: Intervention, items: tuple[CostItem, ...], settings: Settings) -> None:
+def check_sizes(
+    intervention: Intervention, items: tuple[CostItem, ...], settings: Settings
+) -> None:
     """Refuse a plan larger than the documented limits, before any array is made.
 
     Parameters
@@ -97,8 +99,9 @@ def check_sizes(intervention: Intervention, items: tuple[CostItem, ...], setting
                 value=count,
                 expected=f"at most {MAX_COST_ITEMS} (split the intervention in parts)",
             )
-    lists = {"target_group.intake": intervention.target_group.intake}
-    lists |= {f"baseline[{b}].profile": u.profile or [] for b, u in enumerate(intervention.baseline)}
+    lists: dict[str, list[float]] = {"target_group.intake": intervention.target_group.intake}
+    for b, use in enumerate(intervention.baseline):
+        lists[f"baseline[{b}].profile"] = use.profile or []
     for field, values in lists.items():
         if len(values) > MAX_LIST_ITEMS:
             raise InputError(

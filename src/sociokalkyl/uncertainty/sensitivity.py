@@ -33,6 +33,7 @@ from numpy.typing import NDArray
 from sociokalkyl._optional import require
 from sociokalkyl.analysis.breakeven import BreakEven, break_even
 from sociokalkyl.analysis.compare import ScenarioTable, compare_scenarios
+from sociokalkyl.analysis.finite import check_finite
 from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
@@ -250,7 +251,10 @@ def tornado(
         ends[name] = (lo, hi)
         values[name][1 + 2 * i] = lo
         values[name][2 + 2 * i] = hi
-    npv = _npv(compute_metrics(project(plan, values), with_irr=False), column)
+    projection = project(plan, values)
+    metrics = compute_metrics(projection, with_irr=False)
+    check_finite(plan, values, projection, metrics, first_draw=0)
+    npv = _npv(metrics, column)
     rows = [
         TornadoRow(
             parameter=name,

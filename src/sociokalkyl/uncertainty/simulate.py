@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
+from sociokalkyl.analysis.finite import check_finite
 from sociokalkyl.analysis.metrics import compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
@@ -246,6 +247,7 @@ class _Run:
                 values[name] = draws_of_name[low:high]
             projection = project(self.plan, values, with_baseline=False)
             m = compute_metrics(projection, with_irr=False)
+            check_finite(self.plan, values, projection, m, first_draw=start + low)
             for key, field, index in self.columns:
                 values_of = getattr(m, field)
                 # a value that no draw changes broadcasts
