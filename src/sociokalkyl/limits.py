@@ -14,6 +14,7 @@ from __future__ import annotations
 __all__ = [
     "MAX_COST_ITEMS",
     "MAX_DRAWS",
+    "MAX_ENGINE_BYTES",
     "MAX_FILE_BYTES",
     "MAX_HORIZON_YEARS",
     "MAX_JSON_DEPTH",
@@ -41,3 +42,8 @@ MAX_DRAWS = 100_000_000
 
 MAX_JSON_DEPTH = 64
 """The deepest nesting read from JSON (a scenario file or a Kolada answer) [levels]."""
+
+MAX_ENGINE_BYTES = 64 * 2**20
+"""The most memory the yearly flows of one projection of many draws may take [bytes]: the
+Monte Carlo batches and the break-even scan project fewer draws at once for a large plan
+(hundreds of cost items over centuries), with the same numbers."""

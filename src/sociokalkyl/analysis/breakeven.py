@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from sociokalkyl.engine import Plan, compile_plan, project
+from sociokalkyl.engine import Plan, batch_size, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.finance.discounting import discounted_sum
 
@@ -142,7 +142,14 @@ class _NpvAt:
         self.plan, self.base, self.parameter, self.payer = plan, base, parameter, payer
 
     def __call__(self, points: Array) -> Array:
-        return _npv_for(self.plan, {**self.base, self.parameter: points}, self.payer)
+        # a few points at a time for a large plan: the flows of 3 000 points of 1 000 cost
+        # items over 400 years would take 10 GB; each point's NPV is the same either way
+        step = batch_size(self.plan, 4096)
+        parts = [
+            _npv_for(self.plan, {**self.base, self.parameter: points[i : i + step]}, self.payer)
+            for i in range(0, max(points.size, 1), step)
+        ]
+        return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def _fmt(value: float) -> str:

@@ -22,9 +22,15 @@ import math
 from typing import TYPE_CHECKING
 
 from sociokalkyl.errors import InputError
-from sociokalkyl.limits import MAX_COST_ITEMS, MAX_HORIZON_YEARS, MAX_LIST_ITEMS
+from sociokalkyl.limits import (
+    MAX_COST_ITEMS,
+    MAX_ENGINE_BYTES,
+    MAX_HORIZON_YEARS,
+    MAX_LIST_ITEMS,
+)
 
 if TYPE_CHECKING:
+    from sociokalkyl.engine.plan import Plan
     from sociokalkyl.model import CostItem, Intervention, Settings
 
 __all__ = [
@@ -34,6 +40,7 @@ __all__ = [
     "REAL_GROWTH",
     "RELATIVE_CHANGE",
     "SHARE",
+    "batch_size",
     "check_sizes",
 ]
 
@@ -110,3 +117,36 @@ def check_sizes(
                 value=len(values),
                 expected=f"at most {MAX_LIST_ITEMS} entries, one a year, e.g. [30, 30, 30]",
             )
+
+
+def batch_size(plan: Plan, most: int) -> int:
+    """How many draws to project at once so that the flows stay within the memory budget.
+
+    Parameters
+    ----------
+    plan
+        The compiled plan: its cost items, cost lines, payers and horizon.
+    most
+        The most draws wanted at once, a power of two (the Monte Carlo engine batch).
+
+    Returns
+    -------
+    int
+        ``most``, or the largest power of two below it whose flows and temporaries
+        (about ``8 (I + K + 2 P + 4) T`` bytes a draw) fit in
+        :data:`~sociokalkyl.limits.MAX_ENGINE_BYTES`; at least 1. A draw's numbers do not
+        depend on the draws projected with it, so the batch changes no result.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> batch_size(compile_plan(*examples.servicetrainee()), 2048)
+    2048
+    """
+    lines = len(plan.cost_items) + len(plan.costs) + 2 * len(plan.payers) + 4
+    per_draw = 8 * lines * plan.horizon
+    batch = most
+    while batch > 1 and batch * per_draw > MAX_ENGINE_BYTES:
+        batch //= 2
+    return batch

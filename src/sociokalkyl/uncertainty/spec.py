@@ -33,6 +33,7 @@ from numpy.typing import NDArray
 
 from sociokalkyl.engine import Plan
 from sociokalkyl.errors import InputError
+from sociokalkyl.limits import MAX_DRAWS
 from sociokalkyl.uncertainty._base import _Base
 from sociokalkyl.uncertainty.distributions import as_distribution
 
@@ -41,6 +42,7 @@ __all__ = [
     "DistributionLike",
     "Uncertainty",
     "block_draws",
+    "check_draws",
     "entropy_of",
     "sample_parameters",
 ]
@@ -312,6 +314,48 @@ def block_draws(uncertainty: Uncertainty, entropy: int, block: int, size: int) -
     return {name: out[name] for name in uncertainty}
 
 
+def check_draws(draws: object) -> int:
+    """A number of draws as an int, from 1 to :data:`~sociokalkyl.limits.MAX_DRAWS`.
+
+    Parameters
+    ----------
+    draws
+        The number asked for.
+
+    Returns
+    -------
+    int
+        ``draws``.
+
+    Raises
+    ------
+    InputError
+        For a number that is not a whole number >= 1, or above the limit: refused
+        before anything is sampled or allocated.
+
+    Examples
+    --------
+    >>> check_draws(10_000)
+    10000
+    """
+    if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1:
+        raise InputError(
+            "is not a positive whole number of draws",
+            field="draws",
+            value=draws,
+            expected="an integer >= 1, e.g. draws=10_000",
+        )
+    if draws > MAX_DRAWS:
+        raise InputError(
+            f"is more than the limit of {MAX_DRAWS:,} draws (10⁸ draws take minutes; the "
+            "statistics settle long before)",
+            field="draws",
+            value=draws,
+            expected=f"at most {MAX_DRAWS:,} draws, e.g. draws=10_000 (100 000 for the tails)",
+        )
+    return int(draws)
+
+
 def sample_parameters(
     uncertainty: Mapping[str, DistributionLike],
     draws: int,
@@ -335,6 +379,7 @@ def sample_parameters(
     >>> x["effect_multiplier"].shape
     (5,)
     """
+    draws = check_draws(draws)
     spec = uncertainty if isinstance(uncertainty, Uncertainty) else Uncertainty(uncertainty)
     entropy = entropy_of(seed)
     blocks = [
