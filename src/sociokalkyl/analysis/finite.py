@@ -81,11 +81,10 @@ def check_finite(
     if metrics is not None:
         arrays = (metrics.npv, metrics.pv_costs, metrics.pv_avoided, metrics.npv_by_payer,
                   metrics.pv_avoided_by_item)  # fmt: skip
-        bad_draws = [np.flatnonzero(~np.isfinite(a).reshape(a.shape[0], -1).all(axis=1))
-                     for a in arrays]  # fmt: skip
-        if not any(b.size for b in bad_draws):
+        if all(np.isfinite(a).all() for a in arrays):
             return
-        draw = int(min(b[0] for b in bad_draws if b.size))
+        bad = [~np.isfinite(a).reshape(a.shape[0], -1).all(axis=1) for a in arrays]
+        draw = int(np.flatnonzero(np.logical_or.reduce(bad))[0])
     else:
         finite = np.isfinite(projection.flows).all(axis=(0, 1)) & np.isfinite(
             projection.factors

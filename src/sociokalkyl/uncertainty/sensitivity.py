@@ -253,7 +253,7 @@ def tornado(
         values[name][2 + 2 * i] = hi
     projection = project(plan, values)
     metrics = compute_metrics(projection, with_irr=False)
-    check_finite(plan, values, projection, metrics, first_draw=0)
+    check_finite(plan, values, projection, metrics)
     npv = _npv(metrics, column)
     rows = [
         TornadoRow(
