@@ -169,6 +169,28 @@ def test_cli_discount_rate_distribution_out_of_range_exits_nonzero(tmp_path: Pat
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("name", "spec", "words"),
+    [
+        ("effects[1].change", Uniform(low=-1e308, high=1e308), "width overflows"),
+        ("effects[1].change", {"kind": "normal", "mean": 0, "sd": 1e308}, "not a finite"),
+        (UNIT_COST, {"kind": "lognormal", "mu": 800, "sigma": 1}, "not a finite"),
+    ],
+)
+def test_a_distribution_whose_own_numbers_overflow_is_refused(
+    name: str, spec: object, words: str
+) -> None:
+    inv, settings = examples.servicetrainee()
+    for run in (
+        lambda: simulate(inv, settings, {name: spec}, draws=500, seed=1),
+        lambda: tornado(inv, settings, {name: spec}),
+    ):
+        with pytest.raises((InputError, CalculationError)) as info:
+            run()
+        assert info.value.field == name
+        assert isinstance(info.value, CalculationError) or words in str(info.value)
+
+
 # --- class 4: resources ---------------------------------------------------------------------
 def test_draws_above_the_limit_are_refused_before_any_work() -> None:
     inv, settings = examples.servicetrainee()

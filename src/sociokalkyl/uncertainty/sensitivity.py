@@ -37,6 +37,7 @@ from sociokalkyl.analysis.finite import check_finite
 from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
+from sociokalkyl.uncertainty.checks import check_sampled
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.spec import DistributionLike, Uncertainty
 
@@ -247,7 +248,10 @@ def tornado(
     values = {name: np.full(size, float(v)) for name, v in plan.values().items()}
     ends: dict[str, tuple[float, float]] = {}
     for i, name in enumerate(names):
-        lo, hi = (float(x) for x in spec[name].ppf(levels))
+        with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+            ends_of = np.asarray(spec[name].ppf(levels), dtype=float)
+        check_sampled(spec, {name: ends_of})
+        lo, hi = (float(x) for x in ends_of)
         ends[name] = (lo, hi)
         values[name][1 + 2 * i] = lo
         values[name][2 + 2 * i] = hi

@@ -31,6 +31,7 @@ from sociokalkyl.engine import Plan, batch_size, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.finance.irr import irr
 from sociokalkyl.uncertainty.blockstats import Stats, block_stats
+from sociokalkyl.uncertainty.checks import check_draws, check_sampled
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.simulation_result import SimulationResult
 from sociokalkyl.uncertainty.spec import (
@@ -38,7 +39,6 @@ from sociokalkyl.uncertainty.spec import (
     DistributionLike,
     Uncertainty,
     block_draws,
-    check_draws,
     entropy_of,
 )
 
@@ -219,11 +219,13 @@ class _Run:
         """Sample, project and summarise the draws of some blocks; the draws done so far."""
         start = chunk_blocks[0] * BLOCK
         sizes = [min(BLOCK, self.draws - b * BLOCK) for b in chunk_blocks]
-        samples = [
-            block_draws(self.spec, self.entropy, b, s)
-            for b, s in zip(chunk_blocks, sizes, strict=True)
-        ]
+        with np.errstate(over="ignore", invalid="ignore"):  # checked by check_sampled
+            samples = [
+                block_draws(self.spec, self.entropy, b, s)
+                for b, s in zip(chunk_blocks, sizes, strict=True)
+            ]
         sampled = {name: np.concatenate([s[name] for s in samples]) for name in self.spec}
+        check_sampled(self.spec, sampled)
         chunk, nets = self._project(sampled, start, sum(sizes))
         starts = np.cumsum([0, *sizes[:-1]]).astype(np.int64)
         for key, data in chunk.items():

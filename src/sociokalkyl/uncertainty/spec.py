@@ -33,8 +33,8 @@ from numpy.typing import NDArray
 
 from sociokalkyl.engine import Plan
 from sociokalkyl.errors import InputError
-from sociokalkyl.limits import MAX_DRAWS
 from sociokalkyl.uncertainty._base import _Base
+from sociokalkyl.uncertainty.checks import check_draws
 from sociokalkyl.uncertainty.distributions import as_distribution
 
 __all__ = [
@@ -42,7 +42,6 @@ __all__ = [
     "DistributionLike",
     "Uncertainty",
     "block_draws",
-    "check_draws",
     "entropy_of",
     "sample_parameters",
 ]
@@ -191,13 +190,22 @@ class Uncertainty(Mapping[str, _Base]):
         Raises
         ------
         InputError
-            For a name that is not a parameter (the message lists the valid names), or a
+            For a name that is not a parameter (the message lists the valid names), a
             distribution that can draw outside the parameter's bounds (a negative unit
-            cost, a share above 1).
+            cost, a share above 1), or one so wide that its width overflows.
         """
         for name, distribution in self._items.items():
             low, high = plan.parameter(name, field=name).bounds
             support = distribution.support()
+            ends_finite = math.isfinite(support[0]) and math.isfinite(support[1])
+            if ends_finite and not math.isfinite(support[1] - support[0]):
+                raise InputError(
+                    f"the distribution spans [{support[0]:g}, {support[1]:g}], wider than a "
+                    "number can hold (its width overflows)",
+                    field=name,
+                    value=distribution.model_dump(by_alias=True),
+                    expected=f"a distribution of a realistic width in {plan.parameters[name].unit}",
+                )
             if support[0] < low or support[1] > high:
                 shown = f"[{support[0]:g}, {support[1]:g}]"
                 raise InputError(
@@ -312,48 +320,6 @@ def block_draws(uncertainty: Uncertainty, entropy: int, block: int, size: int) -
             rng = _stream(entropy, block, name)
             out[name] = np.asarray(distribution.sample(rng, size), dtype=float)
     return {name: out[name] for name in uncertainty}
-
-
-def check_draws(draws: object) -> int:
-    """A number of draws as an int, from 1 to :data:`~sociokalkyl.limits.MAX_DRAWS`.
-
-    Parameters
-    ----------
-    draws
-        The number asked for.
-
-    Returns
-    -------
-    int
-        ``draws``.
-
-    Raises
-    ------
-    InputError
-        For a number that is not a whole number >= 1, or above the limit: refused
-        before anything is sampled or allocated.
-
-    Examples
-    --------
-    >>> check_draws(10_000)
-    10000
-    """
-    if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1:
-        raise InputError(
-            "is not a positive whole number of draws",
-            field="draws",
-            value=draws,
-            expected="an integer >= 1, e.g. draws=10_000",
-        )
-    if draws > MAX_DRAWS:
-        raise InputError(
-            f"is more than the limit of {MAX_DRAWS:,} draws (10⁸ draws take minutes; the "
-            "statistics settle long before)",
-            field="draws",
-            value=draws,
-            expected=f"at most {MAX_DRAWS:,} draws, e.g. draws=10_000 (100 000 for the tails)",
-        )
-    return int(draws)
 
 
 def sample_parameters(
