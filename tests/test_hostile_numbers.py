@@ -138,6 +138,19 @@ def test_evaluate_overflow_names_the_input_field() -> None:
     assert info.value.field == "target_group.intake[0]"
 
 
+def test_evaluate_baseline_overflow_names_the_input() -> None:
+    inv, settings = examples.servicetrainee()
+    use = inv.baseline[0]
+    # the avoided costs (an absolute effect) stay finite; the baseline costs do not
+    huge = inv.model_copy(update={
+        "baseline": [use.model_copy(update={"use": use.use * 1e305})],
+        "effects": [inv.effects[1]],
+    })  # fmt: skip
+    with pytest.raises(CalculationError, match="baseline costs") as info:
+        evaluate(huge, settings)
+    assert info.value.field == "baseline[0].use"
+
+
 def test_tornado_overflow_is_an_error() -> None:
     inv, settings = examples.servicetrainee()
     with pytest.raises(CalculationError, match=UNIT_COST.replace(".", r"\.")):

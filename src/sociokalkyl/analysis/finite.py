@@ -86,9 +86,11 @@ def check_finite(
         bad = [~np.isfinite(a).reshape(a.shape[0], -1).all(axis=1) for a in arrays]
         draw = int(np.flatnonzero(np.logical_or.reduce(bad))[0])
     else:
-        finite = np.isfinite(projection.flows).all(axis=(0, 1)) & np.isfinite(
-            projection.factors
-        ).all(axis=0)
+        finite = (
+            np.isfinite(projection.flows).all(axis=(0, 1))
+            & np.isfinite(projection.factors).all(axis=0)
+            & np.isfinite(projection.baseline).all(axis=(0, 1))
+        )
         if finite.all():
             return
         draw = int(np.flatnonzero(~finite)[0])
@@ -108,7 +110,10 @@ def _where(plan: Plan, projection: Projection, draw: int) -> tuple[str, list[str
         return "the discount factors", ["settings.discount_rate"]
     intake = [p.name for p in plan.intake]
     flows = projection.flows[:, :, min(draw, projection.flows.shape[2] - 1)]
-    bad = np.argwhere(~np.isfinite(flows))
+    baseline = projection.baseline[:, :, min(draw, projection.baseline.shape[2] - 1)]
+    bad, what = np.argwhere(~np.isfinite(flows)), "avoided costs"
+    if not bad.size:
+        bad, what = np.argwhere(~np.isfinite(baseline)), "baseline costs"
     if not bad.size:
         return "a sum of the flows over the years and cost items", list(plan.parameters)
     line, year = (int(i) for i in bad[0])
@@ -120,7 +125,7 @@ def _where(plan: Plan, projection: Projection, draw: int) -> tuple[str, list[str
         feeding += [f"{b.name}.{f}" for b in plan.baselines if b.item == line
                     for f in ("use", "exit_rate")]  # fmt: skip
         feeding += [f"{e.name}.change" for e in plan.effects if e.item == line]
-        return f"the avoided costs of cost item {key} in year {year}", feeding
+        return f"the {what} of cost item {key} in year {year}", feeding
     cost = plan.costs[line - n_items]
     feeding = [f"costs[{line - n_items}].amount", "settings.optimism_bias"]
     feeding += intake if cost.kind == "per_participant" else []
