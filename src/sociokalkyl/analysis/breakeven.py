@@ -241,7 +241,8 @@ def break_even_of_plan(
     current = float(np.clip(np.reshape(base[parameter], -1)[0], low, high))
     grid = _scan_grid(current, low, high, points)
     npv = npv_at(grid)
-    roots = tuple(sorted(_refine(npv_at, grid, npv)))
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # no stderr noise
+        roots = tuple(sorted(_refine(npv_at, grid, npv)))
     value = min(roots, key=lambda r: abs(r - current)) if roots else math.nan
     found = BreakEven(parameter, value, info.unit, info.value, payer, low, high, bool(roots),
                       "", roots, grid, npv)  # fmt: skip
