@@ -63,6 +63,8 @@ PINT_FREE = (
     "engine/profile.py",
     "engine/structure.py",
     "engine/log.py",
+    "engine/parameters.py",
+    "engine/bounds.py",
     "analysis/*.py",
     "uncertainty/*.py",
 )

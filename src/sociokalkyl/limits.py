@@ -14,6 +14,7 @@ from __future__ import annotations
 __all__ = [
     "MAX_COST_ITEMS",
     "MAX_DRAWS",
+    "MAX_ENGINE_BYTES",
     "MAX_FILE_BYTES",
     "MAX_HORIZON_YEARS",
     "MAX_JSON_DEPTH",
@@ -60,3 +61,7 @@ PLAUSIBLE_PARTICIPANTS = 1_000_000
 
 PLAUSIBLE_AMOUNT_SEK = 1_000_000_000
 """A unit cost or intervention cost above this is a warning [SEK, or SEK/year for a rate]."""
+MAX_ENGINE_BYTES = 64 * 2**20
+"""The most memory the yearly flows of one projection of many draws may take [bytes]: the
+Monte Carlo batches and the break-even scan project fewer draws at once for a large plan
+(hundreds of cost items over centuries), with the same numbers."""

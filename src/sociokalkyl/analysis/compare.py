@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sociokalkyl._optional import require
+from sociokalkyl.analysis.finite import check_finite
 from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
@@ -153,7 +154,7 @@ def compare_scenarios(
                 )
             inv, sets = pair
             plan = compile_plan(inv, sets, catalogue)
-            metrics = compute_metrics(project(plan, plan.values()))
+            metrics = _checked_metrics(plan, {})
             rows.append(_row(name, metrics, plan, plan.active_payers))
     else:
         if settings is None:
@@ -176,6 +177,16 @@ def compare_scenarios(
                 )
             named.append((name, overrides))
         for name, overrides in named:
-            metrics = compute_metrics(project(plan, plan.values(overrides)))
+            metrics = _checked_metrics(plan, overrides)
             rows.append(_row(name, metrics, plan, payers))
     return ScenarioTable(tuple(rows))
+
+
+def _checked_metrics(plan: Plan, overrides: Mapping[str, float]) -> Metrics:
+    """The metrics of one scenario; a CalculationError naming the input for an overflow."""
+    values = plan.values(overrides)
+    projection = project(plan, values)
+    check_finite(plan, values, projection)
+    metrics = compute_metrics(projection)
+    check_finite(plan, values, projection, metrics)
+    return metrics

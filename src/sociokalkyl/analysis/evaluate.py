@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from sociokalkyl.analysis.finite import check_finite
 from sociokalkyl.analysis.metrics import compute_metrics
 from sociokalkyl.analysis.result import Result
 from sociokalkyl.engine import compile_plan, project
@@ -46,6 +47,9 @@ def evaluate(
         For inputs the models accept but the calculation cannot use: a catalogue key
         that does not exist, a price year the index lacks, a unit that does not fit its
         cost item, intake or costs beyond the horizon. The message names the field.
+    CalculationError
+        For inputs so large that a flow or the NPV is not a finite number (an
+        overflow); the message names the input field, largest first.
 
     Notes
     -----
@@ -63,5 +67,9 @@ def evaluate(
     '-5.75 mnkr'
     """
     plan = compile_plan(intervention, settings, catalogue)
-    projection = project(plan, plan.values())
-    return Result(plan, projection, compute_metrics(projection))
+    values = plan.values()
+    projection = project(plan, values)
+    check_finite(plan, values, projection)
+    metrics = compute_metrics(projection)
+    check_finite(plan, values, projection, metrics)
+    return Result(plan, projection, metrics)

@@ -122,6 +122,12 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
     >>> m.npv.shape, bool(m.npv[1] > m.npv[0])
     ((2,), True)
     """
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return _metrics(projection, with_irr)
+
+
+def _metrics(projection: Projection, with_irr: bool) -> Metrics:
+    """:func:`compute_metrics` with numpy's floating-point warnings set by the caller."""
     factors = projection.factors
     pv_flows = discounted_sum(projection.flows, factors, axis=-2)  # (I + K, D)
     items = projection.item_payer_shares.shape[0]
@@ -131,8 +137,7 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
     pv_costs_by_payer = np.stack([weighted_sum(w, pv_lines) for w in cost_payers.T], axis=-1)
     pv_avoided = weighted_sum(np.ones(pv_items.shape[0]), pv_items)
     pv_costs = weighted_sum(np.ones(pv_lines.shape[0]), pv_lines)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(pv_costs != 0, pv_avoided / np.where(pv_costs != 0, pv_costs, 1), np.nan)
+    ratio = np.where(pv_costs != 0, pv_avoided / np.where(pv_costs != 0, pv_costs, 1), np.nan)
     rates = (
         np.asarray(irr_of(projection.net.T), dtype=float)
         if with_irr

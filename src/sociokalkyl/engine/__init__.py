@@ -16,6 +16,7 @@ Two steps:
 
 from __future__ import annotations
 
+from sociokalkyl.engine.bounds import batch_size
 from sociokalkyl.engine.compile import compile_plan
 from sociokalkyl.engine.items import resolve_cost_items
 from sociokalkyl.engine.plan import Discounting, Parameter, ParameterKey, Plan
@@ -30,6 +31,7 @@ __all__ = [
     "ParameterKey",
     "Plan",
     "Projection",
+    "batch_size",
     "compile_plan",
     "effect_profile",
     "project",

@@ -16,6 +16,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from sociokalkyl.engine.bounds import (
+    DISCOUNT_RATE,
+    NON_NEGATIVE,
+    OPTIMISM_BIAS,
+    REAL_GROWTH,
+    RELATIVE_CHANGE,
+    SHARE,
+    check_sizes,
+)
 from sociokalkyl.engine.compile_log import assumption_log
 from sociokalkyl.engine.items import resolve_cost_items
 from sociokalkyl.engine.plan import (
@@ -40,8 +49,8 @@ if TYPE_CHECKING:
 __all__ = ["compile_plan"]
 
 Array = NDArray[np.float64]
-_POSITIVE = (0.0, math.inf)
-_SHARE = (0.0, 1.0)
+_POSITIVE = NON_NEGATIVE
+_SHARE = SHARE
 
 
 def compile_plan(
@@ -89,6 +98,7 @@ def compile_plan(
 
 def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: Settings) -> Plan:
     """The plan of an intervention whose cost items are resolved, section by section."""
+    check_sizes(intervention, items, settings)
     payers = _payers(intervention, items)
     # in the order of the model, which is also the order in which errors are found
     intake = _intake(intervention, settings.horizon)
@@ -202,7 +212,7 @@ def _cost_items(
         unit = unit_key(item.unit_cost)
         parameters.append(_parameter(key, magnitude, unit, scale=scale, bounds=_POSITIVE))
         key = ParameterKey("cost_items", item.key, "real_growth")
-        parameters.append(_parameter(key, item.real_growth, "1/year", bounds=(-1.0, math.inf)))
+        parameters.append(_parameter(key, item.real_growth, "1/year", bounds=REAL_GROWTH))
         for payer, share in item.payer_shares.items():
             shares[i, payers.index(payer)] = share
     return parameters, shares, tuple(price_factors)
@@ -268,7 +278,7 @@ def _effect_change(e: int, effect: Effect, item: CostItem) -> Parameter:
     key = ParameterKey("effects", e, "change")
     if effect.kind == "relative":
         assert isinstance(effect.change, float)
-        return _parameter(key, effect.change, "share", bounds=(-1.0, math.inf))
+        return _parameter(key, effect.change, "share", bounds=RELATIVE_CHANGE)
     assert not isinstance(effect.change, float)
     scale = _unit_scale(effect.change, item.use_unit(), f"effects[{e}].change", _use_hint(item))
     return _parameter(key, float(effect.change.magnitude), unit_key(effect.change), scale=scale)
@@ -330,7 +340,7 @@ def _settings(settings: Settings) -> tuple[list[Parameter], Array | None, Discou
             ParameterKey("settings", None, "optimism_bias"),
             settings.optimism_bias,
             "share",
-            bounds=_POSITIVE,
+            bounds=OPTIMISM_BIAS,
         ),
         _parameter(ParameterKey("settings", None, "effect_multiplier"), 1.0, "×", bounds=_POSITIVE),
     ]
@@ -339,7 +349,7 @@ def _settings(settings: Settings) -> tuple[list[Parameter], Array | None, Discou
         factors = np.asarray(discount_factors(schedule, settings.horizon), dtype=float)
         return parameters, factors, Discounting(None, settings.discount_rate, schedule.source)
     key = ParameterKey("settings", None, "discount_rate")
-    rate = _parameter(key, settings.discount_rate, "1/year", bounds=(-0.99, math.inf))
+    rate = _parameter(key, settings.discount_rate, "1/year", bounds=DISCOUNT_RATE)
     return [*parameters, rate], None, Discounting(settings.discount_rate)
 
 

@@ -10,7 +10,6 @@ neither pint nor pydantic nor the models.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,14 +19,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl.engine.log import Assumption
+from sociokalkyl.engine.parameters import Discounting, Parameter, ParameterKey
 from sociokalkyl.engine.structure import BaselineProfile, CostLine, EffectTiming
-from sociokalkyl.errors import unknown_name
+from sociokalkyl.errors import InputError, unknown_name
 from sociokalkyl.language.labels import Lang, parameter_label
 from sociokalkyl.language.numbers import format_discounting
 
-if (
-    TYPE_CHECKING
-):  # for the types of Plan.cost_items and Plan.warnings; the models stay out at run time
+# the models only for the types of Plan.cost_items and Plan.warnings, not at run time
+if TYPE_CHECKING:
     from sociokalkyl.model import CostItem
     from sociokalkyl.model.plausibility import PlausibilityWarning
 
@@ -42,91 +41,6 @@ __all__ = [
 ]
 
 Array = NDArray[np.float64]
-
-
-@dataclass(frozen=True)
-class ParameterKey:
-    """Where a parameter comes from: a section of the model, an index in it and a field.
-
-    ``section`` is ``"target_group"``, ``"cost_items"``, ``"baseline"``, ``"effects"``,
-    ``"costs"`` or ``"settings"``; ``index`` is the cost item's key (``cost_items``), the
-    position in the list (``baseline``, ``effects``, ``costs``), the intake year
-    (``target_group``) or ``None`` (``settings``); ``field`` is the model's field name
-    (``"unit_cost"``, ``"change"``, ``"intake"``, ``"effect_multiplier"``). Reports turn
-    a key into words in the reader's language; the engine writes no prose.
-
-    Examples
-    --------
-    >>> ParameterKey("effects", 0, "drop_off")
-    ParameterKey(section='effects', index=0, field='drop_off')
-    """
-
-    section: str
-    index: int | str | None
-    field: str
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """One numeric input of the plan.
-
-    Attributes
-    ----------
-    name
-        The parameter's name in overrides and distributions (``"effects[0].change"``).
-    key
-        Where it comes from in the model (:class:`ParameterKey`).
-    value
-        The number as the user gave it [``unit``, in its own price year]. A distribution
-        over a parameter is a distribution of ``value``.
-    scale
-        The factor to the engine's canonical unit: the engine uses ``value * scale``
-        [SEK/year, SEK, share, uses per year; analysis price year].
-    unit
-        A unit key: the unit as written by :func:`sociokalkyl.units.unit_key`
-        (``"SEK/day"``, ``"month/year"``), or ``"share"``, ``"1/year"``,
-        ``"participants"``, ``"×"``; reports translate it (``"kr/dygn"``).
-    bounds
-        The smallest and largest value that makes sense [``unit``].
-
-    Examples
-    --------
-    >>> p = Parameter("effects[0].deadweight", ParameterKey("effects", 0, "deadweight"),
-    ...               0.1, 1.0, "share", (0.0, 1.0))
-    >>> p.value * p.scale
-    0.1
-    """
-
-    name: str
-    key: ParameterKey
-    value: float
-    scale: float = 1.0
-    unit: str = ""
-    bounds: tuple[float, float] = (-math.inf, math.inf)
-
-
-@dataclass(frozen=True)
-class Discounting:
-    """How the plan discounts: a constant real ``rate`` or a named schedule ``preset``.
-
-    Attributes
-    ----------
-    rate
-        The real rate [1/year] as given (a parameter), ``None`` for a schedule.
-    preset
-        The schedule's name (``"green_book"``), ``None`` for a rate.
-    source
-        The schedule's citation, ``None`` for a rate.
-
-    Examples
-    --------
-    >>> Discounting(0.035)
-    Discounting(rate=0.035, preset=None, source=None)
-    """
-
-    rate: float | None
-    preset: str | None = None
-    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -249,7 +163,8 @@ class Plan:
         Raises
         ------
         InputError
-            For an override that names no parameter (the message lists the names).
+            For an override that names no parameter (the message lists the names), or a
+            value outside the parameter's ``bounds`` (the range a fixed value may take).
 
         Examples
         --------
@@ -261,8 +176,9 @@ class Plan:
         """
         values = {name: np.asarray(p.value, dtype=float) for name, p in self.parameters.items()}
         for name, value in (overrides or {}).items():
-            self.parameter(name, field=name)
+            parameter = self.parameter(name, field=name)
             values[name] = np.asarray(value, dtype=float)
+            _check_in_bounds(parameter, values[name])
         return values
 
     def parameter(self, name: str, *, field: str = "parameter") -> Parameter:
@@ -388,3 +304,23 @@ class Plan:
         if payer not in self.payers:
             raise unknown_name(payer, self.payers, "a payer of this analysis", field="payer")
         return self.payers.index(payer)
+
+
+def _check_in_bounds(parameter: Parameter, value: Array) -> None:
+    """An InputError naming the parameter when a value lies outside its bounds.
+
+    NaN is let through: it has no place in a range, and the projection's finiteness
+    check names it (a NaN asked for on purpose gives NaN metrics, never a number).
+    """
+    low, high = parameter.bounds
+    outside = (value < low) | (value > high)
+    if not outside.any():
+        return
+    bad = float(value[outside].reshape(-1)[0])
+    raise InputError(
+        f"is outside the parameter's range [{low:g}, {high:g}] ({parameter.unit})",
+        field=parameter.name,
+        value=bad,
+        expected=f"a value within [{low:g}, {high:g}] {parameter.unit}, e.g. "
+        f"{parameter.value:g} (the value as given)",
+    )

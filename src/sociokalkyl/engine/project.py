@@ -271,13 +271,15 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
     horizon = plan.horizon
     ages = np.arange(horizon, dtype=float).reshape(horizon, 1)
     draws = max([np.size(v) for v in values.values()] + [1])
-    intake = [(int(p.key.index or 0), _row(values, plan, p.name)) for p in plan.intake]
     n_items = len(plan.cost_items)
     baseline = np.zeros((n_items, horizon, draws if with_baseline else 1))
     flows = np.empty((n_items + len(plan.costs), horizon, draws))  # avoided, then costs
-    _avoided_costs(plan, values, ages, intake, flows[:n_items], baseline, with_baseline)
-    _intervention_costs(plan, values, intake, flows[n_items:])
-    factors = _discount_factors(plan, values)
+    # overflow is not printed: the callers check the results (analysis.finite)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        intake = [(int(p.key.index or 0), _row(values, plan, p.name)) for p in plan.intake]
+        _avoided_costs(plan, values, ages, intake, flows[:n_items], baseline, with_baseline)
+        _intervention_costs(plan, values, intake, flows[n_items:])
+        factors = _discount_factors(plan, values)
     return Projection(flows, baseline, factors, plan.item_payer_shares, _cost_payers(plan))
 
 

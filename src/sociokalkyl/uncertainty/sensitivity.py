@@ -33,10 +33,12 @@ from numpy.typing import NDArray
 from sociokalkyl._optional import require
 from sociokalkyl.analysis.breakeven import BreakEven, break_even
 from sociokalkyl.analysis.compare import ScenarioTable, compare_scenarios
+from sociokalkyl.analysis.finite import check_finite
 from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import as_lang, simulation_label
+from sociokalkyl.uncertainty.checks import check_sampled
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.spec import DistributionLike, Uncertainty
 
@@ -219,6 +221,58 @@ class Tornado:
         return ax
 
 
+def _ordered_levels(low: float, high: float) -> tuple[float, float]:
+    """The two quantile levels, checked: each in (0, 1) and ``low < high``."""
+    levels = check_quantile((low, high), "low, high")
+    if not levels[0] < levels[1]:
+        raise InputError(
+            "must be ordered, low < high",
+            field="low, high",
+            value=(low, high),
+            expected="e.g. low=0.1, high=0.9",
+        )
+    return float(levels[0]), float(levels[1])
+
+
+def _swing_values(
+    plan: Plan, spec: Uncertainty, levels: tuple[float, float]
+) -> tuple[dict[str, Array], dict[str, tuple[float, float]]]:
+    """Draw 0 at the plan's values, then each parameter alone at its low and high quantile.
+
+    Returns the values of every parameter over the ``1 + 2 * n`` draws and, for each
+    uncertain parameter, its ``(low, high)`` values [its unit].
+    """
+    names = list(spec)
+    size = 1 + 2 * len(names)
+    values = {name: np.full(size, float(v)) for name, v in plan.values().items()}
+    ends: dict[str, tuple[float, float]] = {}
+    for i, name in enumerate(names):
+        with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+            ends_of = np.asarray(spec[name].ppf(levels), dtype=float)
+        check_sampled(spec, {name: ends_of})
+        lo, hi = (float(x) for x in ends_of)
+        ends[name] = (lo, hi)
+        values[name][1 + 2 * i] = lo
+        values[name][2 + 2 * i] = hi
+    return values, ends
+
+
+def _row(plan: Plan, name: str, ends: tuple[float, float], npv: Array) -> TornadoRow:
+    """The bar of parameter ``name``: its values at both ends and the NPV [SEK] at each."""
+    parameter = plan.parameters[name]
+    return TornadoRow(
+        parameter=name,
+        unit=parameter.unit,
+        description=plan.parameter_label(name, "en"),
+        description_sv=plan.parameter_label(name, "sv"),
+        base_value=parameter.value,
+        low_value=ends[0],
+        high_value=ends[1],
+        npv_low=float(npv[0]),
+        npv_high=float(npv[1]),
+    )
+
+
 def tornado(
     intervention: Intervention,
     settings: Settings,
@@ -261,48 +315,23 @@ def tornado(
     >>> t.rows[0].swing >= t.rows[-1].swing
     True
     """
-    levels = check_quantile((low, high), "low, high")
-    if not levels[0] < levels[1]:
-        raise InputError(
-            "must be ordered, low < high",
-            field="low, high",
-            value=(low, high),
-            expected="e.g. low=0.1, high=0.9",
-        )
+    levels = _ordered_levels(low, high)
     spec = uncertainty if isinstance(uncertainty, Uncertainty) else Uncertainty(uncertainty)
     plan = compile_plan(intervention, settings, catalogue)
     spec.check(plan)
     column = _check_payer(plan, payer)
-    names = list(spec)
-    size = 1 + 2 * len(names)
-    values = {name: np.full(size, float(v)) for name, v in plan.values().items()}
-    ends: dict[str, tuple[float, float]] = {}
-    for i, name in enumerate(names):
-        lo, hi = (float(x) for x in spec[name].ppf(levels))
-        ends[name] = (lo, hi)
-        values[name][1 + 2 * i] = lo
-        values[name][2 + 2 * i] = hi
-    npv = _npv(compute_metrics(project(plan, values), with_irr=False), column)
-    rows = [
-        TornadoRow(
-            parameter=name,
-            unit=plan.parameters[name].unit,
-            description=plan.parameter_label(name, "en"),
-            description_sv=plan.parameter_label(name, "sv"),
-            base_value=plan.parameters[name].value,
-            low_value=ends[name][0],
-            high_value=ends[name][1],
-            npv_low=float(npv[1 + 2 * i]),
-            npv_high=float(npv[2 + 2 * i]),
-        )
-        for i, name in enumerate(names)
-    ]
+    values, ends = _swing_values(plan, spec, levels)
+    projection = project(plan, values)
+    metrics = compute_metrics(projection, with_irr=False)
+    check_finite(plan, values, projection, metrics)
+    npv = _npv(metrics, column)
+    rows = [_row(plan, name, ends[name], npv[1 + 2 * i : 3 + 2 * i]) for i, name in enumerate(ends)]
     rows.sort(key=lambda r: r.swing, reverse=True)
     return Tornado(
         plan.intervention_name,
         payer,
         float(npv[0]),
-        float(levels[0]),
-        float(levels[1]),
+        levels[0],
+        levels[1],
         tuple(rows),
     )

@@ -25,11 +25,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
+from sociokalkyl.analysis.finite import check_finite
 from sociokalkyl.analysis.metrics import compute_metrics
-from sociokalkyl.engine import Plan, compile_plan, project
+from sociokalkyl.engine import Plan, batch_size, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.finance.irr import irr
 from sociokalkyl.uncertainty.blockstats import Stats, block_stats
+from sociokalkyl.uncertainty.checks import check_draws, check_sampled
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.simulation_result import SimulationResult
 from sociokalkyl.uncertainty.spec import (
@@ -100,7 +102,7 @@ def simulate(
     uncertainty
         Parameter name -> distribution of its value (see :class:`Uncertainty`).
     draws
-        Number of draws, >= 1.
+        Number of draws, from 1 to :data:`~sociokalkyl.limits.MAX_DRAWS` (10⁸).
     seed
         None (fresh entropy, recorded in ``result.seed``), an int, or a Generator (one
         integer is drawn from it). The same seed gives the same result bit for bit.
@@ -145,7 +147,8 @@ def simulate(
     Raises
     ------
     InputError
-        For ``draws < 1``, a quantile outside (0, 1), an unknown parameter name, or a
+        For ``draws < 1`` or above ``MAX_DRAWS``, a quantile outside (0, 1), an unknown
+        parameter name, or a
         distribution that can draw outside its parameter's bounds.
     """
     draws = _check_counts(draws, chunk_size)
@@ -170,13 +173,7 @@ def simulate(
 
 def _check_counts(draws: object, chunk_size: object) -> int:
     """``draws`` as an int; an InputError for a bad number of draws or chunk size."""
-    if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1:
-        raise InputError(
-            "is not a positive whole number of draws",
-            field="draws",
-            value=draws,
-            expected="an integer >= 1, e.g. draws=10_000",
-        )
+    count = check_draws(draws)
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise InputError(
             "is not a positive chunk size",
@@ -184,7 +181,7 @@ def _check_counts(draws: object, chunk_size: object) -> int:
             value=chunk_size,
             expected="an integer >= 1, e.g. chunk_size=65_536",
         )
-    return int(draws)
+    return count
 
 
 class _Run:
@@ -202,6 +199,8 @@ class _Run:
         self.plan, self.spec, self.entropy = plan, spec, entropy
         self.draws, self.stored, self.irr_draws = draws, stored, irr_draws
         self.base = plan.values()
+        # a large plan projects fewer draws at once; no draw's numbers change
+        self.batch = batch_size(plan, ENGINE_BATCH)
         self.columns = _metric_columns(plan)
         keys = [key for key, _, _ in self.columns]
         self.arrays = {key: np.empty(stored) for key in keys}
@@ -220,11 +219,13 @@ class _Run:
         """Sample, project and summarise the draws of some blocks; the draws done so far."""
         start = chunk_blocks[0] * BLOCK
         sizes = [min(BLOCK, self.draws - b * BLOCK) for b in chunk_blocks]
-        samples = [
-            block_draws(self.spec, self.entropy, b, s)
-            for b, s in zip(chunk_blocks, sizes, strict=True)
-        ]
+        with np.errstate(over="ignore", invalid="ignore"):  # checked by check_sampled
+            samples = [
+                block_draws(self.spec, self.entropy, b, s)
+                for b, s in zip(chunk_blocks, sizes, strict=True)
+            ]
         sampled = {name: np.concatenate([s[name] for s in samples]) for name in self.spec}
+        check_sampled(self.spec, sampled)
         chunk, nets = self._project(sampled, start, sum(sizes))
         starts = np.cumsum([0, *sizes[:-1]]).astype(np.int64)
         for key, data in chunk.items():
@@ -239,13 +240,14 @@ class _Run:
         """Every metric of ``n`` sampled draws, in engine batches; the nets needing an IRR."""
         chunk = {key: np.empty(n) for key, _, _ in self.columns}
         nets: list[Array] = []
-        for low in range(0, n, ENGINE_BATCH):
-            high = min(n, low + ENGINE_BATCH)
+        for low in range(0, n, self.batch):
+            high = min(n, low + self.batch)
             values = dict(self.base)
             for name, draws_of_name in sampled.items():
                 values[name] = draws_of_name[low:high]
             projection = project(self.plan, values, with_baseline=False)
             m = compute_metrics(projection, with_irr=False)
+            check_finite(self.plan, values, projection, m, first_draw=start + low)
             for key, field, index in self.columns:
                 values_of = getattr(m, field)
                 # a value that no draw changes broadcasts

@@ -34,6 +34,7 @@ from numpy.typing import NDArray
 from sociokalkyl.engine import Plan
 from sociokalkyl.errors import InputError
 from sociokalkyl.uncertainty._base import _Base
+from sociokalkyl.uncertainty.checks import check_draws
 from sociokalkyl.uncertainty.distributions import as_distribution
 
 __all__ = [
@@ -189,13 +190,22 @@ class Uncertainty(Mapping[str, _Base]):
         Raises
         ------
         InputError
-            For a name that is not a parameter (the message lists the valid names), or a
+            For a name that is not a parameter (the message lists the valid names), a
             distribution that can draw outside the parameter's bounds (a negative unit
-            cost, a share above 1).
+            cost, a share above 1), or one so wide that its width overflows.
         """
         for name, distribution in self._items.items():
             low, high = plan.parameter(name, field=name).bounds
             support = distribution.support()
+            ends_finite = math.isfinite(support[0]) and math.isfinite(support[1])
+            if ends_finite and not math.isfinite(support[1] - support[0]):
+                raise InputError(
+                    f"the distribution spans [{support[0]:g}, {support[1]:g}], wider than a "
+                    "number can hold (its width overflows)",
+                    field=name,
+                    value=distribution.model_dump(by_alias=True),
+                    expected=f"a distribution of a realistic width in {plan.parameters[name].unit}",
+                )
             if support[0] < low or support[1] > high:
                 shown = f"[{support[0]:g}, {support[1]:g}]"
                 raise InputError(
@@ -335,6 +345,7 @@ def sample_parameters(
     >>> x["effect_multiplier"].shape
     (5,)
     """
+    draws = check_draws(draws)
     spec = uncertainty if isinstance(uncertainty, Uncertainty) else Uncertainty(uncertainty)
     entropy = entropy_of(seed)
     blocks = [
