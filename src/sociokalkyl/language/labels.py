@@ -1044,3 +1044,37 @@ CATALOGUE_LABELS["rebase_overflow"] = (
     "cannot be restated: the amount in {year} prices is too large for a number "
     "(over 1.8e308); check the amount",
 )
+
+
+TEMPLATE_SHEET_NAMES: dict[str, tuple[str, str]] = {
+    # the Excel template's sheets, in order: key -> (svenska, English)
+    "readme": ("Läs mig", "Read me"),
+    "intervention": ("Insats", "Intervention"),
+    "cost_items": ("Kostnadsposter", "Cost items"),
+    "baseline": ("Baslinje", "Baseline"),
+    "effects": ("Effekter", "Effects"),
+    "costs": ("Kostnader", "Costs"),
+    "settings": ("Inställningar", "Settings"),
+}
+"""The template's sheet names; the template is written in Swedish (the first column)."""
+
+COST_KIND_WORDS: dict[str, str] = {
+    "engång": "one_off",
+    "per deltagare": "per_participant",
+    "per år": "per_year",
+}
+"""The Swedish words for an intervention cost's kind, as the template offers them."""
+
+EFFECT_KIND_WORDS: dict[str, str] = {"relativ": "relative", "absolut": "absolute"}
+"""The Swedish words for an effect's kind."""
+
+TARGET_UNIT_WORDS: dict[str, str] = {
+    "person": "person",
+    "hushåll": "household",
+    "personer": "person",
+    "individ": "person",
+    "individer": "person",
+    "hushall": "household",
+}
+"""Swedish words for the target group's unit; the first of each (``person``, ``hushåll``)
+is the one the template offers and writes, the others are read too."""

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from sociokalkyl.errors import InputError
 from sociokalkyl.model import Intervention, Settings
 from sociokalkyl.scenario.excel_template import INTAKE_ROW
+from sociokalkyl.scenario.excel_template_rows import SHEET
 
 __all__ = ["check_template_values"]
 
@@ -59,7 +60,8 @@ def check_template_values(scenario: dict[str, Any], origins: Mapping[tuple[Any, 
                 location = (part, named["table"], int(named["index"]), named["field"])
             while location not in origins and len(location) > 1:
                 location = location[:-1]
-            where = origins.get(location, "Inställningar!B3" if part == "settings" else "Insats!B3")
+            sheet = SHEET["settings"] if part == "settings" else SHEET["intervention"]
+            where = origins.get(location, f"{sheet}!B3")
             value = error.get("input")
             message = str(error["msg"]).removeprefix("Value error, ")
             expected: str | None = (

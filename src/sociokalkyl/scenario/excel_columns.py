@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sociokalkyl.language.labels import template_label
-from sociokalkyl.scenario.excel_template_rows import KINDS_COST, KINDS_EFFECT, UNITS_GROUP
+from sociokalkyl.scenario.excel_template_rows import KINDS_COST, KINDS_EFFECT, SHEET, UNITS_GROUP
 
 __all__ = [
     "BASELINE_COLUMNS",
@@ -171,18 +171,10 @@ SETTINGS_FIELDS = (
 )
 
 TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {
-    "Kostnadsposter": ("cost_items", COST_ITEM_COLUMNS),
-    "Baslinje": ("baseline", BASELINE_COLUMNS),
-    "Effekter": ("effects", EFFECT_COLUMNS),
-    "Kostnader": ("costs", COST_COLUMNS),
+    SHEET["cost_items"]: ("cost_items", COST_ITEM_COLUMNS),
+    SHEET["baseline"]: ("baseline", BASELINE_COLUMNS),
+    SHEET["effects"]: ("effects", EFFECT_COLUMNS),
+    SHEET["costs"]: ("costs", COST_COLUMNS),
 }
-TEMPLATE_SHEETS = (
-    "Läs mig",
-    "Insats",
-    "Kostnadsposter",
-    "Baslinje",
-    "Effekter",
-    "Kostnader",
-    "Inställningar",
-)
+TEMPLATE_SHEETS = tuple(SHEET.values())
 """The sheets of the template, in order."""

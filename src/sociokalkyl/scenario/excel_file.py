@@ -40,6 +40,7 @@ from sociokalkyl.limits import (
 )
 from sociokalkyl.scenario.excel_cells import Cell, SheetCells
 from sociokalkyl.scenario.excel_columns import TABLES, TEMPLATE_SHEETS
+from sociokalkyl.scenario.excel_template_rows import SHEET
 
 __all__ = ["check_xlsx_file", "read_cells", "read_template_cells"]
 
@@ -179,7 +180,7 @@ def read_template_cells(path: Path) -> dict[str, SheetCells]:
             field=str(path),
             expected="an .xlsx template written by write_template",
         )
-    widths = {"Insats": 2, "Inställningar": 2}
+    widths = {SHEET["intervention"]: 2, SHEET["settings"]: 2}
     widths |= {sheet: len(columns) for sheet, (_, columns) in TABLES.items()}
     sheets = read_cells(path, widths)
     for name in TEMPLATE_SHEETS[1:]:

@@ -29,6 +29,7 @@ from sociokalkyl.scenario.excel_template import (
     make_column,
     plain_number,
 )
+from sociokalkyl.scenario.excel_template_rows import SHEET
 from sociokalkyl.units import parse_number
 
 __all__ = ["read_template"]
@@ -287,14 +288,14 @@ def read_template(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     sheets = read_template_cells(path)
     origins: dict[tuple[Any, ...], str] = {}
-    reader = _Reader("Insats", sheets["Insats"], origins=origins)
+    reader = _Reader(SHEET["intervention"], sheets[SHEET["intervention"]], origins=origins)
     intervention = _read_fields(reader, INTERVENTION_FIELDS, "intervention")
     reader.known_payers |= set(intervention.get("other_payers", []))
     intervention.setdefault("target_group", {})["intake"] = _read_intake(reader)
     for sheet, (key, columns) in TABLES.items():
         table_reader = _Reader(sheet, sheets[sheet], reader.known_payers, origins)
         intervention[key] = _read_table(table_reader, key, columns)
-    reader = _Reader("Inställningar", sheets["Inställningar"], origins=origins)
+    reader = _Reader(SHEET["settings"], sheets[SHEET["settings"]], origins=origins)
     settings = _read_fields(reader, SETTINGS_FIELDS, "settings")
     schedule = settings.pop("discount_schedule", None)
     if schedule is not None:

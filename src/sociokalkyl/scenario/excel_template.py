@@ -50,9 +50,9 @@ from sociokalkyl.scenario.excel_columns import Column as Column
 from sociokalkyl.scenario.excel_columns import make_column as make_column
 from sociokalkyl.scenario.excel_template_rows import KINDS_COST as KINDS_COST
 from sociokalkyl.scenario.excel_template_rows import KINDS_EFFECT as KINDS_EFFECT
+from sociokalkyl.scenario.excel_template_rows import SHEET, template_rows
 from sociokalkyl.scenario.excel_template_rows import UNITS_GROUP as UNITS_GROUP
 from sociokalkyl.scenario.excel_template_rows import plain_number as plain_number
-from sociokalkyl.scenario.excel_template_rows import template_rows
 from sociokalkyl.scenario.excel_template_rows import unit_text as unit_text
 
 __all__ = [
@@ -215,15 +215,15 @@ def write_template(
     """
     wb = openpyxl.Workbook()
     readme = wb.active
-    readme.title = "Läs mig"
+    readme.title = SHEET["readme"]
     readme.column_dimensions["A"].width = 100
     for i, line in enumerate(README.splitlines(), start=1):
         readme.cell(i, 1, line).font = Font(bold=True, size=14) if i == 1 else Font()
-    _intervention_sheet(wb.create_sheet("Insats"), intervention)
+    _intervention_sheet(wb.create_sheet(SHEET["intervention"]), intervention)
     rows = template_rows(intervention) if intervention else {}
     for sheet, (_, columns) in TABLES.items():
         _write_table(wb.create_sheet(sheet), columns, rows.get(sheet, []))
-    _settings_sheet(wb.create_sheet("Inställningar"), settings)
+    _settings_sheet(wb.create_sheet(SHEET["settings"]), settings)
     atomic_save(wb, Path(path))
 
 
@@ -231,7 +231,7 @@ def _intervention_sheet(ws: Any, intervention: Intervention | None) -> None:
     tg = intervention.target_group if intervention else None
     _write_fields(
         ws,
-        "Insats",
+        SHEET["intervention"],
         INTERVENTION_FIELDS,
         [
             intervention.name if intervention else None,
@@ -272,7 +272,7 @@ def _settings_sheet(ws: Any, settings: Settings | None) -> None:
     rate = settings.discount_rate if settings else 0.035
     _write_fields(
         ws,
-        "Inställningar",
+        SHEET["settings"],
         SETTINGS_FIELDS,
         [
             settings.base_year if settings else None,

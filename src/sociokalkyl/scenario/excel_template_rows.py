@@ -12,16 +12,25 @@ from typing import Any
 
 import pint
 
+from sociokalkyl.language.labels import (
+    COST_KIND_WORDS,
+    EFFECT_KIND_WORDS,
+    TARGET_UNIT_WORDS,
+    TEMPLATE_SHEET_NAMES,
+)
 from sociokalkyl.language.numbers import format_unit
 from sociokalkyl.model import BaselineUse, CostItem, Effect, Intervention, InterventionCost
 from sociokalkyl.units import unit_key
 
-__all__ = ["KINDS_COST", "KINDS_EFFECT", "UNITS_GROUP", "plain_number", "template_rows",
-           "unit_text"]  # fmt: skip
+__all__ = ["KINDS_COST", "KINDS_EFFECT", "SHEET", "UNITS_GROUP", "plain_number",
+           "template_rows", "unit_text"]  # fmt: skip
 
-KINDS_COST = {"engång": "one_off", "per deltagare": "per_participant", "per år": "per_year"}
-KINDS_EFFECT = {"relativ": "relative", "absolut": "absolute"}
-UNITS_GROUP = {"person": "person", "hushåll": "household"}
+SHEET = {key: names[0] for key, names in TEMPLATE_SHEET_NAMES.items()}
+"""The template's sheet names by key (``SHEET["effects"]`` is ``"Effekter"``)."""
+KINDS_COST = COST_KIND_WORDS
+KINDS_EFFECT = EFFECT_KIND_WORDS
+UNITS_GROUP = {word: TARGET_UNIT_WORDS[word] for word in ("person", "hushåll")}
+"""The target units the template offers (every word of TARGET_UNIT_WORDS is read)."""
 
 
 def unit_text(quantity: pint.Quantity[Any]) -> str:
@@ -124,10 +133,10 @@ def template_rows(intervention: Intervention) -> dict[str, list[list[Any]]]:
     ['ekonomiskt_bistand', 10, 'mån/år', 0.2]
     """
     return {
-        "Kostnadsposter": [_cost_item_row(item) for item in intervention.cost_items],
-        "Baslinje": [_baseline_row(b) for b in intervention.baseline],
-        "Effekter": [_effect_row(e) for e in intervention.effects],
-        "Kostnader": [_cost_row(c) for c in intervention.costs],
+        SHEET["cost_items"]: [_cost_item_row(item) for item in intervention.cost_items],
+        SHEET["baseline"]: [_baseline_row(b) for b in intervention.baseline],
+        SHEET["effects"]: [_effect_row(e) for e in intervention.effects],
+        SHEET["costs"]: [_cost_row(c) for c in intervention.costs],
     }
 
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from sociokalkyl.errors import InputError, UnitError
+from sociokalkyl.language.labels import TARGET_UNIT_WORDS
 from sociokalkyl.limits import MAX_FILE_BYTES
 from sociokalkyl.model import (
     CostItem,
@@ -59,15 +60,8 @@ def _number_before(value: object) -> object:
 
 Number = Annotated[float | str, BeforeValidator(_number_before)]
 
-_TARGET_UNITS = {
-    "hushåll": "household",
-    "hushall": "household",
-    "person": "person",
-    "personer": "person",
-    "individ": "person",
-    "individer": "person",
-}
-"""Swedish words for the target group's unit (as in the Excel template)."""
+_TARGET_UNITS = TARGET_UNIT_WORDS
+"""Swedish words for the target group's unit (the one table, in language/labels)."""
 
 
 class Scenario(FrozenModel):
