@@ -439,3 +439,11 @@ def test_many_unknown_parameter_names_are_reported_in_linear_time() -> None:
     assert len(info.value.problems) == 2_000
     assert "did you mean 'effects[0].change'" in str(info.value.problems[0])
     assert time.perf_counter() - start < 5
+
+
+def test_validate_shows_the_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "stor.toml"
+    path.write_text(example_text().replace("intake = [30]", "intake = [1e12]"), "utf-8")
+    code, out, _ = run_main("validate", path)
+    assert code == 0
+    assert "Varning: target_group.intake" in out

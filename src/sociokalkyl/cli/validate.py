@@ -13,6 +13,7 @@ import json
 from typing import Any, TextIO
 
 from sociokalkyl.cli._common import input_path, message, report_problems
+from sociokalkyl.language.safety import clean_text
 from sociokalkyl.report.formats import Lang
 from sociokalkyl.scenario.read import ScenarioError, load_scenario
 
@@ -108,4 +109,6 @@ def validate_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -
         uncertain = [name for name in scenario.uncertainty if name != "correlation"]
         parts.append(message("uncertainty", lang, n=len(uncertain)))
     stdout.write(", ".join(parts) + "\n")
+    for warning in scenario.warnings:  # implausible magnitudes: not errors, but shown
+        stdout.write(clean_text(warning.text(lang)) + "\n")
     return 0
