@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from sociokalkyl._atomic import replaceable_path
+from sociokalkyl._atomic import replaceable_path, write_atomic
 from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import CLI_MESSAGES
 from sociokalkyl.language.safety import clean_text
 from sociokalkyl.report.formats import Lang
-from sociokalkyl.scenario.read import FORMATS, ScenarioError, write_atomic
+from sociokalkyl.scenario.read import FORMATS, ScenarioError
 
 __all__ = [
     "MESSAGES",

@@ -15,12 +15,12 @@ import re
 from pathlib import Path
 from typing import Any, TextIO
 
-from sociokalkyl._atomic import replaceable_path
+from sociokalkyl._atomic import replaceable_path, write_atomic
 from sociokalkyl.cli._common import UsageError, message
 from sociokalkyl.errors import InputError
 from sociokalkyl.examples.bundled import DESCRIPTIONS, load, text
 from sociokalkyl.report.formats import Lang
-from sociokalkyl.scenario.read import Format, dumps_scenario, parse_scenario, write_atomic
+from sociokalkyl.scenario.read import Format, dumps_scenario, parse_scenario
 
 __all__ = ["SUFFIX_FORMATS", "add_init_parser", "init_command", "own_name"]
 

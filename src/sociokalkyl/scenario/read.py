@@ -89,7 +89,6 @@ from sociokalkyl.scenario.write import (
     dumps_scenario,
     dumps_toml,
     scenario_data,
-    write_atomic,
 )
 
 __all__ = [
@@ -113,7 +112,6 @@ __all__ = [
     "path_text",
     "scenario_data",
     "scenario_from_data",
-    "write_atomic",
 ]
 
 
