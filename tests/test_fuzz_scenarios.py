@@ -95,6 +95,7 @@ class Known:
     content: str | bytes
     argv: tuple[str, ...] = ("validate",)
     accepted: bool = False  # the failure is that the file runs (exit 0) though it must not
+    same_as: str = ""  # metamorphic: this file and ``content`` give different NPVs
 
 
 # THE MERGER EMPTIES THIS LIST when the fixes of issue 15 are merged: each entry is a
@@ -125,6 +126,20 @@ KNOWN_FAILURES: tuple[Known, ...] = (
             "profile = [1.0, 1.3, 1.6, 1.9, 2.2]", "profile = [1.0, 1.3, 1.7e308, 1.9, 2.2]"
         ),
         ("run",),
+    ),
+    # "75,25 tkr/dygn" is 75.25 * 1000 = 75250.00000000001 kr: the NPV differs from that of
+    # "75 250 kr/dygn" in its last digit (decimal amounts should be exact).
+    Known(
+        "tkr-decimals-rounding",
+        r"tkr with decimals: the same amount in other notations gives other results",
+        ".toml",
+        EXAMPLE_TEXT["skolfam"].replace(
+            'unit_cost = "3 050 kr/dygn"', 'unit_cost = "75 250 kr/dygn"'
+        ),
+        ("run", "--format", "json"),
+        same_as=EXAMPLE_TEXT["skolfam"].replace(
+            'unit_cost = "3 050 kr/dygn"', 'unit_cost = "75,25 tkr/dygn"'
+        ),
     ),
     # pydantic's lax mode: true is 1 and false is 0 where a number belongs.
     Known(
@@ -550,7 +565,7 @@ def duplicate_a_key(text: str, suffix: str, line: int) -> str:
     return "".join([*lines[: i + 1], lines[i], *lines[i + 1 :]])
 
 
-@fuzz(20)
+@fuzz(27)
 @given(
     example=st.sampled_from(EXAMPLE_NAMES),
     mutations=st.lists(
@@ -809,7 +824,7 @@ cell_edits = st.tuples(
 )
 
 
-@fuzz(6)
+@fuzz(1)  # a workbook takes 0.1-0.4 s to read: the dearest case
 @given(
     example=st.sampled_from(EXAMPLE_NAMES),
     edits=st.lists(cell_edits, min_size=1, max_size=3),
@@ -901,10 +916,19 @@ def test_fuzz_notation_gives_the_same_npv(
     for form in notations(kronor, period):
         rewritten = text.replace(original, f'{key} = "{form}"', 1)
         results[form] = npv_of(rewritten, argv)
-    assert len(set(results.values())) == 1, (
-        f"the same amount in other notations gives other results ({key}, {example}):\n"
-        + "\n".join(f"  {form!r}: {result}" for form, result in results.items())
-    )
+    if len(set(results.values())) > 1:
+        problem = (
+            f"the same amount in other notations gives other results ({key}, {example}):\n"
+            + "\n".join(f"  {form!r}: {result}" for form, result in results.items())
+        )
+        codes = {code for code, _ in results.values()}
+        if len(codes) == 1 and "tkr" in "".join(
+            form
+            for form, result in results.items()
+            if result != results[notations(kronor, period)[0]]
+        ):
+            problem = "tkr with decimals: " + problem
+        refuse(problem, text, ".toml", argv)
 
 
 # --- the known failures can only go away ----------------------------------------------------------
@@ -919,6 +943,14 @@ def test_known_failure_still_fails(entry: Known) -> None:
     else:
         path.write_text(entry.content, "utf-8", errors="surrogatepass")
     outcome = run_main([*entry.argv, str(path)])
+    if entry.same_as:
+        other = WORK / f"known-other{entry.suffix}"
+        other.write_text(entry.same_as, "utf-8")
+        second = run_main([*entry.argv, str(other)])
+        npvs = [json.loads(o.out)["summary"]["npv"] for o in (outcome, second) if o.code == 0]
+        assert len(npvs) == 2, (outcome.err, second.err)
+        assert npvs[0] != npvs[1], f"{entry.name}: same NPV now; remove it from KNOWN_FAILURES"
+        return
     if entry.accepted:
         assert outcome.code == 0, (
             f"{entry.name} is refused now (exit {outcome.code}): remove it from KNOWN_FAILURES"
@@ -934,7 +966,7 @@ def test_the_fuzz_budget_follows_the_profile() -> None:
     """Every fuzz test runs at least the profile's examples; ci adds up to >= 10 000."""
     from conftest import FUZZ_UNIT
 
-    weights = (20, 8, 7, 6, 2)  # the notation test writes 6 to 8 files an example
+    weights = (27, 8, 7, 1, 2)  # the notation test writes 6 to 8 files an example
     files = (1, 1, 1, 1, 6)
     assert len(weights) == len(FUZZ_TESTS)
     assert sum(w * f for w, f in zip(weights, files, strict=True)) * FUZZ_UNIT["ci"] >= 10_000
