@@ -26,8 +26,10 @@ from sociokalkyl.scenario.read import dumps_toml, parse_scenario, scenario_data
 
 BASE_TEXT = (resources.files("sociokalkyl") / "examples" / "servicetrainee.toml").read_text("utf-8")
 BASE_DATA = scenario_data(parse_scenario(BASE_TEXT))
+# The number of examples comes from the hypothesis profile (tests/conftest.py): 50 while
+# working, 200 in CI, 10 000 under "thorough". The large fuzz suite of issue 15 is
+# tests/test_fuzz_scenarios.py.
 FUZZ = settings(
-    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     derandomize=True,

@@ -33,7 +33,8 @@ from sociokalkyl.finance import (
     present_values,
 )
 
-FAST = settings(max_examples=60, deadline=None)
+# The number of examples comes from the hypothesis profile (tests/conftest.py): >= 200 in CI.
+FAST = settings(deadline=None)
 
 # --------------------------------------------------------------------------- strategies
 
@@ -558,7 +559,7 @@ def is_root(rate: float, flows: Any) -> bool:
     return abs(float(pv.sum())) <= 1e-7 * scale(pv)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(deadline=None)  # examples: the profile's (tests/conftest.py)
 @given(
     matrix=hnp.arrays(
         np.float64, st.tuples(st.integers(1, 12), st.integers(1, 10)), elements=sek(-100, 100)

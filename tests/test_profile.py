@@ -49,7 +49,7 @@ def _by_the_formula(k: int, ramp_years: int, duration: int | None, drop_off: flo
     return ramp * (1.0 - drop_off) ** k
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)  # examples: the profile's (tests/conftest.py)
 @given(
     ramp_years=st.integers(0, 8),
     duration=st.none() | st.integers(1, 12),

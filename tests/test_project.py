@@ -75,7 +75,7 @@ def test_weighted_sum_by_hand() -> None:
     assert out.tolist() == [-100.0, -200.0]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(deadline=None)  # examples: the profile's (tests/conftest.py)
 @given(
     weights=hnp.arrays(np.float64, 4, elements=st.sampled_from([0.0, 1.0, -1.0, 0.25, -3.5])),
     lines=hnp.arrays(np.float64, (4, 3, 5), elements=st.floats(-1e6, 1e6)),
