@@ -33,6 +33,7 @@ import os
 import re
 import shutil
 import tempfile
+import tomllib
 import warnings
 import zipfile
 from contextlib import redirect_stderr, redirect_stdout
@@ -43,6 +44,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+import jsonschema
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -52,6 +54,7 @@ import sociokalkyl.examples
 from conftest import count_fuzz_case, fuzz_examples
 from sociokalkyl.cli import main
 from sociokalkyl.scenario.excel import write_template
+from sociokalkyl.scenario.model import json_schema
 from sociokalkyl.scenario.read import dumps_toml, parse_scenario, scenario_data
 
 EXAMPLE_NAMES = ("servicetrainee", "skolfam", "seniorer_ostersund")
@@ -189,6 +192,29 @@ def problem_of(argv: list[str], code: Any, out: str, err: str, caught: list[str]
     return ""
 
 
+SCHEMA_VALIDATOR = jsonschema.Draft202012Validator(json_schema())
+
+
+def schema_problem(content: str, suffix: str) -> str:
+    """A file the loader accepted must validate against ``sociokalkyl schema`` ('' if so)."""
+    try:
+        if suffix == ".toml":
+            data = tomllib.loads(content)
+        elif suffix == ".json":
+            data = json.loads(content)
+        elif suffix in (".yaml", ".yml"):
+            data = yaml.safe_load(content)
+        else:
+            return ""
+    except Exception:  # the loader read it its own way (e.g. YAML with aliases): not ours
+        return ""
+    error = jsonschema.exceptions.best_match(SCHEMA_VALIDATOR.iter_errors(data))
+    if error is None:
+        return ""
+    where = "/".join(str(part) for part in error.absolute_path)
+    return f"accepted by the loader but not by the JSON Schema at {where}: {error.message[:300]}"
+
+
 def run_main(argv: list[str]) -> Outcome:
     """Run the CLI in-process; warnings are recorded (pytest would raise them).
 
@@ -232,6 +258,8 @@ def check_case(content: str | bytes, suffix: str, argv: list[str]) -> Outcome:
     else:
         path.write_text(content, "utf-8", errors="surrogatepass")
     outcome = run_main([*argv, str(path)])
+    if outcome.code == 0 and not outcome.problem and isinstance(content, str):
+        outcome.problem = schema_problem(content, suffix)
     if outcome.problem and COLLECT:  # a survey: write the failure down, go on
         with open(COLLECT, "a", encoding="utf-8") as log:
             line = {"problem": outcome.problem, "argv": argv, "suffix": suffix}
@@ -943,3 +971,10 @@ def test_the_fuzz_budget_follows_the_profile() -> None:
     assert len(weights) == len(FUZZ_TESTS)
     assert sum(w * f for w, f in zip(weights, files, strict=True)) * FUZZ_UNIT["ci"] >= 10_000
     assert all(fuzz_examples(weight) >= settings.default.max_examples for weight in weights)
+
+
+def test_the_schema_check_is_not_vacuous() -> None:
+    """Every file the loader accepts is checked against the schema; the check can fail."""
+    for name in EXAMPLE_NAMES:
+        assert schema_problem(EXAMPLE_TEXT[name], ".toml") == ""
+    assert "not by the JSON Schema" in schema_problem('[settings]\nhorizon = "ten"\n', ".toml")
