@@ -17,7 +17,12 @@ import pytest
 
 from sociokalkyl.analysis.evaluate import evaluate
 from sociokalkyl.analysis.result import Result
+from sociokalkyl.language import catalogue as catalogue_words
 from sociokalkyl.language import labels
+from sociokalkyl.language import parameters as parameters_words
+from sociokalkyl.language import simulation as simulation_words
+from sociokalkyl.language import template as template_words
+from sociokalkyl.language import workbook as workbook_words
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import format_quantity, format_unit
 from sociokalkyl.model import Intervention
@@ -29,13 +34,13 @@ from sociokalkyl.scenario.read import load_scenario
 TABLES: dict[str, dict[Any, tuple[str, str]]] = {
     "LABELS": labels.LABELS,
     "WORDS": labels.WORDS,
-    "SIMULATION_LABELS": labels.SIMULATION_LABELS,
-    "PARAMETER_LABELS": labels.PARAMETER_LABELS,
+    "SIMULATION_LABELS": simulation_words.SIMULATION_LABELS,
+    "PARAMETER_LABELS": parameters_words.PARAMETER_LABELS,
     "UNIT_WORDS": labels.UNIT_WORDS,
     "CONFIDENCE_WORDS": labels.CONFIDENCE_WORDS,
-    "WORKBOOK_LABELS": labels.WORKBOOK_LABELS,
-    "CATALOGUE_LABELS": labels.CATALOGUE_LABELS,
-    "TEMPLATE_LABELS": labels.TEMPLATE_LABELS,
+    "WORKBOOK_LABELS": workbook_words.WORKBOOK_LABELS,
+    "CATALOGUE_LABELS": catalogue_words.CATALOGUE_LABELS,
+    "TEMPLATE_LABELS": template_words.TEMPLATE_LABELS,
 }
 EXAMPLES = sorted(
     p.name for p in resources.files("sociokalkyl").joinpath("examples").iterdir()
@@ -57,11 +62,11 @@ def test_one_wording_for_the_confidence_marks() -> None:
     # the golden reports' wording, also in the catalogue, the workbooks and the template
     assert labels.label("conf_S") == labels.confidence_label("S") == "S: står i källan"
     assert labels.confidence_label("S2", "en") == "S2: secondary source"
-    assert "S: står i källan, S2: andrahandskälla" in labels.workbook_label("legend")
-    assert labels.confidence_legend() in labels.template_label("readme").format(
-        legend=labels.confidence_legend()
+    assert "S: står i källan, S2: andrahandskälla" in workbook_words.workbook_label("legend")
+    assert workbook_words.confidence_legend() in template_words.template_label("readme").format(
+        legend=workbook_words.confidence_legend()
     )
-    assert labels.template_label("attribution") == "Tillskrivning"
+    assert template_words.template_label("attribution") == "Tillskrivning"
     assert labels.word("attribution", "sv", "10 %") == "tillskrivning 10 %"
 
 

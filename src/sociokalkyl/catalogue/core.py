@@ -18,7 +18,7 @@ from sociokalkyl.catalogue.files import read_catalogue_file
 from sociokalkyl.catalogue.overrides import Override, override_entries
 from sociokalkyl.catalogue.provenance import weak_provenance, weakness_text
 from sociokalkyl.errors import InputError, PriceYearError, close_names
-from sociokalkyl.language.labels import catalogue_label
+from sociokalkyl.language.catalogue import catalogue_label
 from sociokalkyl.language.numbers import format_number
 from sociokalkyl.model import CostItem
 

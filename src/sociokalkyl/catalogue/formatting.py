@@ -13,7 +13,8 @@ Examples
 from __future__ import annotations
 
 from sociokalkyl.errors import InputError
-from sociokalkyl.language.labels import as_lang, catalogue_label
+from sociokalkyl.language.catalogue import catalogue_label
+from sociokalkyl.language.labels import as_lang
 from sociokalkyl.language.numbers import format_unit
 from sociokalkyl.model import CostItem
 from sociokalkyl.money import price_index

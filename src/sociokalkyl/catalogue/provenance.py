@@ -16,7 +16,8 @@ Examples
 from __future__ import annotations
 
 from sociokalkyl.catalogue.formatting import check_lang
-from sociokalkyl.language.labels import WEAK_CONFIDENCE, catalogue_label
+from sociokalkyl.language.catalogue import catalogue_label
+from sociokalkyl.language.labels import WEAK_CONFIDENCE
 from sociokalkyl.language.labels import confidence_words as _confidence_words
 from sociokalkyl.model import CostItem
 

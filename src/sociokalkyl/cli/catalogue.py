@@ -35,7 +35,8 @@ from sociokalkyl.catalogue import (
     weak_provenance,
 )
 from sociokalkyl.errors import SociokalkylError
-from sociokalkyl.language.labels import as_lang, catalogue_label, confidence_label
+from sociokalkyl.language.catalogue import catalogue_label
+from sociokalkyl.language.labels import as_lang, confidence_label
 from sociokalkyl.language.numbers import format_amount, format_percent
 from sociokalkyl.language.safety import clean_text, spreadsheet_text, strict_json
 

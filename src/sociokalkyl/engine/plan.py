@@ -22,8 +22,9 @@ from sociokalkyl.engine.log import Assumption
 from sociokalkyl.engine.parameters import Discounting, Parameter, ParameterKey
 from sociokalkyl.engine.structure import BaselineProfile, CostLine, EffectTiming
 from sociokalkyl.errors import InputError, unknown_name
-from sociokalkyl.language.labels import Lang, parameter_label
+from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import format_discounting
+from sociokalkyl.language.parameters import parameter_label
 
 # the models only for the types of Plan.cost_items and Plan.warnings, not at run time
 if TYPE_CHECKING:

@@ -24,14 +24,8 @@ from typing import TYPE_CHECKING
 
 from sociokalkyl.analysis.assumptions import Assumption, Detail
 from sociokalkyl.errors import InputError
-from sociokalkyl.language.labels import (
-    Lang,
-    catalogue_label,
-    confidence_label,
-    confidence_words,
-    label,
-    word,
-)
+from sociokalkyl.language.catalogue import catalogue_label
+from sociokalkyl.language.labels import Lang, confidence_label, confidence_words, label, word
 from sociokalkyl.language.numbers import (
     format_amount,
     format_number,

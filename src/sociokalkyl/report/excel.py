@@ -9,7 +9,7 @@ the discount rate in one cell.
 
 The sheets are written by :mod:`sociokalkyl.report.excel_sheets` (summary, yearly flows:
 the formulas and their conventions) and :mod:`sociokalkyl.report.excel_log` (assumptions,
-uncertainty); every label comes from :data:`sociokalkyl.language.labels.WORKBOOK_LABELS`.
+uncertainty); every label comes from :data:`sociokalkyl.language.workbook.WORKBOOK_LABELS`.
 
 Examples
 --------
@@ -32,7 +32,8 @@ import openpyxl
 
 from sociokalkyl._atomic import atomic_save
 from sociokalkyl.errors import InputError
-from sociokalkyl.language.labels import WORKBOOK_LABELS, Lang, workbook_label
+from sociokalkyl.language.labels import Lang
+from sociokalkyl.language.workbook import WORKBOOK_LABELS, workbook_label
 from sociokalkyl.report.excel_log import assumptions_sheet, uncertainty_sheet
 from sociokalkyl.report.excel_sheets import (
     FIRST,

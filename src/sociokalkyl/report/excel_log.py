@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.utils import get_column_letter
 
 from sociokalkyl.analysis.assumptions import Assumption
-from sociokalkyl.language.labels import Lang, simulation_label, workbook_label
+from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import format_unit
 from sociokalkyl.language.safety import text_cell
+from sociokalkyl.language.simulation import simulation_label
+from sociokalkyl.language.workbook import workbook_label
 from sociokalkyl.report.assumptions import assumption_cells, format_payer
 from sociokalkyl.report.excel_sheets import BOLD, KR, TITLE, YEARS
 

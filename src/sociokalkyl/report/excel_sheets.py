@@ -4,7 +4,7 @@ Conventions (as in :mod:`sociokalkyl.finance`): year 0 is undiscounted; the fact
 year t is ``f(t) = f(t-1) / (1 + r_t)``; payback is fractional, with flows accruing
 evenly over each year, at the last year in which the cumulative net turns from
 negative to non-negative: ``t + (-C_t) / v_(t+1)``. Every label comes from
-:data:`sociokalkyl.language.labels.WORKBOOK_LABELS`.
+:data:`sociokalkyl.language.workbook.WORKBOOK_LABELS`.
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def yearly_sheet(ws: Any, result: Result, text: dict[str, str], rate_cell: str |
     Examples
     --------
     >>> import openpyxl, sociokalkyl as sk
-    >>> from sociokalkyl.language.labels import WORKBOOK_LABELS
+    >>> from sociokalkyl.language.workbook import WORKBOOK_LABELS
     >>> wb = openpyxl.Workbook()
     >>> text = {k: v[1] for k, v in WORKBOOK_LABELS.items()}
     >>> yearly_sheet(wb.active, sk.evaluate(*sk.examples.servicetrainee()), text, None)
@@ -238,7 +238,7 @@ def summary_sheet(
     Examples
     --------
     >>> import openpyxl, sociokalkyl as sk
-    >>> from sociokalkyl.language.labels import WORKBOOK_LABELS
+    >>> from sociokalkyl.language.workbook import WORKBOOK_LABELS
     >>> wb = openpyxl.Workbook()
     >>> text = {k: v[0] for k, v in WORKBOOK_LABELS.items()}
     >>> summary_sheet(wb.active, sk.evaluate(*sk.examples.servicetrainee()), text, "År", "sv")

@@ -29,8 +29,6 @@ Examples
 from __future__ import annotations
 
 from sociokalkyl.language.labels import LABELS, Lang, label
-from sociokalkyl.language.labels import SIMULATION_LABELS as SIMULATION_LABELS
-from sociokalkyl.language.labels import simulation_label as simulation_label
 from sociokalkyl.language.numbers import Kind as Kind
 from sociokalkyl.language.numbers import format_cell as format_cell
 from sociokalkyl.language.numbers import (
@@ -42,6 +40,8 @@ from sociokalkyl.language.numbers import (
     format_years,
 )
 from sociokalkyl.language.numbers import format_unit as format_unit
+from sociokalkyl.language.simulation import SIMULATION_LABELS as SIMULATION_LABELS
+from sociokalkyl.language.simulation import simulation_label as simulation_label
 from sociokalkyl.report.render import render, report_json
 from sociokalkyl.report.render import render_csv as render_csv
 from sociokalkyl.report.render import render_markdown as render_markdown

@@ -6,8 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sociokalkyl.language.labels import Lang, label, simulation_label
+from sociokalkyl.language.labels import Lang, label
 from sociokalkyl.language.numbers import Kind, _auto
+from sociokalkyl.language.simulation import simulation_label
 
 __all__ = [
     "Report",

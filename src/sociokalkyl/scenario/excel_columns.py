@@ -1,7 +1,7 @@
 """The layout of the Excel input template: its sheets and the columns of each table.
 
 A :class:`Column` says what a cell holds: its Swedish heading and hint (from
-:func:`sociokalkyl.language.labels.template_label`), the model field it fills, how it is
+:func:`sociokalkyl.language.template.template_label`), the model field it fills, how it is
 read and which data validation it carries. The tables (:data:`TABLES`) and the field
 sheets (:data:`INTERVENTION_FIELDS`, :data:`SETTINGS_FIELDS`) are what
 :mod:`sociokalkyl.scenario.excel_template` writes and
@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sociokalkyl.language.labels import template_label
+from sociokalkyl.language.template import template_label
 from sociokalkyl.scenario.excel_template_rows import KINDS_COST, KINDS_EFFECT, SHEET, UNITS_GROUP
 
 __all__ = [

@@ -39,7 +39,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from sociokalkyl._atomic import atomic_save
 from sociokalkyl.errors import InputError
-from sociokalkyl.language.labels import confidence_legend, label, template_label
+from sociokalkyl.language.labels import label
+from sociokalkyl.language.template import template_label
+from sociokalkyl.language.workbook import confidence_legend
 from sociokalkyl.model import STANDARD_PAYERS, Intervention, Settings
 from sociokalkyl.scenario.excel_cells import check_text
 from sociokalkyl.scenario.excel_columns import INTERVENTION_FIELDS as INTERVENTION_FIELDS

@@ -12,13 +12,13 @@ from typing import Any
 
 import pint
 
-from sociokalkyl.language.labels import (
+from sociokalkyl.language.numbers import format_unit
+from sociokalkyl.language.template import (
     COST_KIND_WORDS,
     EFFECT_KIND_WORDS,
     TARGET_UNIT_WORDS,
     TEMPLATE_SHEET_NAMES,
 )
-from sociokalkyl.language.numbers import format_unit
 from sociokalkyl.model import BaselineUse, CostItem, Effect, Intervention, InterventionCost
 from sociokalkyl.units import unit_key
 

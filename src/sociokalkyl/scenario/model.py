@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from sociokalkyl.errors import InputError, UnitError
-from sociokalkyl.language.labels import TARGET_UNIT_WORDS
+from sociokalkyl.language.template import TARGET_UNIT_WORDS
 from sociokalkyl.limits import MAX_FILE_BYTES
 from sociokalkyl.model import (
     CostItem,

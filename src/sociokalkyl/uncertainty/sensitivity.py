@@ -37,7 +37,8 @@ from sociokalkyl.analysis.finite import check_finite
 from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
-from sociokalkyl.language.labels import as_lang, simulation_label
+from sociokalkyl.language.labels import as_lang
+from sociokalkyl.language.simulation import simulation_label
 from sociokalkyl.uncertainty.checks import check_sampled
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.spec import DistributionLike, Uncertainty

@@ -18,7 +18,8 @@ from numpy.typing import NDArray
 from sociokalkyl._optional import require
 from sociokalkyl.engine import Plan
 from sociokalkyl.errors import unknown_name
-from sociokalkyl.language.labels import as_lang, simulation_label
+from sociokalkyl.language.labels import as_lang
+from sociokalkyl.language.simulation import simulation_label
 from sociokalkyl.uncertainty.blockstats import Stats, quantiles_with_inf
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.draws import Draws
