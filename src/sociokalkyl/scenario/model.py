@@ -235,7 +235,11 @@ def _loader_forms(schema: dict[str, Any]) -> dict[str, Any]:
 
     The loader reads a single number as an intake (``intake = 30``), Swedish words for the
     target group's unit (``"hushåll"``) and catalogue tables without their own ``key``
-    (the table's name is the key): an editor using the schema must not flag them.
+    (the table's name is the key, so it is held to a key's form); a price series' keys
+    are its years, so integers; tables of payer shares take payer names only; the models
+    strip the spaces around text, so a required text holds more than spaces. An editor
+    using the schema must not flag what the loader reads, nor pass what it refuses for
+    its form (``tests/test_schema_loader.py``).
     """
     defs = schema["$defs"]
     group = defs["TargetGroup"]["properties"]
@@ -249,5 +253,48 @@ def _loader_forms(schema: dict[str, Any]) -> dict[str, Any]:
     item = dict(defs["CostItem"])
     item["required"] = [name for name in item["required"] if name != "key"]
     defs["CatalogueItem"] = {**item, "title": "CatalogueItem"}
-    schema["properties"]["catalogue"]["additionalProperties"] = {"$ref": "#/$defs/CatalogueItem"}
+    _closed_patterns(schema)
+    _not_blank(schema)
+    # the years of a price series are integers, written as a table's keys
+    series = defs["PriceSeries"]["properties"]
+    for name in ("levels", "changes_percent"):
+        table = next(branch for branch in series[name]["anyOf"] if branch["type"] == "object")
+        table["propertyNames"] = {"pattern": "^-?[0-9]+$"}
+    catalogue = schema["properties"]["catalogue"]
+    catalogue["additionalProperties"] = {"$ref": "#/$defs/CatalogueItem"}
+    # a table's name is its item's key, so it must be one
+    key = defs["CostItem"]["properties"]["key"]
+    catalogue["propertyNames"] = {name: key[name] for name in ("pattern", "maxLength")}
     return schema
+
+
+def _closed_patterns(node: Any) -> None:
+    """Close every table whose keys pydantic constrains (``patternProperties``).
+
+    Pydantic writes ``dict[PayerName, float]`` as ``patternProperties`` alone, which lets
+    any key that does not match the pattern through; the loader refuses such a key.
+    """
+    if isinstance(node, dict):
+        if "patternProperties" in node and "additionalProperties" not in node:
+            node["additionalProperties"] = False
+        for value in node.values():
+            _closed_patterns(value)
+    elif isinstance(node, list):
+        for value in node:
+            _closed_patterns(value)
+
+
+def _not_blank(node: Any) -> None:
+    """A required text (``minLength`` 1) must hold more than spaces.
+
+    The models strip the spaces around every text before checking its length, so
+    ``name = " "`` is empty to the loader.
+    """
+    if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("minLength", 0) >= 1:
+            node.setdefault("pattern", "\\S")
+        for value in node.values():
+            _not_blank(value)
+    elif isinstance(node, list):
+        for value in node:
+            _not_blank(value)

@@ -85,10 +85,15 @@ class _Kind:
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
+        # a bare number is dimensionless: only a kind that allows that takes one (a use
+        # per year, 0.5 = half the time); money and durations need their unit
+        bare: list[JsonSchemaValue] = (
+            [{"type": "number"}] if "dimensionless" in self.reference_units else []
+        )
         return {
             "anyOf": [
                 {"type": "string", "examples": [self.example]},
-                {"type": "number"},
+                *bare,
                 {
                     "type": "object",
                     "properties": {
