@@ -256,7 +256,7 @@ def test_servicetrainee_golden() -> None:
 amounts = st.floats(min_value=1.0, max_value=1e6, allow_nan=False)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(deadline=None)
 @given(monthly=amounts, rate=st.floats(min_value=0.0, max_value=0.1))
 def test_unit_invariance(monthly: float, rate: float) -> None:
     # the same cost per month, per year and per dygn gives the same NPV

@@ -176,7 +176,7 @@ _ODD = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.one_of(_ODD, st.text(max_size=40)))
 def test_parsing_arbitrary_text_raises_only_input_errors(text: str) -> None:
     for parse in (parse_quantity, parse_number, parse_share):
