@@ -1,4 +1,4 @@
-"""Hostile and careless scenario files and units (issue 15, helper "text").
+"""Hostile and careless scenario files and units (issue 15).
 
 No silent wrong number (a percent inside a money unit, a boolean as a count), no internal
 error (pint's parser, odd keys), Swedish price notation, bounded resources (YAML aliases,

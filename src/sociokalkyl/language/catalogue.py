@@ -107,7 +107,7 @@ def catalogue_label(key: str, lang: str = "sv", **names: object) -> str:
     return key if pair is None else pick(pair, lang).format(**names)
 
 
-# --- helper "out" (issue 15): words of the output-safety rules --------------------------
+# --- words of the output-safety rules (issue 15) --------------------------------------------
 CATALOGUE_LABELS["rebase_overflow"] = (
     "kan inte räknas om: beloppet i {year} års priser blir för stort för ett tal "
     "(över 1,8e308); kontrollera beloppet",

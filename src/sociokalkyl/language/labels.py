@@ -227,7 +227,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "measure": ("Mått", "Measure"),
     "rebased": ("i kalkylens priser", "in the analysis prices"),
-    # helper "text" (issue 15): plausibility warnings (model/plausibility.py)
+    # plausibility warnings (model/plausibility.py)
     "warning": ("Varning", "Warning"),
     "implausible_participants": (
         "{value} deltagare är osannolikt många (fler än {limit}); kontrollera, eller godta "
