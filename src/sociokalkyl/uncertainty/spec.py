@@ -34,6 +34,7 @@ from numpy.typing import NDArray
 from sociokalkyl.engine import Plan
 from sociokalkyl.errors import InputError
 from sociokalkyl.uncertainty._base import _Base
+from sociokalkyl.uncertainty._special import erfc_fast
 from sociokalkyl.uncertainty.checks import check_draws
 from sociokalkyl.uncertainty.distributions import as_distribution
 
@@ -265,17 +266,6 @@ def _stream(entropy: int, block: int, name: str) -> np.random.Generator:
     )
 
 
-def _erfc_fast(x: Array) -> Array:
-    """Complementary error function, Chebyshev fit (fractional error < 1.2e-7) [NR 6.2]."""
-    z = np.abs(x)
-    t = 1.0 / (1.0 + 0.5 * z)
-    poly = -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (
-        -0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (
-            -0.82215223 + t * 0.17087277))))))))  # fmt: skip
-    ans = t * np.exp(poly)
-    return np.where(x >= 0, ans, 2.0 - ans)
-
-
 def block_draws(uncertainty: Uncertainty, entropy: int, block: int, size: int) -> dict[str, Array]:
     """The draws of block ``block`` (``size <= BLOCK`` draws) of every uncertain parameter.
 
@@ -312,7 +302,7 @@ def block_draws(uncertainty: Uncertainty, entropy: int, block: int, size: int) -
     if group and uncertainty._cholesky is not None:
         scores = np.stack([_stream(entropy, block, name).standard_normal(size) for name in group])
         mixed = uncertainty._cholesky @ scores
-        u = np.clip(0.5 * _erfc_fast(-mixed / math.sqrt(2.0)), 1e-15, 1 - 1e-15)
+        u = np.clip(0.5 * erfc_fast(-mixed / math.sqrt(2.0)), 1e-15, 1 - 1e-15)
         for row, name in enumerate(group):
             out[name] = np.asarray(uncertainty[name].quantiles_fast(u[row]), dtype=float)
     for name, distribution in uncertainty.items():
