@@ -34,6 +34,7 @@ from typing import Any
 __all__ = [
     "FORMULA_PREFIXES",
     "clean_text",
+    "is_control_character",
     "json_ready",
     "markdown_text",
     "spreadsheet_text",
@@ -49,6 +50,31 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 (ESC starts terminal escape sequences; xlsx refuses most of C0), bidi overrides."""
 
 REPLACEMENT = "\ufffd"
+
+
+def is_control_character(char: str) -> bool:
+    """Whether ``char`` is a control character no output passes (see :func:`clean_text`).
+
+    The one definition, for what is written out and what a template may hold: C0 except
+    tab and newline, DEL, C1, and the bidirectional overrides.
+
+    Parameters
+    ----------
+    char
+        One character.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_control_character("\\x1b"), is_control_character("\\u202e")
+    (True, True)
+    >>> is_control_character("\\n"), is_control_character("ä")
+    (False, False)
+    """
+    return _CONTROL.fullmatch(char) is not None
 
 
 def clean_text(text: str) -> str:

@@ -25,12 +25,11 @@ from typing import Any
 import openpyxl
 
 from sociokalkyl.errors import InputError
+from sociokalkyl.language.safety import is_control_character
 
 __all__ = ["Cell", "SheetCells", "check_text", "literal_formula", "whole_number_example"]
 
 _LITERAL = re.compile(r"=\s*(?P<number>[+-]?\s*(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*")
-_ALLOWED_CONTROLS = frozenset("\t\n\r")
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def literal_formula(formula: str) -> float | None:
@@ -93,9 +92,9 @@ def check_text(text: str, ref: str) -> str:
     holds the control character U+001B at position 15
     """
     for position, char in enumerate(text, start=1):
-        control = unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS
-        if control or char in _BIDI_CONTROLS:
-            kind = "control character" if control else "bidirectional control character"
+        if is_control_character(char) and char != "\r":  # a cell may hold line breaks
+            bidi = unicodedata.category(char) == "Cf"
+            kind = "bidirectional control character" if bidi else "control character"
             raise InputError(
                 f"holds the {kind} U+{ord(char):04X} at position {position}",
                 field=ref,
