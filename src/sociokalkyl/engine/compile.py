@@ -39,7 +39,7 @@ from sociokalkyl.engine.plan import (
 from sociokalkyl.errors import InputError, UnitError, unknown_name
 from sociokalkyl.finance import discount_factors
 from sociokalkyl.model import STANDARD_PAYERS, CostItem, Intervention, Settings
-from sociokalkyl.units import format_quantity, in_kronor, to_float, unit_key
+from sociokalkyl.units import format_quantity, kronor_multiple, to_float, unit_key
 
 if TYPE_CHECKING:
     import pint
@@ -141,7 +141,6 @@ def _parameter(
     key: ParameterKey,
     value: float,
     unit: str,
-    *,
     scale: float = 1.0,
     bounds: tuple[float, float] = (-math.inf, math.inf),
     multiple: float = 1.0,
@@ -202,7 +201,7 @@ def _cost_items(
     for i, item in enumerate(items):
         name = f"cost_items.{item.key}"
         canonical = "SEK" if item.per_event else "SEK/year"
-        multiple, in_kr = _kronor_multiple(item.unit_cost)
+        multiple, in_kr = kronor_multiple(item.unit_cost)
         to_canonical = _unit_scale(in_kr, canonical, f"{name}.unit_cost")
         rebase = _price_factor(
             settings, item.price_index, item.price_year, settings.price_year, f"{name}.price_year"
@@ -212,9 +211,7 @@ def _cost_items(
         magnitude = float(item.unit_cost.magnitude)
         scale = to_canonical * rebase
         unit = unit_key(item.unit_cost)
-        parameters.append(
-            _parameter(key, magnitude, unit, scale=scale, bounds=_POSITIVE, multiple=multiple)
-        )
+        parameters.append(_parameter(key, magnitude, unit, scale, _POSITIVE, multiple))
         key = ParameterKey("cost_items", item.key, "real_growth")
         parameters.append(_parameter(key, item.real_growth, "1/year", bounds=REAL_GROWTH))
         for payer, share in item.payer_shares.items():
@@ -296,7 +293,7 @@ def _costs(
     for k, cost in enumerate(intervention.costs):
         name = f"costs[{k}]"
         per_time = cost.amount.dimensionality != {"[currency]": 1}
-        multiple, in_kr = _kronor_multiple(cost.amount)
+        multiple, in_kr = kronor_multiple(cost.amount)
         scale = _unit_scale(in_kr, "SEK/year" if per_time else "SEK", f"{name}.amount")
         if cost.price_year is not None:
             scale *= _price_factor(
@@ -309,9 +306,7 @@ def _costs(
         pattern = _cost_pattern(k, cost, settings.horizon)
         key = ParameterKey("costs", k, "amount")
         value, unit = float(cost.amount.magnitude), unit_key(cost.amount)
-        parameters.append(
-            _parameter(key, value, unit, scale=scale, bounds=_POSITIVE, multiple=multiple)
-        )
+        parameters.append(_parameter(key, value, unit, scale, _POSITIVE, multiple))
         costs.append(CostLine(cost.name, cost.kind, payers.index(cost.payer), pattern))
     return parameters, tuple(costs)
 
@@ -358,13 +353,6 @@ def _settings(settings: Settings) -> tuple[list[Parameter], Array | None, Discou
     key = ParameterKey("settings", None, "discount_rate")
     rate = _parameter(key, settings.discount_rate, "1/year", bounds=DISCOUNT_RATE)
     return [*parameters, rate], None, Discounting(settings.discount_rate)
-
-
-def _kronor_multiple(quantity: pint.Quantity[Any]) -> tuple[float, pint.Quantity[Any]]:
-    """Kronor per unit of ``quantity`` (1 000 for tkr, else 1) and the quantity in kronor."""
-    in_kr = in_kronor(quantity.magnitude * quantity.units)
-    per_unit = in_kronor(1.0 * quantity.units).magnitude
-    return float(per_unit), in_kr
 
 
 def _unit_scale(

@@ -114,9 +114,11 @@ def canonical_value(parameter: Parameter, value: Any) -> NDArray[np.float64]:
     (2010.0, 2009.9999999999998)
     """
     values = np.asarray(value, dtype=float)
-    if parameter.multiple != 1.0:
-        values = np.round(values * parameter.multiple, KRONOR_DECIMALS)
-    result: NDArray[np.float64] = values * parameter.scale
+    # an overflow becomes inf without a printed warning: callers check (analysis.finite)
+    with np.errstate(over="ignore", invalid="ignore"):
+        if parameter.multiple != 1.0:
+            values = np.round(values * parameter.multiple, KRONOR_DECIMALS)
+        result: NDArray[np.float64] = values * parameter.scale
     return result
 
 

@@ -28,6 +28,7 @@ from sociokalkyl.units.convert import (
     format_quantity,
     has_time_unit,
     in_kronor,
+    kronor_multiple,
     to_float,
     unit_key,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "format_quantity",
     "has_time_unit",
     "in_kronor",
+    "kronor_multiple",
     "parse_number",
     "parse_quantity",
     "parse_share",

@@ -22,7 +22,14 @@ import pint
 from sociokalkyl.errors import UnitError
 from sociokalkyl.units.registry import ureg
 
-__all__ = ["format_quantity", "has_time_unit", "in_kronor", "to_float", "unit_key"]
+__all__ = [
+    "format_quantity",
+    "has_time_unit",
+    "in_kronor",
+    "kronor_multiple",
+    "to_float",
+    "unit_key",
+]
 
 _KRONOR_MULTIPLES = {"tkr": Decimal(1000), "mnkr": Decimal(10**6), "mdkr": Decimal(10**9)}
 """The money units that are kronor times a power of ten, by their registry names."""
@@ -64,6 +71,27 @@ def in_kronor(quantity: pint.Quantity[Any]) -> pint.Quantity[Any]:
     exact = Decimal(repr(float(magnitude))) * _KRONOR_MULTIPLES[name]
     units = quantity.units / ureg.parse_units(name) * ureg.SEK
     return ureg.Quantity(float(exact), units)
+
+
+def kronor_multiple(quantity: pint.Quantity[Any]) -> tuple[float, pint.Quantity[Any]]:
+    """Kronor per unit of ``quantity`` (1 000 for tkr, 10^6 for mnkr, else 1), and it in kronor.
+
+    Parameters
+    ----------
+    quantity
+        A quantity [any unit].
+
+    Returns
+    -------
+    tuple of float and pint.Quantity
+        The multiple [SEK per unit] and :func:`in_kronor` of the quantity.
+
+    Examples
+    --------
+    >>> kronor_multiple(ureg.Quantity(2.5, "tkr/mån"))
+    (1000.0, <Quantity(2500.0, 'SEK / month')>)
+    """
+    return float(in_kronor(1.0 * quantity.units).magnitude), in_kronor(quantity)
 
 
 def to_float(quantity: pint.Quantity[Any], unit: str, *, field: str = "value") -> float:
