@@ -60,6 +60,12 @@ class ScenarioTable:
         """
         return scenario_frame(self)
 
+    def plot(self, ax: Any = None, *, lang: str = "sv") -> Any:
+        """NPV per scenario and payer, side by side (:mod:`.plot_scenarios`, matplotlib)."""
+        from sociokalkyl.analysis.plot_scenarios import plot_scenarios
+
+        return plot_scenarios(self, ax, lang=lang)
+
     def _repr_html_(self) -> str:
         return scenario_html(self)
 

@@ -337,26 +337,13 @@ class Result:
         """
         return result_frame(self, kind)
 
-    def plot(self, ax: Any = None, *, lang: str = "sv") -> Any:
-        """Bars of yearly costs and avoided costs, lines of the cumulative net.
-
-        See :func:`sociokalkyl.analysis.plot.plot_result`; matplotlib is imported when
-        called, not when sociokalkyl is imported.
-
-        Parameters
-        ----------
-        ax
-            A matplotlib Axes to draw on; a new figure when None.
-        lang
-            ``"sv"`` (Swedish labels, the default) or ``"en"``.
-
-        Returns
-        -------
-        matplotlib.axes.Axes
+    def plot(self, ax: Any = None, *, lang: str = "sv", kind: str = "overview") -> Any:
+        """Draw ``kind``: ``"overview"``, ``"cumulative"`` (payback marked), ``"payers"``,
+        ``"cost_items"``; see :func:`sociokalkyl.analysis.plot.plot_of` (matplotlib, lazy).
         """
-        from sociokalkyl.analysis.plot import plot_result
+        from sociokalkyl.analysis.plot import plot_of
 
-        return plot_result(self, ax, lang=lang)
+        return plot_of(self, kind, ax, lang=lang)
 
     def text(self, lang: str = "en") -> str:
         """The compact text of ``print(result)``, in ``lang`` (see :func:`result_text`)."""

@@ -35,6 +35,7 @@ DISPLAY_LABELS: dict[str, tuple[str, str]] = {
         "Medelvärde bland dragningar som betalar tillbaka",
         "Mean among the draws that pay back",
     ),
+    "npv_q": ("{name}, {q}-percentil", "{name}, {q} percentile"),
     "q_all": ("{q}-percentil över alla dragningar", "{q} percentile over all draws"),
     "counting_note": (
         "En dragning som inte betalar tillbaka räknas som oändligt lång tid: den ingår i "
@@ -50,10 +51,7 @@ DISPLAY_LABELS: dict[str, tuple[str, str]] = {
     "plot_payback_at": ("återbetald efter {x}", "paid back after {x}"),
     "plot_payback_d_at": ("diskonterat återbetald efter {x}", "paid back, discounted, after {x}"),
     "plot_cumulative_title": ("{name}: ackumulerat netto", "{name}: cumulative net"),
-    "plot_flows_title": (
-        "{name}: kostnader och undvikna kostnader per {by}",
-        "{name}: costs and avoided costs by {by}",
-    ),
+    "plot_flows_title": ("{name}: per {by}", "{name}: by {by}"),
     "plot_by_payer": ("betalare", "payer"),
     "plot_by_cost_item": ("kostnadspost", "cost item"),
     "plot_cost_of": ("kostnad, {who}", "cost, {who}"),
