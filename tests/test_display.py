@@ -288,3 +288,20 @@ def test_scenarios_side_by_side() -> None:
     assert [t.get_text() for t in ax.get_xticklabels()] == ["bas", "dubbel"]
     heights = [p.get_height() for p in ax.patches]
     assert heights == pytest.approx([r["npv"] / 1e6 for r in table.records()])
+
+
+def test_report_table_says_never_in_words_and_names_the_mean() -> None:
+    """The CLI's Monte Carlo table: summary() turns +inf into None, once a blank cell."""
+    from sociokalkyl.report.render import render_text
+    from sociokalkyl.report.tables import Report, simulation_metrics_table
+
+    none_pays = simulate(*examples.skolfam(), skolfam_uncertainty(), draws=300, seed=1)
+    table = simulation_metrics_table(none_pays.summary()["metrics"], "MC", "sv")
+    text = render_text(Report("x", [], [table]), "sv")
+    payback = next(row for row in table.rows if str(row[0]).startswith("Återbetalningstid ("))
+    assert "medelvärde över dem som betalar tillbaka" in payback[0]
+    median = table.headers.index("median")
+    assert payback[median] is None  # +inf, cleaned for JSON ...
+    assert table.kinds[table.rows.index(payback)][median] == "years"  # ... read as words
+    assert "inte inom horisonten" in text
+    assert "∞" not in text

@@ -43,6 +43,10 @@ DISPLAY_LABELS: dict[str, tuple[str, str]] = {
         "A draw that does not pay back counts as an infinitely long time: it is in the "
         "median and the percentiles, not in the mean.",
     ),
+    "payback_row_note": (
+        "medelvärde över dem som betalar tillbaka, percentiler över alla",
+        "mean over those that pay back, percentiles over all",
+    ),
     "mean_over_all": ("alla dragningar", "all draws"),
     "mean_over_paying": ("dragningar som betalar tillbaka", "draws that pay back"),
     "mean_over_finite": ("dragningar med ett värde", "draws with a value"),
