@@ -132,6 +132,7 @@ def test_tornado_and_scenario_frames(skolfam_tornado: Tornado) -> None:
     ]  # fmt: skip
     assert list(frame["swing_sek"]) == [r.swing for r in skolfam_tornado.rows]
     assert "." not in frame["label"].iloc[0]  # words, never cost_items.x.unit_cost
+    assert "Multiple of every effect (1 = as given)" in str(skolfam_tornado)
     table = compare_scenarios({"dubbel": {"effect_multiplier": 2.0}}, *examples.skolfam())
     scenarios = table.to_frame()
     assert list(scenarios.columns[:3]) == ["scenario", "npv_sek", "pv_costs_sek"]

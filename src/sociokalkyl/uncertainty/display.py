@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from sociokalkyl.uncertainty.sensitivity import Tornado
     from sociokalkyl.uncertainty.simulation_result import SimulationResult
 
-__all__ = ["simulation_html", "simulation_rows", "simulation_text", "tornado_html"]
+__all__ = ["simulation_html", "simulation_rows", "simulation_text", "tornado_html", "tornado_text"]
 
 
 def simulation_rows(result: SimulationResult, lang: str = "sv") -> list[tuple[str, str]]:
@@ -187,3 +187,42 @@ def tornado_html(tornado: Tornado, lang: str = "sv") -> str:
     title = html.escape(display_label("plot_tornado_title", language,
                                       name=tornado.intervention_name))  # fmt: skip
     return f'<div class="sociokalkyl"><p><strong>{title}</strong></p>{table}</div>'
+
+
+def tornado_text(tornado: Tornado, lang: str = "en") -> str:
+    """A tornado as compact text: one line a parameter, NPV at its low and high value.
+
+    Parameters
+    ----------
+    tornado
+        A :class:`~sociokalkyl.uncertainty.sensitivity.Tornado`.
+    lang
+        ``"en"`` (the default of ``str()``) or ``"sv"``.
+
+    Returns
+    -------
+    str
+        A heading with the NPV as given, then ``label  npv_low .. npv_high`` [SEK],
+        largest swing first.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.uncertainty.sensitivity import tornado
+    >>> t = tornado(*examples.servicetrainee(), {"effect_multiplier": {"kind": "uniform",
+    ...     "low": 0.5, "high": 1.5}})
+    >>> print(tornado_text(t))
+    Servicetrainee: one-way sensitivity; NPV as given: -5,752,490 SEK
+      Multiple of every effect (1 = as given)  -8,518,944 SEK .. -4,088,284 SEK
+    """
+    language = as_lang(lang)
+    base = format_sek(tornado.base_npv, language)
+    head = display_label("plot_tornado_title", language, name=tornado.intervention_name)
+    lines = [f"{head}; {display_label('html_base_npv', language, npv=base)}"]
+    width = max([0, *(len(r.label(language)) for r in tornado.rows)])
+    lines += [
+        f"  {r.label(language):<{width}}  {format_sek(r.npv_low, language)} .. "
+        f"{format_sek(r.npv_high, language)}"
+        for r in tornado.rows
+    ]
+    return "\n".join(lines)

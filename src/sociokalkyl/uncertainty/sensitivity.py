@@ -38,7 +38,7 @@ from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import as_lang
 from sociokalkyl.uncertainty.checks import check_sampled
-from sociokalkyl.uncertainty.display import tornado_html
+from sociokalkyl.uncertainty.display import tornado_html, tornado_text
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.frames import tornado_frame
 from sociokalkyl.uncertainty.spec import DistributionLike, Uncertainty
@@ -192,6 +192,9 @@ class Tornado:
 
     def _repr_html_(self) -> str:
         return tornado_html(self)
+
+    def __str__(self) -> str:
+        return tornado_text(self)
 
 
 def _ordered_levels(low: float, high: float) -> tuple[float, float]:
