@@ -306,3 +306,15 @@ def test_report_table_says_never_in_words_and_names_the_mean() -> None:
     assert table.kinds[table.rows.index(payback)][median] == "years"  # ... read as words
     assert "inte inom horisonten" in text
     assert "∞" not in text
+
+
+def test_without_pandas_the_frame_names_the_method_and_the_install(
+    seniors: sk.Result, mc: SimulationResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now fails
+    with pytest.raises(ImportError, match=r"Result\.to_frame\('payers'\) needs pandas: pip"):
+        seniors.to_frame("payers")
+    with pytest.raises(ImportError, match=r"SimulationResult\.to_frame\('draws'\) needs pandas"):
+        mc.to_frame("draws")
