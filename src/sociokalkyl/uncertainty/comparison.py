@@ -146,7 +146,9 @@ class Comparison:
     def sd(self) -> float:
         """The effect's standard deviation: sampling error and the spread between designs.
 
-        .. math:: sd = \\sqrt{\\overline{se_k^2} + \\frac{1}{K}\\sum_k (\\hat\\delta_k - \\bar\\delta)^2}
+        .. math::
+            sd = \\sqrt{\\overline{se_k^2}
+                 + \\frac{1}{K}\\sum_k (\\hat\\delta_k - \\bar\\delta)^2}
 
         The mean squared standard error is the sampling error of one design (the
         comparison groups share the treated group, so averaging does not shrink it); the
@@ -194,26 +196,32 @@ class Comparison:
         """
         if not (math.isfinite(scale) and scale != 0):
             raise InputError(
-                "is not a finite, non-zero scale", field="scale", value=scale,
+                "is not a finite, non-zero scale",
+                field="scale",
+                value=scale,
                 expected="the use per participant and year, e.g. scale=10 (months a year)",
-            )  # fmt: skip
+            )
         sd = self.sd
         if not math.isfinite(sd) or sd <= 0:
             raise InputError(
                 "has no standard error: a group has no size, or every estimate is exact",
                 field="groups",
                 value={self.treated.name: self.treated.size},
-                expected="a size (> 0) for every group, e.g. Group('Väntelista', 1.0, 0.8, size=30)",
+                expected="a size (> 0) for every group, "
+                "e.g. Group('Väntelista', 1.0, 0.8, size=30)",
             )
         bound = abs(scale) if self.scale == "share" else None
         if kind == "normal":
             low = None if bound is None else -bound
-            return Normal(mean=self.mean * scale, sd=sd * abs(scale), low=low, high=bound)
+            table = {"mean": self.mean * scale, "sd": sd * abs(scale), "low": low, "high": bound}
+            return Normal.model_validate(table)
         if kind != "beta" or bound is None:
             raise InputError(
-                "is not a distribution of this comparison", field="kind", value=kind,
+                "is not a distribution of this comparison",
+                field="kind",
+                value=kind,
                 expected="'normal', or 'beta' for shares",
-            )  # fmt: skip
+            )
         return _beta(self.mean, sd, -1.0, 1.0, scale)
 
     def effect(self, use: float, kind: Literal["normal", "beta"] = "normal") -> _Base:
@@ -244,9 +252,11 @@ class Comparison:
         """
         if not (math.isfinite(use) and use > 0):
             raise InputError(
-                "is not a use per participant and year", field="use", value=use,
+                "is not a use per participant and year",
+                field="use",
+                value=use,
                 expected="a positive number, e.g. 10 (months a year of bistånd)",
-            )  # fmt: skip
+            )
         return self.distribution(kind, scale=use)
 
 
@@ -257,9 +267,11 @@ def _beta(mean: float, sd: float, low: float, high: float, scale: float) -> Beta
     common = m * (1 - m) / v - 1
     if not (0 < m < 1 and common > 0):
         raise InputError(
-            "is too wide for a beta distribution on [-1, 1]", field="sd", value=sd,
+            "is too wide for a beta distribution on [-1, 1]",
+            field="sd",
+            value=sd,
             expected=f"sd below {math.sqrt(m * (1 - m)) * width:.3g}, or kind='normal'",
-        )  # fmt: skip
+        )
     a, b = m * common, (1 - m) * common
     ends = sorted((low * scale, high * scale))
     if scale < 0:
@@ -271,9 +283,11 @@ def _check_group(group: object, field: str, scale: Scale) -> Group:
     """``group`` if it is a valid :class:`Group`; an InputError naming ``field`` otherwise."""
     if not isinstance(group, Group):
         raise InputError(
-            "is not a group", field=field, value=group,
+            "is not a group",
+            field=field,
+            value=group,
             expected="Group(name, before, after, size), e.g. Group('Väntelista', 1.0, 0.8, 30)",
-        )  # fmt: skip
+        )
     for name in ("before", "after"):
         value = getattr(group, name)
         ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
@@ -281,23 +295,29 @@ def _check_group(group: object, field: str, scale: Scale) -> Group:
             ok = 0.0 <= value <= 1.0
         if not ok:
             what = "a share between 0 and 1, e.g. 0.26 for 26 %" if scale == "share" else "a number"
-            raise InputError(f"is not {what.split(',')[0]}", field=f"{field}.{name}", value=value,
-                             expected=what)  # fmt: skip
+            raise InputError(
+                f"is not {what.split(',')[0]}", field=f"{field}.{name}", value=value, expected=what
+            )
     if group.size is not None and (
         isinstance(group.size, bool) or not isinstance(group.size, int) or group.size < 1
     ):
         raise InputError(
-            "is not a group size", field=f"{field}.size", value=group.size,
+            "is not a group size",
+            field=f"{field}.size",
+            value=group.size,
             expected="a whole number of persons or households >= 1, e.g. 30",
-        )  # fmt: skip
+        )
     if group.sd is not None and (
-        scale == "share" or not (isinstance(group.sd, int | float) and group.sd >= 0)
+        scale == "share"
+        or not (isinstance(group.sd, int | float) and group.sd >= 0)
         or not math.isfinite(group.sd)
-    ):  # fmt: skip
+    ):
         raise InputError(
-            "is not a standard deviation of a mean", field=f"{field}.sd", value=group.sd,
+            "is not a standard deviation of a mean",
+            field=f"{field}.sd",
+            value=group.sd,
             expected="a number >= 0, and only with scale='mean' (a share's is binomial)",
-        )  # fmt: skip
+        )
     return group
 
 
@@ -350,20 +370,21 @@ def compare(treated: Group, comparisons: Sequence[Group], scale: Scale = "share"
     >>> e = c.estimates[0]
     >>> round(e.effect, 2), round(e.se, 4)
     (-0.54, 0.1084)
-    >>> compare(Group("T", 1.0, 1.26), [Group("V", 1.0, 0.8)])
+    >>> compare(Group("T", 1.0, 1.26), [Group("V", 1.0, 0.8)])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    sociokalkyl.errors.InputError: treated.after: is not a share between 0 and 1 (got 1.26); expected a share between 0 and 1, e.g. 0.26 for 26 %
+    sociokalkyl.errors.InputError: treated.after: is not a share between 0 and 1 (got 1.26); ...
     """
     if scale not in ("share", "mean"):
-        raise InputError("is not a scale", field="scale", value=scale,
-                         expected="'share' or 'mean'")  # fmt: skip
+        raise InputError("is not a scale", field="scale", value=scale, expected="'share' or 'mean'")
     treated = _check_group(treated, "treated", scale)
     if isinstance(comparisons, Group | str) or len(comparisons) == 0:
         raise InputError(
-            "has no comparison group", field="comparisons", value=comparisons,
+            "has no comparison group",
+            field="comparisons",
+            value=comparisons,
             expected="a list of one or more groups, e.g. [Group('Väntelista', 1.0, 0.8, 30)]",
-        )  # fmt: skip
+        )
     var_t = _variance(treated, scale)
     estimates = []
     for index, group in enumerate(comparisons):
