@@ -233,3 +233,18 @@ def test_cli_vardet_av_information(capsys, tmp_path):
     assert main(["voi", path, "--draws", "3000", "--format", "json", "--out", str(target)]) == 0
     assert '"perspective": "total"' in target.read_text(encoding="utf-8")
     assert main(["voi", path, "--draws", "3000", "--out", str(target)]) == 2  # no --force
+
+
+def test_plot_evppi_bars():
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    voi = for_npv([-1.0, 3.0, 0.5, -0.2], {"a": [0.0, 1.0, 2.0, 3.0], "b": [1.0, 0.0, 1.0, 0.0]},
+                  "kommun")  # fmt: skip
+    ax = voi.plot(lang="en")
+    assert [t.get_text() for t in ax.get_yticklabels()] == [r.parameter for r in voi.rows][::-1]
+    assert ax.get_xlabel() == "Value of knowing (EVPPI) [kr]"
+    plt.close("all")

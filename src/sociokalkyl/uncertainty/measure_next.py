@@ -30,7 +30,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from sociokalkyl._optional import require
 from sociokalkyl.errors import InputError
+from sociokalkyl.language.labels import as_lang
+from sociokalkyl.language.voi import voi_label
 from sociokalkyl.uncertainty.simulation_result import SimulationResult
 from sociokalkyl.uncertainty.spec import DistributionLike, sample_parameters
 from sociokalkyl.uncertainty.value_of_information import (
@@ -97,6 +100,41 @@ class ValueOfInformation:
     def decision(self) -> str:
         """``"invest"`` when the expected NPV is positive, else ``"do not invest"``."""
         return "invest" if self.expected_npv > 0 else "do not invest"
+
+    def plot(self, ax: Any = None, *, lang: str = "sv") -> Any:
+        """EVPPI bars, largest on top, and EVPI as a dashed line (matplotlib) [kr].
+
+        When every EVPPI is 0 (no parameter can change the decision), the bars show the
+        share of the NPV's spread each parameter explains instead.
+
+        Parameters
+        ----------
+        ax
+            A matplotlib Axes to draw on; a new figure when None.
+        lang
+            ``"sv"`` (the default) or ``"en"``.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+        """
+        plt = require("matplotlib.pyplot", "ValueOfInformation.plot()")
+        language = as_lang(lang)
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 0.5 * len(self.rows) + 1.5))
+        rows = list(reversed(self.rows))
+        spread = all(row.evppi == 0 for row in rows)
+        values = [row.variance_share * 100 if spread else row.evppi for row in rows]
+        ax.barh(range(len(rows)), values, color="#4477aa")
+        ax.set_yticks(range(len(rows)), [row.parameter for row in rows])
+        if spread:
+            ax.set_xlabel(f"{voi_label('variance_share', language)} [%]")
+        else:
+            ax.axvline(self.evpi, color="#cc6677", linestyle="--", label="EVPI")
+            ax.set_xlabel(f"{voi_label('evppi', language)} [kr]")
+            ax.legend()
+        ax.set_title(voi_label("voi_title", language, name=self.perspective))
+        return ax
 
     def records(self) -> list[dict[str, Any]]:
         """One row per parameter: ``rank``, ``parameter``, ``evppi``, ``share_of_evpi``,
