@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sociokalkyl import examples
 from sociokalkyl.errors import InputError
@@ -129,3 +131,21 @@ def test_bad_comparisons_and_options():
     means = compare(Group("T", 1, 2, 10, sd=1), [Group("C", 1, 1, 10, sd=1)], scale="mean")
     with pytest.raises(InputError, match="'normal', or 'beta' for shares"):
         means.distribution("beta")
+
+
+shares = st.floats(0, 1)
+sizes = st.integers(1, 10_000)
+
+
+@given(tb=shares, ta=shares, cb=shares, ca=shares, nt=sizes, nc=sizes)
+def test_did_properties(tb, ta, cb, ca, nt, nc):
+    treated, control = Group("T", tb, ta, nt), Group("C", cb, ca, nc)
+    forward = compare(treated, [control]).estimates[0]
+    backward = compare(control, [treated]).estimates[0]
+    # the definition, and swapping the groups flips the sign but not the standard error
+    assert forward.effect == (ta - tb) - (ca - cb)
+    assert backward.effect == pytest.approx(-forward.effect, abs=1e-12)
+    assert forward.se == pytest.approx(backward.se)
+    # a share's change has at most variance (1/4 + 1/4)/n
+    assert 0.0 <= forward.se <= math.sqrt(0.5 / nt + 0.5 / nc) + 1e-12
+    assert -2.0 <= forward.effect <= 2.0
