@@ -34,10 +34,12 @@ from typing import TextIO
 
 from sociokalkyl.cli._common import Parser, UsageError, report_problems
 from sociokalkyl.cli.catalogue import add_catalogue_parser
+from sociokalkyl.cli.effekt import add_effekt_parser
 from sociokalkyl.cli.init import add_init_parser, init_command
 from sociokalkyl.cli.run import add_run_parser, run_command
 from sociokalkyl.cli.schema import add_schema_parser, schema_command
 from sociokalkyl.cli.validate import add_validate_parser, validate_command
+from sociokalkyl.cli.vardet import add_vardet_parser
 from sociokalkyl.errors import SociokalkylError
 from sociokalkyl.examples.bundled import DESCRIPTIONS
 from sociokalkyl.language.safety import clean_text
@@ -97,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_validate_parser(sub, common)
     add_schema_parser(sub, common)
     add_catalogue_parser(sub)
+    add_effekt_parser(sub, common)
+    add_vardet_parser(sub, common)
     return parser
 
 
