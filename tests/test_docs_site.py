@@ -102,3 +102,91 @@ def test_site_builds_strict(tmp_path: Path) -> None:
     # the method's formulas reach the page as arithmatex blocks for MathJax
     method = (site / "conventions" / "index.html").read_text(encoding="utf-8")
     assert method.count('class="arithmatex"') >= 15
+
+
+def _sek(value: float) -> str:
+    """Whole kronor with a space between thousands and a true minus: −5 735 373."""
+    text = f"{abs(value):,.0f}".replace(",", " ")
+    return ("−" if value < 0 else "") + text
+
+
+def _mnkr(value: float) -> str:
+    """Million kronor, two decimals, Swedish comma: −5,75 mnkr."""
+    text = f"{abs(value) / 1e6:.2f}".replace(".", ",") + " mnkr"
+    return ("−" if value < 0 else "") + text
+
+
+def test_worked_numbers_of_the_method_come_from_the_code() -> None:
+    """Each worked number on the method page is what sociokalkyl computes today."""
+    import numpy as np
+
+    import sociokalkyl as sk
+
+    text = (DOCS / "conventions.md").read_text(encoding="utf-8")
+    servicetrainee = sk.examples.servicetrainee()
+    seniors = sk.examples.seniorer_ostersund()
+    result = sk.evaluate(*seniors)
+    biased = sk.evaluate(seniors[0], seniors[1].model_copy(update={"optimism_bias": 0.2}))
+    uncertainty = sk.examples.servicetrainee_uncertainty()
+    mc1 = sk.simulate(*servicetrainee, uncertainty, draws=4000, seed=1)
+    mc2 = sk.simulate(*servicetrainee, uncertainty, draws=4000, seed=2)
+    table = {row["year"]: row for row in result.table()}
+    flows = [-100, 30, 30, 30, 30]
+    expected = {
+        "f_3 = 1/1.035^3 = ": f"{sk.discount_factors(0.035, 4)[3]:.5f}",
+        "f_{31} = 1.035^{-30} \\cdot 1.03^{-1} = ": (
+            f"{sk.discount_factors(sk.DiscountSchedule.green_book(), 32)[31]:.5f}"
+        ),
+        "f_{36} = 1.04^{-35} \\cdot 1.03^{-1} = ": (
+            f"{sk.discount_factors(sk.DiscountSchedule.denmark_2018(), 37)[36]:.5f}"
+        ),
+        "0.87144) = ": f"{float(sk.npv(0.035, flows)):.3f}",
+        "$[-100, 39, 59, 55, 20]$ has IRR ": f"{100 * float(sk.irr([-100, 39, 59, 55, 20])):.3f}",
+        "payback is $3 + 10/40 = ": f"{float(sk.payback_period([-100, 120, -50, 20, 40])):.2f}",
+        "at 3.5 % pays back at ": f"{float(sk.payback_period(flows, 0.035)):.2f}",
+        "$110.192 / 100 = ": (
+            f"{float(sk.benefit_cost_ratio([0, 30, 30, 30, 30], [100, 0, 0, 0, 0], 0.035)):.3f}"
+        ),
+        "2\\,828\\,969 = ": f"{result.break_even_effect:.3f}",
+        "= 9\\,185.40$": "",
+        "$2\\,495\\,203 \\cdot 1.2 = 2\\,994\\,243$": "",
+        "+333 766 to\n−": _sek(biased.npv)[1:],
+        "602.18 = 474\\,755$": "",
+        "kr: ": _sek(table[2]["avoided"]),
+        "mean\nNPV ": _sek(mc1.mean()),
+        "standard deviation ": _sek(mc1.std()),
+        "`seed=2` gives\n": _sek(mc2.mean()),
+        "in 2012 prices, which is\n$9\\,860\\,000 \\cdot 403.70 / 314.20 = ": (
+            _sek(sk.rebase(9_860_000, 2012, 2023)).replace(" ", "\\,")
+        ),
+        "breaks even at ": _sek(sk.break_even(*servicetrainee, "costs[0].amount").value),
+    }
+    for before, number in expected.items():
+        assert before + number in text, f"method page: expected {before + number!r}"
+    assert f"{sk.rebase(7149, 2012, 2023):.2f}" == "9185.40"
+    assert round(sk.rebase(472, 2016, 2023), 2) == 602.18
+    assert round(table[2]["avoided"] - 551_055.1, 0) == 474_755
+    assert np.isclose(biased.pv_costs, 1.2 * result.pv_costs)
+    assert _sek(biased.pv_costs) == "2 994 243"
+
+
+def test_worked_numbers_of_the_gallery_come_from_the_code() -> None:
+    """The gallery's key figures (Swedish format) are the examples' results today."""
+    import sociokalkyl as sk
+
+    text = (DOCS / "gallery.md").read_text(encoding="utf-8")
+    results = {name: sk.evaluate(*sk.examples.load(name)) for name in sk.examples.NAMES}
+    servicetrainee, skolfam, seniors = (results[n] for n in sk.examples.NAMES)
+    for figure in (
+        _mnkr(servicetrainee.pv_costs),
+        _mnkr(servicetrainee.pv_avoided),
+        "nettonuvärde " + _mnkr(servicetrainee.npv),
+        "Nettonuvärde " + _mnkr(skolfam.npv),
+        _mnkr(skolfam.pv_avoided),
+        _mnkr(skolfam.pv_costs),
+        "Nettonuvärde +" + _mnkr(seniors.npv),
+        f"internränta {100 * seniors.irr:.1f} %".replace(".", ","),
+        f"{skolfam.break_even_effect:.2f} × 30 %".replace(".", ","),
+        f"efter {seniors.payback:.1f} år".replace(".", ","),
+    ):
+        assert figure in text.replace("**", ""), f"gallery: expected {figure!r}"
