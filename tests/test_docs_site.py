@@ -99,6 +99,12 @@ def test_site_builds_strict(tmp_path: Path) -> None:
     assert "payback_period" in finance
     result = (site / "api" / "analysis" / "index.html").read_text(encoding="utf-8")
     assert "benefit_cost_ratio" in result
+    # the docstrings' reST math and roles are Markdown on the page (docs/_griffe_rst.py)
+    for page in site.glob("api/*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        for rest in (".. math::", ":math:`", ":func:`", ":class:`"):
+            assert rest not in html, f"{page.parent.name}: {rest}"
+    assert finance.count('class="arithmatex"') >= 10
     # the method's formulas reach the page as arithmatex blocks for MathJax
     method = (site / "conventions" / "index.html").read_text(encoding="utf-8")
     assert method.count('class="arithmatex"') >= 15
@@ -190,3 +196,24 @@ def test_worked_numbers_of_the_gallery_come_from_the_code() -> None:
         f"efter {seniors.payback:.1f} år".replace(".", ","),
     ):
         assert figure in text.replace("**", ""), f"gallery: expected {figure!r}"
+
+
+def test_griffe_extension_turns_rest_into_markdown() -> None:
+    """The reST of the numpydoc docstrings becomes Markdown the site can render."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_griffe_rst", DOCS / "_griffe_rst.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    to_markdown = module.to_markdown
+    assert to_markdown("see :func:`~sociokalkyl.finance.npv` and :class:`Result`") == (
+        "see `npv` and `Result`"
+    )
+    assert to_markdown("with :math:`f_t = 1`.") == "with $f_t = 1$."
+    one_line = to_markdown("Notes\n.. math:: PV = x\n\nMore.")
+    assert one_line == "Notes\n\n$$\nPV = x\n$$\n\nMore."
+    block = to_markdown("    .. math::\n\n        a = b\n        c = d\n\n    After.")
+    assert block == "\n    $$\n    a = b\n    c = d\n    $$\n\n    After."
+    assert to_markdown(".. [1] numpy-financial") == "[1] numpy-financial"
