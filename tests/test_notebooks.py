@@ -19,6 +19,7 @@ run is 4 000 draws.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,17 +57,37 @@ def test_notebook_checks_its_numbers(path: Path) -> None:
     assert any("npf." in src or "by_hand" in src for src in sources)
 
 
+KERNEL = "sociokalkyl-tests"
+
+
+@pytest.fixture
+def this_python_kernel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A kernel spec that runs this interpreter, found first (JUPYTER_PATH).
+
+    So the notebooks run against the sociokalkyl under test, whatever ``python3`` kernel
+    a user or the system may have installed elsewhere.
+    """
+    spec = tmp_path / "kernels" / KERNEL
+    spec.mkdir(parents=True)
+    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    kernel = {"argv": argv, "display_name": KERNEL, "language": "python"}
+    (spec / "kernel.json").write_text(json.dumps(kernel), encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+    return KERNEL
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_runs_top_to_bottom(path: Path) -> None:
-    """Execute every cell in order in a fresh python3 kernel; a failing assert fails here."""
+def test_notebook_runs_top_to_bottom(path: Path, this_python_kernel: str) -> None:
+    """Execute every cell in order in a fresh kernel; a failing assert fails here."""
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
     notebook = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(
         notebook,
         timeout=300,
-        kernel_name="python3",
+        kernel_name=this_python_kernel,
         resources={"metadata": {"path": str(NOTEBOOK_DIR)}},
     )
     client.execute()  # raises CellExecutionError naming the cell and the traceback
