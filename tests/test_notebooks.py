@@ -42,6 +42,8 @@ def test_there_are_the_three_example_notebooks() -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_is_stored_without_outputs(path: Path) -> None:
     """Outputs would go stale as the code changes; the test run is the output that counts."""
+    nbformat = pytest.importorskip("nbformat")
+    nbformat.validate(nbformat.read(path, as_version=4))  # a notebook Jupyter can open
     for number, cell in enumerate(_cells(path)):
         if cell["cell_type"] == "code":
             assert cell.get("outputs") == [], f"{path.name}: cell {number} has outputs"
