@@ -35,8 +35,10 @@ from typing import TextIO
 from sociokalkyl.cli._common import Parser, UsageError, report_problems
 from sociokalkyl.cli.catalogue import add_catalogue_parser
 from sociokalkyl.cli.init import add_init_parser, init_command
+from sociokalkyl.cli.portfolj import add_portfolj_parser
 from sociokalkyl.cli.run import add_run_parser, run_command
 from sociokalkyl.cli.schema import add_schema_parser, schema_command
+from sociokalkyl.cli.uppfoljning import add_uppfoljning_parser
 from sociokalkyl.cli.validate import add_validate_parser, validate_command
 from sociokalkyl.errors import SociokalkylError
 from sociokalkyl.examples.bundled import DESCRIPTIONS
@@ -97,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_validate_parser(sub, common)
     add_schema_parser(sub, common)
     add_catalogue_parser(sub)
+    add_uppfoljning_parser(sub, common)
+    add_portfolj_parser(sub, common)
     return parser
 
 

@@ -272,19 +272,31 @@ def follow_up(plan: Plan, observed: Sequence[YearData], *, credibility: float = 
     mask = np.zeros(plan.horizon, dtype=bool)
     other = np.zeros((len(plan.payers), plan.horizon))
     for year in observed:
-        t = year.index
-        mask[t] = True
-        for key, amount in year.use.items():
-            i = plan.item_keys.index(key)
-            avoided[i, t] += (use[i, t] - amount) * prices[i, t]
-            outcome_use[i, t] = amount
-        for name, amount in year.costs.items():
-            costs[plan.cost_names.index(name), t] = amount
-        for payer, amount in year.other_costs.items():
-            other[plan.payers.index(payer), t] += amount
+        _apply(plan, year, use, prices, (avoided, costs, outcome_use, other))
+        mask[year.index] = True
     ratio = _reproject(avoided, at_intake.avoided[:, :, 0], mask, credibility)
+    later = slice(int(np.flatnonzero(mask)[-1]) + 1 if mask.any() else plan.horizon, None)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        left = at_intake.baseline[:, later, 0] - avoided[:, later]
+        outcome_use[:, later] = np.where(prices[:, later] != 0, left / prices[:, later], 0.0)
     outcome = _projection(at_intake, avoided, costs, other)
     return FollowUp(plan, mask, forecast, outcome, use, outcome_use, ratio, float(credibility))
+
+
+def _apply(
+    plan: Plan, year: YearData, use: Array, prices: Array, into: tuple[Array, Array, Array, Array]
+) -> None:
+    """Write one observed year into the outcome's avoided costs, costs, use and other costs."""
+    avoided, costs, outcome_use, other = into
+    t = year.index
+    for key, amount in year.use.items():
+        i = plan.item_keys.index(key)
+        avoided[i, t] += (use[i, t] - amount) * prices[i, t]
+        outcome_use[i, t] = amount
+    for name, amount in year.costs.items():
+        costs[plan.cost_names.index(name), t] = amount
+    for payer, amount in year.other_costs.items():
+        other[plan.payers.index(payer), t] += amount
 
 
 def _reproject(avoided: Array, forecast: Array, observed: NDArray[np.bool_], w: float) -> Array:

@@ -11,7 +11,7 @@ and what was expected.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import Field, ValidationError
 
@@ -19,6 +19,7 @@ from sociokalkyl.engine import Plan
 from sociokalkyl.errors import InputError, unknown_name
 from sociokalkyl.followup.data import YearData
 from sociokalkyl.model.common import FrozenModel
+from sociokalkyl.money import kpi
 
 __all__ = ["Observations", "ObservedYear", "validated"]
 
@@ -98,6 +99,8 @@ class ObservedYear(FrozenModel):
         Cost line name -> what it actually cost in the year [kr, analysis price year].
     other_costs
         Payer (or nämnd) -> costs outside the planned cost lines [kr].
+    price_year
+        The price year of this year's amounts (default: the file's ``price_year``).
     source
         Where the numbers come from (bokslut, verksamhetssystem).
 
@@ -112,6 +115,7 @@ class ObservedYear(FrozenModel):
     use: dict[str, NonNegative] = Field(default_factory=dict)
     costs: dict[str, NonNegative] = Field(default_factory=dict)
     other_costs: dict[str, NonNegative] = Field(default_factory=dict)
+    price_year: int | None = None
     source: str | None = None
 
 
@@ -127,6 +131,10 @@ class Observations(FrozenModel):
     credibility
         Weight in [0, 1] of the observed effect when re-projecting the remaining years
         (1: the observation replaces the forecast effect; see ``docs/followup.md``).
+    price_year
+        The price year of the amounts (costs): a year, ``"nominal"`` (each year's own
+        prices, as in a bokslut) or None (the forecast's analysis price year). Amounts
+        are rebased to the analysis price year with KPI.
     years
         One entry per observed calendar year.
 
@@ -139,6 +147,7 @@ class Observations(FrozenModel):
     scenario: str | None = None
     example: str | None = None
     credibility: Annotated[float, Field(ge=0, le=1)] = 1.0
+    price_year: int | Literal["nominal"] | None = None
     years: list[ObservedYear] = Field(default_factory=list)
 
     def year_data(self, plan: Plan) -> list[YearData]:
@@ -193,11 +202,31 @@ class Observations(FrozenModel):
             _known(
                 entry.other_costs, plan.payers, "a payer of the analysis", f"{field}.other_costs"
             )
-            out.append(
-                YearData(t, entry.participants, dict(entry.use), dict(entry.costs),
-                         dict(entry.other_costs))
-            )  # fmt: skip
+            factor = self._price_factor(plan, entry, field)
+            costs = {k: v * factor for k, v in entry.costs.items()}
+            other = {k: v * factor for k, v in entry.other_costs.items()}
+            out.append(YearData(t, entry.participants, dict(entry.use), costs, other))
         return out
+
+    def _price_factor(self, plan: Plan, entry: ObservedYear, field: str) -> float:
+        """The factor that restates an entry's amounts in the analysis price year."""
+        if entry.price_year is not None:
+            return _price_factor_of(plan, entry.price_year, f"{field}.price_year")
+        if self.price_year == "nominal":
+            return _price_factor_of(plan, entry.year, f"{field}.year")
+        if self.price_year is not None:
+            return _price_factor_of(plan, self.price_year, "price_year")
+        return 1.0
+
+
+def _price_factor_of(plan: Plan, year: int, field: str) -> float:
+    """KPI factor from ``year`` to the analysis price year; an error naming ``field``."""
+    if year == plan.price_year:
+        return 1.0
+    try:
+        return kpi().factor(year, plan.price_year)
+    except InputError as exc:
+        raise InputError(exc.message, field=field, value=year, expected=exc.expected) from None
 
 
 def _year_index(plan: Plan, year: int, field: str) -> int:
