@@ -151,3 +151,11 @@ def test_no_observation_means_nothing_realised():
     assert f.npv_realised == 0.0
     assert math.isclose(f.npv_reprojected, f.npv_forecast)
     assert f.years[0] == 2015
+
+
+def test_an_observed_amount_that_overflows_is_an_error_not_infinity():
+    from sociokalkyl.errors import CalculationError
+
+    plan = compile_plan(*examples.servicetrainee())
+    with pytest.raises(CalculationError, match="not a finite number"):
+        follow_up(plan, [YearData(1, use={"ekonomiskt_bistand": 1e306})])

@@ -105,3 +105,9 @@ def test_a_portfolio_needs_unique_names():
     plan = compile_plan(*examples.servicetrainee())
     with pytest.raises(InputError, match="given twice"):
         Portfolio(("a", "a"), (plan, plan))
+
+
+def test_one_uncertainty_a_member():
+    plan = compile_plan(*examples.servicetrainee())
+    with pytest.raises(InputError, match="one entry a member"):
+        simulate_portfolio({"a": plan, "b": plan}, [None], draws=10, seed=1)

@@ -32,6 +32,7 @@ from numpy.typing import NDArray
 
 from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, Projection, project
+from sociokalkyl.errors import CalculationError
 from sociokalkyl.followup.data import YearData
 
 __all__ = ["FollowUp", "follow_up", "unit_prices"]
@@ -271,15 +272,17 @@ def follow_up(plan: Plan, observed: Sequence[YearData], *, credibility: float = 
     outcome_use = use.copy()
     mask = np.zeros(plan.horizon, dtype=bool)
     other = np.zeros((len(plan.payers), plan.horizon))
-    for year in observed:
-        _apply(plan, year, use, prices, (avoided, costs, outcome_use, other))
-        mask[year.index] = True
-    ratio = _reproject(avoided, at_intake.avoided[:, :, 0], mask, credibility)
+    with np.errstate(over="ignore", invalid="ignore"):  # checked by _check_finite
+        for year in observed:
+            _apply(plan, year, use, prices, (avoided, costs, outcome_use, other))
+            mask[year.index] = True
+        ratio = _reproject(avoided, at_intake.avoided[:, :, 0], mask, credibility)
     later = slice(int(np.flatnonzero(mask)[-1]) + 1 if mask.any() else plan.horizon, None)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
         left = at_intake.baseline[:, later, 0] - avoided[:, later]
         outcome_use[:, later] = np.where(prices[:, later] != 0, left / prices[:, later], 0.0)
     outcome = _projection(at_intake, avoided, costs, other)
+    _check_finite(plan, outcome.flows)
     return FollowUp(plan, mask, forecast, outcome, use, outcome_use, ratio, float(credibility))
 
 
@@ -297,6 +300,18 @@ def _apply(
         costs[plan.cost_names.index(name), t] = amount
     for payer, amount in year.other_costs.items():
         other[plan.payers.index(payer), t] += amount
+
+
+def _check_finite(plan: Plan, flows: Array) -> None:
+    """A CalculationError naming the year when an observed amount overflowed a flow."""
+    bad = np.argwhere(~np.isfinite(flows))
+    if bad.size:
+        t = int(bad[0][1])
+        raise CalculationError(
+            "makes a flow that is not a finite number (an amount too large)",
+            field=f"years[{plan.base_year + t}]",
+            expected="observed uses and amounts of a realistic size (below 10^15 kr)",
+        )
 
 
 def _reproject(avoided: Array, forecast: Array, observed: NDArray[np.bool_], w: float) -> Array:

@@ -23,7 +23,8 @@ from sociokalkyl.money import kpi
 
 __all__ = ["Observations", "ObservedYear", "validated"]
 
-NonNegative = Annotated[float, Field(ge=0)]
+NonNegative = Annotated[float, Field(ge=0, le=1e15)]
+"""A count, use or amount: not negative, at most 10^15 (so that no sum overflows)."""
 Model = TypeVar("Model", bound=FrozenModel)
 
 _EXAMPLES = {

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from sociokalkyl.errors import CalculationError
+
 __all__ = ["Fund", "Investment", "Ledger", "Repayment", "ledger"]
 
 Array = NDArray[np.float64]
@@ -275,6 +277,12 @@ def ledger(
             raw = np.diff(cumulative, axis=0, prepend=0.0)
         repaid[n] = raw
     names = tuple(i.member for i in fund.investments)
+    if not (np.isfinite(repaid).all() and np.isfinite(granted).all()):
+        raise CalculationError(
+            "has an amount that is not a finite number (too large)",
+            field=f"fund {fund.name}",
+            expected="capital, grants and repayments of a realistic size (below 10^15 kr)",
+        )
     return Ledger(years, names, _by_year(fund.capital, first, count), granted, repaid)
 
 

@@ -21,7 +21,8 @@ from sociokalkyl.portfolio.fund import Fund, Investment, Repayment
 
 __all__ = ["FundInput", "InvestmentInput", "MemberInput", "PortfolioInput", "RepaymentInput"]
 
-Amount = Annotated[float, Field(ge=0)]
+Amount = Annotated[float, Field(ge=0, le=1e15)]
+"""An amount in kr: not negative, at most 10^15 (a thousand times a large kommun's budget)."""
 Share = Annotated[float, Field(ge=0, le=1)]
 
 

@@ -103,8 +103,8 @@ def shared_uncertainty(
     Raises
     ------
     InputError
-        When two members give a shared parameter different distributions, or the same
-        name has different units in two members.
+        When two members give a shared parameter different distributions, the same
+        name has different units in two members, or there is not one entry a member.
 
     Examples
     --------
@@ -114,6 +114,13 @@ def shared_uncertainty(
     >>> streams[1]
     {'settings.discount_rate': 'settings.discount_rate'}
     """
+    if len(uncertainties) != len(names):
+        raise InputError(
+            "needs one entry a member (None for a member without uncertainty)",
+            field="uncertainties",
+            value=len(uncertainties),
+            expected=f"{len(names)} entries, in the members' order",
+        )
     specs = [u if isinstance(u, Uncertainty) else Uncertainty(u or {}) for u in uncertainties]
     combined: dict[str, _Base] = {}
     owner: dict[str, int] = {}
