@@ -131,7 +131,11 @@ def test_the_excel_sheet_round_trip_and_cell_errors(tmp_path, capsys):
     book.save(sheet)
     assert main(["uppfoljning", str(sheet)]) == 1
     assert "Uppföljning!C3" in capsys.readouterr().err
-    ws["C3"], ws["F1"] = 4, "Okänd kolumn"
+    ws["C3"], ws["A3"] = 4, 2030  # a year after the horizon: named by its cell
+    book.save(sheet)
+    assert main(["uppfoljning", str(sheet)]) == 1
+    assert "uppfoljning.xlsx: Uppföljning!A3: is after the horizon" in capsys.readouterr().err
+    ws["A3"], ws["F1"] = 2013, "Okänd kolumn"
     book.save(sheet)
     assert main(["uppfoljning", str(sheet)]) == 1
     assert "Uppföljning!F1" in capsys.readouterr().err

@@ -173,6 +173,16 @@ def _in_file(path: Path, exc: SociokalkylError) -> SociokalkylError:
     return copy
 
 
+def _at_cell(exc: SociokalkylError, cells: dict[str, str]) -> SociokalkylError:
+    """The error with the sheet's cell as its field, when the field came from one."""
+    field = str(exc.field)
+    row = field.split(".", 1)[0]
+    if field in cells or row in cells:
+        exc.field = cells.get(field, cells.get(row))
+        exc.args = (exc._render(),)
+    return exc
+
+
 def load_followup(path: str | Path, *, scenario: Scenario | None = None) -> FollowUpFile:
     """Read a follow-up file (TOML, YAML, JSON or the ``.xlsx`` sheet) and compute it.
 
@@ -205,11 +215,12 @@ def load_followup(path: str | Path, *, scenario: Scenario | None = None) -> Foll
     0
     """
     path = Path(path)
+    cells: dict[str, str] = {}
     try:
         if detect_format(path) == "xlsx":
             from sociokalkyl.scenario.followup_excel import read_observation_sheet
 
-            observations = read_observation_sheet(path)
+            observations = read_observation_sheet(path, cells)
         else:
             observations = validated(Observations, read_data(path))
         if scenario is None:
@@ -217,7 +228,7 @@ def load_followup(path: str | Path, *, scenario: Scenario | None = None) -> Foll
         plan = compile_plan(scenario.intervention, scenario.settings, catalogue_for(scenario))
         years = observations.year_data(plan)
     except SociokalkylError as exc:
-        raise _in_file(path, exc) from None
+        raise _in_file(path, _at_cell(exc, cells)) from None
     result = follow_up(plan, years, credibility=observations.credibility)
     return FollowUpFile(path, observations, scenario, plan, result)
 

@@ -70,13 +70,16 @@ def _columns(sheet: SheetCells) -> dict[int, tuple[str, str | None]]:
     return columns
 
 
-def read_observation_sheet(path: Path) -> Observations:
+def read_observation_sheet(path: Path, cells: dict[str, str] | None = None) -> Observations:
     """The observations of a follow-up workbook; errors name the sheet and cell.
 
     Parameters
     ----------
     path
         The ``.xlsx`` file, with a sheet ``Uppföljning``.
+    cells
+        If given, filled with each field path (``years[1].use.hvb``, and ``years[1]``
+        for the row) -> its cell, so that a later check can name the cell.
 
     Returns
     -------
@@ -87,9 +90,8 @@ def read_observation_sheet(path: Path) -> Observations:
     ------
     InputError
         Whose field is the cell (``Uppföljning!B3``): a negative count, text where a
-        number belongs, an unknown header; a later check (a year outside the horizon,
-        an unknown cost item) names the entry as ``years[1].use.KEY``, the row and column
-        of that header.
+        number belongs, an unknown header. A later check (a year outside the horizon, an
+        unknown cost item) finds the cell in ``cells``.
 
     Examples
     --------
@@ -110,10 +112,14 @@ def read_observation_sheet(path: Path) -> Observations:
         )  # fmt: skip
     sheet = sheets[SHEET]
     columns = _columns(sheet)
-    years = []
+    years: list[Any] = []
     for row in range(2, sheet.max_row + 1):
-        entry = _row(sheet, row, columns)
+        entry, refs = _row(sheet, row, columns)
         if entry:
+            if cells is not None:
+                prefix = f"years[{len(years)}]"
+                cells[prefix] = sheet.ref(row, 1)
+                cells.update({f"{prefix}.{name}": ref for name, ref in refs.items()})
             years.append(entry)
     data: dict[str, Any] = {"years": years}
     if SETTINGS in sheets:
@@ -121,8 +127,11 @@ def read_observation_sheet(path: Path) -> Observations:
     return validated(Observations, data)
 
 
-def _row(sheet: SheetCells, row: int, columns: dict[int, tuple[str, str | None]]) -> Any:
-    """One row as an observed year (checked cell by cell), or None for a row without values."""
+def _row(
+    sheet: SheetCells, row: int, columns: dict[int, tuple[str, str | None]]
+) -> tuple[Any, dict[str, str]]:
+    """One row as an observed year (checked cell by cell; None for a row without values),
+    and each of its fields' cell."""
     data: dict[str, Any] = {}
     refs: dict[str, str] = {}
     for col, (name, key) in columns.items():
@@ -136,9 +145,9 @@ def _row(sheet: SheetCells, row: int, columns: dict[int, tuple[str, str | None]]
             data.setdefault(name, {})[key] = value
             refs[f"{name}.{key}"] = sheet.ref(row, col)
     if not set(data) - {"year", "source"}:
-        return None  # a year with nothing observed (the template lists every year)
+        return None, refs  # a year with nothing observed (the template lists every year)
     try:
-        return validated(ObservedYear, data).model_dump(exclude_none=True)
+        return validated(ObservedYear, data).model_dump(exclude_none=True), refs
     except InputError as exc:
         exc.field = refs.get(str(exc.field), sheet.ref(row, 1))
         exc.args = (exc._render(),)
