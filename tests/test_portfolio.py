@@ -111,3 +111,10 @@ def test_one_uncertainty_a_member():
     plan = compile_plan(*examples.servicetrainee())
     with pytest.raises(InputError, match="one entry a member"):
         simulate_portfolio({"a": plan, "b": plan}, [None], draws=10, seed=1)
+
+
+def test_a_portfolio_keeps_every_draw_so_it_has_a_limit():
+    plan = compile_plan(*examples.servicetrainee())
+    with pytest.raises(InputError) as caught:
+        simulate_portfolio({"a": plan}, [None], draws=2_000_001, seed=1)
+    assert caught.value.field == "draws"

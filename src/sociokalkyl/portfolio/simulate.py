@@ -21,12 +21,12 @@ from numpy.typing import NDArray
 from sociokalkyl.analysis.finite import check_finite
 from sociokalkyl.analysis.metrics import compute_metrics
 from sociokalkyl.engine import Plan, batch_size, project, weighted_sum
-from sociokalkyl.errors import CalculationError
+from sociokalkyl.errors import CalculationError, InputError
 from sociokalkyl.finance.discounting import discounted_sum
 from sociokalkyl.portfolio.core import Portfolio, as_portfolio, shift_factor
 from sociokalkyl.portfolio.shared import shared_uncertainty
 from sociokalkyl.uncertainty.checks import check_draws, check_sampled
-from sociokalkyl.uncertainty.simulate import ENGINE_BATCH
+from sociokalkyl.uncertainty.simulate import ENGINE_BATCH, KEEP_DRAWS_LIMIT
 from sociokalkyl.uncertainty.spec import BLOCK, Uncertainty, block_draws, entropy_of
 
 __all__ = ["PortfolioSimulation", "simulate_portfolio"]
@@ -201,7 +201,7 @@ def simulate_portfolio(
         parameter (:func:`~sociokalkyl.portfolio.shared.is_shared`) given in one member
         applies to every member that has it.
     draws
-        Number of draws, from 1 to ``MAX_DRAWS``. Every draw is kept: about
+        Number of draws, from 1 to ``KEEP_DRAWS_LIMIT`` (2 000 000). Every draw is kept: about
         ``8 (N + P + 1)`` bytes a draw, plus ``8 T`` a draw for each yearly pair.
     seed
         As for ``simulate``; a portfolio of one gives its member's ``simulate`` NPVs.
@@ -228,6 +228,13 @@ def simulate_portfolio(
     """
     portfolio = as_portfolio(portfolio)
     draws = check_draws(draws)
+    if draws > KEEP_DRAWS_LIMIT:
+        raise InputError(
+            "is more draws than a portfolio simulation keeps (it keeps every draw)",
+            field="draws",
+            value=draws,
+            expected=f"at most {KEEP_DRAWS_LIMIT:,} draws, e.g. draws=100_000",
+        )
     units = [_units(plan) for plan in portfolio.plans]
     spec, streams = shared_uncertainty(portfolio.names, units, list(uncertainties))
     for plan, own in zip(portfolio.plans, streams, strict=True):
