@@ -139,3 +139,20 @@ def test_the_excel_sheet_round_trip_and_cell_errors(tmp_path, capsys):
     book.save(sheet)
     assert main(["uppfoljning", str(sheet)]) == 1
     assert "Uppföljning!F1" in capsys.readouterr().err
+
+
+def test_every_followup_label_in_both_languages_and_english_reports(shipped, capsys):
+    from sociokalkyl.language.followup import FOLLOWUP_LABELS
+
+    for key, (sv, en) in FOLLOWUP_LABELS.items():
+        assert sv.strip(), key
+        assert en.strip(), key
+    assert main(["uppfoljning", str(shipped / "servicetrainee-uppfoljning.toml"),
+                 "--lang", "en"]) == 0  # fmt: skip
+    text = capsys.readouterr().out
+    assert "Forecast and outcome by year" in text
+    assert "Prognos" not in text
+    assert main(["portfolj", str(shipped / "fond.toml"), "--lang", "en"]) == 0
+    text = capsys.readouterr().out
+    assert "Fund balance" in text
+    assert "Fondens saldo" not in text
