@@ -15,6 +15,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import bench_evaluate
 import bench_finance
+import bench_portfolio
 import bench_simulate
 import bench_voi
 
@@ -25,6 +26,7 @@ def main() -> None:
         ("evaluate() and import (issue 2)", bench_evaluate),
         ("simulate() (issue 3)", bench_simulate),
         ("value of information (issue 12)", bench_voi),
+        ("portfolio of 20 interventions (issue 12)", bench_portfolio),
     ):
         print(f"\n=== {title}")
         module.main()

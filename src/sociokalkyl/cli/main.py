@@ -36,8 +36,10 @@ from sociokalkyl.cli._common import Parser, UsageError, report_problems
 from sociokalkyl.cli.catalogue import add_catalogue_parser
 from sociokalkyl.cli.effekt import add_effekt_parser
 from sociokalkyl.cli.init import add_init_parser, init_command
+from sociokalkyl.cli.portfolj import add_portfolj_parser
 from sociokalkyl.cli.run import add_run_parser, run_command
 from sociokalkyl.cli.schema import add_schema_parser, schema_command
+from sociokalkyl.cli.uppfoljning import add_uppfoljning_parser
 from sociokalkyl.cli.validate import add_validate_parser, validate_command
 from sociokalkyl.cli.vardet import add_vardet_parser
 from sociokalkyl.errors import SociokalkylError
@@ -101,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_catalogue_parser(sub)
     add_effekt_parser(sub, common)
     add_vardet_parser(sub, common)
+    add_uppfoljning_parser(sub, common)
+    add_portfolj_parser(sub, common)
     return parser
 
 
