@@ -20,13 +20,14 @@ from sociokalkyl._optional import require
 from sociokalkyl.analysis.assumptions import Assumption, assumption_rows
 from sociokalkyl.analysis.breakeven import break_even_of_plan
 from sociokalkyl.analysis.metrics import Metrics
+from sociokalkyl.analysis.result_perspectives import PerspectiveMixin
 from sociokalkyl.engine import Plan, Projection
 from sociokalkyl.finance.discounting import discounted_sum
 
 __all__ = ["Result"]
 
 
-class Result:
+class Result(PerspectiveMixin):
     """The result of a deterministic analysis (:func:`evaluate`).
 
     The names are those of :class:`~sociokalkyl.uncertainty.SimulationResult`, where
