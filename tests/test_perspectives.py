@@ -137,6 +137,8 @@ def _models(draw: st.DrawFn) -> tuple[Intervention, Settings]:
             fields["recipient"] = draw(st.sampled_from([a for a in _ACTORS if a != payer]))
         if flow in ("production", "work"):
             fields["owner"] = draw(st.sampled_from(_ACTORS))
+        if flow == "production":
+            del fields["payer"]
         cost = draw(st.integers(1_000, 50_000))
         items.append(
             CostItem(
@@ -233,12 +235,48 @@ def test_work_is_unit_invariant_and_rebased(wage: int, employer: str) -> None:
         assert rebased[key] == pytest.approx(value, rel=1e-9, abs=1e-6)
 
 
+@given(
+    st.sampled_from(["transfer", "production", "work"]),
+    st.integers(1_000, 60_000),
+)
+def test_cost_item_flows_are_unit_invariant_and_rebased(flow: str, cost: int) -> None:
+    """A transfer, production or work item per month or per day, in 2020 or 2023 prices."""
+    f = money.price_index("KPI").factor(2020, 2023)
+    fields: dict[str, object] = {
+        "transfer": {"payer": "kommun", "recipient": "individ"},
+        "production": {"owner": "övriga"},
+        "work": {"payer": "övriga", "recipient": "individ"},
+    }[flow]
+
+    def run(unit_cost: str, price_year: int) -> dict[str, float]:
+        item = CostItem(key="x", name="x", unit_cost=unit_cost, price_year=price_year,
+                        flow=flow, **fields)  # type: ignore[arg-type]  # fmt: skip
+        intervention = Intervention(
+            name="x",
+            target_group={"name": "x", "intake": [10]},
+            cost_items=[item],
+            baseline=[{"cost_item": "x", "use": "6 mån/år"}],
+            effects=[{"cost_item": "x", "change": -0.5, "duration_years": 2}],
+            costs=[InterventionCost(name="c", kind="one_off", amount="100 000 kr")],
+        )
+        result = sk.evaluate(intervention, Settings(base_year=2020, price_year=2023, horizon=3))
+        return result.npv_by_payer | result.npv_by_perspective
+
+    monthly = run(f"{cost} kr/mån", 2020)
+    daily = run(f"{cost * 12 / 365!r} kr/dygn", 2020)
+    rebased = run(f"{cost * f!r} kr/mån", 2023)
+    assert monthly.keys() == daily.keys() == rebased.keys()
+    for key, value in monthly.items():
+        assert daily[key] == pytest.approx(value, rel=1e-9, abs=1e-6)
+        assert rebased[key] == pytest.approx(value, rel=1e-9, abs=1e-6)
+
+
 # --- bad input ----------------------------------------------------------------------------
 
 
 def _item(**fields: object) -> CostItem:
-    return CostItem(key="eb", name="Bistånd", unit_cost="9 000 kr/mån", price_year=2023,
-                    **fields)  # fmt: skip
+    data: dict[str, object] = {"unit_cost": "9 000 kr/mån", **fields}
+    return CostItem(key="eb", name="Bistånd", price_year=2023, **data)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -250,6 +288,8 @@ def _item(**fields: object) -> CostItem:
         ({"flow": "resource", "owner": "övriga"}, "has no owner"),
         ({"flow": "work"}, "names its employer"),
         ({"flow": "work", "payer": {"kommun": 0.5, "stat": 0.5}}, "one employer"),
+        ({"flow": "production", "payer": "kommun"}, "production has no payer"),
+        ({"flow": "work", "payer": "kommun", "unit_cost": "300 000 kr"}, "per time"),
     ],
 )
 def test_flow_errors(fields: dict[str, object], message: str) -> None:
@@ -391,3 +431,14 @@ def test_scenario_files_keep_flows_and_perspectives(fmt: str, tmp_path: object) 
     result = sk.evaluate(again.intervention, again.settings)
     assert result.perspective == "kommun"
     assert set(result.npv_by_perspective) == {"kommun", "offentlig_sektor", "samhället", "kr"}
+
+
+def test_simulation_rolls_nested_actors_up() -> None:
+    intervention, settings = _example()
+    spec = {"effects[1].change": {"kind": "uniform", "low": -5.4, "high": -4.4}}
+    mc = sk.simulate(intervention, settings, spec, draws=50, seed=4)
+    actors = mc.npv_by_actor
+    parts = ["kommun", "kommun/socialnämnd", "kommun/arbetsmarknadsnämnd"]
+    own = mc.npv_by_payer
+    assert np.allclose(actors["kommun"], sum(own[a] for a in parts), rtol=1e-12)
+    assert np.allclose(actors["kommun"], mc.npv_by_perspective["kommun"], rtol=1e-9)

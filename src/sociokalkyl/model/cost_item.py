@@ -104,6 +104,11 @@ class CostItem(FrozenModel):
             self.owner,
             payer_given="payer" in self.model_fields_set,
         )
+        if self.flow == "production" and "payer" in self.model_fields_set:
+            raise ValueError(
+                f"production has no payer (got payer = {self.payer!r}): it is value "
+                'created, credited to its owner, e.g. flow = "production", owner = "övriga"'
+            )
         if self.flow == "work" and self.per_event:
             raise ValueError(
                 f"work takes a gross wage per time, got {self.unit_cost_text()}; "

@@ -23,6 +23,7 @@ from sociokalkyl.language.simulation import simulation_label
 from sociokalkyl.uncertainty.blockstats import Stats, quantiles_with_inf
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.draws import Draws
+from sociokalkyl.uncertainty.simulation_perspectives import npv_by_actor, perspective_records
 
 __all__ = ["SimulationResult"]
 
@@ -177,29 +178,24 @@ class SimulationResult(Draws):
         """NPV of each draw per perspective [SEK] (as ``Result.npv_by_perspective``)."""
         return {p.name: self._all_draws(f"npv@{p.name}") for p in self.plan.perspectives}
 
+    @property
+    def npv_by_actor(self) -> dict[str, Array]:
+        """NPV of each draw per actor with a flow, a parent rolled up over its nested actors.
+
+        As :attr:`Result.npv_by_actor <sociokalkyl.analysis.result.Result.npv_by_actor>`,
+        over draws [SEK].
+        """
+        return npv_by_actor(self.plan, self.npv_by_payer)
+
     def perspective_records(self) -> list[dict[str, Any]]:
         """Per perspective: mean NPV, its quantiles, P(NPV > 0), P(payback within horizon).
 
         Returns
         -------
         list of dict
-            ``perspective``, ``mean``, ``std``, ``q5``, ``q50``, ``q95`` (the levels
-            asked for) [SEK], ``prob_npv_positive``, ``prob_payback_within_horizon``.
+            See :func:`~sociokalkyl.uncertainty.simulation_perspectives.perspective_records`.
         """
-        rows: list[dict[str, Any]] = []
-        for view in self.plan.perspectives:
-            key = f"npv@{view.name}"
-            _, mean, std, positive = self._stats[key].total()
-            row: dict[str, Any] = {"perspective": view.name, "mean": mean, "std": std}
-            levels = self.quantile_levels
-            for level, value in zip(levels, self.quantile(levels, key), strict=True):
-                row[f"q{level * 100:g}"] = float(value)
-            row["prob_npv_positive"] = positive / self.draws
-            row["prob_payback_within_horizon"] = self.prob_payback_within(
-                self.plan.horizon, perspective=view.name
-            )
-            rows.append(row)
-        return rows
+        return perspective_records(self)
 
     def prob_payback_within(
         self,
