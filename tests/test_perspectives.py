@@ -442,3 +442,42 @@ def test_simulation_rolls_nested_actors_up() -> None:
     own = mc.npv_by_payer
     assert np.allclose(actors["kommun"], sum(own[a] for a in parts), rtol=1e-12)
     assert np.allclose(actors["kommun"], mc.npv_by_perspective["kommun"], rtol=1e-9)
+
+
+def test_an_effect_on_employment_by_hand() -> None:
+    """10 participants work 6 more months a year in years 1-3 at 22 000 kr/mån.
+
+    W = 22 000 * 6 * 10 * 3 = 3 960 000 kr of gross wage (no discounting, 2023 prices).
+    The employer (övriga) pays W (1 + a) and is credited the production W (1 + a): 0.
+    The individ gets W (1 - t); stat a W; region t (1 - k) W; kommun t k W less the
+    intervention's 1 000 000 kr. Society: W (1 + a) - 1 000 000.
+    """
+    item = CostItem(key="arbete", name="Arbete", unit_cost="22 000 kr/mån", price_year=2023,
+                    flow="work", payer="övriga")  # fmt: skip
+    intervention = Intervention(
+        name="Jobb",
+        target_group={"name": "deltagare", "intake": [10]},
+        cost_items=[item],
+        baseline=[{"cost_item": "arbete", "use": "0 mån/år"}],
+        effects=[
+            {
+                "cost_item": "arbete",
+                "kind": "absolute",
+                "change": "6 mån/år",
+                "start_lag": 1,
+                "duration_years": 3,
+            }
+        ],
+        costs=[InterventionCost(name="Insats", kind="one_off", amount="1 000 000 kr")],
+    )
+    settings = Settings(base_year=2023, price_year=2023, horizon=5, discount_rate=0.0)
+    result = sk.evaluate(intervention, settings)
+    w, a, t, k = 3_960_000.0, 0.3142, 0.3237, 0.6457
+    actors = result.npv_by_actor
+    assert actors["övriga"] == pytest.approx(0.0, abs=1e-6)
+    assert actors["individ"] == pytest.approx((1 - t) * w)
+    assert actors["stat"] == pytest.approx(a * w)
+    assert actors["region"] == pytest.approx(t * (1 - k) * w)
+    assert actors["kommun"] == pytest.approx(t * k * w - 1_000_000)
+    assert result.npv == pytest.approx((1 + a) * w - 1_000_000)
+    assert result.by_perspective("offentlig sektor").npv == pytest.approx((a + t) * w - 1_000_000)
