@@ -481,3 +481,29 @@ def test_an_effect_on_employment_by_hand() -> None:
     assert actors["kommun"] == pytest.approx(t * k * w - 1_000_000)
     assert result.npv == pytest.approx((1 + a) * w - 1_000_000)
     assert result.by_perspective("offentlig sektor").npv == pytest.approx((a + t) * w - 1_000_000)
+
+
+def test_an_uncertain_rate_stays_within_zero_and_one() -> None:
+    intervention, settings = _example()
+    spec = {"settings.municipal_tax_rate": {"kind": "normal", "mean": 0.32, "sd": 0.05}}
+    with pytest.raises(InputError, match=r"settings\.municipal_tax_rate"):
+        sk.simulate(intervention, settings, spec, draws=10, seed=1)
+    mc = sk.simulate(
+        intervention,
+        settings,
+        {"settings.municipal_tax_rate": {"kind": "uniform", "low": 0.3, "high": 0.34}},
+        draws=20,
+        seed=1,
+    )
+    assert mc.perspectives() == mc.perspective_records()
+
+
+def test_a_copied_setting_may_name_a_perspective_by_its_alias() -> None:
+    """The command line sets the perspective on a copy of the settings (no validation)."""
+    intervention, settings = _example()
+    result = sk.evaluate(
+        intervention, settings.model_copy(update={"perspective": "offentlig sektor"})
+    )
+    assert result.perspective == "offentlig_sektor"
+    with pytest.raises(InputError, match="did you mean 'kommun'"):
+        sk.evaluate(intervention, settings.model_copy(update={"perspective": "komun"}))

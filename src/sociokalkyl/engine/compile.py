@@ -40,6 +40,7 @@ from sociokalkyl.engine.weights import compile_actors, compile_lines
 from sociokalkyl.errors import InputError, UnitError
 from sociokalkyl.finance import discount_factors
 from sociokalkyl.model import CostItem, Intervention, Settings
+from sociokalkyl.model.actors import perspective_name
 from sociokalkyl.units import format_quantity, to_float, unit_key
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
         derived=lines.derived,
         orientation=lines.orientation,
         perspectives=lines.perspectives,
-        headline=settings.perspective,
+        headline=perspective_name(settings.perspective),
     )
 
 

@@ -24,9 +24,9 @@ from numpy.typing import NDArray
 from sociokalkyl.engine.bounds import SHARE
 from sociokalkyl.engine.lines import DERIVED_KINDS, DerivedLine, Perspective, perspective_weights
 from sociokalkyl.engine.parameters import Parameter, ParameterKey
-from sociokalkyl.errors import InputError, unknown_name
+from sociokalkyl.errors import unknown_name
 from sociokalkyl.model import CostItem, Intervention, Settings
-from sociokalkyl.model.actors import PERSPECTIVE_PRESETS, perspective_members
+from sociokalkyl.model.actors import PERSPECTIVE_PRESETS, perspective_members, perspective_name
 from sociokalkyl.model.work import TAX_RATES
 
 __all__ = ["Lines", "compile_actors", "compile_lines"]
@@ -264,11 +264,11 @@ def _perspectives(
         members = perspective_members(name, actors, settings.perspectives)
         line_weights = perspective_weights(weights, actors, members, society)
         found.append(Perspective(name, members, line_weights))
-    if settings.perspective not in names:  # Settings checks it; a copy might not
-        raise InputError(
-            "is not a perspective",
+    if perspective_name(settings.perspective) not in names:  # a model_copy is not checked
+        raise unknown_name(
+            settings.perspective,
+            names,
+            "a perspective of this analysis",
             field="settings.perspective",
-            value=settings.perspective,
-            expected=f"one of {', '.join(names)}",
         )
     return tuple(found)

@@ -187,6 +187,10 @@ class SimulationResult(Draws):
         """
         return npv_by_actor(self.plan, self.npv_by_payer)
 
+    def perspectives(self) -> list[dict[str, Any]]:
+        """The same as :meth:`perspective_records` (the name :class:`Result` uses)."""
+        return perspective_records(self)
+
     def perspective_records(self) -> list[dict[str, Any]]:
         """Per perspective: mean NPV, its quantiles, P(NPV > 0), P(payback within horizon).
 
