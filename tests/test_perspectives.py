@@ -507,3 +507,21 @@ def test_a_copied_setting_may_name_a_perspective_by_its_alias() -> None:
     assert result.perspective == "offentlig_sektor"
     with pytest.raises(InputError, match="did you mean 'kommun'"):
         sk.evaluate(intervention, settings.model_copy(update={"perspective": "komun"}))
+
+
+def test_yearly_tables_follow_the_weights() -> None:
+    """The yearly table is the headline's; each actor's yearly rows add up to its NPV."""
+    result = sk.evaluate(*_example())
+    table = result.table()
+    assert sum(row["discounted_net"] for row in table) == pytest.approx(result.npv, rel=1e-12)
+    for row in table:
+        assert row["avoided"] - row["costs"] == pytest.approx(row["net"], abs=1e-6)
+    factors = [row["discount_factor"] for row in table]
+    by_actor: dict[str, float] = {}
+    for row in result.yearly_by_payer():
+        by_actor[str(row["payer"])] = (
+            by_actor.get(str(row["payer"]), 0.0) + float(row["net"]) * factors[int(row["year"])]
+        )
+    for actor, npv in result.npv_by_payer.items():
+        assert by_actor[actor] == pytest.approx(npv, rel=1e-12, abs=1e-6)
+    assert by_actor["stat"] > 0  # the contributions: a derived line only

@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl.analysis.metrics import Metrics
-from sociokalkyl.engine import Plan, Projection
+from sociokalkyl.engine import Plan, Projection, weighted_sum
 from sociokalkyl.finance.discounting import discounted_sum
 from sociokalkyl.finance.irr import irr as irr_of
 
@@ -26,6 +26,7 @@ __all__ = [
     "perspective_result",
     "rollups",
     "transfer_rows",
+    "yearly_sides",
 ]
 
 Array = NDArray[np.float64]
@@ -229,3 +230,33 @@ def transfer_rows(plan: Plan, projection: Projection) -> list[dict[str, float | 
                     }
                 )
     return rows
+
+
+def yearly_sides(projection: Projection, weights: Array) -> tuple[Array, Array]:
+    """The yearly gains and costs of a set of line weights, undiscounted.
+
+    Parameters
+    ----------
+    projection
+        The projected lines ``(L, T, D)``.
+    weights
+        An actor's column of ``Projection.weights``, a perspective's weights, or the
+        headline's [1], shape ``(L,)``.
+
+    Returns
+    -------
+    gains, costs : ndarray
+        :math:`\\sum_{W_l > 0} W_l v_{l,t}` and :math:`\\sum_{W_l < 0} -W_l v_{l,t}`
+        [SEK], each ``(T, D)``; their difference is the net.
+
+    Examples
+    --------
+    >>> import sociokalkyl as sk
+    >>> r = sk.evaluate(*sk.examples.servicetrainee())
+    >>> gains, costs = yearly_sides(r.projection, r.projection.headline)
+    >>> bool(np.allclose(gains - costs, r.projection.net))
+    True
+    """
+    gains = weighted_sum(np.where(weights > 0, weights, 0.0), projection.flows)
+    costs = weighted_sum(np.where(weights < 0, -weights, 0.0), projection.flows)
+    return gains, costs
