@@ -525,3 +525,15 @@ def test_yearly_tables_follow_the_weights() -> None:
     for actor, npv in result.npv_by_payer.items():
         assert by_actor[actor] == pytest.approx(npv, rel=1e-12, abs=1e-6)
     assert by_actor["stat"] > 0  # the contributions: a derived line only
+
+
+def test_compare_scenarios_per_perspective() -> None:
+    intervention, settings = _example()
+    table = sk.compare_scenarios({"hög skatt": {"settings.municipal_tax_rate": 0.4}},
+                                 intervention, settings)  # fmt: skip
+    base, high = table.records()
+    assert base["npv@kommun"] == pytest.approx(
+        sk.evaluate(intervention, settings).npv_by_perspective["kommun"], rel=1e-12
+    )
+    assert high["npv@kommun"] > base["npv@kommun"]  # more tax back
+    assert high["npv@samhället"] == pytest.approx(base["npv@samhället"], rel=1e-12)
