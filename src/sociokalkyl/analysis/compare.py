@@ -45,8 +45,9 @@ class ScenarioTable:
         -------
         list of dict
             ``scenario``, ``npv``, ``pv_costs``, ``pv_avoided``, ``benefit_cost_ratio``,
-            ``irr``, ``payback``, ``payback_discounted``, and ``npv:<payer>``,
-            ``payback:<payer>`` per payer [SEK; years].
+            ``irr``, ``payback``, ``payback_discounted``, ``npv:<payer>``,
+            ``payback:<payer>`` per payer, and ``npv@<perspective>``,
+            ``payback@<perspective>`` per perspective (``npv@kommun``) [SEK; years].
         """
         return [dict(row) for row in self.rows]
 
@@ -97,6 +98,9 @@ def _row(name: str, metrics: Metrics, plan: Plan, payers: tuple[str, ...]) -> di
         j = plan.payers.index(payer)
         row[f"npv:{payer}"] = float(metrics.npv_by_payer[0, j])
         row[f"payback:{payer}"] = float(metrics.payback_by_payer[0, j])
+    for q, view in enumerate(plan.perspectives):
+        row[f"npv@{view.name}"] = float(metrics.npv_by_perspective[0, q])
+        row[f"payback@{view.name}"] = float(metrics.payback_by_perspective[0, q])
     return row
 
 

@@ -21,6 +21,8 @@ from sociokalkyl.analysis.breakeven import break_even_of_plan
 from sociokalkyl.analysis.display import result_html, result_repr
 from sociokalkyl.analysis.frames import result_frame
 from sociokalkyl.analysis.metrics import Metrics
+from sociokalkyl.analysis.perspectives import yearly_sides
+from sociokalkyl.analysis.result_perspectives import PerspectiveMixin
 from sociokalkyl.analysis.text import result_text
 from sociokalkyl.engine import Plan, Projection
 from sociokalkyl.finance.discounting import discounted_sum
@@ -28,7 +30,7 @@ from sociokalkyl.finance.discounting import discounted_sum
 __all__ = ["Result"]
 
 
-class Result:
+class Result(PerspectiveMixin):
     """The result of a deterministic analysis (:func:`evaluate`).
 
     The names are those of :class:`~sociokalkyl.uncertainty.SimulationResult`, where
@@ -175,12 +177,14 @@ class Result:
         -------
         list of dict
             One dict a year [SEK, analysis price year]: ``year`` (0, 1, ...), ``calendar_year``,
-            ``costs``, ``avoided``, ``net``, ``discount_factor``, ``discounted_net``,
+            ``costs``, ``avoided`` (the headline perspective's costs and gains, each line
+            on the side of its weight's sign; see ``docs/perspectives.md``), ``net``,
+            ``discount_factor``, ``discounted_net``,
             ``cumulative_net``, ``cumulative_discounted_net``.
         """
         projection = self.projection
-        costs = projection.costs[..., 0].sum(axis=0)
-        avoided = projection.avoided[..., 0].sum(axis=0)
+        gains, paid = yearly_sides(projection, projection.headline)  # the headline's sides
+        costs, avoided = paid[:, 0], gains[:, 0]
         net = projection.net[:, 0]  # the engine's net, whose cumulative gives the payback
         factors = projection.factors[:, 0]
         discounted = net * factors
@@ -251,15 +255,15 @@ class Result:
         Returns
         -------
         list of dict
-            ``payer``, ``year``, ``costs``, ``avoided``, ``net`` [SEK].
+            ``payer``, ``year``, ``costs``, ``avoided``, ``net`` [SEK]: every line the
+            actor has a weight on (transfers received and paid, taxes, production).
         """
         rows: list[dict[str, float | int | str]] = []
-        costs_by_payer = self.projection.costs_by_payer[..., 0]  # (P, T)
-        avoided_by_payer = self.projection.avoided_by_payer[..., 0]
         for j, payer in self._active_payers():
+            gains, paid = yearly_sides(self.projection, self.projection.weights[:, j])
             for t in range(self.plan.horizon):
-                costs = float(costs_by_payer[j, t])
-                avoided = float(avoided_by_payer[j, t])
+                costs = float(paid[t, 0])
+                avoided = float(gains[t, 0])
                 rows.append(
                     {
                         "payer": payer,

@@ -23,6 +23,7 @@ The rules (``docs/followup.md`` says them in Swedish):
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -203,7 +204,7 @@ class FollowUp:
         >>> from sociokalkyl import examples
         >>> from sociokalkyl.engine import compile_plan
         >>> follow_up(compile_plan(*examples.servicetrainee()), []).net_by_payer().shape
-        (4, 10)
+        (5, 10)
         """
         projection = self.forecast if which == "forecast" else self.outcome
         return np.asarray(projection.net_by_payer[:, :, 0], dtype=float)
@@ -212,13 +213,7 @@ class FollowUp:
 def _until(projection: Projection, keep: NDArray[np.bool_]) -> Projection:
     """The projection with every flow after the kept years set to 0."""
     flows = np.where(keep[None, :, None], projection.flows, 0.0)
-    return Projection(
-        flows,
-        projection.baseline,
-        projection.factors,
-        projection.item_payer_shares,
-        projection.cost_payers,
-    )
+    return dataclasses.replace(projection, flows=flows)
 
 
 def follow_up(plan: Plan, observed: Sequence[YearData], *, credibility: float = 1.0) -> FollowUp:
@@ -281,7 +276,7 @@ def follow_up(plan: Plan, observed: Sequence[YearData], *, credibility: float = 
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
         left = at_intake.baseline[:, later, 0] - avoided[:, later]
         outcome_use[:, later] = np.where(prices[:, later] != 0, left / prices[:, later], 0.0)
-    outcome = _projection(at_intake, avoided, costs, other)
+    outcome = _projection(plan, at_intake, avoided, costs, other)
     _check_finite(plan, outcome.flows)
     return FollowUp(plan, mask, forecast, outcome, use, outcome_use, ratio, float(credibility))
 
@@ -329,14 +324,46 @@ def _reproject(avoided: Array, forecast: Array, observed: NDArray[np.bool_], w: 
     return ratio
 
 
-def _projection(base: Projection, avoided: Array, costs: Array, other: Array) -> Projection:
-    """A one-draw projection of the outcome; other costs as one extra line per payer."""
+def _projection(
+    plan: Plan, base: Projection, avoided: Array, costs: Array, other: Array
+) -> Projection:
+    """A one-draw projection of the outcome; other costs as one extra cost line per payer.
+
+    The extra lines are resources paid by their payer (weight -1 for it, and for every
+    perspective that holds it). Lines derived from work (taxes, contributions,
+    production) are the forecast's: observed wage costs do not re-derive them.
+    """
     paying = np.flatnonzero(np.any(other != 0.0, axis=1))
-    extra = other[paying]
-    lines = np.concatenate([avoided, costs, extra])[:, :, None]
-    cost_payers = base.cost_payers
-    if paying.size:
-        rows = np.zeros((paying.size, cost_payers.shape[1]))
-        rows[np.arange(paying.size), paying] = 1.0
-        cost_payers = np.concatenate([cost_payers, rows])
-    return Projection(lines, base.baseline, base.factors, base.item_payer_shares, cost_payers)
+    items, lines = base.items, base.items + base.cost_lines
+    flows = np.concatenate([avoided, costs, other[paying], base.derived[:, :, 0]])[:, :, None]
+    extra = np.zeros((paying.size, base.weights.shape[1]))
+    extra[np.arange(paying.size), paying] = -1.0
+
+    def member(actors: tuple[str, ...]) -> Array:
+        inside = np.array([plan.payers[p] in actors for p in paying], dtype=float)
+        return -inside
+
+    headline = np.concatenate(
+        [
+            base.headline[:lines],
+            member(plan.perspective(plan.headline).actors),
+            base.headline[lines:],
+        ]
+    )
+    perspectives = np.array(
+        [
+            np.concatenate([row[:lines], member(view.actors), row[lines:]])
+            for row, view in zip(base.perspectives, plan.perspectives, strict=True)
+        ]
+    ).reshape(len(plan.perspectives), -1)
+    return Projection(
+        flows,
+        base.baseline,
+        base.factors,
+        np.concatenate([base.weights[:lines], extra, base.weights[lines:]]),
+        np.concatenate([base.society[:lines], -np.ones(paying.size), base.society[lines:]]),
+        headline,
+        items,
+        base.cost_lines + paying.size,
+        perspectives,
+    )

@@ -47,7 +47,7 @@ class Portfolio:
     >>> from sociokalkyl.engine import compile_plan
     >>> p = Portfolio(("st",), (compile_plan(*examples.servicetrainee()),))
     >>> p.base_year, p.payers
-    (2012, ('kommun', 'region', 'stat', 'individ'))
+    (2012, ('kommun', 'region', 'stat', 'individ', 'övriga'))
     """
 
     names: tuple[str, ...]
