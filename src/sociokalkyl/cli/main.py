@@ -35,6 +35,7 @@ from typing import TextIO
 from sociokalkyl.cli._common import Parser, UsageError, report_problems
 from sociokalkyl.cli.catalogue import add_catalogue_parser
 from sociokalkyl.cli.init import add_init_parser, init_command
+from sociokalkyl.cli.priser import add_priser_parser
 from sociokalkyl.cli.run import add_run_parser, run_command
 from sociokalkyl.cli.schema import add_schema_parser, schema_command
 from sociokalkyl.cli.validate import add_validate_parser, validate_command
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_validate_parser(sub, common)
     add_schema_parser(sub, common)
     add_catalogue_parser(sub)
+    add_priser_parser(sub, common)
     return parser
 
 

@@ -27,6 +27,14 @@ PRICE_TEXTS: dict[str, tuple[str, str]] = {
         "SCB, fetched {date} into the cache ({source})",
     ),
     "origin_years": ("{index} {years}: {origin}", "{index} {years}: {origin}"),
+    "short_shipped": ("levererad", "shipped"),
+    "short_user": ("egen", "own"),
+    "short_scb_cache": ("SCB {date}", "SCB {date}"),
+    "sources": ("Källor:", "Sources:"),
+    "chain_gap": (
+        "(lucka: åren ovan och nedan kan inte jämföras)",
+        "(gap: the years above and below cannot be compared)",
+    ),
     # the cache file
     "cache_bad": (
         "KPI-cachen {path} kan inte läsas: {problem}; " + _FIX_CACHE[0],
@@ -87,6 +95,139 @@ PRICE_TEXTS: dict[str, tuple[str, str]] = {
     "kpi_update_hint": (
         "eller hämta KPI från SCB med `sociokalkyl priser uppdatera`",
         "or fetch KPI from SCB with `sociokalkyl priser uppdatera`",
+    ),
+    # SCB's API (sources/scb) and `sociokalkyl priser`
+    "scb_offline_hint": (
+        "beräkningar använder fortfarande de år som redan finns i cachen",
+        "calculations still use the years already in the cache",
+    ),
+    "scb_timeout": (
+        "SCB svarade inte på {url} inom {timeout:g} s (tidsgränsen gäller hela svaret); "
+        "försök igen senare eller ge en längre tidsgräns (--timeout)",
+        "SCB did not answer {url} within {timeout:g} s (the limit is for the whole "
+        "answer); try again later or give a longer timeout (--timeout)",
+    ),
+    "scb_connect": (
+        "kunde inte ansluta till SCB på {url} ({reason}); kontrollera nätverket och adressen",
+        "could not connect to SCB at {url} ({reason}); check the network and the address",
+    ),
+    "scb_broken": (
+        "anslutningen till SCB bröts när {url} lästes ({reason}); försök igen",
+        "the connection to SCB broke while reading {url} ({reason}); try again",
+    ),
+    "scb_redirect": (
+        "SCB:s svar på {url} skickar vidare till en annan webbplats ({target}); bara "
+        "omdirigeringar inom samma webbplats som {base} följs, så inget lästes därifrån",
+        "SCB's answer for {url} redirects to another site ({target}); only redirects on "
+        "the same site as {base} are followed, so nothing was read from there",
+    ),
+    "scb_status": (
+        "SCB svarade HTTP {status} på {url}{said}; {advice}",
+        "SCB answered HTTP {status} for {url}{said}; {advice}",
+    ),
+    "scb_advice_400": (
+        "frågan avvisades; kontrollera tabellen (standard {table})",
+        "the query was refused; check the table (default {table})",
+    ),
+    "scb_advice_404": (
+        "tabellen finns inte; kontrollera adressen och tabellen (standard {table})",
+        "no such table; check the address and the table (default {table})",
+    ),
+    "scb_advice_429": (
+        "SCB tillåter högst 10 anrop per 10 sekunder; vänta en stund och försök igen",
+        "SCB allows at most 10 calls per 10 seconds; wait a while and try again",
+    ),
+    "scb_advice_5xx": (
+        "fel hos SCB; försök igen senare",
+        "a fault at SCB; try again later",
+    ),
+    "scb_advice_other": (
+        "oväntat svar; kontrollera adressen (standard {base})",
+        "an unexpected answer; check the address (default {base})",
+    ),
+    "scb_too_large": (
+        "SCB:s svar på {url} är större än {limit} byte och lästes inte",
+        "SCB's answer for {url} is larger than {limit} bytes and was not read",
+    ),
+    "scb_malformed": (
+        "SCB:s svar på {url} har inte det väntade formatet ({what}): {problem}; inget "
+        "sparades i cachen. Kontrollera adressen och tabellen",
+        "SCB's answer for {url} is not in the expected format ({what}): {problem}; nothing "
+        "was cached. Check the address and the table",
+    ),
+    "scb_bad_base_url": (
+        "adressen måste vara en http- eller https-adress, t.ex. {example}",
+        "the address must be an http or https URL, e.g. {example}",
+    ),
+    "scb_cache_write": (
+        "kunde inte skriva KPI-cachen {path} ({reason}); ange en skrivbar katalog med "
+        "SOCIOKALKYL_CACHE",
+        "could not write the KPI cache {path} ({reason}); name a writable directory with "
+        "SOCIOKALKYL_CACHE",
+    ),
+    "scb_no_cache": (
+        "det finns ingen KPI-cache i {path}; kör `sociokalkyl priser uppdatera` med "
+        "nätverk en gång",
+        "there is no KPI cache in {path}; run `sociokalkyl priser uppdatera` once with "
+        "network access",
+    ),
+    "scb_cache_kept": (
+        "KPI-cachen från {date} ({first}-{last}) finns kvar och används",
+        "the KPI cache of {date} ({first}-{last}) is kept and used",
+    ),
+    "scb_disagrees": (
+        "SCB:s {year} = {value:g} skiljer sig från det levererade {shipped:g}; tabellen är "
+        "kanske inte KPI 1980 = 100 (fastställda tal, årsmedeltal); inget sparades",
+        "SCB's {year} = {value:g} differs from the shipped {shipped:g}; the table may not "
+        "be KPI 1980 = 100 (fixed values, annual averages); nothing was cached",
+    ),
+    # `sociokalkyl priser`
+    "cli_help": ("prisindex: hämta KPI från SCB, visa serierna", "price indices: fetch, show"),
+    "cli_description": (
+        "Prisindex som hålls aktuella: hämta KPI (årsmedeltal, 1980 = 100) från SCB till "
+        "din cache, och visa vilka år som finns och varifrån de kommer.",
+        "Price indices kept current: fetch KPI (annual averages, 1980 = 100) from SCB "
+        "into your cache, and show which years there are and where they came from.",
+    ),
+    "cli_update_help": ("hämta KPI från SCB till cachen", "fetch KPI from SCB into the cache"),
+    "cli_show_help": ("visa ett prisindex år för år", "show a price index year by year"),
+    "cli_url_help": ("API-adress (standard SCB)", "API address (default SCB)"),
+    "cli_table_help": ("tabellens sökväg (standard {table})", "the table's path (default {table})"),
+    "cli_timeout_help": (
+        "tidsgräns för hela anropet i sekunder (standard {timeout:g})",
+        "limit for the whole request in seconds (default {timeout:g})",
+    ),
+    "cli_offline_help": (
+        "använd bara cachen, inget nätverk",
+        "use the cache only, no network",
+    ),
+    "cli_index_help": ("index att visa (standard KPI)", "index to show (default KPI)"),
+    "cli_lang_help": ("språk (standard sv)", "language (default sv)"),
+    "cli_fetched": (
+        "KPI hämtad från SCB {date}: {first}-{last}, sparad i {path}",
+        "KPI fetched from SCB {date}: {first}-{last}, saved in {path}",
+    ),
+    "cli_offline": (
+        "KPI i cachen (hämtad {date}): {first}-{last}, i {path}",
+        "KPI in the cache (fetched {date}): {first}-{last}, in {path}",
+    ),
+    "cli_new_years": ("Nya år: {years}.", "New years: {years}."),
+    "cli_no_new_years": ("Inga nya år.", "No new years."),
+    "cli_extends": (
+        "Beräkningar med KPI använder nu {years} från SCB utöver de levererade åren "
+        "({first}-{last}); de levererade åren gäller där båda finns.",
+        "Calculations with KPI now use {years} from SCB beyond the shipped years "
+        "({first}-{last}); the shipped years win where both exist.",
+    ),
+    "cli_show_header": ("År", "Year"),
+    "cli_show_level": ("Nivå", "Level"),
+    "cli_show_origin": ("Varifrån", "Origin"),
+    "cli_show_opi_note": (
+        "OPI publiceras av SKR som filer och hämtas inte; lägg till ett år i scenariofilen: "
+        '[settings.price_indices.OPI] source = "SKR, cirkulär" changes_percent = {{2022 = ...}}',
+        "OPI is published by SKR as files and is not fetched; add a year in the scenario "
+        'file: [settings.price_indices.OPI] source = "SKR, cirkulär" '
+        "changes_percent = {{2022 = ...}}",
     ),
 }
 """Texts about price indices, ``key: (svenska, English)``."""
