@@ -216,3 +216,23 @@ def test_golden_example_is_unchanged_by_extension() -> None:
     series = sk.model.PriceSeries(source=SOURCE, changes_percent={2024: 2.8})
     extended = settings.model_copy(update={"price_indices": {"KPI": series}})
     assert sk.evaluate(intervention, extended).npv == sk.evaluate(intervention, settings).npv
+
+
+def test_the_assumption_log_says_which_index_years_came_from_whom() -> None:
+    from sociokalkyl.report.assumptions import assumption_cells, format_assumption_log
+
+    settings = _settings(changes_percent=KPI_2024_2025)
+    result = sk.evaluate(_intervention("1 000 kr/dygn", 2012), settings)
+    row = result.assumptions()[0]
+    ((years, origin),) = row.index_origins
+    assert (years, origin.kind, origin.source) == ("2024-2025", "user", SOURCE)
+    expected = f"KPI 2024-2025: användarens egna år ({SOURCE})"
+    assert expected in assumption_cells(row)[1]
+    assert expected in format_assumption_log(result)
+    assert "KPI 2024-2025: the user's own years" in format_assumption_log(result, "en")
+
+
+def test_rows_that_used_shipped_years_only_say_nothing_new() -> None:
+    intervention, settings = sk.examples.servicetrainee()
+    result = sk.evaluate(intervention, settings)
+    assert all(row.index_origins == () for row in result.assumptions())

@@ -23,6 +23,7 @@ import sociokalkyl as sk
 from sociokalkyl.cli.main import main
 from sociokalkyl.errors import DataSourceError
 from sociokalkyl.money import kpi_cache_path, price_index, read_cached_kpi
+from sociokalkyl.report.assumptions import format_assumption_log
 from sociokalkyl.sources.scb import KPI_TABLE, ScbNetworkError, fetch_kpi, update_kpi
 
 FIXTURES = Path(__file__).parent / "scb_fixtures"
@@ -176,6 +177,11 @@ def test_update_writes_the_cache_and_a_2025_calculation_uses_it(server: str, cac
     assert index.origin(2023).kind == "shipped"
     settings = sk.Settings(base_year=2025, price_year=2025, horizon=2, discount_rate=0.0)
     assert settings.price_index("KPI").factor(2012, 2025) == pytest.approx(418.50 / 314.20)
+    # the assumption log says the years 2024-2025 came from SCB, and when
+    intervention, _ = sk.examples.servicetrainee()
+    result = sk.evaluate(intervention, settings)
+    log = format_assumption_log(result)
+    assert f"KPI 2024-2025: SCB, hämtad {done.series.date} till cachen" in log
 
 
 def test_offline_rerun_reads_the_cache_without_network(server: str, cache: Path) -> None:

@@ -91,6 +91,16 @@ def add_priser_parser(
 def priser_command(args: argparse.Namespace) -> int:
     """Run ``priser uppdatera`` or ``priser visa``; 0 on success.
 
+    Parameters
+    ----------
+    args
+        The parsed arguments: ``action`` and the action's options.
+
+    Returns
+    -------
+    int
+        The exit code, 0.
+
     Errors (no network, a bad answer) are raised as
     :class:`~sociokalkyl.errors.DataSourceError` for ``sociokalkyl``'s main to print.
 

@@ -6,11 +6,12 @@ Every text is a pair ``(svenska, English)`` with ``{name}`` fields filled by
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sociokalkyl.language.labels import pick
 
-__all__ = ["PRICE_TEXTS", "origin_text", "price_text"]
+__all__ = ["PRICE_TEXTS", "index_years_text", "origin_text", "price_text"]
 
 _FIX_CACHE = (
     "kör `sociokalkyl priser uppdatera` igen, eller ta bort filen så används bara de "
@@ -284,3 +285,39 @@ def origin_text(kind: str, source: str, retrieved: str | None = None, lang: str 
     """
     date = (retrieved or "")[:10]
     return price_text(f"origin_{kind}", lang, source=source, date=date)
+
+
+def index_years_text(index: str, pairs: Sequence[tuple[str, Any]], lang: str = "sv") -> str:
+    """The not-shipped index years a number relied on, in words; empty for none.
+
+    Parameters
+    ----------
+    index
+        The index's name, e.g. ``"KPI"``.
+    pairs
+        ``(years, origin)`` pairs, an origin having ``kind``, ``source`` and
+        ``retrieved`` (:class:`sociokalkyl.money.YearOrigin`).
+    lang
+        ``"sv"`` (default) or ``"en"``.
+
+    Returns
+    -------
+    str
+        E.g. ``"KPI 2024-2025: användarens egna år (SCB)"``; several joined by ``"; "``.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as Origin
+    >>> index_years_text("KPI", [("2024-2025", Origin(kind="user", source="SCB", retrieved=None))])
+    'KPI 2024-2025: användarens egna år (SCB)'
+    """
+    return "; ".join(
+        price_text(
+            "origin_years",
+            lang,
+            index=index,
+            years=years,
+            origin=origin_text(origin.kind, origin.source, origin.retrieved, lang),
+        )
+        for years, origin in pairs
+    )

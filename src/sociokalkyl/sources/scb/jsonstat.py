@@ -43,6 +43,23 @@ def _refuse_constant(name: str) -> Any:
 def read_json(raw: bytes, url: str) -> Any:
     """Parse an answer: strict JSON (no NaN or Infinity), nesting at most the usual depth.
 
+    Parameters
+    ----------
+    raw
+        The answer's bytes.
+    url
+        Where it came from, named in errors.
+
+    Returns
+    -------
+    Any
+        The parsed JSON.
+
+    Raises
+    ------
+    DataSourceError
+        For bytes that are not strict UTF-8 JSON, or nest too deep.
+
     Examples
     --------
     >>> read_json(b'{"a": [1]}', "u")
@@ -105,6 +122,18 @@ def _variable(item: Any, url: str, position: int) -> tuple[str, list[str], bool]
 
 def parse_metadata(document: Any, url: str) -> TableInfo:
     """The time variable and the single value of every other variable of a table.
+
+    Parameters
+    ----------
+    document
+        The parsed answer to a GET on the table.
+    url
+        The table's address, named in errors.
+
+    Returns
+    -------
+    TableInfo
+        The time variable's code and the selection of the others.
 
     Raises
     ------
@@ -187,6 +216,26 @@ def parse_data(document: Any, url: str, time_code: str) -> dict[int, float]:
     """The levels by year in a JSON-stat 2.0 dataset of one series.
 
     Years whose value is ``null`` (not yet published) are left out.
+
+    Parameters
+    ----------
+    document
+        The parsed answer to the data query.
+    url
+        The table's address, named in errors.
+    time_code
+        The code of the time dimension (from the metadata).
+
+    Returns
+    -------
+    dict of int to float
+        The levels by year [index points].
+
+    Raises
+    ------
+    DataSourceError
+        For another shape, several series, a year that is not four digits, or a value
+        that is not a positive finite number.
 
     Examples
     --------
