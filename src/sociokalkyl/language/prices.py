@@ -11,7 +11,7 @@ from typing import Any
 
 from sociokalkyl.language.labels import pick
 
-__all__ = ["PRICE_TEXTS", "index_years_text", "origin_text", "price_text"]
+__all__ = ["MODE_WORDS", "PRICE_TEXTS", "index_years_text", "origin_text", "price_text"]
 
 _FIX_CACHE = (
     "kör `sociokalkyl priser uppdatera` igen, eller ta bort filen så används bara de "
@@ -89,9 +89,11 @@ PRICE_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "add_year_hint": (
         "lägg till året i scenariofilen, t.ex. [settings.price_indices.{index}] "
-        'source = "SKR, cirkulär" changes_percent = {{{year} = 3.0}}',
+        'source = "{source}" changes_percent = {{{year} = 3.0}} (eller på mallens blad '
+        "Prisindex)",
         "add the year in the scenario file, e.g. [settings.price_indices.{index}] "
-        'source = "SKR, cirkulär" changes_percent = {{{year} = 3.0}}',
+        'source = "{source}" changes_percent = {{{year} = 3.0}} (or on the template\'s '
+        "sheet Prisindex)",
     ),
     "kpi_update_hint": (
         "eller hämta KPI från SCB med `sociokalkyl priser uppdatera`",
@@ -230,8 +232,60 @@ PRICE_TEXTS: dict[str, tuple[str, str]] = {
         'file: [settings.price_indices.OPI] source = "SKR, cirkulär" '
         "changes_percent = {{2022 = ...}}",
     ),
+    # the template sheet Prisindex (scenario/excel_prices.py)
+    "sheet": ("Prisindex", "Price indices"),
+    "sheet_title": (
+        "Egna år för prisindex: förlänger den levererade serien (KPI 2006-2023, OPI)",
+        "Your own price-index years: they extend the shipped series (KPI 2006-2023, OPI)",
+    ),
+    "col_index": ("Index", "Index"),
+    "col_year": ("År", "Year"),
+    "col_change": ("Förändring", "Change"),
+    "col_level": ("Nivå", "Level"),
+    "col_source": ("Källa", "Source"),
+    "col_mode": ("Läge", "Mode"),
+    "hint_index": ("KPI, OPI eller eget namn", "KPI, OPI or your own name"),
+    "hint_year": ("t.ex. 2024", "e.g. 2024"),
+    "hint_change": ("från året före, t.ex. 2,8 %", "from the year before, e.g. 2.8 %"),
+    "hint_level": ("eller nivå (KPI: 1980 = 100)", "or a level (KPI: 1980 = 100)"),
+    "hint_source": ("t.ex. SCB, KPI årsmedeltal", "e.g. SCB, KPI annual average"),
+    "hint_mode": (
+        "förläng (standard), skriv över, ersätt",
+        "förläng (default), skriv över, ersätt",
+    ),
+    "bad_cell": ("{header} {problem}", "{header} {problem}"),
+    "not_number": ("är inget tal", "is not a number"),
+    "not_year": ("är inget årtal", "is not a year"),
+    "both_or_neither": (
+        "ska ha antingen en förändring eller en nivå (inte båda, inte ingen)",
+        "needs either a change or a level (not both, not neither)",
+    ),
+    "mixed_forms": (
+        "blandar förändringar och nivåer för {index}; ge samma slag på alla rader",
+        "mixes changes and levels for {index}; give one kind on every row",
+    ),
+    "no_source": ("saknar källa för {index}", "lacks a source for {index}"),
+    "bad_mode": ("är inget läge", "is not a mode"),
+    "twice": ("anger {index} {year} två gånger", "gives {index} {year} twice"),
+    "share_trap": (
+        "{value:g} lästes som {percent:g} %; menade du {value:g} %? Skriv {value:g} % "
+        "(eller {share:g}); en årlig förändring över 50 % tas inte emot",
+        "{value:g} was read as {percent:g} %; did you mean {value:g} %? Write {value:g} % "
+        "(or {share:g}); a yearly change above 50 % is not taken",
+    ),
+    "expected_change": ("t.ex. 2,8 % eller 0,028", "e.g. 2.8 % or 0.028"),
 }
 """Texts about price indices, ``key: (svenska, English)``."""
+
+MODE_WORDS: dict[str, str] = {
+    "förläng": "extend",
+    "extend": "extend",
+    "skriv över": "override",
+    "override": "override",
+    "ersätt": "replace",
+    "replace": "replace",
+}
+"""The words a template's Läge cell may hold, and the mode each means."""
 
 
 def price_text(key: str, lang: str = "sv", **fields: Any) -> str:

@@ -131,7 +131,8 @@ class PriceIndex:
             )
 
     def _add_year_hint(self, year: int) -> str:
-        hint = price_text("add_year_hint", "en", index=self.name, year=year)
+        source = "SCB, KPI årsmedeltal" if self.name.upper() == "KPI" else "SKR, cirkulär"
+        hint = price_text("add_year_hint", "en", index=self.name, year=year, source=source)
         if self.name.upper() == "KPI":
             hint += " " + price_text("kpi_update_hint", "en")
         return hint
