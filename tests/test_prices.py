@@ -13,6 +13,8 @@ from __future__ import annotations
 import tomllib
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import sociokalkyl as sk
@@ -236,3 +238,24 @@ def test_rows_that_used_shipped_years_only_say_nothing_new() -> None:
     intervention, settings = sk.examples.servicetrainee()
     result = sk.evaluate(intervention, settings)
     assert all(row.index_origins == () for row in result.assumptions())
+
+
+@given(
+    st.dictionaries(
+        st.integers(2024, 2035),
+        st.floats(-20, 30, allow_nan=False, allow_infinity=False),
+        min_size=1,
+    )
+)
+def test_added_years_never_move_a_shipped_factor(changes: dict[int, float]) -> None:
+    # whatever years after 2023 a user adds, a factor between shipped years is the
+    # shipped one to the bit, and 2023 -> a year of an unbroken run is the product
+    index = _settings(changes_percent=changes).price_index("KPI")
+    shipped = kpi()
+    for a, b in ((2006, 2023), (2012, 2023), (2022, 2023)):
+        assert index.factor(a, b) == shipped.factor(a, b)
+    year, product = 2024, 1.0
+    while year in changes:
+        product *= 1 + changes[year] / 100
+        assert index.factor(2023, year) == pytest.approx(product, rel=1e-12)
+        year += 1

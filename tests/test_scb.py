@@ -73,6 +73,13 @@ ANSWERS: dict[str, bytes] = {
     "deep": b"[" * 200 + b"]" * 200,
     "large": b" " * 2_100_000 + json.dumps(DATA).encode(),
     "allnull": _with(lambda d: d.update(value=[None] * len(d["value"]))),
+    "badindex": _with(lambda d: d["dimension"]["Tid"]["category"].update(index={"2024": 5})),
+    # JSON-stat 2.0 also allows the category index as a list of codes in order
+    "listindex": _with(
+        lambda d: d["dimension"]["Tid"]["category"].update(
+            index=list(d["dimension"]["Tid"]["category"]["index"])
+        )
+    ),
 }
 
 
@@ -164,6 +171,11 @@ def test_fetch_asks_metadata_then_data_and_reads_json_stat(server: str) -> None:
     assert "KPIFastAmed" in series.source
 
 
+def test_the_category_index_may_be_a_list(server: str) -> None:
+    series = fetch_kpi(base_url=f"{server}/listindex", timeout=5)
+    assert series.levels[2025] == 418.50
+
+
 def test_update_writes_the_cache_and_a_2025_calculation_uses_it(server: str, cache: Path) -> None:
     done = update_kpi(base_url=f"{server}/ok", timeout=5)
     assert done.path == cache
@@ -248,6 +260,7 @@ def test_a_slow_server_hits_the_whole_request_deadline(server: str, case: str) -
         ("deep", "nests deeper"),
         ("large", "större än"),
         ("allnull", "no published year"),
+        ("badindex", "positions"),
     ],
 )
 def test_malformed_answers_are_refused_and_nothing_is_cached(
