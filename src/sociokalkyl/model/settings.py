@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 import sociokalkyl.money as money
+from sociokalkyl.errors import InputError
 from sociokalkyl.finance import DiscountSchedule
 from sociokalkyl.limits import MAX_HORIZON_YEARS
 from sociokalkyl.model.common import FrozenModel
@@ -139,6 +140,17 @@ class Settings(FrozenModel):
                 f"a real discount rate of {value:.1%} is outside -10 % to 25 %{hint}; "
                 'e.g. 0.035 or "3,5 %"'
             )
+        return value
+
+    @field_validator("price_indices")
+    @classmethod
+    def _series_fit(cls, value: dict[str, PriceSeries]) -> dict[str, PriceSeries]:
+        """Each series joins its shipped one (same base, no silently dropped year)."""
+        for name, series in value.items():
+            try:
+                money.resolve_index(name, series.to_part(), mode=series.mode, use_cache=False)
+            except InputError as exc:
+                raise ValueError(str(exc).removeprefix("settings.price_indices.")) from None
         return value
 
     @field_validator("optimism_bias")
