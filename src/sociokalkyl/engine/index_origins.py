@@ -79,10 +79,12 @@ def with_index_origins(rows: tuple[Assumption, ...], settings: Settings) -> tupl
     >>> with_index_origins((row,), settings)[0].index_origins
     ()
     """
-    out = []
+    out, indices = [], {}
     for row in rows:
         if row.price_index and row.price_year is not None and row.analysis_price_year is not None:
-            index = settings.price_index(row.price_index)
+            if row.price_index not in indices:
+                indices[row.price_index] = settings.price_index(row.price_index)
+            index = indices[row.price_index]
             found = index_origins(index, row.price_year, row.analysis_price_year)
             row = dataclasses.replace(row, index_origins=found) if found else row
         out.append(row)

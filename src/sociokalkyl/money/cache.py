@@ -95,10 +95,15 @@ def kpi_cache_path() -> Path:
     >>> kpi_cache_path().name
     'kpi-1980-100.json'
     """
-    root = os.environ.get(CACHE_ENV_VAR)
+    env = os.environ
+    return _cache_path(env.get(CACHE_ENV_VAR), env.get("XDG_CACHE_HOME"), env.get("HOME"))
+
+
+@lru_cache(maxsize=8)
+def _cache_path(root: str | None, xdg: str | None, _home: str | None) -> Path:
+    """The path for these environment values (every calculation asks; worked out once)."""
     if root:
         return Path(root).expanduser() / "scb" / "kpi-1980-100.json"
-    xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
     return base / "sociokalkyl" / "scb" / "kpi-1980-100.json"
 
