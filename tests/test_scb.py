@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import sociokalkyl as sk
 from sociokalkyl.cli.main import main
@@ -25,6 +28,7 @@ from sociokalkyl.errors import DataSourceError
 from sociokalkyl.money import kpi_cache_path, price_index, read_cached_kpi
 from sociokalkyl.report.assumptions import format_assumption_log
 from sociokalkyl.sources.scb import KPI_TABLE, ScbNetworkError, fetch_kpi, update_kpi
+from sociokalkyl.sources.scb.jsonstat import parse_data
 
 FIXTURES = Path(__file__).parent / "scb_fixtures"
 METADATA = json.loads((FIXTURES / "metadata.json").read_text(encoding="utf-8"))
@@ -309,3 +313,23 @@ def test_cli_network_failure_is_exit_1_with_a_swedish_message(
     err = capsys.readouterr().err
     assert "SCB svarade HTTP 503" in err
     assert "Traceback" not in err
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(document=_JSON, mutate=st.sampled_from(["value", "dimension", "id", "size", "Tid"]))
+def test_any_answer_is_read_or_refused_with_a_data_source_error(document: Any, mutate: str) -> None:
+    # arbitrary JSON, and the fixture with one part replaced by arbitrary JSON
+    for candidate in (document, {**DATA, mutate: document}):
+        try:
+            levels = parse_data(candidate, "u", "Tid")
+        except DataSourceError:
+            continue
+        assert all(math.isfinite(v) and v > 0 for v in levels.values())
