@@ -26,6 +26,7 @@ import sociokalkyl as sk
 from sociokalkyl.cli.main import main
 from sociokalkyl.errors import DataSourceError
 from sociokalkyl.money import kpi_cache_path, price_index, read_cached_kpi
+from sociokalkyl.money.cache import parse_cached_series
 from sociokalkyl.report.assumptions import format_assumption_log
 from sociokalkyl.sources.scb import KPI_TABLE, ScbNetworkError, fetch_kpi, update_kpi
 from sociokalkyl.sources.scb.jsonstat import parse_data
@@ -333,3 +334,12 @@ def test_any_answer_is_read_or_refused_with_a_data_source_error(document: Any, m
         except DataSourceError:
             continue
         assert all(math.isfinite(v) and v > 0 for v in levels.values())
+
+
+@given(raw=st.binary(max_size=200) | _JSON.map(lambda d: json.dumps(d).encode()))
+def test_any_cache_file_is_read_or_refused_with_a_data_source_error(raw: bytes) -> None:
+    try:
+        series = parse_cached_series(raw, "kpi.json")
+    except DataSourceError:
+        return
+    assert all(math.isfinite(v) and v > 0 for v in series.levels.values())
