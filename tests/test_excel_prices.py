@@ -11,7 +11,8 @@ import pytest
 import sociokalkyl as sk
 from sociokalkyl.errors import InputError
 from sociokalkyl.scenario.excel import write_template
-from sociokalkyl.scenario.excel_prices import PRICE_SHEET
+from sociokalkyl.scenario.excel_cells import Cell, SheetCells
+from sociokalkyl.scenario.excel_prices import PRICE_SHEET, read_price_sheet
 from sociokalkyl.scenario.excel_read import read_template
 
 SOURCE = "SCB, KPI årsmedeltal (kommunens uppgift)"
@@ -30,6 +31,17 @@ def _template(tmp_path: Path, rows: list[list[Any]] | None = None, price_year: i
                 ws.cell(4 + i, j, value)
         wb.save(path)
     return path
+
+
+def _sheet(rows: list[list[Any]]) -> SheetCells:
+    """The cells a template's Prisindex sheet holds with these rows from row 4."""
+    cells = {
+        (4 + i, j): Cell(value, "s" if isinstance(value, str) else "n", "General")
+        for i, row in enumerate(rows)
+        for j, value in enumerate(row, start=1)
+        if value is not None
+    }
+    return SheetCells(PRICE_SHEET, cells, 3 + len(rows))
 
 
 def test_a_2025_template_with_kpi_years_reads_and_evaluates(tmp_path: Path) -> None:
@@ -85,21 +97,27 @@ def test_without_rows_or_without_the_sheet_nothing_changes(tmp_path: Path) -> No
         (["KPI", 2024, None, 100, SOURCE], "Prisindex!A4", "annan bas"),
     ],
 )
-def test_bad_rows_name_their_cell(tmp_path: Path, row: list[Any], cell: str, words: str) -> None:
-    path = _template(tmp_path, [row])
+def test_bad_rows_name_their_cell(row: list[Any], cell: str, words: str) -> None:
     with pytest.raises(InputError, match=words) as info:
-        read_template(path)
+        read_price_sheet(_sheet([row]))
     assert info.value.field == cell
 
 
-def test_a_year_twice_and_mixed_forms_are_refused(tmp_path: Path) -> None:
+def test_a_bad_row_in_a_whole_template_names_its_cell(tmp_path: Path) -> None:
+    path = _template(tmp_path, [["KPI", 2024, 2.8, None, SOURCE]])
+    with pytest.raises(InputError, match="280 %") as info:
+        read_template(path)
+    assert info.value.field == "Prisindex!C4"
+
+
+def test_a_year_twice_and_mixed_forms_are_refused() -> None:
     twice = [["KPI", 2024, 0.028, None, SOURCE], ["KPI", 2024, 0.03, None, None]]
     with pytest.raises(InputError, match="två gånger") as info:
-        read_template(_template(tmp_path, twice))
+        read_price_sheet(_sheet(twice))
     assert info.value.field == "Prisindex!B5"
     mixed = [["KPI", 2024, 0.028, None, SOURCE], ["KPI", 2025, None, 420.0, None]]
     with pytest.raises(InputError, match="blandar") as info:
-        read_template(_template(tmp_path, mixed))
+        read_price_sheet(_sheet(mixed))
     assert info.value.field == "Prisindex!C5"
 
 
