@@ -127,3 +127,11 @@ def test_opi_2022_from_the_template_lets_an_opi_item_reach_2023(tmp_path: Path) 
     settings = sk.scenario.load_scenario(path).settings
     # 2021 -> 2023 = 1.030 * 1.046
     assert settings.price_index("OPI").factor(2021, 2023) == pytest.approx(1.030 * 1.046)
+
+
+def test_the_sheet_offers_the_modes_and_the_shipped_names(tmp_path: Path) -> None:
+    ws = openpyxl.load_workbook(_template(tmp_path))[PRICE_SHEET]
+    lists = {str(v.sqref): (v.formula1, v.errorStyle) for v in ws.data_validations.dataValidation}
+    assert lists["F4:F63"] == ('"förläng,skriv över,ersätt"', None)  # None: stop
+    assert lists["A4:A63"] == ('"KPI,OPI"', "warning")
+    assert ws["C4"].number_format == "0.0 %"

@@ -19,6 +19,7 @@ from typing import Any
 
 import openpyxl
 from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from sociokalkyl.errors import InputError, UnitError
 from sociokalkyl.language.prices import MODE_WORDS, price_text
@@ -82,6 +83,14 @@ def write_price_sheet(ws: Any, settings: Settings | None = None) -> None:
                     check_text(value, f"{ws.title}!{openpyxl.utils.get_column_letter(j)}{row}")
                 ws.cell(row, j, value).data_type = "s" if isinstance(value, str) else "n"
             row += 1
+    last = _FIRST_ROW + _ROWS - 1
+    modes = DataValidation(type="list", formula1='"förläng,skriv över,ersätt"', allow_blank=True)
+    names = DataValidation(type="list", formula1='"KPI,OPI"', allow_blank=True)
+    names.errorStyle = "warning"  # an own index name may be typed
+    ws.add_data_validation(modes)
+    ws.add_data_validation(names)
+    modes.add(f"F{_FIRST_ROW}:F{last}")
+    names.add(f"A{_FIRST_ROW}:A{last}")
     ws.freeze_panes = f"A{_FIRST_ROW}"
 
 
