@@ -17,6 +17,7 @@ profile); the fuzz tests take their number from :func:`fuzz_examples`.
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from typing import Any
 
@@ -32,6 +33,10 @@ PROFILES: dict[str, dict[str, Any]] = {
 # add up to a little over 50, so ``ci`` runs a little over 10 000 cases.
 FUZZ_UNIT = {"dev": 10, "ci": 200, "thorough": 2_000}
 FUZZ_MINIMUM_CI = 10_000
+
+# Calculations read SCB's KPI years from the user's cache (`sociokalkyl priser
+# uppdatera`); the tests use an empty cache of their own, never the developer's.
+os.environ["SOCIOKALKYL_CACHE"] = tempfile.mkdtemp(prefix="sociokalkyl-test-cache-")
 
 for _name, _options in PROFILES.items():
     settings.register_profile(

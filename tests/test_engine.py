@@ -462,11 +462,12 @@ def test_unknown_catalogue_key_suggests_close_keys() -> None:
 
 
 def test_assumption_log_shows_the_factor_the_engine_used() -> None:
-    # a user's own KPI (100 in 2016, 150 in 2023) must show 1 500 kr/dygn, as the engine
-    # uses, not the shipped KPI's 1 275.8
+    # a user's own KPI (100 in 2016, 150 in 2023, replacing the shipped one) must show
+    # 1 500 kr/dygn, as the engine uses, not the shipped KPI's 1 275.8
     intervention = build(unit_cost="1 000 kr/dygn", price_year=2016)
+    own_kpi = {"source": "egen serie", "levels": {2016: 100, 2023: 150}, "mode": "replace"}
     own = sk.Settings(base_year=2024, price_year=2023, horizon=4, discount_rate=0.0, price_indices={
-        "KPI": {"source": "egen serie", "levels": {2016: 100, 2023: 150}}})  # fmt: skip
+        "KPI": own_kpi})  # fmt: skip
     result = sk.evaluate(intervention, own)
     row = result.assumptions()[0]
     assert (row.rebased_value, row.unit) == (pytest.approx(1500.0), "SEK/day")

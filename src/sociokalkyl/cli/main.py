@@ -37,6 +37,7 @@ from sociokalkyl.cli.catalogue import add_catalogue_parser
 from sociokalkyl.cli.effekt import add_effekt_parser
 from sociokalkyl.cli.init import add_init_parser, init_command
 from sociokalkyl.cli.portfolj import add_portfolj_parser
+from sociokalkyl.cli.priser import add_priser_parser
 from sociokalkyl.cli.run import add_run_parser, run_command
 from sociokalkyl.cli.schema import add_schema_parser, schema_command
 from sociokalkyl.cli.uppfoljning import add_uppfoljning_parser
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_vardet_parser(sub, common)
     add_uppfoljning_parser(sub, common)
     add_portfolj_parser(sub, common)
+    add_priser_parser(sub, common)
     return parser
 
 

@@ -26,6 +26,7 @@ from sociokalkyl.engine.bounds import (
     check_sizes,
 )
 from sociokalkyl.engine.compile_log import assumption_log
+from sociokalkyl.engine.index_origins import with_index_origins
 from sociokalkyl.engine.items import resolve_cost_items
 from sociokalkyl.engine.plan import (
     BaselineProfile,
@@ -121,6 +122,7 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
     ]
     by_name = {p.name: p for p in parameters}
     log = assumption_log(intervention, items, by_name, price_factors, settings.price_year)
+    log = with_index_origins(log, settings)
     return Plan(
         intervention_name=intervention.name,
         horizon=settings.horizon,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sociokalkyl.language.labels import WEAK_CONFIDENCE
+from sociokalkyl.money.index import YearOrigin
 
 __all__ = ["WEAK_CONFIDENCE", "Assumption", "AssumptionKind", "Detail"]
 
@@ -69,6 +70,11 @@ class Assumption:
         The cost item's description, where its number applies, and a note.
     details
         Further numbers (exit rate, lag, duration, adjustments, intake per year).
+    index_origins
+        The price-index years between ``price_year`` and ``analysis_price_year`` that
+        were not shipped: ``(years, origin)`` such as ``("2024-2025", YearOrigin("user",
+        ...))`` (the user's years, or SCB's fetched into the cache); empty when every
+        year used was shipped.
 
     Examples
     --------
@@ -95,6 +101,7 @@ class Assumption:
     geography: str | None = None
     note: str | None = None
     details: tuple[Detail, ...] = ()
+    index_origins: tuple[tuple[str, YearOrigin], ...] = ()
 
     @property
     def weak(self) -> bool:

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 import sociokalkyl.money as money
-from sociokalkyl.errors import did_you_mean
+from sociokalkyl.errors import InputError, did_you_mean
 from sociokalkyl.finance import DiscountSchedule
 from sociokalkyl.limits import MAX_HORIZON_YEARS
 from sociokalkyl.model.actors import (
@@ -29,6 +29,12 @@ class PriceSeries(FrozenModel):
     (``{2022: 5.1, 2023: 4.6}``: the change from the year before). A gap in the years
     breaks the chain; amounts cannot be rebased across it.
 
+    Under the name of a shipped index (``KPI``, ``OPI``) the years *extend* the shipped
+    series: a year the shipped series has keeps its shipped value (a different value of
+    yours is an error), unless ``mode = "override"`` (your years win) or ``mode =
+    "replace"`` (your series alone, the shipped one and SCB's cached years unused).
+    Levels that extend KPI must be on its base (1980 = 100); give changes otherwise.
+
     Parameters
     ----------
     source
@@ -37,6 +43,9 @@ class PriceSeries(FrozenModel):
         Index levels by year [index points]; only ratios matter.
     changes_percent
         Yearly changes by year [percent], the change from the year before.
+    mode
+        ``"extend"`` (default: shipped years win), ``"override"`` (your years win where
+        both give one) or ``"replace"`` (your series alone).
 
     Examples
     --------
@@ -48,6 +57,7 @@ class PriceSeries(FrozenModel):
     source: str = Field(min_length=1)
     levels: dict[int, float] | None = None
     changes_percent: dict[int, float] | None = None
+    mode: Literal["extend", "override", "replace"] = "extend"
 
     @model_validator(mode="after")
     def _exactly_one(self) -> PriceSeries:
@@ -57,6 +67,19 @@ class PriceSeries(FrozenModel):
                 "{2020 = 100, 2021 = 103.2} or changes_percent = {2022 = 5.1, 2023 = 4.6}"
             )
         return self
+
+    def to_part(self) -> money.SeriesPart:
+        """The years as a :class:`~sociokalkyl.money.SeriesPart` of origin ``"user"``.
+
+        Examples
+        --------
+        >>> PriceSeries(source="SCB", changes_percent={2024: 2.8}).to_part().origin.kind
+        'user'
+        """
+        origin = money.YearOrigin("user", self.source)
+        if self.levels is not None:
+            return money.SeriesPart(origin, levels=self.levels)
+        return money.SeriesPart(origin, changes_percent=self.changes_percent or {})
 
     def to_index(self, name: str) -> money.PriceIndex:
         """The series as a :class:`~sociokalkyl.money.PriceIndex` called ``name``."""
@@ -92,9 +115,10 @@ class Settings(FrozenModel):
         An uplift on the intervention's costs (Green Book style), e.g. ``0.1`` [share],
         at most 2 (200 %, the Green Book's highest band).
     price_indices
-        Price-index series of the user's own, by name. A name here replaces a shipped
-        index of that name (``"OPI"`` with SKR's 2022 change, say) or adds one that
-        cost items can name in their ``price_index``.
+        Price-index series of the user's own, by name. Under a shipped name the years
+        extend the shipped index (``"OPI"`` with SKR's 2022 change, ``"KPI"`` with
+        2024 and 2025, say; shipped years win unless the series' ``mode`` says otherwise);
+        another name adds an index that cost items can name in their ``price_index``.
     perspective
         Whose answer the headline numbers (``npv``, ``payback``, ...) are: ``"samhället"``
         (every actor, the default), ``"offentlig_sektor"`` (``"offentlig sektor"``:
@@ -183,6 +207,17 @@ class Settings(FrozenModel):
             )
         return value
 
+    @field_validator("price_indices")
+    @classmethod
+    def _series_fit(cls, value: dict[str, PriceSeries]) -> dict[str, PriceSeries]:
+        """Each series joins its shipped one (same base, no silently dropped year)."""
+        for name, series in value.items():
+            try:
+                money.resolve_index(name, series.to_part(), mode=series.mode, use_cache=False)
+            except InputError as exc:
+                raise ValueError(str(exc).removeprefix("settings.price_indices.")) from None
+        return value
+
     @field_validator("optimism_bias")
     @classmethod
     def _plausible_uplift(cls, value: float) -> float:
@@ -194,10 +229,24 @@ class Settings(FrozenModel):
         return value
 
     def price_index(self, name: str) -> money.PriceIndex:
-        """The index called ``name``: the user's own series first, then the shipped ones."""
-        if name in self.price_indices:
-            return self.price_indices[name].to_index(name)
-        return money.price_index(name)
+        """The index called ``name``: a shipped one extended by the user's years and SCB's.
+
+        The user's years under a shipped name extend it (shipped years win unless the
+        series says ``mode = "override"`` or ``"replace"``); SCB's KPI years fetched into the cache
+        (``sociokalkyl priser uppdatera``) extend KPI after them. Each year keeps its
+        origin (:meth:`~sociokalkyl.money.PriceIndex.origin`).
+
+        Examples
+        --------
+        >>> kpi = {"KPI": PriceSeries(source="SCB", changes_percent={2024: 2.8})}
+        >>> settings = Settings(base_year=2025, price_year=2024, horizon=5, price_indices=kpi)
+        >>> settings.price_index("KPI").origin(2024).kind
+        'user'
+        """
+        series = self.price_indices.get(name)
+        if series is None:
+            return money.price_index(name)
+        return money.resolve_index(name, series.to_part(), mode=series.mode)
 
     def discount_schedule(self) -> DiscountSchedule:
         """The discount schedule these settings name."""

@@ -33,6 +33,7 @@ from sociokalkyl.language.numbers import (
     format_quantity,
     format_unit,
 )
+from sociokalkyl.language.prices import index_years_text
 from sociokalkyl.report.tables import Table
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -160,6 +161,12 @@ def _intake_text(row: Assumption, lang: Lang) -> str:
     return f"{text} ({word(row.variant or 'person', lang)})"
 
 
+def _index_years(row: Assumption, lang: Lang) -> str:
+    """``"; KPI 2024-2025: ..."`` for index years not shipped; empty when all were."""
+    text = index_years_text(row.price_index or "", row.index_origins, lang)
+    return f"; {text}" if text else ""
+
+
 def _value_text(row: Assumption, lang: Lang) -> str:
     payer = f"; {label('payer', lang).lower()}: {format_payer(row.payer, lang)}"
     if row.kind == "cost_item":
@@ -167,7 +174,7 @@ def _value_text(row: Assumption, lang: Lang) -> str:
         return (
             f"{format_quantity(row.value, row.unit, lang)} ({row.price_year}) = {rebased} "
             f"{label('rebased', lang)} {row.analysis_price_year} ({row.price_index}){payer}"
-        )
+        ) + _index_years(row, lang)
     if row.kind == "target_group":
         return _intake_text(row, lang)
     if row.kind == "baseline":
@@ -259,7 +266,8 @@ def _cost_item_lines(row: Assumption, price_year: int, lang: Lang) -> list[str]:
     used = catalogue_label("prices_of", lang, year=price_year)
     lines = [
         f"- {row.name}: {row.description}",
-        f"  {value} {unit} {given} = {rebased} {unit} {used} ({row.price_index})",
+        f"  {value} {unit} {given} = {rebased} {unit} {used} ({row.price_index})"
+        + _index_years(row, lang),
         f"  {label('payer', lang)}: {format_payer(row.payer, lang)}. "
         f"{catalogue_label('geography', lang)}: "
         f"{row.geography or catalogue_label('not_given', lang)}.",

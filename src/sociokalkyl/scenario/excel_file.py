@@ -40,6 +40,7 @@ from sociokalkyl.limits import (
 )
 from sociokalkyl.scenario.excel_cells import Cell, SheetCells
 from sociokalkyl.scenario.excel_columns import TABLES, TEMPLATE_SHEETS
+from sociokalkyl.scenario.excel_prices import PRICE_COLUMNS, PRICE_SHEET
 from sociokalkyl.scenario.excel_template_rows import SHEET
 
 __all__ = ["check_xlsx_file", "read_cells", "read_template_cells"]
@@ -182,6 +183,7 @@ def read_template_cells(path: Path) -> dict[str, SheetCells]:
         )
     widths = {SHEET["intervention"]: 2, SHEET["settings"]: 2}
     widths |= {sheet: len(columns) for sheet, (_, columns) in TABLES.items()}
+    widths[PRICE_SHEET] = len(PRICE_COLUMNS)  # optional: older templates lack it
     sheets = read_cells(path, widths)
     for name in TEMPLATE_SHEETS[1:]:
         if name not in sheets:

@@ -19,6 +19,7 @@ from sociokalkyl.model import STANDARD_PAYERS
 from sociokalkyl.scenario.excel_cells import SheetCells, whole_number_example
 from sociokalkyl.scenario.excel_check import check_template_values
 from sociokalkyl.scenario.excel_file import read_template_cells
+from sociokalkyl.scenario.excel_prices import PRICE_SHEET, read_price_sheet
 from sociokalkyl.scenario.excel_template import (
     FIRST_ROW,
     INTAKE_ROW,
@@ -301,6 +302,8 @@ def read_template(path: str | Path) -> dict[str, Any]:
     if schedule is not None:
         settings["discount_rate"] = schedule
         origins[("settings", "discount_rate")] = origins[("settings", "discount_schedule")]
+    if prices := read_price_sheet(sheets.get(PRICE_SHEET), origins):
+        settings["price_indices"] = prices
     scenario = {"intervention": intervention, "settings": settings}
     check_template_values(scenario, origins)
     return scenario

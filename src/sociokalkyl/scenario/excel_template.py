@@ -50,6 +50,7 @@ from sociokalkyl.scenario.excel_columns import TABLES as TABLES
 from sociokalkyl.scenario.excel_columns import TEMPLATE_SHEETS as TEMPLATE_SHEETS
 from sociokalkyl.scenario.excel_columns import Column as Column
 from sociokalkyl.scenario.excel_columns import make_column as make_column
+from sociokalkyl.scenario.excel_prices import PRICE_SHEET, write_price_sheet
 from sociokalkyl.scenario.excel_template_rows import KINDS_COST as KINDS_COST
 from sociokalkyl.scenario.excel_template_rows import KINDS_EFFECT as KINDS_EFFECT
 from sociokalkyl.scenario.excel_template_rows import SHEET, template_rows
@@ -212,7 +213,7 @@ def write_template(
     >>> import tempfile, pathlib, openpyxl
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "tom.xlsx"
     >>> write_template(path)
-    >>> openpyxl.load_workbook(path).sheetnames == list(TEMPLATE_SHEETS)
+    >>> openpyxl.load_workbook(path).sheetnames == [*TEMPLATE_SHEETS, PRICE_SHEET]
     True
     """
     wb = openpyxl.Workbook()
@@ -226,6 +227,7 @@ def write_template(
     for sheet, (_, columns) in TABLES.items():
         _write_table(wb.create_sheet(sheet), columns, rows.get(sheet, []))
     _settings_sheet(wb.create_sheet(SHEET["settings"]), settings)
+    write_price_sheet(wb.create_sheet(PRICE_SHEET), settings)
     atomic_save(wb, Path(path))
 
 

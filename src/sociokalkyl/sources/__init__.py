@@ -1,4 +1,5 @@
-"""Connectors to external data sources (for now Kolada, RKA's municipal key figures).
+"""Connectors to external data sources: Kolada (RKA's municipal key figures) and SCB
+(:mod:`sociokalkyl.sources.scb`: KPI annual averages into the user's cache).
 
 Every connector uses the standard library only, caches what it fetched on disk so a
 calculation can be rerun offline, and raises :class:`sociokalkyl.errors.DataSourceError`

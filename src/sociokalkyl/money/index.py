@@ -1,37 +1,52 @@
-"""Money and price years: price-index series and rebasing between price years.
-
-An amount belongs to a price year. To compare amounts from different years, every
-amount is restated in the analysis price year with a named price index:
+"""A price index: levels by year, chains across gaps, and where each year came from.
 
 .. math:: A_{to} = A_{from} \\cdot \\frac{I_{to}}{I_{from}}
 
-KPI (SCB's consumer price index, annual averages, 1980 = 100) is the default; OPI
-(SKR's omsorgsprisindex, for municipal care costs) is shipped as yearly changes and
-chained. A year the index lacks is an error that names the year and the range
-available, never a guess.
-
-Examples
---------
->>> round(rebase(1000.0, 2012, 2023), 2)  # 1000 kr in 2012 prices, in 2023 prices
-1284.85
->>> kpi().factor(2012, 2023) == 403.70 / 314.20
-True
+A year the index lacks is an error that names the year and the range available, never a
+guess. Each year may carry its origin (:class:`YearOrigin`: shipped, the user's own
+years, or SCB's figures fetched into the cache) so a report can say who gave which year.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
-from pathlib import Path
+from typing import Literal
 
 from sociokalkyl.errors import InputError, PriceYearError
+from sociokalkyl.language.prices import price_text
 
-__all__ = ["PriceIndex", "kpi", "opi", "price_index", "read_index_csv", "rebase"]
+__all__ = ["OriginKind", "PriceIndex", "YearOrigin"]
+
+OriginKind = Literal["shipped", "user", "scb_cache"]
+"""Who gave an index year: shipped with sociokalkyl, the user, or SCB via the cache."""
+
+
+@dataclass(frozen=True)
+class YearOrigin:
+    """Where one year of a price index came from.
+
+    Parameters
+    ----------
+    kind
+        ``"shipped"`` (the series shipped with sociokalkyl), ``"user"`` (the user's own
+        years, in a scenario file or template) or ``"scb_cache"`` (fetched from SCB by
+        ``sociokalkyl priser uppdatera``).
+    source
+        The source text of those years.
+    retrieved
+        When the years were fetched (ISO date), for ``"scb_cache"``; else None.
+
+    Examples
+    --------
+    >>> YearOrigin("scb_cache", "SCB, KPI 1980=100", "2026-11-27").kind
+    'scb_cache'
+    """
+
+    kind: OriginKind
+    source: str
+    retrieved: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +64,9 @@ class PriceIndex:
     chains
         Optional chain number by year. Two years in different chains cannot be
         compared (the series has a gap between them). Default: one chain.
+    origins
+        Optional origin by year (:class:`YearOrigin`); a year without one has the
+        origin of the whole series (``source``).
 
     Raises
     ------
@@ -66,6 +84,7 @@ class PriceIndex:
     levels: Mapping[int, float]
     source: str
     chains: Mapping[int, int] = field(default_factory=dict)
+    origins: Mapping[int, YearOrigin] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.levels:
@@ -88,6 +107,16 @@ class PriceIndex:
         """The years the series covers, sorted."""
         return sorted(self.levels)
 
+    def origin(self, year: int) -> YearOrigin:
+        """Where ``year`` came from; the series' own source when no origin is recorded.
+
+        Examples
+        --------
+        >>> PriceIndex("egen", {2020: 100.0}, "kommunens").origin(2020)
+        YearOrigin(kind='user', source='kommunens', retrieved=None)
+        """
+        return self.origins.get(year, YearOrigin("user", self.source))
+
     def _check_year(self, year: int, role: str) -> None:
         if year not in self.levels:
             years = self.years
@@ -98,8 +127,15 @@ class PriceIndex:
                 field=role,
                 value=year,
                 expected=f"a year in {years[0]}-{years[-1]}{gap_text}, "
-                "or a price index that covers it (PriceIndex.from_levels)",
+                f"or {self._add_year_hint(year)}",
             )
+
+    def _add_year_hint(self, year: int) -> str:
+        source = "SCB, KPI årsmedeltal" if self.name.upper() == "KPI" else "SKR, cirkulär"
+        hint = price_text("add_year_hint", "en", index=self.name, year=year, source=source)
+        if self.name.upper() == "KPI":
+            hint += " " + price_text("kpi_update_hint", "en")
+        return hint
 
     def factor(self, from_year: int, to_year: int) -> float:
         """The factor that restates an amount of ``from_year`` in prices of ``to_year``.
@@ -108,7 +144,7 @@ class PriceIndex:
 
         Examples
         --------
-        >>> round(kpi().factor(2022, 2023), 6)
+        >>> round(PriceIndex("KPI", {2022: 371.91, 2023: 403.70}, "SCB").factor(2022, 2023), 6)
         1.085478
         """
         self._check_year(from_year, "from price year")
@@ -120,11 +156,14 @@ class PriceIndex:
                 field="from price year",
                 value=from_year,
                 expected=f"two years on the same side of the gap ({self.name} covers "
-                f"{self._chain_text()}), another index, or your own series that fills the "
-                f"gap (Settings.price_indices, in a scenario file [settings.price_indices."
-                f"{self.name}] with source and changes_percent or levels)",
+                f"{self._chain_text()}), another index, or the missing years: "
+                f"{self._add_year_hint(self._first_gap(from_year, to_year))}",
             )
         return self.levels[to_year] / self.levels[from_year]
+
+    def _first_gap(self, from_year: int, to_year: int) -> int:
+        low, high = sorted((from_year, to_year))
+        return next((y for y in range(low + 1, high + 1) if y not in self.levels), high)
 
     def _chain_text(self) -> str:
         runs: dict[int, list[int]] = {}
@@ -139,7 +178,8 @@ class PriceIndex:
 
         Examples
         --------
-        >>> round(kpi().rebase(1000.0, 2022, 2023), 2)
+        >>> index = PriceIndex("KPI", {2022: 371.91, 2023: 403.70}, "SCB")
+        >>> round(index.rebase(1000.0, 2022, 2023), 2)
         1085.48
         """
         return amount * self.factor(from_year, to_year)
@@ -194,167 +234,3 @@ class PriceIndex:
             levels[year] = levels[year - 1] * (1 + change / 100)
             chains[year] = chain
         return cls(name=name, levels=levels, source=source, chains=chains)
-
-
-def _read_data(filename: str) -> tuple[str, list[dict[str, str]]]:
-    text = (resources.files("sociokalkyl") / "data" / filename).read_text(encoding="utf-8")
-    comment, _, body = text.partition("\n")
-    return comment.lstrip("# ").strip(), list(csv.DictReader(io.StringIO(body)))
-
-
-@cache
-def kpi() -> PriceIndex:
-    """SCB's KPI, annual averages, 1980 = 100 (the default index for rebasing).
-
-    Returns
-    -------
-    PriceIndex
-        The shipped series ``"KPI"`` [index points, 1980 = 100], read once and cached.
-
-    Examples
-    --------
-    >>> kpi().years[0], kpi().years[-1], kpi().levels[2023]
-    (2006, 2023, 403.7)
-    """
-    source, rows = _read_data("kpi-1980-100.csv")
-    return PriceIndex.from_levels("KPI", {int(r["year"]): float(r["kpi"]) for r in rows}, source)
-
-
-@cache
-def opi() -> PriceIndex:
-    """SKR's omsorgsprisindex (OPI), chained from yearly changes; 2022 is missing.
-
-    Returns
-    -------
-    PriceIndex
-        The shipped series ``"OPI"``, in two chains (to 2021 and from 2022); years in
-        different chains cannot be compared. Read once and cached.
-
-    Examples
-    --------
-    >>> round(opi().factor(2015, 2021), 4)  # 1.026*1.027*1.026*1.027*1.030*1.015
-    1.1608
-    """
-    source, rows = _read_data("omsorgsprisindex-change.csv")
-    changes = {int(r["year"]): float(r["opi_change_percent"]) for r in rows}
-    return PriceIndex.from_changes("OPI", changes, source)
-
-
-def price_index(name_or_index: str | PriceIndex) -> PriceIndex:
-    """Look up a shipped index by name; an index passes through.
-
-    Parameters
-    ----------
-    name_or_index
-        ``"KPI"`` or ``"OPI"`` (any case), or a :class:`PriceIndex`.
-
-    Returns
-    -------
-    PriceIndex
-        The index.
-
-    Raises
-    ------
-    InputError
-        For a name that is not shipped.
-
-    Examples
-    --------
-    >>> price_index("opi").name, price_index(kpi()) is kpi()
-    ('OPI', True)
-    """
-    if isinstance(name_or_index, PriceIndex):
-        return name_or_index
-    shipped = {"KPI": kpi, "OPI": opi}
-    try:
-        return shipped[name_or_index.upper()]()
-    except KeyError:
-        raise InputError(
-            "is not a shipped price index",
-            field="price_index",
-            value=name_or_index,
-            expected='"KPI" or "OPI", or a PriceIndex object',
-        ) from None
-
-
-def rebase(amount: float, from_year: int, to_year: int, index: str | PriceIndex = "KPI") -> float:
-    """Restate ``amount`` [SEK, prices of from_year] in prices of ``to_year`` [SEK].
-
-    Parameters
-    ----------
-    amount
-        The amount [SEK, prices of ``from_year``].
-    from_year, to_year
-        The price years; both must be in the index (and in one chain of it).
-    index
-        The index: ``"KPI"`` (default), ``"OPI"`` or a :class:`PriceIndex`.
-
-    Returns
-    -------
-    float
-        The amount in prices of ``to_year`` [SEK].
-
-    Raises
-    ------
-    PriceYearError
-        For a year the index lacks, or two years on either side of a gap.
-
-    Notes
-    -----
-    .. math:: A_{to} = A_{from} \\cdot I_{to} / I_{from}
-
-    Examples
-    --------
-    >>> rebase(7149.0, 2012, 2012)
-    7149.0
-    >>> round(rebase(1000.0, 2015, 2021, "OPI"), 1)
-    1160.8
-    """
-    return price_index(index).rebase(amount, from_year, to_year)
-
-
-def read_index_csv(path: str | Path, name: str, source: str) -> PriceIndex:
-    """Read a user series from a CSV with columns ``year`` and ``level``.
-
-    Lines starting with ``#`` are comments.
-
-    Parameters
-    ----------
-    path
-        The CSV file.
-    name
-        The index's name, e.g. ``"Örebro OPI"``.
-    source
-        Where the series comes from.
-
-    Returns
-    -------
-    PriceIndex
-        The series [index points].
-
-    Raises
-    ------
-    InputError
-        When the file lacks the columns or a cell is not a number.
-
-    Examples
-    --------
-    >>> import pathlib, tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     path = pathlib.Path(folder) / "index.csv"
-    ...     _ = path.write_text("# egen serie\\nyear,level\\n2022,100\\n2023,104.5\\n")
-    ...     read_index_csv(path, "egen", "kommunens").factor(2022, 2023)
-    1.045
-    """
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    try:
-        return PriceIndex.from_levels(
-            name, {int(r["year"]): float(r["level"]) for r in rows}, source
-        )
-    except (KeyError, ValueError) as exc:
-        raise InputError(
-            f"cannot be read as a price index ({exc})",
-            field=str(path),
-            expected="a CSV with columns year,level, e.g. 2023,403.7",
-        ) from None
