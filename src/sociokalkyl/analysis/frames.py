@@ -58,7 +58,7 @@ RESULT_FRAMES: dict[str, tuple[str, ...]] = {
     "assumptions": tuple(
         ["kind", "index", "name", "value", "unit", "variant", "price_year",
          "analysis_price_year", "price_index", "factor", "rebased_value", "payer", "source",
-         "confidence", "weak", "description", "geography", "note"]
+         "confidence", "weak", "description", "geography", "note", "index_origins"]
     ),
 }  # fmt: skip
 """The kinds of :meth:`Result.to_frame` and their columns, in order."""
@@ -172,6 +172,9 @@ def _assumption_record(row: Any) -> dict[str, Any]:
     if isinstance(payer, Mapping):  # payer shares: "kommun 60 %, region 40 %" reads in one cell
         record["payer"] = ", ".join(f"{p} {share:g}" for p, share in payer.items())
     record["weak"] = row.weak
+    # the index years that were not shipped, in one cell: "2024: user; 2025: scb_cache"
+    origins = record.pop("index_origins", ())
+    record["index_origins"] = "; ".join(f"{year}: {origin.kind}" for year, origin in origins)
     return record
 
 
