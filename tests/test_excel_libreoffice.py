@@ -216,5 +216,6 @@ def test_printed_summary_has_its_numbers_beside_their_labels(soffice: str, tmp_p
     assert npv in text
     label_bottom, label_top = line_of(page, "Nettonuvärde, kr")
     number_bottom, number_top = line_of(page, "-5\xa0752\xa0490")
-    assert number_bottom < label_top and label_bottom < number_top  # the same line
+    assert number_bottom < label_top  # the same line: the boxes overlap vertically
+    assert label_bottom < number_top
     assert "Summan av diskonterat netto" in text  # the formula explained beside it

@@ -35,10 +35,10 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "tornado": ("Känslighet (tornado)", "Sensitivity (tornado)"),
     "weak": ("svag källa", "weak source"),
     "weak_note": (
-        "Rader markerade {mark} har svag proveniens (säkerhet C eller antagande) och bör "
-        "kontrolleras innan beslut.",
-        "Rows marked {mark} have weak provenance (confidence C or an assumption) and should "
-        "be checked before a decision.",
+        "Rader markerade {mark} har svag proveniens (säkerhet S2, D eller A, eller ingen "
+        "angiven) och bör kontrolleras innan beslut.",
+        "Rows marked {mark} have weak provenance (confidence S2, D or A, or none given) and "
+        "should be checked before a decision.",
     ),
     "figure": ("Värde", "Figure"),
     "payer": LABELS["payer"],
@@ -75,8 +75,8 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     ),
     "chart_draws": ("Antal dragningar", "Number of draws"),
     "chart_tornado": (
-        "Nettonuvärde när en parameter i taget går från lågt till högt",
-        "Net present value as one parameter at a time goes from low to high",
+        "Nettonuvärde, en parameter i taget från lågt till högt värde",
+        "Net present value, one parameter at a time from low to high",
     ),
     "chart_low": ("lågt värde", "low value"),
     "chart_high": ("högt värde", "high value"),
@@ -89,6 +89,14 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
         "The PDF report needs WeasyPrint, which is not installed. Install it with "
         "pip install 'sociokalkyl[pdf]' (or write the report as .html and print it from "
         "a browser).",
+    ),
+    "no_pango": (
+        "PDF-rapporten behöver systembiblioteket Pango för WeasyPrint ({error}). Installera "
+        "det, t.ex. apt-get install libpango-1.0-0 libpangoft2-1.0-0 (se WeasyPrints "
+        "installationsanvisning), eller skriv rapporten som .html.",
+        "The PDF report needs the system library Pango for WeasyPrint ({error}). Install "
+        "it, e.g. apt-get install libpango-1.0-0 libpangoft2-1.0-0 (see WeasyPrint's "
+        "installation guide), or write the report as .html.",
     ),
     "no_matplotlib": (
         "Rapportens diagram behöver matplotlib, som inte är installerat. Installera det "

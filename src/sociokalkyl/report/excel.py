@@ -56,8 +56,15 @@ from sociokalkyl.report.excel_years import (
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
 
-__all__ = ["EXTRA_SHEETS", "FIRST", "REPORT_SHEETS", "TOTAL_COLUMNS", "WorkbookContext",
-           "payer_columns", "write_report"]  # fmt: skip
+__all__ = [
+    "EXTRA_SHEETS",
+    "FIRST",
+    "REPORT_SHEETS",
+    "TOTAL_COLUMNS",
+    "WorkbookContext",
+    "payer_columns",
+    "write_report",
+]
 
 REPORT_SHEETS = tuple(workbook_label(key) for key in ("summary", "years", "assumptions"))
 """The report's sheets (Swedish); in English: Summary, Years, Assumptions. With a Monte

@@ -83,11 +83,20 @@ def summary_charts(
     flows.add_series(_series(years, "D", last, report_label("chart_avoided", lang), "#548235"))
     flows.set_title({"name": report_label("chart_flows", lang), "name_font": {"size": 12}})
     for chart in (cumulative, flows):
-        chart.set_x_axis({"name": report_label("chart_year", lang),
-                          "label_position": "low", "num_font": {"rotation": -45}})  # fmt: skip
-        chart.set_y_axis({"name": kr, "num_format": book.formats["kr"],
-                          "major_gridlines": {"visible": True,
-                                              "line": {"color": "#D9D9D9"}}})  # fmt: skip
+        chart.set_x_axis(
+            {
+                "name": report_label("chart_year", lang),
+                "label_position": "low",
+                "num_font": {"rotation": -45},
+            }
+        )
+        chart.set_y_axis(
+            {
+                "name": kr,
+                "num_format": book.formats["kr"],
+                "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
+            }
+        )
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 620, "height": 320})
     sheet.worksheet.insert_chart(row, 0, cumulative)

@@ -25,17 +25,42 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 __all__ = ["assumptions_sheet", "uncertainty_sheet"]
 
-_LOG_COLUMNS = ("key", "what", "description", "value", "unit", "price_year", "rebased",
-                "index", "source", "confidence", "payer", "geography", "analysis_year",
-                "in_words")  # fmt: skip
+_LOG_COLUMNS = (
+    "key",
+    "what",
+    "description",
+    "value",
+    "unit",
+    "price_year",
+    "rebased",
+    "index",
+    "source",
+    "confidence",
+    "payer",
+    "geography",
+    "analysis_year",
+    "in_words",
+)
 
 
 def _log_cells(row: Assumption, lang: Lang) -> list[Any]:
     what, words, source, confidence = assumption_cells(row, lang)
-    return [row.name, what, row.description, row.value, format_unit(row.unit, lang),
-            row.price_year, row.rebased_value, row.price_index, source, confidence,
-            format_payer(row.payer, lang), row.geography, row.analysis_price_year,
-            words]  # fmt: skip
+    return [
+        row.name,
+        what,
+        row.description,
+        row.value,
+        format_unit(row.unit, lang),
+        row.price_year,
+        row.rebased_value,
+        row.price_index,
+        source,
+        confidence,
+        format_payer(row.payer, lang),
+        row.geography,
+        row.analysis_price_year,
+        words,
+    ]
 
 
 def assumptions_sheet(sheet: Sheet, result: Result, lang: Lang) -> None:

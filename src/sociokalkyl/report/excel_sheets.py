@@ -26,8 +26,16 @@ from sociokalkyl.report.excel_years import (
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
 
-__all__ = ["FIRST", "SETTINGS_ROW", "TOTAL_COLUMNS", "active_payers", "payer_columns",
-           "rate_cell", "summary_sheet", "yearly_sheet"]  # fmt: skip
+__all__ = [
+    "FIRST",
+    "SETTINGS_ROW",
+    "TOTAL_COLUMNS",
+    "active_payers",
+    "payer_columns",
+    "rate_cell",
+    "summary_sheet",
+    "yearly_sheet",
+]
 
 SETTINGS_ROW = 17
 """Row of the settings heading on the summary sheet (the rate is six rows below)."""
@@ -130,9 +138,13 @@ def summary_sheet(
 
 
 def _results_block(
-    sheet: Sheet, result: Result, text: Mapping[str, str], years: str, total: Block,
+    sheet: Sheet,
+    result: Result,
+    text: Mapping[str, str],
+    years: str,
+    total: Block,
     constant: bool,
-) -> None:  # fmt: skip
+) -> None:
     last = FIRST + result.plan.horizon - 1
     sheet.write("A4", text["results"], "header")
     sheet.write("B4", None, "header")
@@ -204,9 +216,13 @@ def _settings_block(
 
 
 def _payer_block(
-    sheet: Sheet, result: Result, text: Mapping[str, str], years: str,
-    blocks: Mapping[str, Block], row: int,
-) -> int:  # fmt: skip
+    sheet: Sheet,
+    result: Result,
+    text: Mapping[str, str],
+    years: str,
+    blocks: Mapping[str, Block],
+    row: int,
+) -> int:
     """Present values and paybacks per payer, as formulas; returns the next free row."""
     last, never = FIRST + result.plan.horizon - 1, text["never"]
     g = _ref(years, f"G{FIRST}:G{last}")
@@ -218,16 +234,27 @@ def _payer_block(
         c, a, _, d, cu, cd, h, hd = payer_columns(k)
         block, r = blocks[payer], row + 2 + k
         sheet.write(f"A{r}", payer)
-        sheet.formula(f"B{r}", f"=SUMPRODUCT({_ref(years, f'{c}{FIRST}:{c}{last}')},{g})",
-                      block.present_value(block.costs), "kr")  # fmt: skip
-        sheet.formula(f"C{r}", f"=SUMPRODUCT({_ref(years, f'{a}{FIRST}:{a}{last}')},{g})",
-                      block.present_value(block.avoided), "kr")  # fmt: skip
-        sheet.formula(f"D{r}", f"=SUM({_ref(years, f'{d}{FIRST}:{d}{last}')})",
-                      sum(block.discounted), "kr")  # fmt: skip
-        sheet.formula(f"E{r}", _payback(years, cu, h, last, never), block.payback(False, never),
-                      "years")  # fmt: skip
-        sheet.formula(f"F{r}", _payback(years, cd, hd, last, never), block.payback(True, never),
-                      "years")  # fmt: skip
+        sheet.formula(
+            f"B{r}",
+            f"=SUMPRODUCT({_ref(years, f'{c}{FIRST}:{c}{last}')},{g})",
+            block.present_value(block.costs),
+            "kr",
+        )
+        sheet.formula(
+            f"C{r}",
+            f"=SUMPRODUCT({_ref(years, f'{a}{FIRST}:{a}{last}')},{g})",
+            block.present_value(block.avoided),
+            "kr",
+        )
+        sheet.formula(
+            f"D{r}", f"=SUM({_ref(years, f'{d}{FIRST}:{d}{last}')})", sum(block.discounted), "kr"
+        )
+        sheet.formula(
+            f"E{r}", _payback(years, cu, h, last, never), block.payback(False, never), "years"
+        )
+        sheet.formula(
+            f"F{r}", _payback(years, cd, hd, last, never), block.payback(True, never), "years"
+        )
     return row + 3 + len(blocks) - 1
 
 
@@ -239,8 +266,9 @@ def _item_block(sheet: Sheet, result: Result, text: Mapping[str, str], row: int)
         sheet.write(f"{letter}{row + 1}", text[key], "header")
     items = result.by_cost_item()
     for i, item in enumerate(items, start=row + 2):
-        for letter, key in zip("ABCDE", ("cost_item", "name", "payer", "pv_baseline",
-                                         "pv_avoided"), strict=True):  # fmt: skip
+        for letter, key in zip(
+            "ABCDE", ("cost_item", "name", "payer", "pv_baseline", "pv_avoided"), strict=True
+        ):
             sheet.write(f"{letter}{i}", item[key], "kr" if letter in "DE" else "wrap")
         sheet.write(f"F{i}", text["computed"])
     return row + 3 + len(items)

@@ -115,8 +115,17 @@ class Block:
         net = [a - c for a, c in zip(avoided, costs, strict=True)]
         discounted = [n * f for n, f in zip(net, factors, strict=True)]
         cumulative, cumulative_d = _running(net), _running(discounted)
-        return cls(costs, avoided, factors, net, discounted, cumulative, cumulative_d,
-                   _helper(cumulative, net), _helper(cumulative_d, discounted))  # fmt: skip
+        return cls(
+            costs,
+            avoided,
+            factors,
+            net,
+            discounted,
+            cumulative,
+            cumulative_d,
+            _helper(cumulative, net),
+            _helper(cumulative_d, discounted),
+        )
 
     def payback(self, discounted: bool = False, never: str = "") -> float | str:
         """The payback formula's value [years]: ``never`` while the last sum is negative,
@@ -142,25 +151,60 @@ def _write_block(sheet: Sheet, letters: tuple[str, ...], block: Block) -> None:
         sheet.write(f"{a}{r}", block.avoided[t], "kr")
         sheet.formula(f"{n}{r}", f"={a}{r}-{c}{r}", block.net[t], "kr")
         sheet.formula(f"{d}{r}", f"={n}{r}*G{r}", block.discounted[t], "kr")
-        sheet.formula(f"{cu}{r}", f"={n}{r}" if t == 0 else f"={cu}{r - 1}+{n}{r}",
-                      block.cumulative[t], "kr")  # fmt: skip
-        sheet.formula(f"{cd}{r}", f"={d}{r}" if t == 0 else f"={cd}{r - 1}+{d}{r}",
-                      block.cumulative_d[t], "kr")  # fmt: skip
+        sheet.formula(
+            f"{cu}{r}", f"={n}{r}" if t == 0 else f"={cu}{r - 1}+{n}{r}", block.cumulative[t], "kr"
+        )
+        sheet.formula(
+            f"{cd}{r}",
+            f"={d}{r}" if t == 0 else f"={cd}{r - 1}+{d}{r}",
+            block.cumulative_d[t],
+            "kr",
+        )
         if r < last:
-            sheet.formula(f"{h}{r}", f'=IF(AND({cu}{r}<0,{cu}{r + 1}>=0),'
-                          f'{t}+(-{cu}{r})/{n}{r + 1},"")', block.helper[t], "years")  # fmt: skip
-            sheet.formula(f"{hd}{r}", f'=IF(AND({cd}{r}<0,{cd}{r + 1}>=0),'
-                          f'{t}+(-{cd}{r})/{d}{r + 1},"")', block.helper_d[t], "years")  # fmt: skip
-    for letter, values in zip((c, a, n, d), (block.costs, block.avoided, block.net,
-                                              block.discounted), strict=True):  # fmt: skip
-        sheet.formula(f"{letter}{last + 1}", f"=SUM({letter}{FIRST}:{letter}{last})",
-                      sum(values), "total kr")  # fmt: skip
+            sheet.formula(
+                f"{h}{r}",
+                f'=IF(AND({cu}{r}<0,{cu}{r + 1}>=0),{t}+(-{cu}{r})/{n}{r + 1},"")',
+                block.helper[t],
+                "years",
+            )
+            sheet.formula(
+                f"{hd}{r}",
+                f'=IF(AND({cd}{r}<0,{cd}{r + 1}>=0),{t}+(-{cd}{r})/{d}{r + 1},"")',
+                block.helper_d[t],
+                "years",
+            )
+    for letter, values in zip(
+        (c, a, n, d), (block.costs, block.avoided, block.net, block.discounted), strict=True
+    ):
+        sheet.formula(
+            f"{letter}{last + 1}", f"=SUM({letter}{FIRST}:{letter}{last})", sum(values), "total kr"
+        )
 
 
-_YEAR_COLUMNS = ("year", "calendar_year", "costs", "avoided", "net", "year_rate", "factor",
-                 "discounted_net", "cumulative", "cumulative_d", "helper", "helper_d")  # fmt: skip
-_PAYER_COLUMNS = ("costs", "avoided", "net", "discounted_net", "cumulative", "cumulative_d",
-                  "helper", "helper_d")  # fmt: skip
+_YEAR_COLUMNS = (
+    "year",
+    "calendar_year",
+    "costs",
+    "avoided",
+    "net",
+    "year_rate",
+    "factor",
+    "discounted_net",
+    "cumulative",
+    "cumulative_d",
+    "helper",
+    "helper_d",
+)
+_PAYER_COLUMNS = (
+    "costs",
+    "avoided",
+    "net",
+    "discounted_net",
+    "cumulative",
+    "cumulative_d",
+    "helper",
+    "helper_d",
+)
 
 
 def _headers(text: Mapping[str, str], payers: list[str]) -> list[str]:
