@@ -179,3 +179,13 @@ def test_a_name_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(path)["Sammanfattning"]
     assert ws["A1"].data_type == "s"
     assert ws["A1"].value.startswith('=HYPERLINK("http://x","klick")')
+
+
+def test_the_cumulative_chart_is_titled_with_the_payback(tmp_path: Path) -> None:
+    from sociokalkyl.language.numbers import format_years
+
+    result = RESULTS["paying_back"]()
+    path = written(result, tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        first = archive.read("xl/charts/chart1.xml").decode()
+    assert f"Återbetalning efter {format_years(result.payback)}" in first  # "3,x år"

@@ -217,3 +217,25 @@ def test_a_missing_pango_is_a_clear_message(
     with pytest.raises(MissingDependency, match="Pango") as info:
         write_document(evaluate(*servicetrainee()), tmp_path / "r.pdf")
     assert "pango-1.0-0" in str(info.value)
+
+
+def test_write_file_picks_the_writer_by_suffix(tmp_path: Path) -> None:
+    """``write_file`` (what ``run --out`` needs): a SimulationResult serves every format,
+    the xlsx report takes its summary, the HTML its NPV draws."""
+    import openpyxl
+
+    from sociokalkyl.report.formats import FILE_FORMATS, write_file
+
+    intervention, settings = servicetrainee()
+    result = evaluate(intervention, settings)
+    mc = simulate(intervention, settings, servicetrainee_uncertainty(), draws=200, seed=2)
+    assert write_file(result, tmp_path / "r.xlsx", simulation=mc) == "xlsx"
+    sheets = openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames
+    assert sheets[-1] == "Osäkerhet"
+    assert write_file(result, tmp_path / "r.HTML", "en", simulation=mc) == "html"
+    page = (tmp_path / "r.HTML").read_text(encoding="utf-8")
+    assert page.count('src="data:image/svg+xml;base64,') == 3  # with the distribution
+    assert "Probability of NPV &gt; 0" in page
+    assert set(FILE_FORMATS.values()) == {"xlsx", "pdf", "html"}
+    with pytest.raises(InputError, match=r"\.xlsx, \.pdf or \.html"):
+        write_file(result, tmp_path / "r.txt")

@@ -149,8 +149,9 @@ def cumulative_chart(result: Result, lang: Lang = "sv") -> str:
         ax.axvline(years[0] + payback, color="#7F7F7F", linestyle=":", linewidth=1.5)
         ax.annotate(
             format_years(payback, lang),
-            (years[0] + payback, 0),
-            xytext=(4, 6),
+            (years[0] + payback, 0.92),
+            xycoords=("data", "axes fraction"),
+            xytext=(4, 0),
             textcoords="offset points",
             fontsize=8,
             color="#404040",
