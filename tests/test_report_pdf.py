@@ -239,3 +239,21 @@ def test_write_file_picks_the_writer_by_suffix(tmp_path: Path) -> None:
     assert set(FILE_FORMATS.values()) == {"xlsx", "pdf", "html"}
     with pytest.raises(InputError, match=r"\.xlsx, \.pdf or \.html"):
         write_file(result, tmp_path / "r.txt")
+
+
+def test_every_report_label_has_both_languages_and_no_page_mixes_them() -> None:
+    from sociokalkyl.language.report import REPORT_LABELS
+
+    for key, (sv, en) in REPORT_LABELS.items():
+        assert sv.strip(), key
+        assert en.strip(), key
+    result = evaluate(*servicetrainee())
+    english = render_html(result, "en", charts=False, unpriced=[("x", "y")])
+    swedish = render_html(result, "sv", charts=False, unpriced=[("x", "y")])
+    keys = ("summary", "key_figures", "warnings", "warnings_none", "unpriced", "weak", "figure")
+    for key in keys:
+        sv, en = REPORT_LABELS[key]
+        assert sv in swedish, key
+        assert sv not in english, key
+        assert en in english, key
+        assert en not in swedish, key
