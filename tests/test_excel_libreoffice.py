@@ -1,8 +1,9 @@
 """The report's formulas, recalculated by LibreOffice, equal the library's numbers.
 
-openpyxl writes the formulas without cached values, so LibreOffice must compute every
-one of them when it loads the file; converting to xlsx stores the computed values,
-which openpyxl then reads with ``data_only=True``.
+LibreOffice computes every formula again when it loads the file (the values the report
+stores beside them are checked in ``test_excel_report.py``); converting to xlsx stores
+LibreOffice's values, which openpyxl then reads with ``data_only=True``. Converted to
+PDF, the summary prints on page 1 with its numbers beside their labels.
 
 Skipped only when ``soffice`` is missing and the environment variable ``CI`` is not
 set; on CI a missing LibreOffice is a failure (CI installs it).
@@ -171,3 +172,50 @@ def test_template_saved_by_libreoffice_reads_back(soffice: str, tmp_path: Path) 
         Settings.model_validate(scenario["settings"]),
     )
     assert result.npv == pytest.approx(evaluate(*servicetrainee()).npv, rel=1e-12)
+
+
+def to_pdf(soffice: str, path: Path, work: Path) -> Path:
+    """``path`` converted to PDF by LibreOffice headless (its print layout)."""
+    out = work / "pdf"
+    out.mkdir()
+    profile = work / "lo-profile-pdf"
+    command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+               "--norestore", "--nologo", "--convert-to", "pdf", "--outdir", str(out),
+               str(path)]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    converted = out / path.with_suffix(".pdf").name
+    assert converted.exists(), f"LibreOffice did not convert: {done.stdout}\n{done.stderr}"
+    return converted
+
+
+def line_of(page: Any, text: str) -> tuple[float, float]:
+    """The vertical extent (bottom, top) [pt] of ``text``'s first character on ``page``."""
+    textpage = page.get_textpage()
+    found = textpage.search(text).get_next()
+    assert found is not None, f"{text!r} is not on the page"
+    _, bottom, _, top = textpage.get_charbox(found[0])
+    return bottom, top
+
+
+def test_printed_summary_has_its_numbers_beside_their_labels(soffice: str, tmp_path: Path) -> None:
+    """Converted to PDF, page 1 is the whole summary (A4 landscape) with each figure on
+    the line of its label, in Swedish format (LibreOffice groups with a no-break space)."""
+    pdfium = pytest.importorskip("pypdfium2")
+    result = evaluate(*servicetrainee())
+    path = tmp_path / "rapport.xlsx"
+    write_report(result, path)
+    document = pdfium.PdfDocument(to_pdf(soffice, path, tmp_path))
+    assert len(document) == 3  # summary, years, assumptions: one page each
+    page = document[0]
+    width, height = page.get_size()
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape [pt]
+    text = page.get_textpage().get_text_range().replace("\xa0", " ")
+    for label in ("Nettonuvärde, kr", "Per betalare", "Per kostnadspost", "Diskontering"):
+        assert label in text, label
+    npv = "-5 752 490 kr"  # format_sek(result.npv): the hand-checked -5 752 490,1 kr
+    assert npv in text
+    label_bottom, label_top = line_of(page, "Nettonuvärde, kr")
+    number_bottom, number_top = line_of(page, "-5\xa0752\xa0490")
+    assert number_bottom < label_top  # the same line: the boxes overlap vertically
+    assert label_bottom < number_top
+    assert "Summan av diskonterat netto" in text  # the formula explained beside it

@@ -5,11 +5,20 @@ numbers; everything computed from them is an Excel formula: net, the discount ra
 each year, the chained discount factor, discounted net, the cumulative sums, the
 payback helper columns, and on the summary sheet NPV, the present values, the
 benefit-cost ratio and the payback periods. A board can audit every step and change
-the discount rate in one cell.
+the discount rate in one cell. Each formula is stored with the value the library
+computed for it, so a viewer that does not recalculate still shows the numbers.
 
-The sheets are written by :mod:`sociokalkyl.report.excel_sheets` (summary, yearly flows:
-the formulas and their conventions) and :mod:`sociokalkyl.report.excel_log` (assumptions,
-uncertainty); every label comes from :data:`sociokalkyl.language.workbook.WORKBOOK_LABELS`.
+The workbook prints: every sheet A4 landscape, fit to the page width, heading rows
+repeated and frozen; Swedish number formats (``1 234 567 kr``); two charts on the
+summary (cumulative net with the payback, costs beside avoided costs by year).
+
+The sheets are written by :mod:`~sociokalkyl.report.excel_sheets` (summary),
+:mod:`~sociokalkyl.report.excel_years` (yearly flows: the formulas and their
+conventions), :mod:`~sociokalkyl.report.excel_charts` and
+:mod:`~sociokalkyl.report.excel_log` (assumptions, uncertainty) through the writer of
+:mod:`~sociokalkyl.report.excel_book`; every label comes from
+:data:`sociokalkyl.language.workbook.WORKBOOK_LABELS`. A further sheet is one small
+module with a function ``(book, context) -> None`` added to :data:`EXTRA_SHEETS`.
 
 Examples
 --------
@@ -24,33 +33,82 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import openpyxl
-
-from sociokalkyl._atomic import atomic_save
+from sociokalkyl._atomic import write_atomic
 from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.workbook import WORKBOOK_LABELS, workbook_label
+from sociokalkyl.report.excel_book import Book
+from sociokalkyl.report.excel_charts import summary_charts
 from sociokalkyl.report.excel_log import assumptions_sheet, uncertainty_sheet
-from sociokalkyl.report.excel_sheets import (
+from sociokalkyl.report.excel_sheets import rate_cell, summary_sheet
+from sociokalkyl.report.excel_years import (
     FIRST,
     TOTAL_COLUMNS,
     payer_columns,
-    summary_sheet,
     yearly_sheet,
 )
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
 
-__all__ = ["FIRST", "REPORT_SHEETS", "TOTAL_COLUMNS", "payer_columns", "write_report"]
+__all__ = [
+    "EXTRA_SHEETS",
+    "FIRST",
+    "REPORT_SHEETS",
+    "TOTAL_COLUMNS",
+    "WorkbookContext",
+    "payer_columns",
+    "write_report",
+]
 
 REPORT_SHEETS = tuple(workbook_label(key) for key in ("summary", "years", "assumptions"))
 """The report's sheets (Swedish); in English: Summary, Years, Assumptions. With a Monte
 Carlo simulation a fourth sheet, Osäkerhet (Uncertainty), follows."""
+
+
+@dataclass(frozen=True)
+class WorkbookContext:
+    """What a sheet of the report may draw on.
+
+    Attributes
+    ----------
+    result
+        The deterministic result.
+    lang
+        ``"sv"`` or ``"en"``.
+    text
+        The workbook's labels in that language (``WORKBOOK_LABELS``).
+    simulation
+        ``SimulationResult.summary()``, or None.
+
+    Examples
+    --------
+    >>> import sociokalkyl as sk
+    >>> WorkbookContext(sk.evaluate(*sk.examples.skolfam()), "sv", {}, None).lang
+    'sv'
+    """
+
+    result: Result
+    lang: Lang
+    text: Mapping[str, str]
+    simulation: Mapping[str, Any] | None
+
+
+def _uncertainty(book: Book, context: WorkbookContext) -> None:
+    """The sheet Osäkerhet, when there is a simulation."""
+    if context.simulation is not None:
+        sheet = book.sheet(context.text["uncertainty"])
+        uncertainty_sheet(sheet, context.simulation, context.lang)
+
+
+EXTRA_SHEETS: tuple[Callable[[Book, WorkbookContext], None], ...] = (_uncertainty,)
+"""The sheets after the assumptions, in order; each writes its sheet only when it has
+something to show (a sheet "Perspektiv" is one more function here)."""
 
 
 def write_report(
@@ -82,10 +140,10 @@ def write_report(
 
     Notes
     -----
-    The workbook is written without cached formula values; Excel and LibreOffice compute
-    them when the file is opened. NPV is the sum of ``net_t * f(t)`` with the chained
-    factors of the yearly sheet, equal to ``=NPV(r, year 1..N) + year 0`` for a constant
-    rate (the summary shows both).
+    Each formula is stored with its value as the library computed it; Excel and
+    LibreOffice compute it again when the file is opened. NPV is the sum of
+    ``net_t * f(t)`` with the chained factors of the yearly sheet, equal to
+    ``=NPV(r, year 1..N) + year 0`` for a constant rate (the summary shows both).
 
     Raises
     ------
@@ -103,8 +161,16 @@ def write_report(
     ['Summary', 'Years', 'Assumptions']
     """
     language = _language(lang)
-    workbook = _workbook(result, language, simulation)
-    atomic_save(workbook, Path(path), overwrite=overwrite)
+    target = Path(path)
+    if not target.resolve().parent.is_dir():
+        raise InputError(
+            "the directory does not exist",
+            field="path",
+            value=str(path),
+            expected="a path in an existing directory, e.g. rapport.xlsx",
+        )
+    data = _workbook(WorkbookContext(result, language, _text(language), simulation))
+    write_atomic(target, data, overwrite=overwrite)
 
 
 def _language(lang: str) -> Lang:
@@ -116,21 +182,20 @@ def _language(lang: str) -> Lang:
     return "sv" if lang == "sv" else "en"
 
 
-def _workbook(
-    result: Result,
-    lang: Lang,
-    simulation: Mapping[str, Any] | None,
-) -> openpyxl.Workbook:
-    """The report's sheets in order: summary, years, assumptions and, with a simulation,
-    uncertainty; the summary's rate cell links the yearly sheet's rates."""
-    text = {key: workbook_label(key, lang) for key in (*WORKBOOK_LABELS, "legend")}
-    wb = openpyxl.Workbook()
-    summary = wb.active
-    summary.title = text["summary"]
-    years = wb.create_sheet(text["years"])
-    rate_cell = summary_sheet(summary, result, text, years.title, lang)
-    yearly_sheet(years, result, text, rate_cell)
-    assumptions_sheet(wb.create_sheet(text["assumptions"]), result, lang)
-    if simulation is not None:
-        uncertainty_sheet(wb.create_sheet(text["uncertainty"]), simulation, lang)
-    return wb
+def _text(lang: Lang) -> dict[str, str]:
+    return {key: workbook_label(key, lang) for key in (*WORKBOOK_LABELS, "legend")}
+
+
+def _workbook(context: WorkbookContext) -> bytes:
+    """The report's sheets in order: summary, years, assumptions, then :data:`EXTRA_SHEETS`;
+    the summary's rate cell links the yearly sheet's rates. Returns the file's bytes."""
+    result, text, lang = context.result, context.text, context.lang
+    book = Book(lang)
+    summary, years = book.sheet(text["summary"]), book.sheet(text["years"])
+    blocks = yearly_sheet(years, result, text, rate_cell(result, summary.name))
+    row = summary_sheet(summary, result, text, years.name, blocks, lang)
+    summary_charts(book, summary, years.name, result, row, lang)
+    assumptions_sheet(book.sheet(text["assumptions"]), result, lang)
+    for extra in EXTRA_SHEETS:
+        extra(book, context)
+    return book.close()

@@ -10,36 +10,60 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from openpyxl.utils import get_column_letter
+from xlsxwriter.utility import xl_col_to_name
 
 from sociokalkyl.analysis.assumptions import Assumption
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import format_unit
-from sociokalkyl.language.safety import text_cell
 from sociokalkyl.language.simulation import simulation_label
 from sociokalkyl.language.workbook import workbook_label
 from sociokalkyl.report.assumptions import assumption_cells, format_payer
-from sociokalkyl.report.excel_sheets import BOLD, KR, TITLE, YEARS
+from sociokalkyl.report.excel_book import Sheet
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
 
 __all__ = ["assumptions_sheet", "uncertainty_sheet"]
 
-_LOG_COLUMNS = ("key", "what", "description", "value", "unit", "price_year", "rebased",
-                "index", "source", "confidence", "payer", "geography", "analysis_year",
-                "in_words")  # fmt: skip
+_LOG_COLUMNS = (
+    "key",
+    "what",
+    "description",
+    "value",
+    "unit",
+    "price_year",
+    "rebased",
+    "index",
+    "source",
+    "confidence",
+    "payer",
+    "geography",
+    "analysis_year",
+    "in_words",
+)
 
 
 def _log_cells(row: Assumption, lang: Lang) -> list[Any]:
     what, words, source, confidence = assumption_cells(row, lang)
-    return [row.name, what, row.description, row.value, format_unit(row.unit, lang),
-            row.price_year, row.rebased_value, row.price_index, source, confidence,
-            format_payer(row.payer, lang), row.geography, row.analysis_price_year,
-            words]  # fmt: skip
+    return [
+        row.name,
+        what,
+        row.description,
+        row.value,
+        format_unit(row.unit, lang),
+        row.price_year,
+        row.rebased_value,
+        row.price_index,
+        source,
+        confidence,
+        format_payer(row.payer, lang),
+        row.geography,
+        row.analysis_price_year,
+        words,
+    ]
 
 
-def assumptions_sheet(ws: Any, result: Result, lang: Lang) -> None:
+def assumptions_sheet(sheet: Sheet, result: Result, lang: Lang) -> None:
     """Write the assumption log (``Result.assumptions``) and the plan's parameters.
 
     Each row of the log is one row of the sheet, the same rows the text report shows:
@@ -48,46 +72,51 @@ def assumptions_sheet(ws: Any, result: Result, lang: Lang) -> None:
 
     Parameters
     ----------
-    ws
-        The openpyxl worksheet to write.
+    sheet
+        The :class:`~sociokalkyl.report.excel_book.Sheet` to write.
     result
         The result whose assumptions the sheet lists.
     lang
         ``"sv"`` or ``"en"``.
     Examples
     --------
-    >>> import openpyxl, sociokalkyl as sk
-    >>> wb = openpyxl.Workbook()
+    >>> import io, openpyxl, sociokalkyl as sk
+    >>> from sociokalkyl.report.excel_book import Book
+    >>> book = Book("sv")
     >>> intervention, settings = sk.examples.servicetrainee()
-    >>> assumptions_sheet(wb.active, sk.evaluate(intervention, settings), "sv")
-    >>> wb.active["B6"].value, wb.active["D6"].value, wb.active["E6"].value
-    ('Enhetskostnad: ekonomiskt_bistand', 7149.0, 'kr/mån')
+    >>> assumptions_sheet(book.sheet("A"), sk.evaluate(intervention, settings), "sv")
+    >>> ws = openpyxl.load_workbook(io.BytesIO(book.close()))["A"]
+    >>> ws["B6"].value, ws["D6"].value, ws["E6"].value
+    ('Enhetskostnad: ekonomiskt_bistand', 7149, 'kr/mån')
     """
-    ws["A1"] = workbook_label("log_title", lang)
-    ws["A1"].font = TITLE
+    sheet.write("A1", workbook_label("log_title", lang), "title")
     discounting = result.plan.discounting_text(lang)
-    text_cell(ws, 2, 1, f"{workbook_label('discounting', lang)}: {discounting}")
-    ws["A3"] = workbook_label("legend", lang)
-    for j, key in enumerate(_LOG_COLUMNS, start=1):
-        ws.cell(5, j, workbook_label(key, lang)).font = BOLD
-        ws.column_dimensions[get_column_letter(j)].width = 60 if key == "source" else 18
+    sheet.write("A2", f"{workbook_label('discounting', lang)}: {discounting}")
+    sheet.write("A3", workbook_label("legend", lang))
+    for j, key in enumerate(_LOG_COLUMNS):
+        sheet.write(f"{xl_col_to_name(j)}5", workbook_label(key, lang), "header")
     row = 6
     for assumption in result.assumptions():
-        for j, value in enumerate(_log_cells(assumption, lang), start=1):
-            text_cell(ws, row, j, value)
+        for j, value in enumerate(_log_cells(assumption, lang)):
+            sheet.write(f"{xl_col_to_name(j)}{row}", value, "wrap")
         row += 1
-    _parameters(ws, result, lang, row + 1)
+    sheet.width(0, 24)
+    for j, key in enumerate(_LOG_COLUMNS):
+        if key in ("description", "in_words", "what", "source"):
+            sheet.width(j, 48 if key == "source" else 32)
+    _parameters(sheet, result, lang, row + 1)
+    sheet.print_layout(header_rows=5, freeze="B6")
 
 
-def _parameters(ws: Any, result: Result, lang: Lang, row: int) -> None:
-    ws.cell(row, 1, workbook_label("parameters", lang)).font = BOLD
-    for j, key in enumerate(("parameter", "value", "unit", "description"), start=1):
-        ws.cell(row + 1, j, workbook_label(key, lang)).font = BOLD
+def _parameters(sheet: Sheet, result: Result, lang: Lang, row: int) -> None:
+    sheet.write(f"A{row}", workbook_label("parameters", lang), "bold")
+    for letter, key in zip("ABCD", ("parameter", "value", "unit", "description"), strict=True):
+        sheet.write(f"{letter}{row + 1}", workbook_label(key, lang), "header")
     for i, parameter in enumerate(result.plan.parameters.values(), start=row + 2):
-        text_cell(ws, i, 1, parameter.name)
-        text_cell(ws, i, 2, parameter.value)
-        text_cell(ws, i, 3, format_unit(parameter.unit, lang))
-        text_cell(ws, i, 4, result.plan.parameter_label(parameter.name, lang))
+        sheet.write(f"A{i}", parameter.name)
+        sheet.write(f"B{i}", parameter.value)
+        sheet.write(f"C{i}", format_unit(parameter.unit, lang))
+        sheet.write(f"D{i}", result.plan.parameter_label(parameter.name, lang), "wrap")
 
 
 _SIMULATION_ROWS = (
@@ -107,13 +136,13 @@ _METRIC_COLUMNS = ("metric", "payer", "cost_item", "mean", "std", "q5", "q50", "
 _METRIC_SHARES = ("share_finite", "prob_positive")
 
 
-def uncertainty_sheet(ws: Any, simulation: Mapping[str, Any], lang: Lang) -> None:
+def uncertainty_sheet(sheet: Sheet, simulation: Mapping[str, Any], lang: Lang) -> None:
     """Write the Monte Carlo summary: probabilities as percentages, NPV spread per payer.
 
     Parameters
     ----------
-    ws
-        The openpyxl worksheet to write.
+    sheet
+        The :class:`~sociokalkyl.report.excel_book.Sheet` to write.
     simulation
         ``SimulationResult.summary()``: draws, seed, probabilities [share], NPV mean and
         standard deviation [SEK] and ``metrics`` (the spread per metric, payer, item).
@@ -122,25 +151,25 @@ def uncertainty_sheet(ws: Any, simulation: Mapping[str, Any], lang: Lang) -> Non
 
     Examples
     --------
-    >>> import openpyxl
-    >>> wb = openpyxl.Workbook()
-    >>> uncertainty_sheet(wb.active, {"draws": 100, "prob_npv_positive": 0.25}, "en")
-    >>> wb.active["A4"].value, wb.active["B5"].value
+    >>> import io, openpyxl
+    >>> from sociokalkyl.report.excel_book import Book
+    >>> book = Book("en")
+    >>> uncertainty_sheet(book.sheet("U"), {"draws": 100, "prob_npv_positive": 0.25}, "en")
+    >>> ws = openpyxl.load_workbook(io.BytesIO(book.close()))["U"]
+    >>> ws["A4"].value, ws["B5"].value
     ('Draws', 0.25)
     """
-    ws["A1"] = workbook_label("uncertainty_title", lang)
-    ws["A1"].font = TITLE
-    ws["A2"] = workbook_label("uncertainty_note", lang)
-    ws.column_dimensions["A"].width = 48
-    for letter in "BCDEFGHIJK":
-        ws.column_dimensions[letter].width = 18
-    row = _simulation_rows(ws, simulation, lang, 4)
+    sheet.write("A1", workbook_label("uncertainty_title", lang), "title")
+    sheet.write("A2", workbook_label("uncertainty_note", lang))
+    sheet.width(0, 44)
+    row = _simulation_rows(sheet, simulation, lang, 4)
     metrics = simulation.get("metrics")
     if isinstance(metrics, list) and metrics:
-        _metrics_table(ws, metrics, lang, row + 1)
+        _metrics_table(sheet, metrics, lang, row + 1)
+    sheet.print_layout()
 
 
-def _simulation_rows(ws: Any, simulation: Mapping[str, Any], lang: Lang, row: int) -> int:
+def _simulation_rows(sheet: Sheet, simulation: Mapping[str, Any], lang: Lang, row: int) -> int:
     """One row per figure of :data:`_SIMULATION_ROWS` the summary has, from ``row`` on;
     a mapping (one share per payer) gives a row per payer. Returns the next free row."""
     for key in _SIMULATION_ROWS:
@@ -149,45 +178,43 @@ def _simulation_rows(ws: Any, simulation: Mapping[str, Any], lang: Lang, row: in
             continue
         if isinstance(value, Mapping):
             for payer, share in value.items():
-                text_cell(ws, row, 1, f"{simulation_label(key, lang)} {payer}")
-                ws.cell(row, 2, share).number_format = "0.0%"
+                sheet.write(f"A{row}", f"{simulation_label(key, lang)} {payer}")
+                sheet.write(f"B{row}", share, "percent")
                 row += 1
             continue
-        ws.cell(row, 1, simulation_label(key, lang))
-        cell = text_cell(ws, row, 2, value)
-        if key.startswith("prob"):
-            cell.number_format = "0.0%"
-        elif key.startswith("npv"):
-            cell.number_format = KR
+        sheet.write(f"A{row}", simulation_label(key, lang))
+        style = "percent" if key.startswith("prob") else "kr" if key.startswith("npv") else None
+        sheet.write(f"B{row}", value, style)
         row += 1
     return row
 
 
-def _metrics_table(ws: Any, metrics: list[Mapping[str, Any]], lang: Lang, row: int) -> None:
+def _metrics_table(sheet: Sheet, metrics: list[Mapping[str, Any]], lang: Lang, row: int) -> None:
     """The spread per metric, payer and item: a heading at ``row``, column names, then one
     row per metric; amounts in kronor, years as decimals, shares as percentages."""
-    ws.cell(row, 1, workbook_label("uncertainty_metrics", lang)).font = BOLD
+    sheet.write(f"A{row}", workbook_label("uncertainty_metrics", lang), "bold")
     row += 1
     columns = (*_METRIC_COLUMNS, *_METRIC_SHARES)
-    for j, key in enumerate(columns, start=1):
-        ws.cell(row, j, simulation_label(key, lang)).font = BOLD
+    for j, key in enumerate(columns):
+        sheet.write(f"{xl_col_to_name(j)}{row}", simulation_label(key, lang), "header")
     for metric in metrics:
         row += 1
-        _metric_row(ws, metric, columns, lang, row)
+        _metric_row(sheet, metric, columns, lang, row)
 
 
 def _metric_row(
-    ws: Any, metric: Mapping[str, Any], columns: tuple[str, ...], lang: Lang, row: int
+    sheet: Sheet, metric: Mapping[str, Any], columns: tuple[str, ...], lang: Lang, row: int
 ) -> None:
     """One metric's cells: its name in words, then payer, item and the figures."""
     name = str(metric.get("metric"))
     money = name in ("npv", "pv_costs", "pv_avoided")
-    for j, key in enumerate(columns, start=1):
+    for j, key in enumerate(columns):
         value = metric.get(key)
         if key == "metric":
             value = simulation_label(name, lang)
-        cell = text_cell(ws, row, j, value)
+        style = None
         if key in _METRIC_SHARES:
-            cell.number_format = "0.0%"
-        elif j > 3:
-            cell.number_format = KR if money else YEARS
+            style = "percent"
+        elif j > 2:
+            style = "kr" if money else "years"
+        sheet.write(f"{xl_col_to_name(j)}{row}", value, style)

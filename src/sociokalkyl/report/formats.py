@@ -1,4 +1,5 @@
-"""Output formats: Swedish (and English) numbers, report tables as text, Markdown, CSV, JSON.
+"""Output formats: Swedish (and English) numbers, report tables as text, Markdown, CSV, JSON,
+and the file formats: the xlsx workbook, the printable PDF and the self-contained HTML.
 
 Swedish is the default: spaces between groups of three digits, a decimal comma, ``kr``
 after amounts, payback in ``år`` and ``"inte inom horisonten"`` when the intervention
@@ -11,6 +12,9 @@ The pieces live in their own modules, all re-exported here:
 :mod:`~sociokalkyl.report.summary` (the report of a result),
 :mod:`~sociokalkyl.report.assumptions` (the assumption log in words) and
 :mod:`~sociokalkyl.report.render` (text, Markdown, CSV, JSON).
+:func:`write_file` writes a result to a file by its suffix (:data:`FILE_FORMATS`):
+``.xlsx`` (:mod:`~sociokalkyl.report.excel`), ``.pdf`` and ``.html``
+(:mod:`~sociokalkyl.report.pdf`).
 
 Examples
 --------
@@ -28,6 +32,11 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import LABELS, Lang, label
 from sociokalkyl.language.numbers import Kind as Kind
 from sociokalkyl.language.numbers import format_cell as format_cell
@@ -51,7 +60,11 @@ from sociokalkyl.report.tables import Report, Table, simulation_report
 from sociokalkyl.report.tables import simulation_metrics_table as simulation_metrics_table
 from sociokalkyl.report.tables import table_from_records as table_from_records
 
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from sociokalkyl.analysis.result import Result
+
 __all__ = [
+    "FILE_FORMATS",
     "LABELS",
     "Lang",
     "Report",
@@ -67,4 +80,74 @@ __all__ = [
     "render",
     "report_json",
     "simulation_report",
+    "write_file",
 ]
+
+FILE_FORMATS = {".xlsx": "xlsx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+"""The report files by suffix: the xlsx workbook, the A4 PDF and the self-contained HTML
+(text formats, ``.txt``, ``.md``, ``.csv``, ``.json``, are rendered by :func:`render`)."""
+
+
+def write_file(
+    result: Result,
+    path: str | Path,
+    lang: str = "sv",
+    simulation: Any = None,
+    *,
+    overwrite: bool = True,
+) -> str:
+    """Write ``result`` to ``path`` in the file format its suffix names.
+
+    Parameters
+    ----------
+    result
+        A deterministic result from :func:`sociokalkyl.evaluate`.
+    path
+        A file ending in ``.xlsx``, ``.pdf``, ``.html`` or ``.htm`` (written atomically).
+    lang
+        ``"sv"`` (default) or ``"en"``.
+    simulation
+        A ``SimulationResult`` or its ``summary()``; the PDF and HTML draw the NPV
+        distribution from a ``SimulationResult``, the figures from either.
+    overwrite
+        Replace an existing regular file (the default); False refuses one.
+
+    Returns
+    -------
+    str
+        The format written: ``"xlsx"``, ``"pdf"`` or ``"html"``.
+
+    Raises
+    ------
+    InputError
+        For another suffix, and as the writers do (a missing directory, an existing
+        file when ``overwrite`` is False).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> import sociokalkyl as sk
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "rapport.xlsx"
+    >>> write_file(sk.evaluate(*sk.examples.skolfam()), path)
+    'xlsx'
+    """
+    fmt = FILE_FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise InputError(
+            "names no report file format",
+            field="path",
+            value=str(path),
+            expected="a file ending in .xlsx, .pdf or .html, e.g. rapport.pdf",
+        )
+    if fmt == "xlsx":
+        from sociokalkyl.report.excel import write_report
+
+        summary = simulation
+        if simulation is not None and not isinstance(simulation, Mapping):
+            summary = simulation.summary()
+        write_report(result, path, lang=lang, simulation=summary, overwrite=overwrite)
+    else:
+        from sociokalkyl.report.pdf import write_document
+
+        write_document(result, path, lang, simulation=simulation, overwrite=overwrite)
+    return fmt
