@@ -34,10 +34,14 @@ from typing import TextIO
 
 from sociokalkyl.cli._common import Parser, UsageError, report_problems
 from sociokalkyl.cli._lang import lang_of, say, speaking
+from sociokalkyl.cli.break_even import add_break_even_parser, break_even_command
 from sociokalkyl.cli.catalogue import add_catalogue_parser
 from sociokalkyl.cli.init import add_init_parser, init_command
+from sociokalkyl.cli.jamfor import add_compare_parser, compare_command
+from sociokalkyl.cli.konvertera import add_convert_parser, convert_command
 from sociokalkyl.cli.run import add_run_parser, run_command
 from sociokalkyl.cli.schema import add_schema_parser, schema_command
+from sociokalkyl.cli.tornado import add_tornado_parser, tornado_command
 from sociokalkyl.cli.validate import add_validate_parser, validate_command
 from sociokalkyl.errors import SociokalkylError
 from sociokalkyl.examples.bundled import DESCRIPTIONS
@@ -49,7 +53,16 @@ __all__ = ["EXAMPLES", "UsageError", "build_parser", "main"]
 EXAMPLES: dict[str, str] = DESCRIPTIONS
 """The bundled example scenarios (``sociokalkyl init --example NAME``)."""
 
-_STREAM_COMMANDS = (run_command, init_command, validate_command, schema_command)
+_STREAM_COMMANDS = (
+    run_command,
+    init_command,
+    validate_command,
+    schema_command,
+    compare_command,
+    tornado_command,
+    break_even_command,
+    convert_command,
+)
 """Commands called as ``func(args, stdout, stderr)``; ``catalogue`` takes ``args`` only."""
 
 
@@ -97,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_init_parser(sub, common)
     add_validate_parser(sub, common)
     add_schema_parser(sub, common)
+    add_compare_parser(sub, common)
+    add_tornado_parser(sub, common)
+    add_break_even_parser(sub, common)
+    add_convert_parser(sub, common)
     add_catalogue_parser(sub)
     return parser
 

@@ -30,6 +30,7 @@ from sociokalkyl.cli._common import (
     positive_int,
     say,
 )
+from sociokalkyl.cli._output import screen_width
 from sociokalkyl.report.formats import (
     Lang,
     Report,
@@ -232,7 +233,8 @@ def run_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
         )
         stderr.write(message("wrote", lang, path=out) + "\n")
         return 0
-    text = _render(result, scenario, args.scenario, simulation, fmt, lang)
+    width = screen_width(args.width, stdout) if out is None else args.width
+    text = _render(result, scenario, args.scenario, simulation, fmt, lang, width)
     emit(text, out, stdout, overwrite=args.force)
     if out is not None:
         stderr.write(message("wrote", lang, path=out) + "\n")
@@ -266,6 +268,7 @@ def _render(
     simulation: dict[str, Any] | None,
     fmt: str,
     lang: Lang,
+    width: int | None = None,
 ) -> str:
     """The result as text in ``fmt`` (``table``, ``md``, ``csv`` or ``json``)."""
     if fmt == "json":
@@ -278,7 +281,7 @@ def _render(
         report = build_report(result, lang=lang, scenario_name=scenario_name)
         if simulation is not None:
             report = _with_simulation(report, simulation, lang)
-        text = render(report, fmt, lang)
+        text = render(report, fmt, lang, columns=width)
     if fmt == "csv":
         # A byte-order mark, so that Excel on Windows reads the file as UTF-8 (å, ä, ö).
         text = "\ufeff" + text

@@ -20,8 +20,9 @@ from typing import Any
 
 from sociokalkyl.language.cli_help import HELP_WORDS
 from sociokalkyl.language.labels import CLI_MESSAGES, Lang
+from sociokalkyl.language.numbers import format_percent, format_quantity
 
-__all__ = ["ARGPARSE_SV", "CLI_WORDS", "argparse_word", "cli_word"]
+__all__ = ["ARGPARSE_SV", "CLI_WORDS", "argparse_word", "cli_word", "parameter_text"]
 
 _ERRORS: dict[str, tuple[str, str]] = {
     "error": ("fel", "error"),
@@ -142,8 +143,13 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "{path}: okänt filslut {suffix!r}; ange .xlsx, .toml, .yaml, .yml eller .json",
         "{path}: unknown suffix {suffix!r}; give .xlsx, .toml, .yaml, .yml or .json",
     ),
+    "unknown_parameter": (
+        "{name}: ingen parameter i {path}{guess}",
+        "{name}: not a parameter of {path}{guess}",
+    ),
+    "did_you_mean": ("; menade du {name!r}?", "; did you mean {name!r}?"),
     "unknown_parameter_hint": (
-        "(parametrarnas namn: sociokalkyl break-even {path} --lista)",
+        "(parametrarnas namn: sociokalkyl brytpunkt {path} --lista)",
         "(the parameters' names: sociokalkyl break-even {path} --list)",
     ),
     "range_order": (
@@ -156,11 +162,12 @@ _ERRORS: dict[str, tuple[str, str]] = {
 _OUTPUT: dict[str, tuple[str, str]] = {
     "compare_title": ("Scenarier sida vid sida", "Scenarios side by side"),
     "scenario": ("Scenario", "Scenario"),
-    "base": ("bas (som filen anger)", "base (as the file gives it)"),
-    "tornado_title": (
-        "Känslighet, en parameter i taget ({what})",
-        "One-way sensitivity ({what})",
-    ),
+    "overrides_title": ("Ändringar mot basen", "Changes from the base"),
+    "value": ("Värde", "Value"),
+    "what": ("Vad", "What"),
+    "parameters_title": ("Parametrar", "Parameters"),
+    "base": ("bas", "base"),
+    "tornado_title": ("Känslighet, en parameter i taget", "One-way sensitivity"),
     "tornado_from_table": (
         "lågt och högt värde är {low}- och {high}-kvantilen i [uncertainty]",
         "low and high values are the {low} and {high} quantiles of [uncertainty]",
@@ -289,3 +296,41 @@ def argparse_word(msgid: str, lang: Lang) -> str:
     ('användning: ', 'usage: ')
     """
     return ARGPARSE_SV.get(msgid, msgid) if lang == "sv" else msgid
+
+
+def parameter_text(value: float, unit: str, lang: Lang, name: str = "") -> str:
+    """A parameter's value with its unit, written for people.
+
+    A share is a percentage (``30,0 %``), a rate per year a percentage a year
+    (``20,0 %/år``; the discount rate just ``3,5 %``), never ``0,2 1/år``; any other
+    unit as :func:`~sociokalkyl.language.numbers.format_quantity` writes it.
+
+    Parameters
+    ----------
+    value
+        The value [unit].
+    unit
+        The parameter's unit key (``"share"``, ``"1/year"``, ``"SEK/month"``).
+    lang
+        ``"sv"`` or ``"en"``.
+    name
+        The parameter's name (``"settings.discount_rate"`` is written as a plain rate).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> parameter_text(0.2, "1/year", "sv"), parameter_text(-0.3, "share", "sv")
+    ('20,0 %/år', '-30,0 %')
+    >>> parameter_text(0.035, "1/year", "sv", "settings.discount_rate")
+    '3,5 %'
+    >>> parameter_text(4500, "SEK/day", "sv"), parameter_text(4500, "SEK/day", "en")
+    ('4 500 kr/dygn', '4,500 SEK/day')
+    """
+    if unit == "share" or (unit == "1/year" and name == "settings.discount_rate"):
+        return format_percent(value, lang)
+    if unit == "1/year":
+        return format_percent(value, lang) + ("/år" if lang == "sv" else "/year")
+    return format_quantity(value, unit, lang)

@@ -227,6 +227,7 @@ _ANALYSIS: dict[str, tuple[str, str]] = {
         "lista parametrarnas namn och värden",
         "list the parameters' names and values",
     ),
+    "help.breakeven.json": ("svaret som JSON", "the answer as JSON"),
     "help.convert": (
         "konvertera mellan Excel-mall och TOML/YAML/JSON",
         "convert between the Excel template and TOML/YAML/JSON",
