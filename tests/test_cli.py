@@ -31,6 +31,12 @@ UPDATE = os.environ.get("SOCIOKALKYL_UPDATE_GOLDEN") == "1"
 EXAMPLES = ("servicetrainee", "skolfam", "seniorer_ostersund")
 
 
+@pytest.fixture(autouse=True)
+def _swedish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's default language, whatever the developer's environment says."""
+    monkeypatch.delenv("SOCIOKALKYL_LANG", raising=False)
+
+
 def example(name: str) -> Path:
     return Path(str(resources.files("sociokalkyl") / "examples" / f"{name}.toml"))
 

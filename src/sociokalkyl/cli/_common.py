@@ -299,7 +299,7 @@ def add_lang_option(parser: argparse.ArgumentParser) -> None:
 
 
 def add_width_option(parser: argparse.ArgumentParser) -> None:
-    """Add ``--width N`` (``--bredd``): the tables' width, default the terminal's.
+    """Add ``--bredd N`` (``--width``): the tables' width, default the terminal's.
 
     Parameters
     ----------
@@ -314,7 +314,7 @@ def add_width_option(parser: argparse.ArgumentParser) -> None:
     80
     """
     parser.add_argument(
-        "--width", "--bredd", type=positive_int, metavar="N", help=say("help.width")
+        "--bredd", "--width", dest="width", type=positive_int, metavar="N", help=say("help.width")
     )
 
 

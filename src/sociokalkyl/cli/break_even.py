@@ -82,7 +82,7 @@ def add_break_even_parser(
         dest="within",
         nargs=2,
         type=float,
-        metavar=say("help.breakeven.within_metavar"),
+        metavar=(say("help.low"), say("help.high")),
         help=say("help.breakeven.within"),
     )
     parser.add_argument(

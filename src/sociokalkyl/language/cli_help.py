@@ -189,8 +189,8 @@ _ANALYSIS: dict[str, tuple[str, str]] = {
         "90th percentiles), or ± a share with --share.",
     ),
     "help.tornado.share": (
-        "±ANDEL kring varje parameters värde i stället för [uncertainty], t.ex. 0,2 eller 20 %",
-        "±SHARE around each parameter's value instead of [uncertainty], e.g. 0.2 or 20 %",
+        "±ANDEL kring varje parameters värde i stället för [uncertainty], t.ex. 0,2 eller 20 %%",
+        "±SHARE around each parameter's value instead of [uncertainty], e.g. 0.2 or 20 %%",
     ),
     "help.tornado.share_metavar": ("ANDEL", "SHARE"),
     "help.tornado.parameter": (
@@ -222,7 +222,8 @@ _ANALYSIS: dict[str, tuple[str, str]] = {
         "sök mellan LÅG och HÖG (parameterns enhet)",
         "search between LOW and HIGH (the parameter's unit)",
     ),
-    "help.breakeven.within_metavar": ("GRÄNS", "BOUND"),
+    "help.low": ("LÅG", "LOW"),
+    "help.high": ("HÖG", "HIGH"),
     "help.breakeven.list": (
         "lista parametrarnas namn och värden",
         "list the parameters' names and values",
@@ -251,4 +252,5 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
     **_CATALOGUE,
     **_ANALYSIS,
 }
-"""Every help text: key -> (Swedish, English)."""
+"""Every help text: key -> (Swedish, English). argparse formats an option's help with
+``%``, so a percent sign in one is written ``%%``."""

@@ -163,7 +163,7 @@ def _wrap_whole(text: str, width: int) -> list[str]:
     return [line.replace("\u00a0", " ") for line in lines]
 
 
-_DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|%|×|[^\W\d_]+/)")
+_DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|%|×|kr\b|[^\W\d_]+/)")
 """The space between digit groups of a Swedish number, and before its unit (``%``,
 ``kr/mån``)."""
 
