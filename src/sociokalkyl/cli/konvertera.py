@@ -194,5 +194,5 @@ def _write(scenario: Scenario, path: Path, fmt: str) -> None:
             scenarios=scenario.scenarios,
         )
     else:
-        text = dumps_scenario(scenario, fmt)  # type: ignore[arg-type]
+        text = dumps_scenario(scenario, fmt, swedish=True)  # type: ignore[arg-type]
         write_atomic(path, text.encode("utf-8"), overwrite=True)
