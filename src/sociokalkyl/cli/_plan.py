@@ -19,7 +19,7 @@ from sociokalkyl.units.parse import parse_number
 if TYPE_CHECKING:
     from sociokalkyl.engine import Plan
 
-__all__ = ["checked_parameter", "file_plan", "share"]
+__all__ = ["checked_parameter", "checked_payer", "file_plan", "share"]
 
 
 def file_plan(args: argparse.Namespace) -> tuple[Scenario, Plan, Any]:
@@ -93,6 +93,43 @@ def checked_parameter(plan: Plan, name: str, file: str) -> str:
         + "\n"
         + say("unknown_parameter_hint", path=file)
     )
+
+
+def checked_payer(plan: Plan, payer: str | None) -> str | None:
+    """``payer`` if the calculation has it (or None); else a usage error listing them.
+
+    Parameters
+    ----------
+    plan
+        The compiled plan.
+    payer
+        ``--betalare`` as typed, or None.
+
+    Returns
+    -------
+    str or None
+
+    Raises
+    ------
+    UsageError
+        For a payer the calculation does not have.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> plan = compile_plan(*examples.servicetrainee())
+    >>> try:
+    ...     checked_payer(plan, "komun")
+    ... except UsageError as exc:
+    ...     print(str(exc).split(" (")[0])
+    --betalare komun: ingen betalare i kalkylen; menade du 'kommun'?
+    """
+    if payer is None or payer in plan.payers:
+        return payer
+    close = difflib.get_close_matches(payer, list(plan.payers), n=1)
+    guess = say("did_you_mean", name=close[0]) if close else ""
+    raise UsageError(say("unknown_payer", payer=payer, guess=guess, payers=", ".join(plan.payers)))
 
 
 def share(text: str) -> float:

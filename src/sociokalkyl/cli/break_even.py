@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from sociokalkyl.cli._common import UsageError, add_lang_option, add_width_option, say
 from sociokalkyl.cli._output import screen_width
-from sociokalkyl.cli._plan import checked_parameter, file_plan
+from sociokalkyl.cli._plan import checked_parameter, checked_payer, file_plan
 from sociokalkyl.language.cli import parameter_text
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import format_sek
@@ -198,6 +198,7 @@ def break_even_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO)
         stdout.write(render(_parameters(plan, lang), "table", lang, columns=width))
         return 0
     name = checked_parameter(plan, args.parameter, args.file)
+    checked_payer(plan, args.payer)
     low, high = args.within if args.within else (None, None)
     if low is not None and high is not None and not low < high:
         raise UsageError(say("range_order", low=low, high=high))

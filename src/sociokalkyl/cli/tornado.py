@@ -28,7 +28,7 @@ from sociokalkyl.cli._common import (
     say,
 )
 from sociokalkyl.cli._output import screen_width
-from sociokalkyl.cli._plan import checked_parameter, file_plan, share
+from sociokalkyl.cli._plan import checked_parameter, checked_payer, file_plan, share
 from sociokalkyl.language.cli import parameter_text
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import format_percent, format_sek
@@ -151,6 +151,7 @@ def _compute(args: argparse.Namespace) -> tuple[Tornado, Plan, str]:
 
     scenario, plan, catalogue = file_plan(args)
     chosen = [checked_parameter(plan, name, args.file) for name in args.parameter or []]
+    checked_payer(plan, args.payer)
     if args.share is not None:
         ranges = share_ranges(plan, chosen or list(plan.parameters), args.share)
         levels = (EDGE, 1 - EDGE)

@@ -147,6 +147,10 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "{name}: ingen parameter i {path}{guess}",
         "{name}: not a parameter of {path}{guess}",
     ),
+    "unknown_payer": (
+        "--betalare {payer}: ingen betalare i kalkylen{guess} (betalarna: {payers})",
+        "--payer {payer}: not a payer of the calculation{guess} (the payers: {payers})",
+    ),
     "did_you_mean": ("; menade du {name!r}?", "; did you mean {name!r}?"),
     "unknown_parameter_hint": (
         "(parametrarnas namn: sociokalkyl brytpunkt {path} --lista)",
