@@ -308,3 +308,73 @@ def test_percent_trap_in_the_template(tmp_path: Path) -> None:
     assert code == 1, out
     assert "Effekter!C3" in err
     assert "can be read as -0,3 % or as -30 %" in err
+
+
+OWN_ITEM = """
+[settings]
+base_year = 2023
+price_year = 2023
+horizon = 5
+discount_rate = "3,5 %"
+
+[intervention]
+name = "Eget HVB-pris"
+cost_items = ["hvb_extern_dygn_motala_2018"]
+
+[intervention.target_group]
+name = "Barn"
+unit = "person"
+intake = [10]
+
+[[intervention.baseline]]
+cost_item = "hvb_extern_dygn_motala_2018"
+use = "30 dygn/år"
+
+[[intervention.effects]]
+cost_item = "hvb_extern_dygn_motala_2018"
+change = "-20 %"
+
+[[intervention.costs]]
+name = "Insats"
+amount = "100 000 kr"
+kind = "one_off"
+payer = "kommun"
+
+[catalogue.hvb_extern_dygn_motala_2018]
+name = "HVB, eget pris"
+unit_cost = "5 000 kr/dygn"
+price_year = 2023
+payer = "kommun"
+source = "egen uppgift"
+confidence = "A"
+"""
+
+
+def test_konvertera_puts_a_files_own_catalogue_item_in_the_template(tmp_path: Path) -> None:
+    """NPV by hand: 10 children x 30 dygn/år x 20 % x 5 000 kr = 300 000 kr avoided a year,
+    years 0-4 at 3,5 %: 300 000 x (1 + 1/1,035 + ... + 1/1,035^4) = 1 401 923,76 kr;
+    minus the one-off 100 000 kr: 1 301 923,76 kr, from the TOML and from the template."""
+    source = tmp_path / "eget.toml"
+    source.write_text(OWN_ITEM, "utf-8")
+    target = tmp_path / "eget.xlsx"
+    code, _, err = run_main("konvertera", source, target)
+    assert code == 0, err
+    annuity = sum(1.035**-t for t in range(5))
+    for path in (source, target):
+        data = run_json("run", path, "--format", "json")
+        assert isinstance(data, dict)
+        assert data["summary"]["npv"] == pytest.approx(300_000 * annuity - 100_000, rel=1e-12)
+
+
+def test_konvertera_refuses_a_copy_that_is_not_the_same_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sociokalkyl.cli.konvertera as konvertera
+
+    monkeypatch.setattr(konvertera, "same_model", lambda a, b: False)
+    target = tmp_path / "k.xlsx"
+    code, _, err = run_main("konvertera", example("skolfam"), target)
+    assert code == 1
+    assert "would not hold the same calculation" in err
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []

@@ -31,7 +31,13 @@ from sociokalkyl.cli._common import (
     say,
 )
 from sociokalkyl.errors import InputError
-from sociokalkyl.scenario.read import FORMATS, Scenario, dumps_scenario, load_scenario
+from sociokalkyl.scenario.read import (
+    FORMATS,
+    Scenario,
+    ScenarioError,
+    dumps_scenario,
+    load_scenario,
+)
 
 __all__ = ["add_convert_parser", "convert_command", "same_model"]
 
@@ -165,7 +171,11 @@ def convert_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) ->
     draft = target.with_name(f".{target.stem}.konvertera{target.suffix}")
     try:
         _write(scenario, draft, fmt)
-        if not same_model(scenario, load_scenario(draft, lang=args.lang)):
+        try:
+            copy = load_scenario(draft, lang=args.lang)
+        except (ScenarioError, InputError):
+            copy = None
+        if copy is None or not same_model(scenario, copy):
             raise InputError(
                 "the converted file would not hold the same calculation",
                 field=str(target),
@@ -186,9 +196,15 @@ def _write(scenario: Scenario, path: Path, fmt: str) -> None:
     if fmt == "xlsx":
         from sociokalkyl.scenario.excel import write_template
 
+        # the template has no [catalogue]: a file's own item goes in as a whole row
+        own = scenario.catalogue or {}
+        items = [
+            own.get(i, i) if isinstance(i, str) else i for i in scenario.intervention.cost_items
+        ]
+        intervention = scenario.intervention.model_copy(update={"cost_items": items})
         write_template(
             path,
-            scenario.intervention,
+            intervention,
             scenario.settings,
             uncertainty=scenario.uncertainty,
             scenarios=scenario.scenarios,
