@@ -351,7 +351,7 @@ def test_validate_lists_every_problem(tmp_path: Path) -> None:
     lines = [line for line in stderr.splitlines() if line.startswith("fel:")]
     assert len(lines) == 3, stderr
     assert "3 problem hittades" in stderr
-    assert "did you mean 'drop_off'?" in stderr
+    assert "menade du 'drop_off'?" in stderr
     assert "'7 149 kr/km'" in stderr
     assert "'tio'" in stderr
     drop_line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("drop_of"))
@@ -411,8 +411,8 @@ def test_version_and_usage() -> None:
         ("trasig.toml", "[settings\nbase_year = 2012\n", 1, "trasig.toml:1:"),
         ("trasig.json", '{"settings": }', 1, "trasig.json:1:14"),
         ("trasig.yaml", "settings: [1\nx: 2\n", 1, "trasig.yaml:2:"),
-        ("binar.toml", b"\xff\xfe\x00garbage", 1, "not UTF-8"),
-        ("tom.toml", "", 1, "intervention: is missing"),
+        ("binar.toml", b"\xff\xfe\x00garbage", 1, "inte UTF-8"),
+        ("tom.toml", "", 1, "intervention: saknas"),
     ],
 )
 def test_bad_input_is_a_clean_error(

@@ -290,7 +290,7 @@ def test_percent_trap_in_a_scenario_file(tmp_path: Path) -> None:
     path.write_text(bad, "utf-8")
     code, _, err = run_main("validate", path)
     assert code == 1
-    assert "-0,3 with the unit % can be read as -0,3 % or as -30 %" in err
+    assert "-0,3 med enheten % kan läsas som -0,3 % eller som -30 %" in err
     assert '"-0,3 %"' in err
     assert "-30" in err
     clear = text.replace("change = -1.0", 'change = { value = -30, unit = "%" }', 1)
@@ -307,6 +307,8 @@ def test_percent_trap_in_the_template(tmp_path: Path) -> None:
     code, out, err = run_main("validate", path)
     assert code == 1, out
     assert "Effekter!C3" in err
+    assert "kan läsas som -0,3 % eller som -30 %" in err
+    code, _, err = run_main("validate", path, "--lang", "en")
     assert "can be read as -0,3 % or as -30 %" in err
 
 

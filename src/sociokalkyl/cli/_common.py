@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from sociokalkyl._atomic import replaceable_path, write_atomic
+from sociokalkyl.cli._errors import error_text, problem_text, report_problems
 from sociokalkyl.cli._lang import Parser, UsageError, current_lang, say
 from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import CLI_MESSAGES
-from sociokalkyl.language.safety import clean_text
 from sociokalkyl.report.formats import Lang
-from sociokalkyl.scenario.read import FORMATS, Problem, Scenario, ScenarioError
+from sociokalkyl.scenario.read import FORMATS, Scenario
 
 __all__ = [
     "MESSAGES",
@@ -29,6 +29,7 @@ __all__ = [
     "add_width_option",
     "check_scenario_names",
     "emit",
+    "error_text",
     "input_path",
     "message",
     "one_scenario",
@@ -220,62 +221,6 @@ def emit(text: str, out: Path | None, stdout: TextIO, *, overwrite: bool = True)
         stdout.write(text)
     else:
         write_atomic(out, text.encode("utf-8"), overwrite=overwrite)
-
-
-def report_problems(exc: ScenarioError, stderr: TextIO) -> None:
-    """Write each problem of ``exc`` as an ``error:`` line, then how many there were.
-
-    Parameters
-    ----------
-    exc
-        The error with the file's problems (each with its file, line and field).
-    stderr
-        Where the lines go.
-
-    Examples
-    --------
-    >>> import io
-    >>> from sociokalkyl.scenario.read import Problem
-    >>> err = io.StringIO()
-    >>> report_problems(ScenarioError([Problem("a.toml", "settings", "is missing")]), err)
-    >>> err.getvalue().splitlines()[-1]
-    '1 problem hittades'
-    """
-    for problem in exc.problems:
-        stderr.write(clean_text(f"{say('error')}: {problem_text(problem)}") + "\n")
-    count = len(exc.problems)
-    stderr.write(say("problems_found", n=count, s="s" if count != 1 else "") + "\n")
-
-
-def problem_text(problem: Problem) -> str:
-    """One problem in the current language: ``file:line: field: message (got ...)``.
-
-    The message itself is in the language the file was read in; the framing around it
-    (what was given, what was expected) follows the command line's language.
-
-    Parameters
-    ----------
-    problem
-        A problem of a :class:`~sociokalkyl.scenario.read.ScenarioError`.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> problem_text(Problem("a.toml", "settings.horizon", "saknas", 3, expected="t.ex. 10"))
-    'a.toml:3: settings.horizon: saknas; väntat: t.ex. 10'
-    """
-    text = f"{problem.location()}: "
-    if problem.field:
-        text += f"{problem.field}: "
-    text += problem.message
-    if problem.value is not None and problem.value not in problem.message:
-        text += say("got", value=problem.value)
-    if problem.expected and problem.expected not in problem.message:
-        text += say("expected", expected=problem.expected)
-    return text
 
 
 def add_lang_option(parser: argparse.ArgumentParser) -> None:

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from importlib import metadata
 from typing import TextIO
 
-from sociokalkyl.cli._common import Parser, UsageError, report_problems
+from sociokalkyl.cli._common import Parser, UsageError, error_text, report_problems
 from sociokalkyl.cli._lang import lang_of, say, speaking
 from sociokalkyl.cli.break_even import add_break_even_parser, break_even_command
 from sociokalkyl.cli.catalogue import add_catalogue_parser
@@ -177,7 +177,7 @@ def _main(arguments: list[str], stdout: TextIO, stderr: TextIO) -> int:
         return 1
     except SociokalkylError as exc:
         _debug(debug, stderr)
-        stderr.write(clean_text(f"{say('error')}: {exc}") + "\n")
+        stderr.write(clean_text(f"{say('error')}: {error_text(exc)}") + "\n")
         return 1
     except OSError as exc:
         _debug(debug, stderr)
