@@ -15,7 +15,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import bench_evaluate
 import bench_finance
+import bench_portfolio
 import bench_simulate
+import bench_voi
 
 
 def main() -> None:
@@ -23,6 +25,8 @@ def main() -> None:
         ("finance kernels (issue 2)", bench_finance),
         ("evaluate() and import (issue 2)", bench_evaluate),
         ("simulate() (issue 3)", bench_simulate),
+        ("value of information (issue 12)", bench_voi),
+        ("portfolio of 20 interventions (issue 12)", bench_portfolio),
     ):
         print(f"\n=== {title}")
         module.main()

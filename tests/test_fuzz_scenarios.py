@@ -11,8 +11,8 @@ json`` mostly). Each run must:
 - on exit 0 with ``--format json``: only finite numbers (no ``NaN``/``Infinity``);
 - metamorphic: the same amount in another Swedish notation (tkr, no-break spaces as
   thousands separators, "kronor/månad" for "kr/mån") gives the same exit code and the
-  same NPV to 12 significant digits (``NOTATION_RTOL``): bit for bit except where a
-  decimal in tkr ("75,25 tkr") is not exact in binary floating point.
+  same NPV bit for bit: a decimal in tkr ("75,25 tkr") is scaled to kronor in decimal
+  arithmetic (``sociokalkyl.units.convert.in_kronor``), not by a binary multiplication.
 
 The number of cases comes from the hypothesis profile (tests/conftest.py,
 docs/fuzzing.md); under ``ci`` the session checks that at least 10 000 ran.
@@ -131,11 +131,6 @@ FORMER_FAILURES: tuple[Former, ...] = (
         ("run",),
     ),
 )
-
-NOTATION_RTOL = 1e-12
-"""How closely two notations of one amount must agree in NPV (relative): "75,25 tkr" is
-75.25 * 1000 in binary floating point, so the last of 16 digits may differ."""
-
 
 # --- running one case ------------------------------------------------------------------------
 
@@ -932,15 +927,8 @@ def test_fuzz_notation_gives_the_same_npv(
 
 
 def same_results(results: list[tuple[int | None, float | None]]) -> bool:
-    """One exit code, and NPVs equal to ``NOTATION_RTOL`` (both None when refused)."""
-    codes = {code for code, _ in results}
-    npvs = [npv for _, npv in results]
-    if len(codes) > 1 or any((npv is None) != (npvs[0] is None) for npv in npvs):
-        return False
-    first = npvs[0]
-    return first is None or all(
-        math.isclose(npv or 0.0, first, rel_tol=NOTATION_RTOL, abs_tol=1e-6) for npv in npvs
-    )
+    """One exit code, and the same NPV to the last bit (both None when refused)."""
+    return len(set(results)) == 1
 
 
 # --- what the fuzz found before issue 15's fixes is refused cleanly now ---------------------
@@ -958,13 +946,13 @@ def test_former_failure_is_refused_cleanly(entry: Former) -> None:
 
 
 def test_tkr_with_decimals_gives_the_same_npv_as_kronor() -> None:
-    """ "75,25 tkr/dygn" and "75 250 kr/dygn": the same NPV to ``NOTATION_RTOL``."""
+    """ "75,25 tkr/dygn" and "75 250 kr/dygn": the same NPV to the last bit."""
     old = 'unit_cost = "3 050 kr/dygn"'
     argv = ["run", "--format", "json"]
     kronor = npv_of(EXAMPLE_TEXT["skolfam"].replace(old, 'unit_cost = "75 250 kr/dygn"'), argv)
     tkr = npv_of(EXAMPLE_TEXT["skolfam"].replace(old, 'unit_cost = "75,25 tkr/dygn"'), argv)
     assert kronor[0] == tkr[0] == 0
-    assert same_results([kronor, tkr])
+    assert kronor[1] == tkr[1]  # exactly: tkr is scaled in decimal, not by 75.25 * 1000
 
 
 def test_the_fuzz_budget_follows_the_profile() -> None:

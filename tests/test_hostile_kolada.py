@@ -10,6 +10,7 @@ nested 10 000 levels deep. The HTTP client is never mocked.
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -270,6 +271,29 @@ def test_trickling_server_is_cut_off_at_the_deadline(
     assert "within 0.5 s (timeout)" in str(error)
     assert "still sending" in str(error)
     assert "pass a larger timeout" in str(error)
+
+
+def test_a_name_lookup_that_hangs_is_cut_off_at_the_deadline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No socket timeout covers getaddrinfo; the deadline does (the lookup is a thread)."""
+    release, returned = threading.Event(), threading.Event()
+
+    def hanging_lookup(*args: Any, **kwargs: Any) -> Any:
+        release.wait(20)  # a resolver that does not answer
+        returned.set()
+        raise socket.gaierror("no answer from the resolver")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging_lookup)
+    client = KoladaClient("http://kolada.invalid/v2", cache_dir=tmp_path, timeout=0.3)
+    try:
+        with pytest.raises(DataSourceError, match=r"within 0\.3 s \(timeout\)") as info:
+            client.fetch("N33100", "1880", 2023)
+        assert not returned.is_set()  # the error came while the lookup still hung
+        assert "still sending" not in str(info.value)  # nothing was sent: no address yet
+    finally:
+        release.set()
+    assert cache_files(tmp_path) == []
 
 
 def test_deadline_does_not_cut_a_prompt_answer(sites: tuple[Site, Site], tmp_path: Path) -> None:

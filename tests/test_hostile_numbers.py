@@ -18,11 +18,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sociokalkyl import CalculationError, InputError, evaluate, examples
 from sociokalkyl.analysis import break_even_of_plan, compare_scenarios
 from sociokalkyl.cli.main import main
 from sociokalkyl.engine import bounds, compile_plan
+from sociokalkyl.engine.parameters import canonical_value
 from sociokalkyl.limits import MAX_COST_ITEMS, MAX_DRAWS, MAX_HORIZON_YEARS
 from sociokalkyl.model import CostItem, Settings
 from sociokalkyl.uncertainty import Uniform, sample_parameters, simulate, tornado
@@ -284,3 +287,48 @@ def test_too_long_horizon_is_refused_at_compile() -> None:
         compile_plan(inv, long)
     assert info.value.field == "settings.horizon"
     assert math.isfinite(evaluate(inv, settings).npv)
+
+
+# --- one amount, any notation: the same result to the last bit --------------------------------
+
+
+@given(
+    kronor=st.integers(1, 10**9),
+    unit=st.sampled_from(["tkr", "mnkr"]),
+    period=st.sampled_from(["", "/mån", "/år", "/dygn"]),
+)
+def test_an_amount_in_tkr_or_mnkr_is_the_same_float_as_in_kronor(
+    kronor: int, unit: str, period: str
+) -> None:
+    """ "75,25 tkr/dygn" and "75 250 kr/dygn" give the same unit cost and NPV, bit for bit.
+
+    The multiple is applied in decimal (``canonical_value``), not as 75.25 x 1000 in
+    binary floating point, which differs in the last bit for about 1 amount in 70.
+    """
+    multiple = {"tkr": 1000, "mnkr": 10**6}[unit]
+    whole, rest = divmod(kronor, multiple)
+    digits = len(str(multiple)) - 1
+    decimals = f"{rest:0{digits}d}".rstrip("0")
+    if len(decimals) == 3:  # "1,001 tkr" is refused as ambiguous, by design: "1,0010"
+        decimals += "0"
+    scaled = f"{whole}" + (f",{decimals}" if decimals else "")
+    per = period or "/år"
+    intervention, settings = examples.servicetrainee()
+    results = []
+    for text in (f"{kronor} kr{per}", f"{scaled} {unit}{per}"):
+        item = intervention.cost_items[0]
+        assert isinstance(item, CostItem)
+        changed = intervention.model_copy(
+            update={"cost_items": [item.model_copy(update={"unit_cost": _quantity(text)})]}
+        )
+        result = evaluate(changed, settings)
+        results.append((result.npv, result.plan.parameters[UNIT_COST]))
+    (npv_kr, p_kr), (npv_scaled, p_scaled) = results
+    assert npv_kr == npv_scaled
+    assert canonical_value(p_kr, p_kr.value) == canonical_value(p_scaled, p_scaled.value)
+
+
+def _quantity(text: str) -> object:
+    from sociokalkyl.units import parse_quantity
+
+    return parse_quantity(text, field="unit_cost")

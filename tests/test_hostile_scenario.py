@@ -20,6 +20,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -247,6 +248,28 @@ def test_deep_nesting_is_refused_with_a_clear_message(fmt: str) -> None:
     text = f"a = {deep}" if fmt == "toml" else deep
     with pytest.raises(ScenarioError, match=f"more than {MAX_JSON_DEPTH} levels"):
         parse_scenario(text, fmt)
+
+
+def test_deep_yaml_flow_is_refused_before_pyyaml_parses_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PyYAML takes seconds to refuse a flow nested 1 000 deep; the text is looked at first."""
+
+    def not_called(text: str) -> object:
+        raise AssertionError("yaml.safe_load ran on a file nested 100 000 deep")
+
+    monkeypatch.setattr(yaml, "safe_load", not_called)
+    with pytest.raises(ScenarioError, match=f"more than {MAX_JSON_DEPTH} levels"):
+        parse_scenario("a: " + "[" * 100_000 + "]" * 100_000, "yaml")
+
+
+def test_brackets_in_yaml_quotes_and_comments_do_not_count_as_nesting() -> None:
+    data = example_data()
+    data["intervention"]["name"] = "[" * 300 + " it's {" * 300
+    text = yaml.safe_dump(data, allow_unicode=True, width=10_000)
+    text += "# " + "[" * 300 + "\n"
+    scenario = parse_scenario(text, "yaml")
+    assert scenario.intervention.name.startswith("[" * 300)
 
 
 def test_nesting_just_beyond_the_depth_limit_is_refused() -> None:

@@ -44,6 +44,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("engine",),
     ("analysis",),
     ("uncertainty",),
+    ("followup", "portfolio"),
     ("scenario",),
     ("examples",),
     ("report",),
@@ -67,6 +68,8 @@ PINT_FREE = (
     "engine/bounds.py",
     "analysis/*.py",
     "uncertainty/*.py",
+    "followup/*.py",
+    "portfolio/*.py",
 )
 """The numeric core: neither pint nor pydantic."""
 PINT_FREE_EDGES = {
@@ -74,6 +77,8 @@ PINT_FREE_EDGES = {
     "uncertainty/_base.py",
     "uncertainty/_beta_normal.py",
     "uncertainty/distributions.py",
+    "followup/inputs.py",
+    "portfolio/inputs.py",
 }
 """The input edge of ``uncertainty/``: the distributions are pydantic models (they are what a
 user writes in a scenario file's ``[uncertainty]`` table, with its schema and its errors),

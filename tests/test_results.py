@@ -42,7 +42,7 @@ def test_summary_is_json_ready_and_says_none_for_no_answer(result: sk.Result) ->
 def test_to_frame_and_plot(result: sk.Result) -> None:
     frame = result.to_frame()
     assert list(frame.index) == list(range(result.plan.horizon))
-    assert frame["net"].sum() == pytest.approx(result.table()[-1]["cumulative_net"])
+    assert frame["net_sek"].sum() == pytest.approx(result.table()[-1]["cumulative_net"])
     ax = result.plot()
     assert ax.get_title() == "Servicetrainee"
     legend = [text.get_text() for text in ax.get_legend().get_texts()]

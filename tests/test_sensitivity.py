@@ -171,7 +171,7 @@ def test_compare_scenarios_overrides_and_pairs() -> None:
     assert rows[1]["npv:region"] == pytest.approx(0.0, abs=1e-6)
     assert {"npv:kommun", "npv:region", "payback:kommun", "benefit_cost_ratio"} <= set(rows[0])
     assert "utan regionens drift" in str(table)
-    assert list(table.to_frame().index) == [r["scenario"] for r in rows]
+    assert list(table.to_frame()["scenario"]) == [r["scenario"] for r in rows]
 
     pessimistic = Settings(base_year=2023, price_year=2023, horizon=6, discount_rate=0.05)
     pairs = compare_scenarios({"3 %": (inv, settings), "5 %": (inv, pessimistic)})

@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sociokalkyl._optional import require
+from sociokalkyl.analysis.display import scenario_html
 from sociokalkyl.analysis.finite import check_finite
+from sociokalkyl.analysis.frames import scenario_frame
 from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
@@ -50,14 +51,23 @@ class ScenarioTable:
         return [dict(row) for row in self.rows]
 
     def to_frame(self) -> Any:
-        """The table as a pandas DataFrame indexed by scenario (needs pandas).
+        """The table as a tidy DataFrame (see :func:`~sociokalkyl.analysis.frames.scenario_frame`).
 
         Returns
         -------
         pandas.DataFrame
+            One row a scenario; ``scenario``, ``npv_sek``, ..., ``npv_sek:<payer>``.
         """
-        pd = require("pandas", "ScenarioTable.to_frame()")
-        return pd.DataFrame.from_records(self.records()).set_index("scenario")
+        return scenario_frame(self)
+
+    def plot(self, ax: Any = None, *, lang: str = "sv") -> Any:
+        """NPV per scenario and payer, side by side (:mod:`.plot_scenarios`, matplotlib)."""
+        from sociokalkyl.analysis.plot_scenarios import plot_scenarios
+
+        return plot_scenarios(self, ax, lang=lang)
+
+    def _repr_html_(self) -> str:
+        return scenario_html(self)
 
     def __str__(self) -> str:
         width = max([8, *(len(str(row["scenario"])) for row in self.rows)])

@@ -29,6 +29,7 @@ from numpy.typing import NDArray
 
 from sociokalkyl.analysis.metrics import Metrics
 from sociokalkyl.engine import Plan, Projection
+from sociokalkyl.engine.parameters import canonical_value
 from sociokalkyl.errors import CalculationError
 
 __all__ = ["check_finite"]
@@ -144,7 +145,7 @@ def _error(
     numbers = {name: _value_of(values, name, draw) for name in feeding if name in values}
 
     def size(name: str) -> float:
-        canonical = abs(numbers[name] * plan.parameters[name].scale)
+        canonical = abs(float(canonical_value(plan.parameters[name], numbers[name])))
         return np.inf if not np.isfinite(canonical) else canonical
 
     ranked = sorted(numbers, key=lambda name: (-size(name), name))

@@ -16,10 +16,12 @@ from typing import Any
 
 import numpy as np
 
-from sociokalkyl._optional import require
 from sociokalkyl.analysis.assumptions import Assumption, assumption_rows
 from sociokalkyl.analysis.breakeven import break_even_of_plan
+from sociokalkyl.analysis.display import result_html, result_repr
+from sociokalkyl.analysis.frames import result_frame
 from sociokalkyl.analysis.metrics import Metrics
+from sociokalkyl.analysis.text import result_text
 from sociokalkyl.engine import Plan, Projection
 from sociokalkyl.finance.discounting import discounted_sum
 
@@ -327,49 +329,32 @@ class Result:
             ],
         }
 
-    def to_frame(self) -> Any:
-        """The yearly table as a pandas DataFrame indexed by year (needs pandas).
+    def to_frame(self, kind: str = "years") -> Any:
+        """A table as a tidy DataFrame (:func:`~sociokalkyl.analysis.frames.result_frame`).
 
-        Returns
-        -------
-        pandas.DataFrame
+        ``kind``: ``"years"``, ``"payers"``, ``"cost_items"``, ``"years_by_payer"`` or
+        ``"assumptions"``; units in the column names (``npv_sek``, ``payback_years``).
         """
-        pd = require("pandas", "Result.to_frame()")
-        return pd.DataFrame.from_records(self.table()).set_index("year")
+        return result_frame(self, kind)
 
-    def plot(self, ax: Any = None, *, lang: str = "sv") -> Any:
-        """Bars of yearly costs and avoided costs, lines of the cumulative net.
-
-        See :func:`sociokalkyl.analysis.plot.plot_result`; matplotlib is imported when
-        called, not when sociokalkyl is imported.
-
-        Parameters
-        ----------
-        ax
-            A matplotlib Axes to draw on; a new figure when None.
-        lang
-            ``"sv"`` (Swedish labels, the default) or ``"en"``.
-
-        Returns
-        -------
-        matplotlib.axes.Axes
+    def plot(self, ax: Any = None, *, lang: str = "sv", kind: str = "overview") -> Any:
+        """Draw ``kind``: ``"overview"``, ``"cumulative"`` (payback marked), ``"payers"``,
+        ``"cost_items"``; see :func:`sociokalkyl.analysis.plot.plot_of` (matplotlib, lazy).
         """
-        from sociokalkyl.analysis.plot import plot_result
+        from sociokalkyl.analysis.plot import plot_of
 
-        return plot_result(self, ax, lang=lang)
+        return plot_of(self, kind, ax, lang=lang)
+
+    def text(self, lang: str = "en") -> str:
+        """The compact text of ``print(result)``, in ``lang`` (see :func:`result_text`)."""
+        return result_text(self, lang)
 
     def __str__(self) -> str:
-        """The headline numbers as English plain text (see :func:`result_text`)."""
-        from sociokalkyl.analysis.text import result_text
-
+        """The headline numbers as compact English text (see :func:`result_text`)."""
         return result_text(self)
 
     def __repr__(self) -> str:
-        return (
-            f"Result({self.plan.intervention_name!r}, npv={self.npv:,.0f}, "
-            f"payback={self.payback:.2f})"
-        )
+        return result_repr(self)
 
     def _repr_html_(self) -> str:
-        rows = "".join(f"<tr><td>{line.strip()}</td></tr>" for line in str(self).splitlines())
-        return f"<table>{rows}</table>"
+        return result_html(self)

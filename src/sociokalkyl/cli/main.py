@@ -36,13 +36,17 @@ from sociokalkyl.cli._common import Parser, UsageError, error_text, report_probl
 from sociokalkyl.cli._lang import lang_of, say, speaking
 from sociokalkyl.cli.break_even import add_break_even_parser, break_even_command
 from sociokalkyl.cli.catalogue import add_catalogue_parser
+from sociokalkyl.cli.effekt import add_effekt_parser
 from sociokalkyl.cli.init import add_init_parser, init_command
 from sociokalkyl.cli.jamfor import add_compare_parser, compare_command
 from sociokalkyl.cli.konvertera import add_convert_parser, convert_command
+from sociokalkyl.cli.portfolj import add_portfolj_parser
 from sociokalkyl.cli.run import add_run_parser, run_command
 from sociokalkyl.cli.schema import add_schema_parser, schema_command
 from sociokalkyl.cli.tornado import add_tornado_parser, tornado_command
+from sociokalkyl.cli.uppfoljning import add_uppfoljning_parser
 from sociokalkyl.cli.validate import add_validate_parser, validate_command
+from sociokalkyl.cli.vardet import add_vardet_parser
 from sociokalkyl.errors import SociokalkylError
 from sociokalkyl.examples.bundled import DESCRIPTIONS
 from sociokalkyl.language.safety import clean_text
@@ -115,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_break_even_parser(sub, common)
     add_convert_parser(sub, common)
     add_catalogue_parser(sub)
+    add_effekt_parser(sub, common)
+    add_vardet_parser(sub, common)
+    add_uppfoljning_parser(sub, common)
+    add_portfolj_parser(sub, common)
     return parser
 
 

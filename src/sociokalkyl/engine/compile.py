@@ -39,7 +39,7 @@ from sociokalkyl.engine.plan import (
 from sociokalkyl.errors import InputError, UnitError, unknown_name
 from sociokalkyl.finance import discount_factors
 from sociokalkyl.model import STANDARD_PAYERS, CostItem, Intervention, Settings
-from sociokalkyl.units import format_quantity, to_float, unit_key
+from sociokalkyl.units import format_quantity, kronor_multiple, to_float, unit_key
 
 if TYPE_CHECKING:
     import pint
@@ -141,9 +141,9 @@ def _parameter(
     key: ParameterKey,
     value: float,
     unit: str,
-    *,
     scale: float = 1.0,
     bounds: tuple[float, float] = (-math.inf, math.inf),
+    multiple: float = 1.0,
 ) -> Parameter:
     """A parameter named after its key (``"effects[0].change"``, ``"cost_items.x.unit_cost"``)."""
     if key.section == "target_group":
@@ -154,7 +154,7 @@ def _parameter(
         name = key.field if key.field == "effect_multiplier" else f"settings.{key.field}"
     else:
         name = f"{key.section}[{key.index}].{key.field}"
-    return Parameter(name, key, value, scale, unit, bounds)
+    return Parameter(name, key, value, scale, unit, bounds, multiple)
 
 
 def _payers(intervention: Intervention, items: tuple[CostItem, ...]) -> tuple[str, ...]:
@@ -201,7 +201,8 @@ def _cost_items(
     for i, item in enumerate(items):
         name = f"cost_items.{item.key}"
         canonical = "SEK" if item.per_event else "SEK/year"
-        to_canonical = _unit_scale(item.unit_cost, canonical, f"{name}.unit_cost")
+        multiple, in_kr = kronor_multiple(item.unit_cost)
+        to_canonical = _unit_scale(in_kr, canonical, f"{name}.unit_cost")
         rebase = _price_factor(
             settings, item.price_index, item.price_year, settings.price_year, f"{name}.price_year"
         )
@@ -210,7 +211,7 @@ def _cost_items(
         magnitude = float(item.unit_cost.magnitude)
         scale = to_canonical * rebase
         unit = unit_key(item.unit_cost)
-        parameters.append(_parameter(key, magnitude, unit, scale=scale, bounds=_POSITIVE))
+        parameters.append(_parameter(key, magnitude, unit, scale, _POSITIVE, multiple))
         key = ParameterKey("cost_items", item.key, "real_growth")
         parameters.append(_parameter(key, item.real_growth, "1/year", bounds=REAL_GROWTH))
         for payer, share in item.payer_shares.items():
@@ -292,7 +293,8 @@ def _costs(
     for k, cost in enumerate(intervention.costs):
         name = f"costs[{k}]"
         per_time = cost.amount.dimensionality != {"[currency]": 1}
-        scale = _unit_scale(cost.amount, "SEK/year" if per_time else "SEK", f"{name}.amount")
+        multiple, in_kr = kronor_multiple(cost.amount)
+        scale = _unit_scale(in_kr, "SEK/year" if per_time else "SEK", f"{name}.amount")
         if cost.price_year is not None:
             scale *= _price_factor(
                 settings,
@@ -304,7 +306,7 @@ def _costs(
         pattern = _cost_pattern(k, cost, settings.horizon)
         key = ParameterKey("costs", k, "amount")
         value, unit = float(cost.amount.magnitude), unit_key(cost.amount)
-        parameters.append(_parameter(key, value, unit, scale=scale, bounds=_POSITIVE))
+        parameters.append(_parameter(key, value, unit, scale, _POSITIVE, multiple))
         costs.append(CostLine(cost.name, cost.kind, payers.index(cost.payer), pattern))
     return parameters, tuple(costs)
 

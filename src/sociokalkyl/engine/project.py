@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from sociokalkyl.engine.parameters import canonical_value
 from sociokalkyl.engine.plan import BaselineProfile, Plan
 from sociokalkyl.engine.profile import _decay, _ramp_window
 from sociokalkyl.finance import discount_factors
@@ -202,7 +203,7 @@ def weighted_sum(weights: Array, lines: Array, out: Array | None = None) -> Arra
 
 def _row(values: Mapping[str, Array], plan: Plan, name: str) -> Array:
     """A parameter's canonical value as a row ``(1, D)``: one value per draw."""
-    row: Array = np.reshape(values[name] * plan.parameters[name].scale, (1, -1))
+    row: Array = np.reshape(canonical_value(plan.parameters[name], values[name]), (1, -1))
     return row
 
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sociokalkyl.language.display import display_label
 from sociokalkyl.language.labels import Lang, label
 from sociokalkyl.language.numbers import Kind, _auto
 from sociokalkyl.language.simulation import simulation_label
@@ -98,20 +99,36 @@ def simulation_metrics_table(
     (['Measure', 'Mean'], [['Net present value', -1.0]])
     """
     keys = list(metrics[0]) if metrics else []
-    rows = [
-        [
-            simulation_label(str(r[k]), lang) if k == "metric" and r[k] is not None else r.get(k)
-            for k in keys
-        ]
-        for r in metrics
-    ]
+    rows = [[_metric_cell(r, k, lang) for k in keys] for r in metrics]
     kinds: list[Kind] = [
         "text" if all(isinstance(r[c], str | None) for r in rows) else "auto"
         for c in range(len(keys))
     ]
     headers = [simulation_label(k, lang) for k in keys]
-    return Table("simulation_metrics", title, headers, rows, [list(kinds) for _ in rows],
+    return Table("simulation_metrics", title, headers, rows,
+                 [_payback_kinds(r, keys, kinds) for r in metrics],
                  [list(keys) for _ in rows])  # fmt: skip
+
+
+def _metric_cell(record: Mapping[str, Any], key: str, lang: Lang) -> Any:
+    """A cell; a payback row's name says its mean is over the paying draws only."""
+    value = record.get(key)
+    if key != "metric" or value is None:
+        return value
+    name = simulation_label(str(value), lang)
+    if str(value).startswith("payback"):
+        name += f" ({display_label('payback_row_note', lang)})"
+    return name
+
+
+def _payback_kinds(record: Mapping[str, Any], keys: list[str], kinds: list[Kind]) -> list[Kind]:
+    """A payback row's mean and quantiles read as years; None (+inf, never) in words."""
+    if not str(record.get("metric", "")).startswith("payback"):
+        return list(kinds)
+    years: Kind = "years"
+    return [
+        years if k == "mean" or k[:1] == "q" else kind for k, kind in zip(keys, kinds, strict=True)
+    ]
 
 
 def simulation_report(summary: Mapping[str, Any], lang: Lang = "sv") -> Table:

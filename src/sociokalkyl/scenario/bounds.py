@@ -13,13 +13,17 @@ a: intervention.target_group.intake: has 20000 items, more than the limit of 100
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sociokalkyl.limits import MAX_COST_ITEMS, MAX_HORIZON_YEARS, MAX_JSON_DEPTH, MAX_LIST_ITEMS
 from sociokalkyl.scenario.locations import path_text
 from sociokalkyl.scenario.problems import Problem
 
-__all__ = ["bound_problems", "depth_problem"]
+__all__ = ["bound_problems", "depth_problem", "yaml_flow_depth"]
+
+_FLOW_MARKS = re.compile(r"""[\[\]{}"'#\n\\]""")
+_TOKEN_START = frozenset(" \t\n[{,:-?")
 
 _COUNTED = ("cost_items", "baseline", "effects", "costs")
 """The intervention's lists bounded by MAX_COST_ITEMS (and the catalogue table)."""
@@ -159,3 +163,64 @@ def _count_problems(data: Any, file: str) -> list[Problem]:
                 )
             )
     return problems
+
+
+def yaml_flow_depth(text: str, stop: int) -> int:
+    """How deep YAML flow collections (``[...]``, ``{...}``) nest, read from the text.
+
+    Parameters
+    ----------
+    text
+        The YAML text.
+    stop
+        Stop counting once this depth is passed (the answer is then ``stop + 1``).
+
+    Returns
+    -------
+    int
+        The deepest nesting of brackets and braces outside quotes and comments, at
+        most ``stop + 1``.
+
+    Notes
+    -----
+    PyYAML needs seconds to refuse a flow nested 1 000 deep (it looks ahead a line for
+    a key and recurses into each level), so the reader looks first, in one pass over
+    the few characters that matter. A quote starts a quoted scalar only where a token
+    starts (not in ``it's``); a ``#`` after a space or at a line start is a comment.
+    Brackets in plain text (``see [1]``) count too, which can only overstate the depth.
+
+    Examples
+    --------
+    >>> yaml_flow_depth("a: [[1, 2], {b: '[[ it''s'}]  # [[[", stop=64)
+    2
+    >>> yaml_flow_depth("a: " + "[" * 100_000, stop=64)
+    65
+    """
+    depth = deepest = 0
+    quote = ""
+    skip_to = -1
+    for match in _FLOW_MARKS.finditer(text):
+        at, mark = match.start(), match.group()
+        if at < skip_to:
+            continue
+        before = text[at - 1] if at else "\n"
+        if quote:
+            if mark == "\\" and quote == '"':
+                skip_to = at + 2  # an escaped character in a double-quoted scalar
+            elif mark == quote == "'" and text.startswith("''", at):
+                skip_to = at + 2  # '' is a quote inside a single-quoted scalar
+            elif mark == quote:
+                quote = ""
+        elif mark == "#" and before in " \t\n":
+            end = text.find("\n", at)
+            skip_to = len(text) if end < 0 else end
+        elif mark in "\"'" and before in _TOKEN_START:
+            quote = mark
+        elif mark in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > stop:
+                return deepest
+        elif mark in "]}":
+            depth = max(0, depth - 1)
+    return deepest

@@ -58,7 +58,8 @@ import yaml
 from pydantic import ValidationError
 
 from sociokalkyl.errors import InputError, SociokalkylError
-from sociokalkyl.scenario.bounds import bound_problems, depth_problem
+from sociokalkyl.limits import MAX_JSON_DEPTH
+from sociokalkyl.scenario.bounds import bound_problems, depth_problem, yaml_flow_depth
 from sociokalkyl.scenario.locations import _LineIndex, path_text
 from sociokalkyl.scenario.model import (
     FORMATS,
@@ -115,7 +116,14 @@ __all__ = [
 ]
 
 
+_YAML_FLOW_DEPTH = 4 * MAX_JSON_DEPTH
+"""Flow nesting refused before PyYAML parses (slow when deep); the data's own depth is
+checked against ``MAX_JSON_DEPTH`` after parsing, and text can only overstate it."""
+
+
 def _parse_text(text: str, fmt: Format, file: str, lang: str = "en") -> Any:
+    if fmt == "yaml" and yaml_flow_depth(text, stop=_YAML_FLOW_DEPTH) > _YAML_FLOW_DEPTH:
+        raise ScenarioError([depth_problem(file)])
     try:
         if fmt == "toml":
             return tomllib.loads(text)

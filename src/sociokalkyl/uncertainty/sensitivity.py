@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from sociokalkyl._optional import require
 from sociokalkyl.analysis.breakeven import BreakEven, break_even
 from sociokalkyl.analysis.compare import ScenarioTable, compare_scenarios
 from sociokalkyl.analysis.finite import check_finite
@@ -38,9 +37,10 @@ from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import as_lang
-from sociokalkyl.language.simulation import simulation_label
 from sociokalkyl.uncertainty.checks import check_sampled
+from sociokalkyl.uncertainty.display import tornado_html, tornado_text
 from sociokalkyl.uncertainty.distributions import check_quantile
+from sociokalkyl.uncertainty.frames import tornado_frame
 from sociokalkyl.uncertainty.spec import DistributionLike, Uncertainty
 
 if TYPE_CHECKING:
@@ -181,45 +181,20 @@ class Tornado:
         ]
 
     def plot(self, ax: Any = None, *, lang: str = "sv") -> Any:
-        """Draw the tornado (matplotlib, imported here), parameters labelled in words.
+        """Draw the tornado, labels in words (:func:`.plot.plot_tornado`)."""
+        from sociokalkyl.uncertainty.plot import plot_tornado
 
-        Parameters
-        ----------
-        ax
-            A matplotlib Axes to draw on; a new figure when None.
-        lang
-            ``"sv"`` (the default) or ``"en"``: the labels' language.
+        return plot_tornado(self, ax, lang=lang)
 
-        Returns
-        -------
-        matplotlib.axes.Axes
-        """
-        plt = require("matplotlib.pyplot", "Tornado.plot()")
-        language = as_lang(lang)
-        low = simulation_label("plot_low", language).format(q=f"{self.low_quantile:.0%}")
-        high = simulation_label("plot_high", language).format(q=f"{self.high_quantile:.0%}")
-        if ax is None:
-            _, ax = plt.subplots(figsize=(7, 0.5 * len(self.rows) + 1.5))
-        base = self.base_npv / 1e6
-        for y, row in enumerate(reversed(self.rows)):
-            for value, color, label in (
-                (row.npv_low, "#4477aa", low),
-                (row.npv_high, "#cc6677", high),
-            ):
-                ax.barh(
-                    y, value / 1e6 - base, left=base, color=color, label=label if y == 0 else None
-                )
-        names = [r.label(language) for r in reversed(self.rows)]
-        ax.set_yticks(range(len(self.rows)), names)
-        ax.axvline(base, color="black", linewidth=1)
-        who = f" ({self.payer})" if self.payer else ""
-        mnkr = simulation_label("plot_mnkr", language)
-        ax.set_xlabel(f"{simulation_label('npv', language)}{who} [{mnkr}]")
-        title = simulation_label("plot_tornado_title", language)
-        ax.set_title(title.format(name=self.intervention_name))
-        if self.rows:
-            ax.legend(loc="lower right")
-        return ax
+    def to_frame(self, lang: str = "sv") -> Any:
+        """The rows as a tidy DataFrame (:func:`~sociokalkyl.uncertainty.frames.tornado_frame`)."""
+        return tornado_frame(self, lang)
+
+    def _repr_html_(self) -> str:
+        return tornado_html(self)
+
+    def __str__(self) -> str:
+        return tornado_text(self)
 
 
 def _ordered_levels(low: float, high: float) -> tuple[float, float]:

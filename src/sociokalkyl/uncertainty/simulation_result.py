@@ -15,14 +15,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from sociokalkyl._optional import require
 from sociokalkyl.engine import Plan
 from sociokalkyl.errors import unknown_name
-from sociokalkyl.language.labels import as_lang
-from sociokalkyl.language.simulation import simulation_label
 from sociokalkyl.uncertainty.blockstats import Stats, quantiles_with_inf
+from sociokalkyl.uncertainty.display import simulation_html, simulation_text
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.draws import Draws
+from sociokalkyl.uncertainty.frames import simulation_frame
+from sociokalkyl.uncertainty.payback import payback_stats
 
 __all__ = ["SimulationResult"]
 
@@ -271,66 +271,31 @@ class SimulationResult(Draws):
             "metrics": [{k: clean(v) for k, v in row.items()} for row in self.records()],
         }
 
-    def to_frame(self) -> Any:
-        """:meth:`records` as a pandas DataFrame (needs pandas).
+    def to_frame(self, kind: str = "summary") -> Any:
+        """A tidy DataFrame: ``"summary"``, ``"draws"``, ``"payback"`` or ``"payback_curve"``.
 
-        Returns
-        -------
-        pandas.DataFrame
+        See :func:`~sociokalkyl.uncertainty.frames.simulation_frame` (needs pandas).
         """
-        pd = require("pandas", "SimulationResult.to_frame()")
-        return pd.DataFrame.from_records(self.records())
+        return simulation_frame(self, kind)
+
+    def payback_stats(self, *, discounted: bool = False, payer: str | None = None) -> Any:
+        """Payback with never-paying draws counted (:func:`~.payback.payback_stats`)."""
+        return payback_stats(self, discounted=discounted, payer=payer)
 
     def plot(
-        self,
-        metric: str = "npv",
-        payer: str | None = None,
-        *,
-        bins: int = 50,
-        ax: Any = None,
-        lang: str = "sv",
-    ) -> Any:
-        """A histogram of the kept draws of one metric, with 0 and the mean marked (matplotlib).
+        self, metric: str = "npv", payer: str | None = None, *, bins: int = 50,
+        ax: Any = None, lang: str = "sv",
+    ) -> Any:  # fmt: skip
+        """A histogram, ``"payback"`` (never shown) or ``"payback_curve"``: see :mod:`.plot`."""
+        from sociokalkyl.uncertainty.plot import plot_simulation
 
-        Parameters
-        ----------
-        metric
-            A metric key such as ``"npv"`` (money is shown in mnkr).
-        payer
-            The payer's metric instead of the total.
-        bins
-            Number of histogram bins.
-        ax
-            A matplotlib Axes to draw on; a new figure when None.
-        lang
-            ``"sv"`` (the default) or ``"en"``: the labels' language.
+        return plot_simulation(self, metric, payer, bins=bins, ax=ax, lang=lang)
 
-        Returns
-        -------
-        matplotlib.axes.Axes
-        """
-        plt = require("matplotlib.pyplot", "SimulationResult.plot()")
-        language = as_lang(lang)
-        key = self._key(metric, payer)
-        data = self._arrays[key]
-        data = data[np.isfinite(data)]
-        if ax is None:
-            _, ax = plt.subplots()
-        money = not metric.startswith(("payback", "irr", "benefit"))
-        scale = 1e6 if money else 1.0
-        ax.hist(data / scale, bins=bins, color="#4477aa")
-        if money:
-            ax.axvline(0.0, color="black", linewidth=1)
-        mean = self.mean(metric, payer) / scale
-        ax.axvline(mean, color="#cc6677", linestyle="--", label=simulation_label("mean", language))
-        unit = f" [{simulation_label('plot_mnkr', language)}]" if money else ""
-        name = simulation_label(metric, language) + (f", {payer}" if payer else "")
-        ax.set_xlabel(f"{name}{unit}")
-        ax.set_ylabel(simulation_label("plot_draws", language))
-        title = simulation_label("plot_title_draws", language)
-        ax.set_title(title.format(name=self.plan.intervention_name, draws=self.draws))
-        ax.legend()
-        return ax
+    def __str__(self) -> str:
+        return simulation_text(self)
+
+    def _repr_html_(self) -> str:
+        return simulation_html(self)
 
     def __repr__(self) -> str:
         return (

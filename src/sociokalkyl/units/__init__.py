@@ -24,7 +24,14 @@ Examples
 
 from __future__ import annotations
 
-from sociokalkyl.units.convert import format_quantity, has_time_unit, to_float, unit_key
+from sociokalkyl.units.convert import (
+    format_quantity,
+    has_time_unit,
+    in_kronor,
+    kronor_multiple,
+    to_float,
+    unit_key,
+)
 from sociokalkyl.units.parse import parse_number, parse_quantity, parse_share
 from sociokalkyl.units.registry import Quantity, ureg
 from sociokalkyl.units.types import Duration, Money, MoneyPerTime, Share, UnitCost, UsePerYear
@@ -39,6 +46,8 @@ __all__ = [
     "UsePerYear",
     "format_quantity",
     "has_time_unit",
+    "in_kronor",
+    "kronor_multiple",
     "parse_number",
     "parse_quantity",
     "parse_share",

@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 import pint
@@ -21,7 +22,76 @@ import pint
 from sociokalkyl.errors import UnitError
 from sociokalkyl.units.registry import ureg
 
-__all__ = ["format_quantity", "has_time_unit", "to_float", "unit_key"]
+__all__ = [
+    "format_quantity",
+    "has_time_unit",
+    "in_kronor",
+    "kronor_multiple",
+    "to_float",
+    "unit_key",
+]
+
+_KRONOR_MULTIPLES = {"tkr": Decimal(1000), "mnkr": Decimal(10**6), "mdkr": Decimal(10**9)}
+"""The money units that are kronor times a power of ten, by their registry names."""
+
+
+def in_kronor(quantity: pint.Quantity[Any]) -> pint.Quantity[Any]:
+    """The quantity with tkr, mnkr or mdkr written as kronor, scaled in decimal.
+
+    Parameters
+    ----------
+    quantity
+        A quantity [any unit], e.g. ``75.25 tkr/day``.
+
+    Returns
+    -------
+    pint.Quantity
+        The same amount in kronor (``75250 SEK/day``); other quantities unchanged.
+
+    Notes
+    -----
+    pint scales by multiplying binary floats: 75.25 tkr would be 75.25 x 1000 and may
+    differ in the last digit from 75 250 kr. Here the magnitude's shortest decimal form
+    (what the user wrote) is multiplied by :math:`10^3`, :math:`10^6` or :math:`10^9` in
+    decimal arithmetic, so every notation of one amount is the same float.
+
+    Examples
+    --------
+    >>> in_kronor(ureg.Quantity(75.25, "tkr/dygn"))
+    <Quantity(75250.0, 'SEK / day')>
+    >>> in_kronor(ureg.Quantity(1.1, "mnkr")).magnitude == 1_100_000.0
+    True
+    """
+    names = dict(quantity.units._units)
+    scaled = [name for name in names if name in _KRONOR_MULTIPLES and names[name] == 1]
+    magnitude = quantity.magnitude
+    if not scaled or not isinstance(magnitude, int | float):
+        return quantity
+    name = scaled[0]
+    exact = Decimal(repr(float(magnitude))) * _KRONOR_MULTIPLES[name]
+    units = quantity.units / ureg.parse_units(name) * ureg.SEK
+    return ureg.Quantity(float(exact), units)
+
+
+def kronor_multiple(quantity: pint.Quantity[Any]) -> tuple[float, pint.Quantity[Any]]:
+    """Kronor per unit of ``quantity`` (1 000 for tkr, 10^6 for mnkr, else 1), and it in kronor.
+
+    Parameters
+    ----------
+    quantity
+        A quantity [any unit].
+
+    Returns
+    -------
+    tuple of float and pint.Quantity
+        The multiple [SEK per unit] and :func:`in_kronor` of the quantity.
+
+    Examples
+    --------
+    >>> kronor_multiple(ureg.Quantity(2.5, "tkr/mån"))
+    (1000.0, <Quantity(2500.0, 'SEK / month')>)
+    """
+    return float(in_kronor(1.0 * quantity.units).magnitude), in_kronor(quantity)
 
 
 def to_float(quantity: pint.Quantity[Any], unit: str, *, field: str = "value") -> float:
@@ -56,7 +126,7 @@ def to_float(quantity: pint.Quantity[Any], unit: str, *, field: str = "value") -
     sociokalkyl.errors.UnitError: value: has the wrong dimension: [currency] cannot become...
     """
     try:
-        return float(quantity.to(unit).magnitude)
+        return float(in_kronor(quantity).to(unit).magnitude)
     except pint.errors.DimensionalityError:
         raise UnitError(
             f"has the wrong dimension: {quantity.dimensionality} cannot become {unit}",

@@ -1,9 +1,10 @@
 """Kolada over HTTP: request limits, network failures and what an HTTP error status means.
 
-One GET (:func:`_read_url`) has a wall-clock limit for everything it does (connect, TLS,
-headers, body, redirects): a watchdog shuts its sockets when the time is up, so a server
-that trickles a byte now and then cannot keep it waiting. Redirects are followed only
-within base_url's site (scheme, host and port).
+One GET (:func:`_read_url`) has a wall-clock limit for everything it does (name lookup,
+connect, TLS, headers, body, redirects): a watchdog shuts its sockets when the time is up,
+so a server that trickles a byte now and then cannot keep it waiting, and the name lookup
+(which no socket timeout covers) runs in a thread that is waited for only until then.
+Redirects are followed only within base_url's site (scheme, host and port).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import functools
 import http.client
 import socket
 import threading
+import time
 import urllib.error
 import urllib.request
 from typing import Any, Final, NoReturn
@@ -52,11 +54,15 @@ def _timeout_failure(url: str, timeout: float, *, still_sending: bool = False) -
     return _NetworkFailure(what, f"try again later, pass a larger timeout, or {_OFFLINE_HINT}")
 
 
+def _is_timeout(exc: BaseException) -> bool:
+    """A timeout, or urllib's wrapping of one (connect or name lookup)."""
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    return isinstance(reason, TimeoutError)
+
+
 def _network_failure(url: str, exc: BaseException, timeout: float) -> _NetworkFailure:
     """What a failed connection or read means for the user."""
-    if isinstance(exc, TimeoutError) or (
-        isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, TimeoutError)
-    ):
+    if _is_timeout(exc):
         return _timeout_failure(url, timeout)
     if isinstance(exc, urllib.error.URLError):
         return _NetworkFailure(
@@ -82,6 +88,7 @@ class _Deadline:
 
     def __init__(self, seconds: float) -> None:
         self.expired = False
+        self._ends = time.monotonic() + seconds
         self._lock = threading.Lock()
         self._watched: list[socket.socket] = []
         self._timer = threading.Timer(seconds, self._expire)
@@ -97,6 +104,10 @@ class _Deadline:
             watched, self._watched = self._watched, []
         for duplicate in watched:
             duplicate.close()
+
+    def remaining(self) -> float:
+        """Seconds left before the deadline (0 when it has passed)."""
+        return max(0.0, self._ends - time.monotonic())
 
     def watch(self, sock: socket.socket) -> None:
         duplicate = sock.dup()
@@ -117,15 +128,54 @@ def _shut(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
+def _resolve(host: str, port: int, deadline: _Deadline) -> list[tuple[Any, ...]]:
+    """``socket.getaddrinfo`` within the deadline: the lookup runs in a daemon thread.
+
+    A name lookup blocks in the C library and no socket timeout covers it; a lookup still
+    running at the deadline is left to finish on its own (its thread is a daemon).
+    """
+    found: list[Any] = []
+
+    def lookup() -> None:
+        try:
+            found.append(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except OSError as exc:
+            found.append(exc)
+
+    worker = threading.Thread(target=lookup, name="sociokalkyl-dns", daemon=True)
+    worker.start()
+    worker.join(deadline.remaining())
+    if not found:
+        raise TimeoutError(f"looking up {host!r} took longer than the deadline")
+    if isinstance(found[0], OSError):
+        raise found[0]
+    addresses: list[tuple[Any, ...]] = found[0]
+    return addresses
+
+
 def _create_and_watch(
     deadline: _Deadline,
     address: tuple[str, int],
     timeout: float | None,
     source_address: tuple[str, int] | None = None,
 ) -> socket.socket:
-    sock = socket.create_connection(address, timeout, source_address)
-    deadline.watch(sock)
-    return sock
+    """Connect to the first address of ``address`` that answers, its lookup timed too."""
+    host, port = address
+    failure: OSError = OSError(f"no address found for {host!r}")
+    for family, kind, protocol, _, where in _resolve(host, port, deadline):
+        sock = socket.socket(family, kind, protocol)
+        try:
+            deadline.watch(sock)
+            left = max(1e-3, deadline.remaining())
+            sock.settimeout(left if timeout is None else min(timeout, left))
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(where)
+            return sock
+        except OSError as exc:
+            sock.close()
+            failure = exc
+    raise failure
 
 
 class _WatchedHTTPConnection(http.client.HTTPConnection):
@@ -235,7 +285,7 @@ def _read_url(url: str, base_url: str, timeout: float) -> tuple[int, bytes]:
     except _RedirectRefused as refused:
         raise _redirect_error(url, refused.target, base_url) from None
     except (OSError, http.client.HTTPException) as exc:
-        if deadline.expired:
+        if deadline.expired and not _is_timeout(exc):
             raise _timeout_failure(url, timeout, still_sending=True) from exc
         raise _network_failure(url, exc, timeout) from exc
     if deadline.expired:  # the body may have been cut short

@@ -1,0 +1,161 @@
+"""The fund's ledger: identities as properties, the three rules by hand, bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sociokalkyl import examples
+from sociokalkyl.engine import compile_plan
+from sociokalkyl.errors import InputError
+from sociokalkyl.followup.inputs import validated
+from sociokalkyl.portfolio import evaluate_portfolio, simulate_portfolio
+from sociokalkyl.portfolio.books import fund_ledger, yearly_pairs
+from sociokalkyl.portfolio.fund import Fund, Investment, Repayment, ledger
+from sociokalkyl.portfolio.inputs import FundInput, PortfolioInput
+
+amounts = st.floats(0, 1e8, allow_nan=False, allow_infinity=False)
+years = st.integers(2010, 2019)
+
+
+@st.composite
+def funds(draw):
+    """A fund of 1-3 investments with any rule, and avoided costs for 1-3 draws."""
+    draws = draw(st.integers(1, 3))
+    investments, avoided = [], {}
+    for n in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(["share", "schedule", "budget_frame"]))
+        rule = Repayment(
+            kind,
+            share=draw(st.floats(0, 1)),
+            payers=() if kind == "schedule" else ("kommun",),
+            schedule=draw(st.dictionaries(years, amounts, max_size=3)),
+            cap=draw(st.booleans()),
+        )
+        name = f"m{n}"
+        investments.append(
+            Investment(name, draw(st.dictionaries(years, amounts, max_size=3)), rule)
+        )
+        flows = draw(st.lists(st.floats(-1e7, 1e7), min_size=10 * draws, max_size=10 * draws))
+        avoided[name] = {"kommun": (draw(years), np.array(flows).reshape(10, draws))}
+    capital = draw(st.dictionaries(years, amounts, max_size=3))
+    return Fund("F", capital, tuple(investments)), avoided
+
+
+@given(funds())
+def test_granted_less_repaid_is_outstanding(case):
+    fund, avoided = case
+    book = ledger(fund, avoided, 2010, 2030)
+    granted = np.cumsum(book.granted, axis=1)[:, :, None]
+    repaid = np.cumsum(book.repaid, axis=1)
+    assert np.allclose(granted - repaid, book.outstanding, rtol=1e-12, atol=1e-4)
+
+
+@given(funds())
+def test_balance_is_capital_plus_repaid_less_granted(case):
+    fund, avoided = case
+    book = ledger(fund, avoided, 2010, 2030)
+    capital = sum(fund.capital.values())
+    granted = sum(sum(i.granted.values()) for i in fund.investments)
+    repaid = book.repaid.sum(axis=(0, 1))
+    assert np.allclose(book.balance[-1], capital + repaid - granted, rtol=1e-12, atol=1e-3)
+    assert (book.repaid >= -1e-6).all()  # a fund never pays an investment back
+
+
+@given(funds())
+def test_with_a_cap_nothing_is_repaid_beyond_the_grant(case):
+    fund, avoided = case
+    book = ledger(fund, avoided, 2010, 2030)
+    for n, investment in enumerate(fund.investments):
+        if investment.repayment.cap:
+            assert (book.outstanding[n] >= -1e-6 * (1 + book.granted[n].sum())).all()
+
+
+def test_a_share_rule_by_hand():
+    # kommun saves 4, -2, 6, 6 in 2020-2023; 25 % comes back, negative years give nothing:
+    # 1, 0, 1.5, 1.5, capped at the 3 granted: 1, 0, 1.5, 0.5.
+    rule = Repayment("share", share=0.25, payers=("kommun",))
+    fund = Fund("F", {2020: 10.0}, (Investment("a", {2020: 3.0}, rule),))
+    saved = np.array([[4.0], [-2.0], [6.0], [6.0]])
+    book = ledger(fund, {"a": {"kommun": (2020, saved)}}, 2020, 2023)
+    assert book.repaid[0, :, 0].tolist() == [1.0, 0.0, 1.5, 0.5]
+    assert book.balance[:, 0].tolist() == [8.0, 8.0, 9.5, 10.0]
+    assert book.outstanding[0, -1, 0] == 0.0
+
+
+def test_the_budget_frame_rule_takes_the_whole_saving_after_the_grant():
+    # granted 5 in 2020; the frame is cut from 2021 by the whole saving (3, 3, 3): 3, 2.
+    rule = Repayment("budget_frame", payers=("kommun",))
+    fund = Fund("F", {2020: 5.0}, (Investment("a", {2020: 5.0}, rule),))
+    saved = np.array([[3.0], [3.0], [3.0], [3.0]])
+    book = ledger(fund, {"a": {"kommun": (2020, saved)}}, 2020, 2023)
+    assert book.repaid[0, :, 0].tolist() == [0.0, 3.0, 2.0, 0.0]
+    assert book.prob_empty_before(2021) == 1.0  # 0 kr left in 2020
+    assert book.prob_empty_before(2020) == 0.0
+
+
+def test_the_fund_over_draws_gives_a_probability_of_running_empty():
+    plans = {n: compile_plan(*examples.load(n)) for n in ("servicetrainee", "skolfam")}
+    rule = Repayment("share", share=1.0, payers=("kommun",))
+    # 12 mnkr in, 11.9 granted to Servicetrainee in 2012: empty in 2012 unless year 0
+    # savings (the uncertain unit cost) bring back more than 0.1 mnkr... they always do
+    fund = Fund("F", {2012: 12e6}, (Investment("servicetrainee", {2012: 11.9e6}, rule),))
+    u = {"cost_items.ekonomiskt_bistand.unit_cost": {"kind": "uniform", "low": 0, "high": 9000}}
+    mc = simulate_portfolio(plans, [u, None], draws=400, seed=3, yearly=yearly_pairs(fund))
+    book = fund_ledger(fund, mc)
+    assert book.balance.shape == (len(range(2012, 2025)), 400)
+    p = book.prob_empty_before(2013)
+    # by hand: year-0 savings are 30 x 10 months x unit cost x 1.2848 (100 % effect), above
+    # 0.1 mnkr when the unit cost is above 1e5 / (300 x 1.2848) = 259 kr: P(empty) = 259/9000
+    assert p == pytest.approx(259.4 / 9000, abs=0.03)
+    q = book.balance_quantiles((0.05, 0.95))
+    assert (q[0] <= q[1]).all()
+    deterministic = fund_ledger(fund, evaluate_portfolio(plans))
+    assert deterministic.balance.shape[1] == 1
+
+
+def _fund(**repayment):
+    return {
+        "capital": {2012: 1e6},
+        "investments": [
+            {"member": "st", "granted": {2012: 1e6}, "repayment": {"kind": "share", **repayment}}
+        ],
+    }
+
+
+def test_a_repayment_share_above_100_percent_is_an_error():
+    with pytest.raises(InputError) as caught:
+        validated(FundInput, _fund(share=1.2, payers=["kommun"]), "fund")
+    assert caught.value.field == "fund.investments[0].repayment.share"
+    assert caught.value.value == 1.2
+    assert "100 %" in str(caught.value) or "at most 1" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("payers", "field", "words"),
+    [
+        (["kommun/socialnämnd"], "fund.investments[0].repayment.payers[0]", "not a payer"),
+        (["kommnu"], "fund.investments[0].repayment.payers[0]", "did you mean 'kommun'"),
+        ([], "fund.investments[0].repayment.payers", "is needed"),
+    ],
+)
+def test_a_rule_naming_a_payer_that_does_not_exist_is_an_error(payers, field, words):
+    plans = {"st": compile_plan(*examples.servicetrainee())}
+    with pytest.raises(InputError) as caught:
+        FundInput.model_validate(_fund(share=0.5, payers=payers)).to_fund(plans)
+    assert caught.value.field == field
+    assert words in str(caught.value)
+
+
+def test_an_investment_in_an_unknown_member_is_an_error():
+    plans = {"servicetrainee": compile_plan(*examples.servicetrainee())}
+    with pytest.raises(InputError, match="not a member of the portfolio"):
+        FundInput.model_validate(_fund(share=0.5, payers=["kommun"])).to_fund(plans)
+
+
+def test_a_portfolio_needs_a_member():
+    with pytest.raises(InputError) as caught:
+        validated(PortfolioInput, {"members": []})
+    assert caught.value.field == "members"
