@@ -34,6 +34,10 @@ COMMANDS = (
     "tornado",
     "brytpunkt",
     "konvertera",
+    "effekt",
+    "vardet-av-information",
+    "uppfoljning",
+    "portfolj",
 )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from sociokalkyl.language.cli_help import HELP_WORDS
+from sociokalkyl.language.cli_help_more import MORE_HELP_WORDS
 from sociokalkyl.language.labels import CLI_MESSAGES, Lang
 from sociokalkyl.language.numbers import format_percent, format_quantity
 
@@ -212,7 +213,13 @@ _OUTPUT: dict[str, tuple[str, str]] = {
 }
 """Headings and lines of the commands' output."""
 
-CLI_WORDS: dict[str, tuple[str, str]] = {**CLI_MESSAGES, **_ERRORS, **_OUTPUT, **HELP_WORDS}
+CLI_WORDS: dict[str, tuple[str, str]] = {
+    **CLI_MESSAGES,
+    **_ERRORS,
+    **_OUTPUT,
+    **HELP_WORDS,
+    **MORE_HELP_WORDS,
+}
 """Every word of the command line: key -> (Swedish, English) format string."""
 
 ARGPARSE_SV: dict[str, str] = {
