@@ -31,6 +31,12 @@ UPDATE = os.environ.get("SOCIOKALKYL_UPDATE_GOLDEN") == "1"
 EXAMPLES = ("servicetrainee", "skolfam", "seniorer_ostersund")
 
 
+@pytest.fixture(autouse=True)
+def _swedish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's default language, whatever the developer's environment says."""
+    monkeypatch.delenv("SOCIOKALKYL_LANG", raising=False)
+
+
 def example(name: str) -> Path:
     return Path(str(resources.files("sociokalkyl") / "examples" / f"{name}.toml"))
 
@@ -94,7 +100,7 @@ def assert_clean_error(result: tuple[int, str, str], code: int) -> None:
     got, out, err = result
     assert got == code, (got, err)
     assert "Traceback" not in err + out
-    assert err.strip().startswith("error") or "problem" in err
+    assert err.strip().startswith("fel") or "problem" in err
 
 
 # --- run ---------------------------------------------------------------------------------
@@ -166,11 +172,11 @@ def test_run_refuses_to_overwrite_input(tmp_path: Path) -> None:
     before = source.read_bytes()
     result = run_main("run", source, "--out", source, "--format", "json")
     assert_clean_error(result, 2)
-    assert "input file" in result[2]
+    assert "indatafilen" in result[2]
     assert source.read_bytes() == before
     code, _, err = run_main("run", source, "--out", tmp_path / "." / "kalkyl.toml")
     assert code == 2
-    assert "input file" in err
+    assert "indatafilen" in err
 
 
 def test_run_xlsx(tmp_path: Path) -> None:
@@ -315,10 +321,10 @@ def test_init_xlsx_then_run(tmp_path: Path) -> None:
 def test_init_mismatched_suffix_and_directory(tmp_path: Path) -> None:
     code, _, err = run_main("init", "--format", "yaml", tmp_path / "x.toml")
     assert code == 2
-    assert "does not match" in err
+    assert "passar inte" in err
     code, _, err = run_main("init", tmp_path)
     assert code == 2
-    assert "directory" in err
+    assert "katalog" in err
 
 
 # --- validate ------------------------------------------------------------------------------
@@ -342,10 +348,10 @@ def test_validate_lists_every_problem(tmp_path: Path) -> None:
     result = run_main("validate", path)
     assert_clean_error(result, 1)
     stderr = result[2]
-    lines = [line for line in stderr.splitlines() if line.startswith("error:")]
+    lines = [line for line in stderr.splitlines() if line.startswith("fel:")]
     assert len(lines) == 3, stderr
-    assert "3 problems found" in stderr
-    assert "did you mean 'drop_off'?" in stderr
+    assert "3 problem hittades" in stderr
+    assert "menade du 'drop_off'?" in stderr
     assert "'7 149 kr/km'" in stderr
     assert "'tio'" in stderr
     drop_line = next(n for n, s in enumerate(text.splitlines(), 1) if s.startswith("drop_of"))
@@ -381,12 +387,14 @@ def test_version_and_usage() -> None:
     assert out.startswith("sociokalkyl ")
     code, _, err = run_main()
     assert code == 2
-    assert "usage" in err
+    assert "användning" in err
     code, _, err = run_main("run")
     assert code == 2
-    assert "FILE" in err
+    assert "FIL" in err
     code, _, err = run_main("run", example("servicetrainee"), "--format", "pdf")
     assert code == 2
+    assert "ogiltigt val" in err
+    code, _, err = run_main("run", example("servicetrainee"), "--format", "pdf", "--lang", "en")
     assert "invalid choice" in err
     code, _, err = run_main("run", example("servicetrainee"), "--draws", "-3")
     assert code == 2
@@ -398,13 +406,13 @@ def test_version_and_usage() -> None:
 @pytest.mark.parametrize(
     ("name", "content", "code", "message"),
     [
-        ("saknas.toml", None, 2, "no such file"),
-        ("kalkyl.docx", "x", 2, "unknown file format"),
+        ("saknas.toml", None, 2, "filen finns inte"),
+        ("kalkyl.docx", "x", 2, "okänt filformat"),
         ("trasig.toml", "[settings\nbase_year = 2012\n", 1, "trasig.toml:1:"),
         ("trasig.json", '{"settings": }', 1, "trasig.json:1:14"),
         ("trasig.yaml", "settings: [1\nx: 2\n", 1, "trasig.yaml:2:"),
-        ("binar.toml", b"\xff\xfe\x00garbage", 1, "not UTF-8"),
-        ("tom.toml", "", 1, "intervention: is missing"),
+        ("binar.toml", b"\xff\xfe\x00garbage", 1, "inte UTF-8"),
+        ("tom.toml", "", 1, "intervention: saknas"),
     ],
 )
 def test_bad_input_is_a_clean_error(
@@ -494,7 +502,7 @@ def test_run_unknown_out_suffix_is_a_usage_error(tmp_path: Path, name: str) -> N
     assert code == 2
     assert not out.exists()
     assert stdout == ""
-    suffix = Path(name).suffix or "(no suffix)"
+    suffix = Path(name).suffix or "(inget filslut)"
     assert suffix in err
     for known in (".txt", ".md", ".csv", ".json", ".xlsx"):
         assert known in err
@@ -643,11 +651,11 @@ def test_validate_counts_uncertain_parameters_not_the_correlation(tmp_path: Path
 @pytest.mark.parametrize(
     ("error", "code", "message"),
     [
-        (OSError(13, "Permission denied", "r.xlsx"), 1, "error: Permission denied: r.xlsx\n"),
-        (OSError("disk full"), 1, "error: disk full\n"),
-        (KeyboardInterrupt(), 130, "interrupted\n"),
-        (ZeroDivisionError("division by zero"), 1, "error: ZeroDivisionError: division by zero"),
-        (RuntimeError("oops"), 1, "internal error: RuntimeError: oops\n(this is a bug"),
+        (OSError(13, "Permission denied", "r.xlsx"), 1, "fel: Permission denied: r.xlsx\n"),
+        (OSError("disk full"), 1, "fel: disk full\n"),
+        (KeyboardInterrupt(), 130, "avbrutet\n"),
+        (ZeroDivisionError("division by zero"), 1, "fel: ZeroDivisionError: division by zero"),
+        (RuntimeError("oops"), 1, "internt fel: RuntimeError: oops\n(det här är ett fel"),
     ],
 )
 def test_unexpected_errors_are_one_clean_message(

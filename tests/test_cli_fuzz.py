@@ -45,6 +45,7 @@ def check(path: Path) -> None:
         assert code in (0, 1, 2), (code, text)
         assert "Traceback" not in text, text
         assert "internal error" not in text, text
+        assert "internt fel" not in text, text
         if code != 0:
             assert err.getvalue().strip(), "a failure must say why on stderr"
             if command == ["validate"]:

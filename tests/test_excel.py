@@ -139,7 +139,7 @@ def test_template_round_trip_of_a_second_intervention_via_an_edited_file(tmp_pat
 
 def test_template_has_swedish_sheets_headings_and_validation(template: Path) -> None:
     wb = openpyxl.load_workbook(template)
-    assert tuple(wb.sheetnames) == (*TEMPLATE_SHEETS, "Prisindex")
+    assert tuple(wb.sheetnames) == (*TEMPLATE_SHEETS, "Osäkerhet", "Scenarier", "Prisindex")
     effects = wb["Effekter"]
     assert [c.value for c in effects[1]][:4] == ["Kostnadspost", "Typ", "Förändring", "Enhet"]
     validations = effects.data_validations.dataValidation

@@ -146,7 +146,11 @@ class Outcome:
     problem: str  # empty when the run obeys the rules above
 
 
-RAW_EXCEPTION = re.compile(r"error: \w+(Error|Exception|Warning)\b.*\n\(run with --debug")
+RAW_EXCEPTION = re.compile(
+    r"(?:error|fel): \w+(Error|Exception|Warning)\b.*\n\((?:run with|kör med) --debug"
+)
+"""The CLI's fallback for an unexpected exception, in English or (the default) Swedish."""
+INTERNAL = re.compile(r"internal error|internt fel")
 
 
 def json_numbers(value: Any, where: str = "") -> list[str]:
@@ -167,8 +171,9 @@ def problem_of(argv: list[str], code: Any, out: str, err: str, caught: list[str]
         return f"exit code {code!r}"
     if "Traceback" in text:
         return "traceback: " + text[text.find("Traceback") :][-600:]
-    if "internal error" in text:
-        return "internal error: " + text[text.find("internal error") :][:600]
+    internal = INTERNAL.search(text)
+    if internal:
+        return "internal error: " + text[internal.start() :][:600]
     match = RAW_EXCEPTION.search(text)
     if match:
         return "raw exception: " + text[match.start() :][:600]
@@ -937,7 +942,7 @@ def test_former_failure_is_refused_cleanly(entry: Former) -> None:
     outcome = run_main([*entry.argv, str(path)])
     assert outcome.code in (1, 2), f"{entry.name} (was: {entry.was}) ran: exit {outcome.code}"
     assert not outcome.problem, f"{entry.name} (was: {entry.was}): {outcome.problem}"
-    assert "error" in outcome.err
+    assert re.search(r"\b(fel|error)\b", outcome.err)
 
 
 def test_tkr_with_decimals_gives_the_same_npv_as_kronor() -> None:

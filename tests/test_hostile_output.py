@@ -94,6 +94,7 @@ def _ok(code: int, err: str) -> None:
     assert code == 0, err
     assert "Traceback" not in err
     assert "internal error" not in err
+    assert "internt fel" not in err
 
 
 # --- CSV ---------------------------------------------------------------------------------
@@ -288,7 +289,7 @@ def test_run_refuses_an_existing_file_without_force(tmp_path: Path, name: str) -
     out.write_bytes(b"en annan kalkyl")
     code, stdout, err = run_main("run", example(), "--out", out)
     assert code == 2
-    assert "already exists" in err
+    assert "finns redan" in err
     assert "--force" in err
     assert out.read_bytes() == b"en annan kalkyl"
     assert stdout == ""

@@ -11,54 +11,34 @@ import argparse
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, TextIO
 
 from sociokalkyl._atomic import replaceable_path, write_atomic
+from sociokalkyl.cli._errors import error_text, problem_text, report_problems
+from sociokalkyl.cli._lang import Parser, UsageError, current_lang, say
 from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import CLI_MESSAGES
-from sociokalkyl.language.safety import clean_text
 from sociokalkyl.report.formats import Lang
-from sociokalkyl.scenario.read import FORMATS, ScenarioError
+from sociokalkyl.scenario.read import FORMATS, Scenario
 
 __all__ = [
     "MESSAGES",
     "Parser",
     "UsageError",
+    "add_lang_option",
+    "add_width_option",
+    "check_scenario_names",
     "emit",
+    "error_text",
     "input_path",
     "message",
+    "one_scenario",
     "output_path",
     "positive_int",
+    "problem_text",
     "report_problems",
+    "say",
 ]
-
-
-class UsageError(Exception):
-    """The command was used wrongly (exit code 2).
-
-    Examples
-    --------
-    >>> str(UsageError("--seed goes with --draws N"))
-    '--seed goes with --draws N'
-    """
-
-
-class Parser(argparse.ArgumentParser):
-    """An ArgumentParser that raises instead of exiting, so ``main()`` returns the code.
-
-    Examples
-    --------
-    >>> parser = Parser(prog="sociokalkyl")
-    >>> try:
-    ...     parser.parse_args(["--nej"])
-    ... except UsageError as exc:
-    ...     print(str(exc).splitlines()[0])
-    sociokalkyl: unrecognized arguments: --nej
-    """
-
-    def error(self, message: str) -> NoReturn:
-        """Raise a :class:`UsageError` with ``message`` and a pointer to ``--help``."""
-        raise UsageError(f"{self.prog}: {message}\n(see `{self.prog} --help`)")
 
 
 def positive_int(text: str) -> int:
@@ -87,9 +67,9 @@ def positive_int(text: str) -> int:
     try:
         value = int(text.replace(" ", "").replace("_", ""))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(say("not_whole", text=text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+        raise argparse.ArgumentTypeError(say("at_least_1", value=value))
     return value
 
 
@@ -118,22 +98,21 @@ def input_path(text: str) -> Path:
     ...     input_path("saknas.toml")
     ... except UsageError as exc:
     ...     print(exc)
-    saknas.toml: no such file
+    saknas.toml: filen finns inte
     """
     path = Path(text)
     if not path.exists():
-        raise UsageError(f"{text}: no such file")
+        raise UsageError(say("no_such_file", path=text))
     if path.is_dir():
-        raise UsageError(f"{text}: is a directory; expected a scenario file")
+        raise UsageError(say("is_directory", path=text))
     if path.suffix.lower() not in FORMATS:
-        raise UsageError(
-            f"{text}: unknown file format {path.suffix or '(no suffix)'!r}; expected a file "
-            "ending in .toml, .yaml, .yml, .json or .xlsx"
-        )
+        raise UsageError(say("unknown_format", path=text, suffix=path.suffix or say("no_suffix")))
     return path
 
 
-def output_path(text: str, inputs: Sequence[Path] = (), *, overwrite: bool = True) -> Path:
+def output_path(
+    text: str, inputs: Sequence[Path] = (), *, overwrite: bool = True, flag: str = "--out"
+) -> Path:
     """The file ``--out`` names; a usage error for a directory or one of the inputs.
 
     Parameters
@@ -145,6 +124,8 @@ def output_path(text: str, inputs: Sequence[Path] = (), *, overwrite: bool = Tru
     overwrite
         Whether an existing regular file may be replaced (``--force``); something that
         is not a regular file (a device, a pipe, a link to nothing) never is.
+    flag
+        The option that named the file, for the messages (``""`` for a positional).
 
     Returns
     -------
@@ -163,24 +144,22 @@ def output_path(text: str, inputs: Sequence[Path] = (), *, overwrite: bool = Tru
     'resultat.md'
     """
     path = Path(text)
+    where = {"flag": flag, "path": text}
     if path.is_dir() or text.endswith(("/", os.sep)):
-        raise UsageError(f"--out {text}: is a directory; expected a file name")
+        raise UsageError(say("out_is_dir", **where).lstrip())
     for source in inputs:
         if path.resolve() == source.resolve() or (
             path.exists() and source.exists() and path.samefile(source)
         ):
-            raise UsageError(f"--out {text}: is the input file; refusing to overwrite it")
+            raise UsageError(say("out_is_input", **where).lstrip())
     if not path.resolve().parent.is_dir():
-        raise UsageError(f"--out {text}: the directory {path.parent} does not exist")
+        raise UsageError(say("no_directory", parent=path.parent, **where).lstrip())
     try:
         replaceable_path(path)
     except InputError:
-        raise UsageError(
-            f"--out {text}: is not a regular file (a device, pipe, socket or a link to "
-            "nothing); refusing to replace it, also with --force"
-        ) from None
+        raise UsageError(say("not_regular", **where).lstrip()) from None
     if not overwrite and os.path.lexists(path):
-        raise UsageError(f"--out {text}: already exists; use --force to overwrite it")
+        raise UsageError(say("exists", **where).lstrip())
     return path
 
 
@@ -244,26 +223,111 @@ def emit(text: str, out: Path | None, stdout: TextIO, *, overwrite: bool = True)
         write_atomic(out, text.encode("utf-8"), overwrite=overwrite)
 
 
-def report_problems(exc: ScenarioError, stderr: TextIO) -> None:
-    """Write each problem of ``exc`` as an ``error:`` line, then how many there were.
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--lang sv|en`` to ``parser``, defaulting to the command line's language.
 
     Parameters
     ----------
-    exc
-        The error with the file's problems (each with its file, line and field).
-    stderr
-        Where the lines go.
+    parser
+        A command's parser.
 
     Examples
     --------
-    >>> import io
-    >>> from sociokalkyl.scenario.read import Problem
-    >>> err = io.StringIO()
-    >>> report_problems(ScenarioError([Problem("a.toml", "settings", "is missing")]), err)
-    >>> err.getvalue().splitlines()[-1]
-    '1 problem found'
+    >>> parser = Parser(prog="x")
+    >>> add_lang_option(parser)
+    >>> parser.parse_args([]).lang, parser.parse_args(["--lang", "en"]).lang
+    ('sv', 'en')
     """
-    for problem in exc.problems:
-        stderr.write(clean_text(f"error: {problem}") + "\n")
-    count = len(exc.problems)
-    stderr.write(f"{count} problem{'s' if count != 1 else ''} found\n")
+    parser.add_argument(
+        "--lang", choices=["sv", "en"], default=current_lang(), help=say("help.lang")
+    )
+
+
+def add_width_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--bredd N`` (``--width``): the tables' width, default the terminal's.
+
+    Parameters
+    ----------
+    parser
+        A command's parser.
+
+    Examples
+    --------
+    >>> parser = Parser(prog="x")
+    >>> add_width_option(parser)
+    >>> parser.parse_args(["--bredd", "80"]).width
+    80
+    """
+    parser.add_argument(
+        "--bredd", "--width", dest="width", type=positive_int, metavar="N", help=say("help.width")
+    )
+
+
+def one_scenario(names: list[str] | None, file: str) -> str | None:
+    """The one ``--scenario`` of ``run``; several are refused, pointing to ``jamfor``.
+
+    Parameters
+    ----------
+    names
+        The ``--scenario`` values in order (None when none was given).
+    file
+        The scenario file, for the suggested command.
+
+    Returns
+    -------
+    str or None
+
+    Raises
+    ------
+    UsageError
+        For more than one name.
+
+    Examples
+    --------
+    >>> one_scenario(["a"], "k.toml") is None, one_scenario(None, "k.toml")
+    (False, None)
+    >>> try:
+    ...     one_scenario(["a", "b"], "k.toml")
+    ... except UsageError as exc:
+    ...     print(str(exc).split(": ")[-1])
+    sociokalkyl jamfor k.toml --scenario a --scenario b
+    """
+    if not names:
+        return None
+    if len(names) > 1:
+        flags = " ".join(f"--scenario {name}" for name in names)
+        raise UsageError(
+            say("several_scenarios", n=len(names), names=", ".join(names), file=file, flags=flags)
+        )
+    return names[0]
+
+
+def check_scenario_names(names: Sequence[str], scenario: Scenario) -> None:
+    """A usage error for the first of ``names`` that ``scenario`` has no scenario of.
+
+    Parameters
+    ----------
+    names
+        The ``--scenario`` values.
+    scenario
+        The file as read.
+
+    Raises
+    ------
+    UsageError
+        Naming the scenario and listing the file's.
+
+    Examples
+    --------
+    >>> from sociokalkyl.examples.bundled import scenario
+    >>> check_scenario_names(["pessimistisk"], scenario("servicetrainee"))
+    >>> try:
+    ...     check_scenario_names(["realistisk"], scenario("servicetrainee"))
+    ... except UsageError as exc:
+    ...     print(exc)
+    --scenario realistisk: scenariot finns inte; filen har: optimistisk, pessimistisk
+    """
+    for name in names:
+        if name not in scenario.scenarios:
+            names_there = ", ".join(sorted(scenario.scenarios)) or say("no_scenarios_in_file")
+            raise UsageError(say("no_scenario", name=name, names=names_there))

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from sociokalkyl.cli._common import UsageError, emit, message, output_path
+from sociokalkyl.cli._common import UsageError, add_lang_option, emit, message, output_path, say
 from sociokalkyl.cli.run import format_from_suffix
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.safety import strict_json
@@ -34,11 +34,11 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         choices=["table", "json", "csv", "md"],
-        help="output format (default: table, or from the suffix of --out)",
+        help=say("help.run.format"),
     )
-    parser.add_argument("--out", metavar="PATH", help="write to this file instead of the screen")
-    parser.add_argument("--force", action="store_true", help="overwrite the file given by --out")
-    parser.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default sv)")
+    parser.add_argument("--out", metavar=say("help.path"), help=say("help.out"))
+    parser.add_argument("--force", action="store_true", help=say("help.force"))
+    add_lang_option(parser)
 
 
 def write_output(

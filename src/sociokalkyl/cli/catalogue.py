@@ -34,6 +34,7 @@ from sociokalkyl.catalogue import (
     unit_label,
     weak_provenance,
 )
+from sociokalkyl.cli._common import add_lang_option, say
 from sociokalkyl.errors import SociokalkylError
 from sociokalkyl.language.catalogue import catalogue_label
 from sociokalkyl.language.labels import as_lang, confidence_label
@@ -41,8 +42,6 @@ from sociokalkyl.language.numbers import format_amount, format_percent
 from sociokalkyl.language.safety import clean_text, spreadsheet_text, strict_json
 
 __all__ = ["add_catalogue_parser", "catalogue_rows", "main", "run_catalogue"]
-
-_HELP = "list, search and rebase the shipped unit costs (kostnadskatalogen)"
 
 _COLUMNS = (
     "key",
@@ -70,26 +69,24 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--price-year",
         type=int,
-        metavar="YEAR",
-        help="restate every item in prices of YEAR with its own index (KPI or OPI)",
+        metavar=say("help.catalogue.year"),
+        help=say("help.catalogue.price_year"),
     )
     parser.add_argument(
         "--search",
         nargs="+",
-        metavar="WORD",
-        help="only items whose key, Swedish or English description, geography or source "
-        "contain every word (e.g. --search hemtjänst, --search foster care)",
+        metavar=say("help.catalogue.word"),
+        help=say("help.catalogue.search"),
     )
     parser.add_argument(
-        "--format", choices=("table", "csv", "json"), default="table", help="output format"
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help=say("help.catalogue.format"),
     )
+    add_lang_option(parser)
     parser.add_argument(
-        "--lang", choices=("sv", "en"), default="sv", help="language of headers and numbers"
-    )
-    parser.add_argument(
-        "--overrides",
-        metavar="FILE",
-        help="a .csv or .toml file whose items replace or add to the shipped ones",
+        "--overrides", metavar=say("help.file"), help=say("help.catalogue.overrides")
     )
     parser.set_defaults(func=run_catalogue)
 
@@ -112,8 +109,9 @@ def add_catalogue_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     """
     parser = subparsers.add_parser(
         "catalogue",
-        help=_HELP,
-        description=_HELP + ". " + (__doc__ or "").split("\n\n")[2].replace("\n", " "),
+        aliases=["katalog"],
+        help=say("help.catalogue"),
+        description=say("help.catalogue.description"),
     )
     _add_arguments(parser)
 
@@ -359,7 +357,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "key": "sis_...
     0
     """
-    parser = argparse.ArgumentParser(prog="sociokalkyl catalogue", description=_HELP)
+    parser = argparse.ArgumentParser(
+        prog="sociokalkyl catalogue", description=say("help.catalogue.description")
+    )
     _add_arguments(parser)
     return run_catalogue(parser.parse_args(argv))
 

@@ -19,7 +19,7 @@ import sys
 from dataclasses import asdict
 from typing import Any, TextIO
 
-from sociokalkyl.cli._common import UsageError, emit
+from sociokalkyl.cli._common import UsageError, add_lang_option, emit, say
 from sociokalkyl.errors import InputError
 from sociokalkyl.language.numbers import format_number, format_percent
 from sociokalkyl.language.voi import voi_label
@@ -57,18 +57,16 @@ def add_effekt_parser(
         "effekt",
         aliases=["effect"],
         parents=[common],
-        help="effect from comparison groups (difference in differences)",
-        description="Difference in differences: the treated group's change before/after "
-        "minus each comparison group's; a range, standard errors, and a distribution for "
-        "the [uncertainty] table.",
+        help=say("help.effekt"),
+        description=say("help.effekt.description"),
     )
     cmd.add_argument(
         "--insatsgrupp",
         "--treated",
         nargs="+",
         required=True,
-        metavar="VALUE",
-        help="the treated group: BEFORE AFTER [SIZE], e.g. 100%% 26%% 30",
+        metavar=say("help.value"),
+        help=say("help.effekt.treated"),
     )
     cmd.add_argument(
         "--jamforelse",
@@ -76,29 +74,30 @@ def add_effekt_parser(
         nargs="+",
         action="append",
         required=True,
-        metavar="VALUE",
-        help="a comparison group: NAME BEFORE AFTER [SIZE]; repeat for more",
+        metavar=say("help.value"),
+        help=say("help.effekt.comparison"),
     )
     cmd.add_argument(
         "--medel",
         "--means",
         action="store_true",
-        help="means instead of shares: give SIZE and SD after BEFORE AFTER",
+        help=say("help.effekt.means"),
     )
     cmd.add_argument(
         "--anvandning",
         "--use",
-        metavar="USE",
-        help="use per participant and year without the intervention (e.g. 10 months): "
-        "the effect on the cost item is the share effect times this",
+        metavar=say("help.use"),
+        help=say("help.effekt.use"),
     )
     cmd.add_argument(
         "--parameter",
         default="effects[0].change",
-        help="the parameter name shown in the [uncertainty] line",
+        help=say("help.effekt.parameter"),
     )
-    cmd.add_argument("--format", choices=["table", "md", "csv", "json"], default="table")
-    cmd.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default sv)")
+    cmd.add_argument(
+        "--format", choices=["table", "md", "csv", "json"], default="table", help=say("help.format")
+    )
+    add_lang_option(cmd)
     # called as func(args), like ``catalogue``: main.py needs no list of stream commands
     cmd.set_defaults(func=lambda args: effekt_command(args, sys.stdout, sys.stderr))
 

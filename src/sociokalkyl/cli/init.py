@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from sociokalkyl._atomic import replaceable_path, write_atomic
-from sociokalkyl.cli._common import UsageError, message
+from sociokalkyl.cli._common import UsageError, add_lang_option, message, say
+from sociokalkyl.cli._empty import write_empty
 from sociokalkyl.errors import InputError
 from sociokalkyl.examples.bundled import DESCRIPTIONS, load, text
 from sociokalkyl.report.formats import Lang
@@ -51,29 +52,26 @@ def add_init_parser(
     >>> from sociokalkyl.cli._common import Parser
     >>> parser = Parser(prog="sociokalkyl")
     >>> add_init_parser(parser.add_subparsers(parser_class=Parser), Parser(add_help=False))
-    >>> parser.parse_args(["init", "kalkyl.toml"]).example
-    'servicetrainee'
+    >>> args = parser.parse_args(["init", "kalkyl.toml"])
+    >>> args.example, args.empty
+    (None, False)
     """
     init = subparsers.add_parser(
         "init",
         parents=[common],
-        help="write a commented starting file",
-        description="Write a commented starting scenario file from a bundled example.",
+        help=say("help.init"),
+        description=say("help.init.description"),
     )
-    init.add_argument("path", metavar="PATH", help="the file to write, e.g. min_kalkyl.toml")
+    init.add_argument("path", metavar=say("help.path"), help=say("help.init.path"))
+    init.add_argument("--example", choices=sorted(DESCRIPTIONS), help=say("help.init.example"))
     init.add_argument(
-        "--example",
-        choices=sorted(DESCRIPTIONS),
-        default="servicetrainee",
-        help="which example to start from (default servicetrainee)",
+        "--format", choices=["toml", "yaml", "json", "xlsx"], help=say("help.init.format")
     )
     init.add_argument(
-        "--format",
-        choices=["toml", "yaml", "json", "xlsx"],
-        help="file format (default: from the suffix of PATH, else toml)",
+        "--tom", "--empty", dest="empty", action="store_true", help=say("help.init.empty")
     )
-    init.add_argument("--force", action="store_true", help="overwrite an existing file")
-    init.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default sv)")
+    init.add_argument("--force", action="store_true", help=say("help.force"))
+    add_lang_option(init)
     init.set_defaults(func=init_command)
 
 
@@ -83,20 +81,19 @@ def _checked_target(args: argparse.Namespace) -> tuple[Path, str]:
     suffix_format = SUFFIX_FORMATS.get(path.suffix.lower())
     fmt: str = args.format or suffix_format or "toml"
     if suffix_format is not None and args.format and suffix_format != args.format:
-        raise UsageError(f"{path}: the suffix {path.suffix} does not match --format {fmt}")
+        raise UsageError(say("init_suffix_clash", path=path, suffix=path.suffix, fmt=fmt))
     if path.is_dir():
-        raise UsageError(f"{path}: is a directory; give a file name, e.g. {path / 'kalkyl.toml'}")
+        raise UsageError(say("init_is_dir", path=path, example=path / "kalkyl.toml"))
     try:
         replaceable_path(path)
     except InputError:
-        raise UsageError(
-            f"{path}: is not a regular file (a device, pipe, socket or a link to nothing); "
-            "refusing to replace it, also with --force"
-        ) from None
+        raise UsageError(say("not_regular", flag="", path=path).lstrip()) from None
     if os.path.lexists(path) and not args.force:
-        raise UsageError(f"{path}: already exists; use --force to overwrite it")
+        raise UsageError(say("exists", flag="", path=path).lstrip())
     if not path.resolve().parent.is_dir():
-        raise UsageError(f"{path}: the directory {path.parent} does not exist")
+        raise UsageError(say("no_directory", flag="", path=path, parent=path.parent).lstrip())
+    if args.empty and args.example:
+        raise UsageError(say("init_example_and_empty"))
     return path, fmt
 
 
@@ -132,21 +129,28 @@ def init_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     True
     """
     path, fmt = _checked_target(args)
+    lang: Lang = args.lang
+    if args.empty:
+        write_empty(path, fmt, lang, overwrite=args.force)
+        stderr.write(say("init_empty", path=path) + _next_steps(path))
+        return 0
+    example = args.example or "servicetrainee"
     if fmt == "xlsx":
         from sociokalkyl.scenario.excel import write_template
 
         # the template takes the models (scenario/ sits below examples/)
-        intervention, settings = load(args.example)
+        intervention, settings = load(example)
         write_template(path, intervention, settings)
     else:
-        content = _example_file_text(args.example, fmt, path.name).encode("utf-8")
+        content = _example_file_text(example, fmt, path.name).encode("utf-8")
         write_atomic(path, content, overwrite=args.force)
-    lang: Lang = args.lang
-    stderr.write(
-        message("init", lang, path=path, example=args.example)
-        + f"\n  sociokalkyl validate {path}\n  sociokalkyl run {path}\n"
-    )
+    stderr.write(message("init", lang, path=path, example=example) + _next_steps(path))
     return 0
+
+
+def _next_steps(path: Path) -> str:
+    """The commands to run next, one a line, after the status line."""
+    return f"\n  sociokalkyl validate {path}\n  sociokalkyl run {path}\n"
 
 
 def _example_file_text(example: str, fmt: str, name: str) -> str:

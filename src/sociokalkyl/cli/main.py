@@ -32,14 +32,19 @@ from collections.abc import Sequence
 from importlib import metadata
 from typing import TextIO
 
-from sociokalkyl.cli._common import Parser, UsageError, report_problems
+from sociokalkyl.cli._common import Parser, UsageError, error_text, report_problems
+from sociokalkyl.cli._lang import lang_of, say, speaking
+from sociokalkyl.cli.break_even import add_break_even_parser, break_even_command
 from sociokalkyl.cli.catalogue import add_catalogue_parser
 from sociokalkyl.cli.effekt import add_effekt_parser
 from sociokalkyl.cli.init import add_init_parser, init_command
+from sociokalkyl.cli.jamfor import add_compare_parser, compare_command
+from sociokalkyl.cli.konvertera import add_convert_parser, convert_command
 from sociokalkyl.cli.portfolj import add_portfolj_parser
 from sociokalkyl.cli.priser import add_priser_parser
 from sociokalkyl.cli.run import add_run_parser, run_command
 from sociokalkyl.cli.schema import add_schema_parser, schema_command
+from sociokalkyl.cli.tornado import add_tornado_parser, tornado_command
 from sociokalkyl.cli.uppfoljning import add_uppfoljning_parser
 from sociokalkyl.cli.validate import add_validate_parser, validate_command
 from sociokalkyl.cli.vardet import add_vardet_parser
@@ -53,7 +58,16 @@ __all__ = ["EXAMPLES", "UsageError", "build_parser", "main"]
 EXAMPLES: dict[str, str] = DESCRIPTIONS
 """The bundled example scenarios (``sociokalkyl init --example NAME``)."""
 
-_STREAM_COMMANDS = (run_command, init_command, validate_command, schema_command)
+_STREAM_COMMANDS = (
+    run_command,
+    init_command,
+    validate_command,
+    schema_command,
+    compare_command,
+    tornado_command,
+    break_even_command,
+    convert_command,
+)
 """Commands called as ``func(args, stdout, stderr)``; ``catalogue`` takes ``args`` only."""
 
 
@@ -85,22 +99,26 @@ def build_parser() -> argparse.ArgumentParser:
     ('run', 'kalkyl.toml', 'en')
     """
     common = Parser(add_help=False)
-    common.add_argument(
-        "--debug", action="store_true", help="show the Python traceback of an error"
-    )
+    common.add_argument("--debug", action="store_true", help=say("help.debug"))
     parser = Parser(
-        prog="sociokalkyl",
-        description="Socio-economic cost-benefit calculation of social investments "
-        "(samhällsekonomisk kalkyl för sociala investeringar).",
-        epilog="Start with: sociokalkyl init min_kalkyl.toml, then sociokalkyl run "
-        "min_kalkyl.toml. See docs/cli.md.",
+        prog="sociokalkyl", description=say("help.description"), epilog=say("help.epilog")
     )
-    parser.add_argument("--version", action="version", version=f"sociokalkyl {_version()}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"sociokalkyl {_version()}",
+        help=say("help.version"),
+    )
+    parser.add_argument("--lang", dest="main_lang", choices=["sv", "en"], help=say("help.lang"))
+    sub = parser.add_subparsers(dest="command", metavar=say("help.command"), parser_class=Parser)
     add_run_parser(sub, common)
     add_init_parser(sub, common)
     add_validate_parser(sub, common)
     add_schema_parser(sub, common)
+    add_compare_parser(sub, common)
+    add_tornado_parser(sub, common)
+    add_break_even_parser(sub, common)
+    add_convert_parser(sub, common)
     add_catalogue_parser(sub)
     add_effekt_parser(sub, common)
     add_vardet_parser(sub, common)
@@ -148,7 +166,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     2
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
-    stdout, stderr = sys.stdout, sys.stderr
+    with speaking(lang_of(arguments)):
+        return _main(arguments, sys.stdout, sys.stderr)
+
+
+def _main(arguments: list[str], stdout: TextIO, stderr: TextIO) -> int:
+    """:func:`main` in the language already chosen; every error becomes a message."""
     debug = "--debug" in arguments
     try:
         return _dispatch(arguments, stdout, stderr)
@@ -156,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except UsageError as exc:
         _debug(debug, stderr)
-        stderr.write(clean_text(f"error: {exc}") + "\n")
+        stderr.write(clean_text(f"{say('error')}: {exc}") + "\n")
         return 2
     except ScenarioError as exc:
         _debug(debug, stderr)
@@ -164,27 +187,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except SociokalkylError as exc:
         _debug(debug, stderr)
-        stderr.write(clean_text(f"error: {exc}") + "\n")
+        stderr.write(clean_text(f"{say('error')}: {error_text(exc)}") + "\n")
         return 1
     except OSError as exc:
         _debug(debug, stderr)
-        text = f"error: {exc.strerror or exc}: {exc.filename or ''}".removesuffix(": ")
+        text = f"{say('error')}: {exc.strerror or exc}: {exc.filename or ''}".removesuffix(": ")
         stderr.write(clean_text(text) + "\n")
         return 1
     except KeyboardInterrupt:
-        stderr.write("interrupted\n")
+        stderr.write(say("interrupted") + "\n")
         return 130
     except (ValueError, TypeError, ArithmeticError, RecursionError, MemoryError) as exc:
         _debug(debug, stderr)
-        stderr.write(clean_text(f"error: {type(exc).__name__}: {exc}"))
-        stderr.write("\n(run with --debug for details)\n")
+        stderr.write(clean_text(f"{say('error')}: {type(exc).__name__}: {exc}"))
+        stderr.write("\n" + say("run_debug") + "\n")
         return 1
     except Exception as exc:  # a bug: still no raw traceback unless --debug
         _debug(debug, stderr)
-        stderr.write(
-            clean_text(f"internal error: {type(exc).__name__}: {exc}") + "\n"
-            "(this is a bug in sociokalkyl; run with --debug and report it)\n"
-        )
+        kind = type(exc).__name__
+        stderr.write(clean_text(say("internal_error", kind=kind, text=exc)) + "\n")
+        stderr.write(say("internal_bug") + "\n")
         return 1
 
 

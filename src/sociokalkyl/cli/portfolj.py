@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from sociokalkyl.cli._common import UsageError, input_path, positive_int
+from sociokalkyl.cli._common import UsageError, input_path, positive_int, say
 from sociokalkyl.cli._followup_common import add_output_options, write_output
 from sociokalkyl.portfolio.books import fund_ledger, yearly_pairs
 from sociokalkyl.portfolio.core import Portfolio, evaluate_portfolio
@@ -46,14 +46,15 @@ def add_portfolj_parser(
         "portfolj",
         aliases=["portfolio"],
         parents=[common],
-        help="evaluate several interventions together, and a fund's books",
-        description="A portfolio of interventions: NPV per intervention, per payer and in "
-        "total; with --draws one Monte Carlo over all of them; a fund's balance year by year.",
+        help=say("help.portfolj"),
+        description=say("help.portfolj.description"),
     )
-    command.add_argument("files", metavar="FILE", nargs="+", help="portfolio or scenario files")
+    command.add_argument(
+        "files", metavar=say("help.file"), nargs="+", help=say("help.portfolj.files")
+    )
     add_output_options(command)
-    command.add_argument("--draws", type=positive_int, metavar="N", help="Monte Carlo draws")
-    command.add_argument("--seed", type=int, metavar="S", help="random seed for --draws")
+    command.add_argument("--draws", type=positive_int, metavar="N", help=say("help.portfolj.draws"))
+    command.add_argument("--seed", type=int, metavar="S", help=say("help.run.seed"))
     command.set_defaults(func=_run)
 
 

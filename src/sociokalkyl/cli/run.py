@@ -19,12 +19,18 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from sociokalkyl.cli._common import (
     UsageError,
+    add_lang_option,
+    add_width_option,
+    check_scenario_names,
     emit,
     input_path,
     message,
+    one_scenario,
     output_path,
     positive_int,
+    say,
 )
+from sociokalkyl.cli._output import screen_width
 from sociokalkyl.report.formats import (
     Lang,
     Report,
@@ -79,28 +85,22 @@ def add_run_parser(
     run = subparsers.add_parser(
         "run",
         parents=[common],
-        help="calculate a scenario file and show or write the result",
-        description="Calculate a scenario file: NPV, payback, benefit-cost ratio, per payer, "
-        "per cost item, year by year, and the assumptions with their sources.",
+        help=say("help.run"),
+        description=say("help.run.description"),
     )
-    run.add_argument("file", metavar="FILE", help="scenario file (.toml, .yaml, .json, .xlsx)")
+    run.add_argument("file", metavar=say("help.file"), help=say("help.input"))
     run.add_argument(
-        "--format",
-        choices=["table", "json", "csv", "md", "xlsx"],
-        help="output format (default: table, or from the suffix of --out)",
+        "--format", choices=["table", "json", "csv", "md", "xlsx"], help=say("help.run.format")
     )
-    run.add_argument("--out", metavar="PATH", help="write to this file instead of the screen")
+    run.add_argument("--out", metavar=say("help.path"), help=say("help.out"))
+    run.add_argument("--force", action="store_true", help=say("help.force"))
+    add_lang_option(run)
     run.add_argument(
-        "--force", action="store_true", help="overwrite an existing file given by --out"
+        "--scenario", metavar=say("help.name"), action="append", help=say("help.run.scenario")
     )
-    run.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default sv)")
-    run.add_argument(
-        "--scenario", metavar="NAME", help="apply the overrides of [scenarios.NAME] in the file"
-    )
-    run.add_argument(
-        "--draws", type=positive_int, metavar="N", help="Monte Carlo draws over [uncertainty]"
-    )
-    run.add_argument("--seed", type=int, metavar="S", help="random seed for --draws")
+    run.add_argument("--draws", type=positive_int, metavar="N", help=say("help.run.draws"))
+    run.add_argument("--seed", type=int, metavar="S", help=say("help.run.seed"))
+    add_width_option(run)
     run.set_defaults(func=run_command)
 
 
@@ -131,10 +131,8 @@ def format_from_suffix(out: Path) -> str:
     fmt = OUTPUT_SUFFIXES.get(out.suffix.lower())
     if fmt is None:
         known = ", ".join(OUTPUT_SUFFIXES)
-        raise UsageError(
-            f"--out {out}: unknown output suffix {out.suffix or '(no suffix)'!r}; "
-            f"use one of {known}, or give --format table|json|csv|md|xlsx"
-        )
+        suffix = out.suffix or say("no_suffix")
+        raise UsageError(say("unknown_suffix", path=out, suffix=suffix, known=known))
     return fmt
 
 
@@ -178,9 +176,9 @@ def _checked_options(args: argparse.Namespace) -> tuple[Path, Path | None, str]:
     out = output_path(args.out, [source], overwrite=args.force) if args.out else None
     fmt = args.format or (format_from_suffix(out) if out else "table")
     if fmt == "xlsx" and out is None:
-        raise UsageError("--format xlsx needs --out FILE.xlsx (a workbook is not shown on screen)")
+        raise UsageError(say("xlsx_needs_out"))
     if args.seed is not None and args.draws is None:
-        raise UsageError("--seed goes with --draws N (Monte Carlo); give --draws too")
+        raise UsageError(say("seed_needs_draws"))
     return source, out, fmt
 
 
@@ -217,11 +215,10 @@ def run_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     source, out, fmt = _checked_options(args)
     lang: Lang = args.lang
     scenario = load_scenario(source, lang=lang)
-    if args.scenario is not None and args.scenario not in scenario.scenarios:
-        names = ", ".join(sorted(scenario.scenarios)) or "none in this file"
-        raise UsageError(f"--scenario {args.scenario}: no such scenario; the file has: {names}")
+    args.scenario = one_scenario(args.scenario, args.file)
+    check_scenario_names([args.scenario] if args.scenario else [], scenario)
     if args.scenario is not None and args.draws is not None:
-        raise UsageError("--scenario and --draws cannot be combined yet; run them one at a time")
+        raise UsageError(say("scenario_and_draws"))
     result, simulation = _calculate(scenario, args, stderr)
     if fmt == "xlsx":
         from sociokalkyl.report.excel import write_report
@@ -236,7 +233,8 @@ def run_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
         )
         stderr.write(message("wrote", lang, path=out) + "\n")
         return 0
-    text = _render(result, scenario, args.scenario, simulation, fmt, lang)
+    width = screen_width(args.width, stdout) if out is None else args.width
+    text = _render(result, scenario, args.scenario, simulation, fmt, lang, width)
     emit(text, out, stdout, overwrite=args.force)
     if out is not None:
         stderr.write(message("wrote", lang, path=out) + "\n")
@@ -270,6 +268,7 @@ def _render(
     simulation: dict[str, Any] | None,
     fmt: str,
     lang: Lang,
+    width: int | None = None,
 ) -> str:
     """The result as text in ``fmt`` (``table``, ``md``, ``csv`` or ``json``)."""
     if fmt == "json":
@@ -282,7 +281,7 @@ def _render(
         report = build_report(result, lang=lang, scenario_name=scenario_name)
         if simulation is not None:
             report = _with_simulation(report, simulation, lang)
-        text = render(report, fmt, lang)
+        text = render(report, fmt, lang, columns=width)
     if fmt == "csv":
         # A byte-order mark, so that Excel on Windows reads the file as UTF-8 (å, ä, ö).
         text = "\ufeff" + text
@@ -296,11 +295,7 @@ def _simulate(
     from sociokalkyl.uncertainty import Uncertainty, simulate
 
     if not scenario.uncertainty:
-        raise UsageError(
-            f"--draws: {args.file} has no [uncertainty] table; add one, e.g.\n"
-            '  [uncertainty]\n  "effects[0].change" = { kind = "uniform", low = -0.6, '
-            "high = -0.4 }"
-        )
+        raise UsageError(say("no_uncertainty", flag="--draws", path=args.file))
     show = args.draws >= PROGRESS_MIN_DRAWS and stderr.isatty()
     result = simulate(
         scenario.intervention,

@@ -12,7 +12,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from sociokalkyl.cli._common import emit, output_path
+from sociokalkyl.cli._common import emit, output_path, say
 from sociokalkyl.scenario.read import json_schema
 
 __all__ = ["add_schema_parser", "schema_command"]
@@ -41,13 +41,11 @@ def add_schema_parser(
     schema = subparsers.add_parser(
         "schema",
         parents=[common],
-        help="print the JSON Schema of scenario files",
-        description="Print the JSON Schema of scenario files (for editors and checks).",
+        help=say("help.schema"),
+        description=say("help.schema.description"),
     )
-    schema.add_argument("--out", metavar="PATH", help="write to this file")
-    schema.add_argument(
-        "--force", action="store_true", help="overwrite an existing file given by --out"
-    )
+    schema.add_argument("--out", metavar=say("help.path"), help=say("help.schema.out"))
+    schema.add_argument("--force", action="store_true", help=say("help.force"))
     schema.set_defaults(func=schema_command)
 
 

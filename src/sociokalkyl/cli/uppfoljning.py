@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from sociokalkyl.cli._common import UsageError, input_path, message, output_path
+from sociokalkyl.cli._common import UsageError, input_path, message, output_path, say
 from sociokalkyl.cli._followup_common import add_output_options, write_output
 from sociokalkyl.report.followup import followup_records, followup_report
 from sociokalkyl.scenario.followup import load_followup
@@ -45,15 +45,14 @@ def add_uppfoljning_parser(
         "uppfoljning",
         aliases=["followup"],
         parents=[common],
-        help="follow up a forecast: forecast against outcome, realised NPV, re-projection",
-        description="Socioekonomiskt bokslut: what was observed year by year against the "
-        "forecast, per payer; the realised NPV to date; the remaining years re-projected.",
+        help=say("help.uppfoljning"),
+        description=say("help.uppfoljning.description"),
     )
-    command.add_argument("file", metavar="FILE", help="follow-up file (.toml, .yaml, .json, .xlsx)")
+    command.add_argument("file", metavar=say("help.file"), help=say("help.uppfoljning.file"))
     add_output_options(command)
     command.add_argument(
-        "--mall", metavar="PATH.xlsx",
-        help="write a blank follow-up sheet for the scenario FILE to PATH.xlsx",
+        "--mall", metavar=say("help.path") + ".xlsx",
+        help=say("help.uppfoljning.mall"),
     )  # fmt: skip
     command.set_defaults(func=_run)
 

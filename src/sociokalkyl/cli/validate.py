@@ -12,7 +12,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from sociokalkyl.cli._common import input_path, message, report_problems
+from sociokalkyl.cli._common import add_lang_option, input_path, message, report_problems, say
 from sociokalkyl.language.safety import clean_text
 from sociokalkyl.report.formats import Lang
 from sociokalkyl.scenario.read import ScenarioError, load_scenario
@@ -43,14 +43,12 @@ def add_validate_parser(
     validate = subparsers.add_parser(
         "validate",
         parents=[common],
-        help="check a scenario file and list every problem",
-        description="Check a scenario file and list every problem at once, with its line.",
+        help=say("help.validate"),
+        description=say("help.validate.description"),
     )
-    validate.add_argument("file", metavar="FILE")
-    validate.add_argument("--json", action="store_true", help="problems as JSON on stdout")
-    validate.add_argument(
-        "--lang", choices=["sv", "en"], default="sv", help="language (default sv)"
-    )
+    validate.add_argument("file", metavar=say("help.file"), help=say("help.input"))
+    validate.add_argument("--json", action="store_true", help=say("help.validate.json"))
+    add_lang_option(validate)
     validate.set_defaults(func=validate_command)
 
 

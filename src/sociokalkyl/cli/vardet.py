@@ -17,7 +17,16 @@ import math
 import sys
 from typing import Any, TextIO
 
-from sociokalkyl.cli._common import UsageError, emit, input_path, message, output_path, positive_int
+from sociokalkyl.cli._common import (
+    UsageError,
+    add_lang_option,
+    emit,
+    input_path,
+    message,
+    output_path,
+    positive_int,
+    say,
+)
 from sociokalkyl.language.numbers import format_percent, format_sek
 from sociokalkyl.language.voi import voi_label
 from sociokalkyl.report.formats import Lang
@@ -59,31 +68,32 @@ def add_vardet_parser(
         "vardet-av-information",
         aliases=["voi", "value-of-information"],
         parents=[common],
-        help="which uncertain number to measure first (EVPI, EVPPI, payback in a mandate)",
-        description="Monte Carlo over the file's [uncertainty], then the expected value of "
-        "perfect information and of each parameter (EVPPI), ranked, per payer.",
+        help=say("help.vardet"),
+        description=say("help.vardet.description"),
     )
-    cmd.add_argument("file", metavar="FILE", help="scenario file with an [uncertainty] table")
+    cmd.add_argument("file", metavar=say("help.file"), help=say("help.vardet.file"))
     cmd.add_argument(
         "--draws",
         type=positive_int,
         default=20_000,
         metavar="N",
-        help="Monte Carlo draws (default 20 000)",
+        help=say("help.vardet.draws"),
     )
-    cmd.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    cmd.add_argument("--seed", type=int, default=1, metavar="S", help=say("help.vardet.seed"))
     cmd.add_argument(
         "--mandatperiod",
         "--mandate-period",
         type=positive_int,
         default=MANDATE_PERIOD,
-        metavar="YEARS",
-        help=f"years of the mandate period (default {MANDATE_PERIOD})",
+        metavar=say("help.years"),
+        help=say("help.vardet.mandate", years=MANDATE_PERIOD),
     )
-    cmd.add_argument("--format", choices=["table", "md", "csv", "json"], default="table")
-    cmd.add_argument("--out", metavar="PATH", help="write to this file instead of the screen")
-    cmd.add_argument("--force", action="store_true", help="overwrite an existing --out file")
-    cmd.add_argument("--lang", choices=["sv", "en"], default="sv", help="language (default sv)")
+    cmd.add_argument(
+        "--format", choices=["table", "md", "csv", "json"], default="table", help=say("help.format")
+    )
+    cmd.add_argument("--out", metavar=say("help.path"), help=say("help.out"))
+    cmd.add_argument("--force", action="store_true", help=say("help.force"))
+    add_lang_option(cmd)
     cmd.set_defaults(func=lambda args: vardet_command(args, sys.stdout, sys.stderr))
 
 

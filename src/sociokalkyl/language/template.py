@@ -57,7 +57,7 @@ TEMPLATE_LABELS: dict[str, tuple[str, str]] = {
     "horizon": WORKBOOK_LABELS["horizon"],
     "discount_rate": WORKBOOK_LABELS["year_rate"],
     "discount_schedule": ("Diskonteringsschema", "Discount schedule"),
-    "optimism_bias": ("Optimism bias", "Optimism bias"),
+    "optimism_bias": ("Påslag för optimism (optimism bias)", "Optimism bias"),
     "intake_year": ("Intag: år", "Intake: year"),
     "intake_count": ("Antal deltagare", "Participants"),
     "intake_hint": ("år 0 = basåret; en rad per år med intag", "year 0 = base year; a row a year"),

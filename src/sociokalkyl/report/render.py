@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import textwrap
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -40,8 +41,14 @@ def _cells(table: Table, lang: Lang) -> list[list[str]]:
     return out
 
 
-def render_text(report: Report, lang: Lang = "sv", width: int = 48) -> str:
+def render_text(
+    report: Report, lang: Lang = "sv", width: int = 48, *, columns: int | None = None
+) -> str:
     """The report as plain text for a terminal (long text cells wrap).
+
+    With ``columns``, every line fits that many characters where it can: text cells
+    wrap narrower and headings wrap shorter, and a table still too wide is split into
+    column groups, each repeating the first column (a numeric cell is never cut).
 
     Parameters
     ----------
@@ -51,6 +58,8 @@ def render_text(report: Report, lang: Lang = "sv", width: int = 48) -> str:
         ``"sv"`` or ``"en"``: how numbers are written (labels are in the report).
     width
         Width [characters] at which text cells wrap.
+    columns
+        The width of the screen [characters]; None for no limit.
 
     Returns
     -------
@@ -64,17 +73,69 @@ def render_text(report: Report, lang: Lang = "sv", width: int = 48) -> str:
     >>> report = build_report(sk.evaluate(*sk.examples.servicetrainee()))
     >>> render_text(report).splitlines()[0]
     'Servicetrainee'
+    >>> max(len(line) for line in render_text(report, columns=80).splitlines()) <= 80
+    True
     """
     title = clean_text(report.title)
-    out = [title, "=" * len(title), *map(clean_text, report.lines), ""]
+    lines = [clean_text(line) for line in report.lines]
+    if columns is not None:
+        lines = [part for line in lines for part in textwrap.wrap(line, columns) or [""]]
+    out = [title, "=" * len(title), *lines, ""]
     for table in report.tables:
         heading = clean_text(table.title)
-        out += [heading, "-" * len(heading), *_text_table(table, lang, width), ""]
+        out += [heading, "-" * len(heading), *_fitted_table(table, lang, width, columns), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _text_table(table: Table, lang: Lang, width: int) -> list[str]:
-    """One table's lines: wrapped headings, a rule, then the rows (``(–)`` when empty)."""
+def _fitted_table(table: Table, lang: Lang, width: int, columns: int | None) -> list[str]:
+    """A table's lines, narrowed to ``columns`` characters (see :func:`render_text`)."""
+    if columns is None:
+        return _text_table(table, lang, width)
+    for wrap in range(width, 19, -2):
+        for heading in (14, 8):
+            lines = _text_table(table, lang, wrap, heading, whole_numbers=True)
+            if max(len(line) for line in lines) <= columns:
+                return lines
+    return _split_table(table, lang, columns)
+
+
+def _split_table(table: Table, lang: Lang, columns: int) -> list[str]:
+    """A table too wide for ``columns`` as column groups, each with the first column."""
+    lines = _text_table(table, lang, 20, 8, whole_numbers=True)
+    rule = next(line for line in lines if set(line) <= {"-", " "})  # "----  ---"
+    widths = [len(part) for part in rule.split("  ")]
+    groups: list[list[int]] = []
+    group = [0]
+    for c in range(1, len(table.headers)):
+        if len(group) > 1 and sum(widths[i] + 2 for i in [*group, c]) - 2 > columns:
+            groups.append(group)
+            group = [0]
+        group.append(c)
+    groups.append(group)
+    out: list[str] = []
+    for part in groups:
+        out += [*_text_table(_columns_of(table, part), lang, 20, 8, whole_numbers=True), ""]
+    return out[:-1]
+
+
+def _columns_of(table: Table, chosen: list[int]) -> Table:
+    """The table with only the columns ``chosen``."""
+    return Table(
+        table.key,
+        table.title,
+        [table.headers[c] for c in chosen],
+        [[row[c] for c in chosen] for row in table.rows],
+        [[kinds[c] for c in chosen] for kinds in table.kinds],
+        [[names[c] for c in chosen] if names else [] for names in table.names],
+    )
+
+
+def _text_table(
+    table: Table, lang: Lang, width: int, heading: int = 14, *, whole_numbers: bool = False
+) -> list[str]:
+    """One table's lines: wrapped headings, a rule, then the rows (``(–)`` when empty).
+
+    With ``whole_numbers`` a text cell never wraps inside a number (``26 000 kr``)."""
     cells = _cells(table, lang)
     if not cells:
         return ["(–)"]
@@ -82,14 +143,12 @@ def _text_table(table: Table, lang: Lang, width: int) -> list[str]:
         all(_numeric(table.kinds[r][c]) for r in range(len(cells)))
         for c in range(len(table.headers))
     ]
+    wrap = _wrap_whole if whole_numbers else textwrap.wrap
     wrapped = [
-        [
-            textwrap.wrap(cell, width) or [""] if not numeric[c] else [cell]
-            for c, cell in enumerate(row)
-        ]
+        [wrap(cell, width) or [""] if not numeric[c] else [cell] for c, cell in enumerate(row)]
         for row in cells
     ]
-    headers, widths = _text_headers([clean_text(h) for h in table.headers], wrapped)
+    headers, widths = _text_headers([clean_text(h) for h in table.headers], wrapped, heading)
     out = [_text_line(line, widths, numeric) for line in _lines(headers)]
     out.append("  ".join("-" * w for w in widths))
     for row in wrapped:
@@ -97,14 +156,26 @@ def _text_table(table: Table, lang: Lang, width: int) -> list[str]:
     return out
 
 
+def _wrap_whole(text: str, width: int) -> list[str]:
+    """``textwrap.wrap`` that keeps a grouped number (``26 000``) on one line."""
+    glued = _DIGIT_GROUP.sub("\u00a0", text.replace("\u00a0", " "))
+    lines = textwrap.wrap(glued, width, break_long_words=False)
+    return [line.replace("\u00a0", " ") for line in lines]
+
+
+_DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|%|×|kr\b|[^\W\d_]+/)")
+"""The space between digit groups of a Swedish number, and before its unit (``%``,
+``kr/mån``)."""
+
+
 def _text_headers(
-    titles: list[str], wrapped: list[list[list[str]]]
+    titles: list[str], wrapped: list[list[list[str]]], heading: int = 14
 ) -> tuple[list[list[str]], list[int]]:
-    """The headings wrapped to their column's data width (at least 14 characters), and
-    each column's width [characters]: its widest data line or heading line."""
+    """The headings wrapped to their column's data width (at least ``heading``
+    characters), and each column's width [characters]: its widest data or heading line."""
     columns = len(titles)
     data_widths = [max(max(len(x) for x in row[c]) for row in wrapped) for c in range(columns)]
-    headers = [textwrap.wrap(h, max(data_widths[c], 14)) or [""] for c, h in enumerate(titles)]
+    headers = [textwrap.wrap(h, max(data_widths[c], heading)) or [""] for c, h in enumerate(titles)]
     widths = [max(data_widths[c], *(len(x) for x in headers[c])) for c in range(columns)]
     return headers, widths
 
@@ -265,7 +336,7 @@ def report_json(
     return strict_json(data) + "\n"
 
 
-def render(report: Report, fmt: str, lang: Lang = "sv") -> str:
+def render(report: Report, fmt: str, lang: Lang = "sv", *, columns: int | None = None) -> str:
     """Render a report as ``"table"`` (text), ``"md"`` or ``"csv"``.
 
     Parameters
@@ -276,6 +347,8 @@ def render(report: Report, fmt: str, lang: Lang = "sv") -> str:
         ``"table"``, ``"md"`` or ``"csv"`` (anything else is text).
     lang
         ``"sv"`` or ``"en"``.
+    columns
+        For text: the screen's width [characters] to fit (None: no limit).
 
     Returns
     -------
@@ -294,4 +367,4 @@ def render(report: Report, fmt: str, lang: Lang = "sv") -> str:
         return render_markdown(report, lang)
     if fmt == "csv":
         return render_csv(report, lang)
-    return render_text(report, lang)
+    return render_text(report, lang, columns=columns)

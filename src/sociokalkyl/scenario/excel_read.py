@@ -18,6 +18,7 @@ from sociokalkyl.limits import MAX_COST_ITEMS, MAX_HORIZON_YEARS
 from sociokalkyl.model import STANDARD_PAYERS
 from sociokalkyl.scenario.excel_cells import SheetCells, whole_number_example
 from sociokalkyl.scenario.excel_check import check_template_values
+from sociokalkyl.scenario.excel_extra import read_extra_sheets
 from sociokalkyl.scenario.excel_file import read_template_cells
 from sociokalkyl.scenario.excel_prices import PRICE_SHEET, read_price_sheet
 from sociokalkyl.scenario.excel_template import (
@@ -264,7 +265,9 @@ def read_template(path: str | Path) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``{"intervention": {...}, "settings": {...}}``, plain values that
+        ``{"intervention": {...}, "settings": {...}}`` and, from the sheets
+        *Osäkerhet* and *Scenarier* when they hold rows, ``uncertainty`` and
+        ``scenarios``; plain values that
         ``Intervention.model_validate`` and ``Settings.model_validate`` accept (amounts as
         ``{"value": 7149.0, "unit": "kr/mån"}``).
 
@@ -304,8 +307,9 @@ def read_template(path: str | Path) -> dict[str, Any]:
         origins[("settings", "discount_rate")] = origins[("settings", "discount_schedule")]
     if prices := read_price_sheet(sheets.get(PRICE_SHEET), origins):
         settings["price_indices"] = prices
-    scenario = {"intervention": intervention, "settings": settings}
+    scenario: dict[str, Any] = {"intervention": intervention, "settings": settings}
     check_template_values(scenario, origins)
+    read_extra_sheets(path, scenario, FIRST_ROW)  # Osäkerhet and Scenarier, when present
     return scenario
 
 

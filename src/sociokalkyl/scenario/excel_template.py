@@ -30,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ from sociokalkyl.scenario.excel_columns import TEMPLATE_SHEETS as TEMPLATE_SHEET
 from sociokalkyl.scenario.excel_columns import Column as Column
 from sociokalkyl.scenario.excel_columns import make_column as make_column
 from sociokalkyl.scenario.excel_prices import PRICE_SHEET, write_price_sheet
+from sociokalkyl.scenario.excel_extra import OPTIONAL_SHEETS, extra_sheet_rows
 from sociokalkyl.scenario.excel_template_rows import KINDS_COST as KINDS_COST
 from sociokalkyl.scenario.excel_template_rows import KINDS_EFFECT as KINDS_EFFECT
 from sociokalkyl.scenario.excel_template_rows import SHEET, template_rows
@@ -194,6 +196,9 @@ def write_template(
     path: str | Path,
     intervention: Intervention | None = None,
     settings: Settings | None = None,
+    *,
+    uncertainty: Mapping[str, Any] | None = None,
+    scenarios: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> None:
     """Write the Excel input template, pre-filled with an intervention or empty.
 
@@ -207,13 +212,24 @@ def write_template(
     settings
         The settings to pre-fill; None leaves base year, price year and horizon empty
         (the discount rate shows 3,5 %).
+    uncertainty
+        A scenario file's ``[uncertainty]`` table for the sheet *Osäkerhet* (empty when
+        None).
+    scenarios
+        A scenario file's ``[scenarios.NAME]`` tables for the sheet *Scenarier*.
+
+    Raises
+    ------
+    InputError
+        For text the template cannot hold, or an uncertainty field it has no column for.
 
     Examples
     --------
     >>> import tempfile, pathlib, openpyxl
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "tom.xlsx"
     >>> write_template(path)
-    >>> openpyxl.load_workbook(path).sheetnames == [*TEMPLATE_SHEETS, PRICE_SHEET]
+    >>> names = openpyxl.load_workbook(path).sheetnames
+    >>> names == [*TEMPLATE_SHEETS, "Osäkerhet", "Scenarier", PRICE_SHEET]
     True
     """
     wb = openpyxl.Workbook()
@@ -227,6 +243,9 @@ def write_template(
     for sheet, (_, columns) in TABLES.items():
         _write_table(wb.create_sheet(sheet), columns, rows.get(sheet, []))
     _settings_sheet(wb.create_sheet(SHEET["settings"]), settings)
+    extra = extra_sheet_rows(uncertainty, scenarios)
+    for sheet, columns in OPTIONAL_SHEETS.items():
+        _write_table(wb.create_sheet(sheet), columns, extra[sheet])
     write_price_sheet(wb.create_sheet(PRICE_SHEET), settings)
     atomic_save(wb, Path(path))
 

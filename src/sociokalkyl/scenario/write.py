@@ -9,13 +9,24 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pint
 import yaml
+from pydantic import BaseModel
 
 from sociokalkyl._atomic import write_atomic
 from sociokalkyl.errors import InputError
+from sociokalkyl.language.numbers import format_unit
 from sociokalkyl.scenario.model import Format, Scenario, detect_format
+from sociokalkyl.units import unit_key
 
-__all__ = ["dump_scenario", "dumps_scenario", "dumps_toml", "scenario_data", "write_atomic"]
+__all__ = [
+    "dump_scenario",
+    "dumps_scenario",
+    "dumps_toml",
+    "scenario_data",
+    "swedish_amount",
+    "write_atomic",
+]
 
 
 def scenario_data(scenario: Scenario) -> dict[str, Any]:
@@ -55,7 +66,7 @@ def scenario_data(scenario: Scenario) -> dict[str, Any]:
     }
 
 
-def dumps_scenario(scenario: Scenario, fmt: Format = "toml") -> str:
+def dumps_scenario(scenario: Scenario, fmt: Format = "toml", *, swedish: bool = False) -> str:
     """The scenario as text in ``fmt``.
 
     Parameters
@@ -64,6 +75,9 @@ def dumps_scenario(scenario: Scenario, fmt: Format = "toml") -> str:
         A validated scenario.
     fmt
         ``"toml"``, ``"yaml"`` or ``"json"``.
+    swedish
+        Write amounts as a Swedish controller does, ``"7 149 kr/mån"`` instead of
+        ``"7149 SEK / month"`` (the same value when read back).
 
     Returns
     -------
@@ -83,8 +97,14 @@ def dumps_scenario(scenario: Scenario, fmt: Format = "toml") -> str:
     >>> scenario = parse_scenario(text)
     >>> parse_scenario(dumps_scenario(scenario, "json"), "json") == scenario
     True
+    >>> 'unit_cost = "7 149 kr/mån"' in dumps_scenario(scenario, swedish=True)
+    True
     """
     data = scenario_data(scenario)
+    if swedish:
+        for part in ("intervention", "settings"):
+            if part in data:
+                _swedish_amounts(getattr(scenario, part), data[part])
     if fmt == "toml":
         return dumps_toml(data)
     if fmt == "yaml":
@@ -94,6 +114,62 @@ def dumps_scenario(scenario: Scenario, fmt: Format = "toml") -> str:
     raise InputError(
         "cannot be written as text", field="format", value=fmt, expected="toml, yaml or json"
     )
+
+
+def _swedish_amounts(model: Any, data: Any) -> None:
+    """Replace each quantity of ``model`` in its plain ``data`` by Swedish text, in place."""
+    if not isinstance(model, BaseModel):
+        return
+    for name in type(model).model_fields:
+        if not isinstance(data, dict) or name not in data:
+            continue
+        value = getattr(model, name)
+        if isinstance(value, pint.Quantity):
+            data[name] = swedish_amount(value)
+        elif isinstance(value, list | tuple) and isinstance(data[name], list):
+            for i, item in enumerate(value[: len(data[name])]):
+                if isinstance(item, pint.Quantity):
+                    data[name][i] = swedish_amount(item)
+                else:
+                    _swedish_amounts(item, data[name][i])
+        else:
+            _swedish_amounts(value, data[name])
+
+
+def swedish_amount(quantity: pint.Quantity[Any]) -> str:
+    """A quantity as a Swedish controller writes it, read back to the same value.
+
+    Parameters
+    ----------
+    quantity
+        A quantity of the models.
+
+    Returns
+    -------
+    str
+        ``"7 149 kr/mån"``; all 15 significant digits kept, and a number that would read
+        as ``"1,125"`` (ambiguous) written ``"1,1250"``.
+
+    Examples
+    --------
+    >>> from sociokalkyl.units import parse_quantity
+    >>> swedish_amount(parse_quantity("9185.395607 SEK/month"))
+    '9 185,395607 kr/mån'
+    >>> swedish_amount(parse_quantity({"value": 1.125, "unit": "kr"}))
+    '1,1250 kr'
+    """
+    text = f"{float(quantity.magnitude):.15g}"
+    if "e" in text:
+        number = text
+    else:
+        sign, body = ("-", text[1:]) if text.startswith("-") else ("", text)
+        whole, _, fraction = body.partition(".")
+        grouped = f"{int(whole):,}".replace(",", " ")
+        if len(fraction) == 3 and len(whole) <= 3 and whole != "0":
+            fraction += "0"  # "1,125" would be ambiguous (see units.parse_number)
+        number = sign + grouped + ("," + fraction if fraction else "")
+    unit = format_unit(unit_key(quantity), "sv")
+    return f"{number} {unit}".strip()
 
 
 def dump_scenario(scenario: Scenario, path: str | Path) -> None:

@@ -38,6 +38,7 @@ import pint
 from sociokalkyl.errors import UnitError
 from sociokalkyl.limits import MAX_UNIT_CHARS
 from sociokalkyl.units.convert import to_float
+from sociokalkyl.units.percent import check_percent_reading
 from sociokalkyl.units.registry import Quantity, ureg
 
 __all__ = [
@@ -331,6 +332,8 @@ def _from_mapping(value: Mapping[Any, Any], *, field: str) -> pint.Quantity[Any]
             value=unit,
             expected='a unit such as "kr/mån"',
         )
+    if not (isinstance(number, str) and number.strip().endswith("%")):
+        check_percent_reading(magnitude, unit, field=field, given=dict(value))
     return Quantity(magnitude, _parse_unit(unit, field=field, original=dict(value)))
 
 

@@ -1,0 +1,90 @@
+"""The commonest problem texts of the readers, in Swedish for the command line.
+
+The readers of scenario files and the Excel template (and pydantic under them) word a
+problem in English; the command line shows it in its own language. This table turns the
+texts a new user meets first (an unknown or missing field, a number that is not one, an
+unreadable unit, an ambiguous number, the percent trap, a file that is not UTF-8 or not
+valid TOML/YAML/JSON) into Swedish; any other text is shown as it is, in English.
+
+Examples
+--------
+>>> swedish_problem("unknown field 'drop_of'; did you mean 'drop_off'?")
+"okänt fält 'drop_of'; menade du 'drop_off'?"
+>>> swedish_problem("one of cost_item, kind")
+'ett av cost_item, kind'
+>>> swedish_problem("something else")
+'something else'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PROBLEMS_SV", "swedish_problem"]
+
+PROBLEMS_SV: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"^unknown field '([^']*)'; did you mean '([^']*)'\?",
+         r"okänt fält '\1'; menade du '\2'?"),
+        (r"^unknown field '([^']*)'", r"okänt fält '\1'"),
+        (r"^is missing$", "saknas"),
+        (r"^Field required$", "saknas"),
+        (r"^a value for this required field$", "ett värde (fältet krävs)"),
+        (r"^one of ", "ett av "),
+        (r"^Input should be a valid integer.*$", "ska vara ett heltal"),
+        (r"^Input should be a valid number.*$", "ska vara ett tal"),
+        (r"^Input should be greater than or equal to (\S+)$", r"ska vara minst \1"),
+        (r"^Input should be greater than (\S+)$", r"ska vara större än \1"),
+        (r"^Input should be less than or equal to (\S+)$", r"ska vara högst \1"),
+        (r"^Input should be less than (\S+)$", r"ska vara mindre än \1"),
+        (r"^is not UTF-8 text$", "är inte UTF-8-text"),
+        (r"^a text file saved as UTF-8$", "en textfil sparad som UTF-8"),
+        (r"^invalid (TOML|YAML|JSON): ", r"ogiltig \1: "),
+        (r"^valid (TOML|YAML|JSON) \(see docs/cli.md for an example\)$",
+         r"giltig \1 (se docs/cli.md för ett exempel)"),
+        (r"^has a unit that cannot be read ", "har en enhet som inte kan läsas "),
+        (r"^a known unit \(", "en känd enhet ("),
+        (r"^is not a number$", "är inte ett tal"),
+        (r"^is ambiguous: the comma may be a decimal sign or a thousands separator$",
+         "är tvetydigt: kommat kan vara decimaltecken eller skilja tusental"),
+        (r"^is ambiguous: the point may be a decimal sign or a thousands separator$",
+         "är tvetydigt: punkten kan vara decimaltecken eller skilja tusental"),
+        (r"(\S+) with the unit % can be read as (\S+) % or as (\S+) %",
+         r"\1 med enheten % kan läsas som \2 % eller som \3 %"),
+        (r" \(got (.*?)\); expected for ", r" (fick \1); väntat: för "),
+        (r"^for (\S+) %: ", r"för \1 %: "),
+        (r"(?<=: )for (\S+) %: ", r"för \1 %: "),
+        (r"; for (\S+) %: the text ", r"; för \1 %: texten "),
+        (r" with the unit andel", " med enheten andel"),
+        (r" with the unit %", " med enheten %"),
+        (r" or the share ", " eller andelen "),
+        (r"\(or (\S+) med enheten andel\)", r"(eller \1 med enheten andel)"),
+        (r" or (\S+) med enheten andel$", r" eller \1 med enheten andel"),
+        (r"^the file does not exist$", "filen finns inte"),
+    )
+)  # fmt: skip
+"""(pattern, Swedish replacement), applied in order, each wherever it matches."""
+
+
+def swedish_problem(text: str) -> str:
+    """``text`` with the known English wordings of :data:`PROBLEMS_SV` in Swedish.
+
+    Parameters
+    ----------
+    text
+        A problem's message or what was expected.
+
+    Returns
+    -------
+    str
+        The text with every known wording replaced; unknown wordings stay English.
+
+    Examples
+    --------
+    >>> swedish_problem("Förändring -0,3 with the unit % can be read as -0,3 % or as -30 %")
+    'Förändring -0,3 med enheten % kan läsas som -0,3 % eller som -30 %'
+    """
+    for pattern, replacement in PROBLEMS_SV:
+        text = pattern.sub(replacement, text)
+    return text
