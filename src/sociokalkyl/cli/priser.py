@@ -18,6 +18,7 @@ import sys
 from typing import Any
 
 from sociokalkyl.cli._common import positive_int
+from sociokalkyl.cli._lang import current_lang
 from sociokalkyl.language.labels import Lang, as_lang
 from sociokalkyl.language.numbers import format_number
 from sociokalkyl.language.prices import origin_text, price_text
@@ -52,38 +53,39 @@ def add_priser_parser(
     >>> args.action, args.timeout, args.offline
     ('uppdatera', 5, False)
     """
+    lang = current_lang()  # --help in the language of the call
     priser = subparsers.add_parser(
         "priser",
         aliases=["prices"],
         parents=[common],
-        help=price_text("cli_help"),
-        description=price_text("cli_description"),
+        help=price_text("cli_help", lang),
+        description=price_text("cli_description", lang),
     )
     actions = priser.add_subparsers(dest="action", metavar="ÅTGÄRD", required=True)
     update = actions.add_parser(
-        "uppdatera", aliases=["update"], parents=[common], help=price_text("cli_update_help")
+        "uppdatera", aliases=["update"], parents=[common], help=price_text("cli_update_help", lang)
     )
-    update.add_argument("--url", default=DEFAULT_BASE_URL, help=price_text("cli_url_help"))
+    update.add_argument("--url", default=DEFAULT_BASE_URL, help=price_text("cli_url_help", lang))
     update.add_argument(
-        "--tabell", default=KPI_TABLE, help=price_text("cli_table_help", table=KPI_TABLE)
+        "--tabell", default=KPI_TABLE, help=price_text("cli_table_help", lang, table=KPI_TABLE)
     )
     update.add_argument(
         "--timeout",
         type=positive_int,
         default=int(DEFAULT_TIMEOUT),
-        help=price_text("cli_timeout_help", timeout=DEFAULT_TIMEOUT),
+        help=price_text("cli_timeout_help", lang, timeout=DEFAULT_TIMEOUT),
     )
-    update.add_argument("--offline", action="store_true", help=price_text("cli_offline_help"))
+    update.add_argument("--offline", action="store_true", help=price_text("cli_offline_help", lang))
     show = actions.add_parser(
-        "visa", aliases=["show"], parents=[common], help=price_text("cli_show_help")
+        "visa", aliases=["show"], parents=[common], help=price_text("cli_show_help", lang)
     )
     show.add_argument(
         "--index", default="KPI", type=str.upper, choices=["KPI", "OPI"],
-        help=price_text("cli_index_help"),
+        help=price_text("cli_index_help", lang),
     )  # fmt: skip
     for action in (update, show):
         action.add_argument(
-            "--lang", choices=["sv", "en"], default="sv", help=price_text("cli_lang_help")
+            "--lang", choices=["sv", "en"], default="sv", help=price_text("cli_lang_help", lang)
         )
     priser.set_defaults(func=priser_command)
 

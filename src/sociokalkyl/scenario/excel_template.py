@@ -51,8 +51,8 @@ from sociokalkyl.scenario.excel_columns import TABLES as TABLES
 from sociokalkyl.scenario.excel_columns import TEMPLATE_SHEETS as TEMPLATE_SHEETS
 from sociokalkyl.scenario.excel_columns import Column as Column
 from sociokalkyl.scenario.excel_columns import make_column as make_column
-from sociokalkyl.scenario.excel_prices import PRICE_SHEET, write_price_sheet
 from sociokalkyl.scenario.excel_extra import OPTIONAL_SHEETS, extra_sheet_rows
+from sociokalkyl.scenario.excel_prices import PRICE_SHEET, write_price_sheet
 from sociokalkyl.scenario.excel_template_rows import KINDS_COST as KINDS_COST
 from sociokalkyl.scenario.excel_template_rows import KINDS_EFFECT as KINDS_EFFECT
 from sociokalkyl.scenario.excel_template_rows import SHEET, template_rows
