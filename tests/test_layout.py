@@ -65,6 +65,8 @@ PINT_FREE = (
     "engine/log.py",
     "engine/parameters.py",
     "engine/bounds.py",
+    "engine/lines.py",
+    "engine/projection.py",
     "analysis/*.py",
     "uncertainty/*.py",
 )

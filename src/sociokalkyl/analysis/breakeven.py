@@ -91,14 +91,23 @@ class BreakEven:
         return self.message
 
 
-def _npv_for(plan: Plan, values: Mapping[str, Array], payer: str | None) -> Array:
-    """NPV (or one payer's NPV) of every draw of ``values`` [SEK], shape ``(D,)``."""
+def _npv_for(plan: Plan, values: Mapping[str, Array], weights: Array | None) -> Array:
+    """NPV (or the NPV of line ``weights``) of every draw of ``values`` [SEK], ``(D,)``."""
     projection = project(plan, values, with_baseline=False)
-    net = projection.net
-    if payer is not None:
-        j = plan.payers.index(payer)
-        net = projection.net_of(projection.item_payer_shares[:, j], projection.cost_payers[:, j])
+    net = projection.net if weights is None else projection.net_for(weights)
     return discounted_sum(net, projection.factors, axis=-2)
+
+
+def _weights_of(plan: Plan, payer: str | None, perspective: str | None) -> Array | None:
+    """The line weights of an actor (its own column) or of a perspective; None: headline."""
+    if payer is not None and perspective is not None:
+        raise InputError(
+            "are both given", field="payer, perspective", value=(payer, perspective),
+            expected="one of them: an actor's own NPV, or a perspective's",
+        )  # fmt: skip
+    if payer is not None:
+        return plan.weights[:, plan.payer_index(payer)]
+    return None if perspective is None else plan.perspective(perspective).weights
 
 
 def _scan_grid(current: float, low: float, high: float, points: int) -> Array:
@@ -138,15 +147,15 @@ def _refine(npv_at: _NpvAt, grid: Array, npv: Array) -> list[float]:
 class _NpvAt:
     """The NPV as a function of one parameter, the others fixed (a vectorised callable)."""
 
-    def __init__(self, plan: Plan, base: dict[str, Array], parameter: str, payer: str | None):
-        self.plan, self.base, self.parameter, self.payer = plan, base, parameter, payer
+    def __init__(self, plan: Plan, base: dict[str, Array], parameter: str, weights: Array | None):
+        self.plan, self.base, self.parameter, self.weights = plan, base, parameter, weights
 
     def __call__(self, points: Array) -> Array:
         # a few points at a time for a large plan: the flows of 3 000 points of 1 000 cost
         # items over 400 years would take 10 GB; each point's NPV is the same either way
         step = batch_size(self.plan, 4096)
         parts = [
-            _npv_for(self.plan, {**self.base, self.parameter: points[i : i + step]}, self.payer)
+            _npv_for(self.plan, {**self.base, self.parameter: points[i : i + step]}, self.weights)
             for i in range(0, max(points.size, 1), step)
         ]
         return parts[0] if len(parts) == 1 else np.concatenate(parts)
@@ -180,6 +189,7 @@ def break_even_of_plan(
     parameter: str = "effect_multiplier",
     *,
     payer: str | None = None,
+    perspective: str | None = None,
     low: float | None = None,
     high: float | None = None,
     values: Mapping[str, Array] | None = None,
@@ -202,7 +212,9 @@ def break_even_of_plan(
     parameter
         A parameter name, e.g. ``"effect_multiplier"`` [×] or ``"effects[0].change"``.
     payer
-        Solve for this payer's NPV instead of the total.
+        Solve for this actor's own NPV instead of the headline's.
+    perspective
+        Solve for this perspective's NPV (``"kommun"``: the kommun and its nämnder).
     low, high
         The range searched [the parameter's unit]; default its bounds, cut to +-1e9.
     values
@@ -229,22 +241,22 @@ def break_even_of_plan(
     False
     """
     info = plan.parameter(parameter)
-    if payer is not None:
-        plan.payer_index(payer)
+    weights = _weights_of(plan, payer, perspective)
     base = dict(values if values is not None else plan.values())
     low = max(info.bounds[0], -_REACH) if low is None else float(low)
     high = min(info.bounds[1], _REACH) if high is None else float(high)
     if not low < high:
         raise InputError("is not a range with low < high", field="low, high",
                          value=(low, high), expected="e.g. low=0.0, high=10.0")  # fmt: skip
-    npv_at = _NpvAt(plan, base, parameter, payer)
+    npv_at = _NpvAt(plan, base, parameter, weights)
     current = float(np.clip(np.reshape(base[parameter], -1)[0], low, high))
     grid = _scan_grid(current, low, high, points)
     npv = npv_at(grid)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # no stderr noise
         roots = tuple(sorted(_refine(npv_at, grid, npv)))
     value = min(roots, key=lambda r: abs(r - current)) if roots else math.nan
-    found = BreakEven(parameter, value, info.unit, info.value, payer, low, high, bool(roots),
+    who = payer or perspective
+    found = BreakEven(parameter, value, info.unit, info.value, who, low, high, bool(roots),
                       "", roots, grid, npv)  # fmt: skip
     return dataclasses.replace(found, message=_message(found))
 
@@ -255,6 +267,7 @@ def break_even(
     parameter: str = "effect_multiplier",
     *,
     payer: str | None = None,
+    perspective: str | None = None,
     within: tuple[float, float] | None = None,
     catalogue: Mapping[str, CostItem] | None = None,
 ) -> BreakEven:
@@ -269,7 +282,9 @@ def break_even(
         ``"effect_multiplier"`` (the default: the multiple of every effect [×]),
         ``"effects[1].change"`` or ``"costs[0].amount"``.
     payer
-        Solve for this payer's NPV instead of the total.
+        Solve for this actor's own NPV instead of the headline's.
+    perspective
+        Solve for this perspective's NPV (``"kommun"``, ``"offentlig_sektor"``, ...).
     within
         ``(low, high)`` range searched [the parameter's unit]; default the parameter's
         bounds (cut to +-1e9).
@@ -303,8 +318,7 @@ def break_even(
     """
     plan = compile_plan(intervention, settings, catalogue)
     plan.parameter(parameter)
-    if payer is not None:
-        plan.payer_index(payer)
+    _weights_of(plan, payer, perspective)
     low, high = (None, None) if within is None else (float(within[0]), float(within[1]))
     if low is not None and high is not None and not low < high:
         raise InputError(
@@ -313,4 +327,6 @@ def break_even(
             value=within,
             expected="e.g. within=(-10, 0)",
         )
-    return break_even_of_plan(plan, parameter, payer=payer, low=low, high=high)
+    return break_even_of_plan(
+        plan, parameter, payer=payer, perspective=perspective, low=low, high=high
+    )

@@ -29,9 +29,10 @@ class Metrics:
     Attributes
     ----------
     npv : (D,)
-        Net present value: PV(avoided costs) - PV(intervention costs).
+        Net present value of the headline perspective: PV(gains) - PV(costs).
     pv_costs, pv_avoided : (D,)
-        Present values of the intervention costs and of the avoided costs.
+        Present values of its costs and of its gains (avoided costs, transfers received,
+        production): each line on the side of the sign of its weight.
     npv_by_payer, pv_costs_by_payer, pv_avoided_by_payer : (D, P)
         The same per payer.
     pv_avoided_by_item : (D, I)
@@ -44,12 +45,16 @@ class Metrics:
         Payback period [years], NaN when not within the horizon.
     payback_by_payer, payback_discounted_by_payer : (D, P)
         The same per payer.
+    npv_by_perspective, pv_costs_by_perspective, pv_avoided_by_perspective : (D, Q)
+        NPV and its two sides per perspective, in the order of ``Plan.perspectives``.
+    payback_by_perspective, payback_discounted_by_perspective : (D, Q)
+        Payback per perspective [years].
 
     Examples
     --------
     >>> from sociokalkyl import evaluate, examples
     >>> evaluate(*examples.servicetrainee()).metrics.npv_by_payer.shape   # (D, P)
-    (1, 4)
+    (1, 5)
     """
 
     npv: Array
@@ -65,33 +70,58 @@ class Metrics:
     payback_discounted: Array
     payback_by_payer: Array
     payback_discounted_by_payer: Array
+    npv_by_perspective: Array
+    pv_costs_by_perspective: Array
+    pv_avoided_by_perspective: Array
+    payback_by_perspective: Array
+    payback_discounted_by_perspective: Array
 
 
-def _paybacks(projection: Projection) -> Array:
-    """Undiscounted and discounted payback of the total and of each active payer.
+def _paybacks(projection: Projection, rows: list[Array]) -> Array:
+    """Undiscounted and discounted payback of the net of each weight vector in ``rows``.
 
-    Returns shape ``(2, 1 + A, D)`` for ``A`` active payers: ``[0]`` undiscounted,
-    ``[1]`` discounted; row 0 the total, row ``1 + a`` the ``a``-th active payer. The
-    net flows are built in one array ``(T, 2, 1 + A, D)``, the year outermost, so that
-    each step of the cumulative sum adds one contiguous block.
+    Returns shape ``(2, R, D)``: ``[0]`` undiscounted, ``[1]`` discounted. A weight vector
+    met before is not projected again (the kommun is often the whole of society). The net
+    flows are built in one array ``(T, 2, U, D)`` for the ``U`` distinct rows, the year
+    outermost, so that each step of the cumulative sum adds one contiguous block.
     """
-    active = projection.active_payers
-    items, horizon, draws = projection.avoided.shape
-    flows = np.empty((horizon, 2, 1 + active.size, draws))  # year first: whole rows per year
-    projection.net_of(np.ones(items), np.ones(projection.costs.shape[0]), out=flows[:, 0, 0])
-    for row, j in enumerate(active, start=1):
-        shares, paid = projection.item_payer_shares[:, j], projection.cost_payers[:, j]
-        projection.net_of(shares, paid, out=flows[:, 0, row])
+    unique: list[Array] = []
+    where: list[int] = []
+    for weights in rows:
+        found = next((u for u, seen in enumerate(unique) if np.array_equal(seen, weights)), None)
+        if found is None:
+            unique.append(weights)
+            found = len(unique) - 1
+        where.append(found)
+    _, horizon, draws = projection.flows.shape
+    flows = np.empty((horizon, 2, len(unique), draws))  # year first: whole rows per year
+    for row, weights in enumerate(unique):
+        projection.net_for(weights, out=flows[:, 0, row])
     np.multiply(flows[:, 0], projection.factors[:, None, :], out=flows[:, 1])
-    return payback_along_axis(flows, axis=0, overwrite=True)
+    paybacks = payback_along_axis(flows, axis=0, overwrite=True)
+    return paybacks[:, where]
+
+
+def _sides(weights: Array, pv_flows: Array) -> tuple[Array, Array]:
+    """PV of the gains (lines of positive weight) and of the costs (negative), ``(D,)``.
+
+    :math:`B = \\sum_{W_l > 0} W_l PV_l` and :math:`C = \\sum_{W_l < 0} -W_l PV_l`: a
+    line is a gain or a cost by the sign of its weight, whatever the sign of its value (an
+    avoided cost that is negative, a cost increase, stays on the gains' side).
+    """
+    gains = weighted_sum(np.where(weights > 0, weights, 0.0), pv_flows)
+    costs = weighted_sum(np.where(weights < 0, -weights, 0.0), pv_flows)
+    return gains, costs
 
 
 def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics:
     """Metrics of a projection, vectorised over draws (no loop over draws).
 
-    Present values are taken per cost item and per cost line, then added up with the
-    payer shares, :math:`PV_p = \\sum_i s_{ip} PV_i - \\sum_{k \\text{ paid by } p} PV_k`:
-    the same sums as discounting each payer's flows, with less work. Every sum runs in a
+    Present values are taken per line (cost item, cost line, derived line), then added
+    up with the constant weights, :math:`PV_a = \\sum_l w_{la} PV_l` for an actor and
+    :math:`PV_p = \\sum_l W_{lp} PV_l` for a perspective: the same sums as discounting
+    each actor's flows, with less work. The headline numbers are those of the plan's
+    headline perspective (``Settings.perspective``, ``samhället`` by default). Every sum runs in a
     fixed order (:func:`~sociokalkyl.finance.discounted_sum`), so one draw gives the same
     bits alone and among many.
 
@@ -123,41 +153,49 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
     ((2,), True)
     """
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        return _metrics(projection, with_irr)
+        return _metrics(projection, with_irr, tuple(projection.perspectives))
 
 
-def _metrics(projection: Projection, with_irr: bool) -> Metrics:
+def _metrics(projection: Projection, with_irr: bool, perspectives: tuple[Array, ...]) -> Metrics:
     """:func:`compute_metrics` with numpy's floating-point warnings set by the caller."""
-    factors = projection.factors
-    pv_flows = discounted_sum(projection.flows, factors, axis=-2)  # (I + K, D)
-    items = projection.item_payer_shares.shape[0]
-    pv_items, pv_lines = pv_flows[:items], pv_flows[items:]
-    shares, cost_payers = projection.item_payer_shares, projection.cost_payers
-    pv_avoided_by_payer = np.stack([weighted_sum(w, pv_items) for w in shares.T], axis=-1)
-    pv_costs_by_payer = np.stack([weighted_sum(w, pv_lines) for w in cost_payers.T], axis=-1)
-    pv_avoided = weighted_sum(np.ones(pv_items.shape[0]), pv_items)
-    pv_costs = weighted_sum(np.ones(pv_lines.shape[0]), pv_lines)
+    pv_flows = discounted_sum(projection.flows, projection.factors, axis=-2)  # (L, D)
+    pv_avoided, pv_costs = _sides(projection.headline, pv_flows)
+    by_actor = [_sides(w, pv_flows) for w in projection.weights.T]
+    by_view = [_sides(w, pv_flows) for w in perspectives]
     ratio = np.where(pv_costs != 0, pv_avoided / np.where(pv_costs != 0, pv_costs, 1), np.nan)
     rates = (
         np.asarray(irr_of(projection.net.T), dtype=float)
         if with_irr
         else np.full(pv_costs.shape[0], np.nan)
     )
-    paybacks = _paybacks(projection)
-    by_payer = np.zeros((2, *pv_costs_by_payer.shape))  # a payer with no flow: 0
-    by_payer[:, :, projection.active_payers] = paybacks[:, 1:].transpose(0, 2, 1)
+    active = projection.active_payers
+    rows = [projection.headline, *(projection.weights[:, j] for j in active), *perspectives]
+    paybacks = _paybacks(projection, rows)
+    by_payer = np.zeros((2, pv_costs.shape[0], projection.weights.shape[1]))  # no flow: 0
+    by_payer[:, :, active] = paybacks[:, 1 : 1 + active.size].transpose(0, 2, 1)
+    views = paybacks[:, 1 + active.size :].transpose(0, 2, 1)
     return Metrics(
         npv=pv_avoided - pv_costs,
         pv_costs=pv_costs,
         pv_avoided=pv_avoided,
-        npv_by_payer=pv_avoided_by_payer - pv_costs_by_payer,
-        pv_costs_by_payer=pv_costs_by_payer,
-        pv_avoided_by_payer=pv_avoided_by_payer,
-        pv_avoided_by_item=pv_items.T,
+        npv_by_payer=_stack([g - c for g, c in by_actor], pv_costs),
+        pv_costs_by_payer=_stack([c for _, c in by_actor], pv_costs),
+        pv_avoided_by_payer=_stack([g for g, _ in by_actor], pv_costs),
+        pv_avoided_by_item=pv_flows[: projection.items].T,
         benefit_cost_ratio=np.asarray(ratio, dtype=float),
         irr=rates,
         payback=paybacks[0, 0],
         payback_discounted=paybacks[1, 0],
         payback_by_payer=by_payer[0],
         payback_discounted_by_payer=by_payer[1],
+        npv_by_perspective=_stack([g - c for g, c in by_view], pv_costs),
+        pv_costs_by_perspective=_stack([c for _, c in by_view], pv_costs),
+        pv_avoided_by_perspective=_stack([g for g, _ in by_view], pv_costs),
+        payback_by_perspective=views[0],
+        payback_discounted_by_perspective=views[1],
     )
+
+
+def _stack(columns: list[Array], like: Array) -> Array:
+    """Columns ``(D,)`` side by side, ``(D, N)``; ``(D, 0)`` for none."""
+    return np.stack(columns, axis=-1) if columns else np.zeros((like.shape[0], 0))

@@ -21,6 +21,7 @@ from sociokalkyl.analysis.breakeven import break_even_of_plan
 from sociokalkyl.analysis.display import result_html, result_repr
 from sociokalkyl.analysis.frames import result_frame
 from sociokalkyl.analysis.metrics import Metrics
+from sociokalkyl.analysis.result_perspectives import PerspectiveMixin
 from sociokalkyl.analysis.text import result_text
 from sociokalkyl.engine import Plan, Projection
 from sociokalkyl.finance.discounting import discounted_sum
@@ -28,7 +29,7 @@ from sociokalkyl.finance.discounting import discounted_sum
 __all__ = ["Result"]
 
 
-class Result:
+class Result(PerspectiveMixin):
     """The result of a deterministic analysis (:func:`evaluate`).
 
     The names are those of :class:`~sociokalkyl.uncertainty.SimulationResult`, where

@@ -97,6 +97,7 @@ def check_sizes(
         "effects": len(intervention.effects),
         "costs": len(intervention.costs),
         "other_payers": len(intervention.other_payers),
+        "actors": len(intervention.actors),
     }
     for field, count in counts.items():
         if count > MAX_COST_ITEMS:
@@ -133,7 +134,8 @@ def batch_size(plan: Plan, most: int) -> int:
     -------
     int
         ``most``, or the largest power of two below it whose flows and temporaries
-        (about ``8 (I + K + 2 P + 4) T`` bytes a draw) fit in
+        (about ``8 (L + 2 (1 + P + Q) + 2) T`` bytes a draw for ``L`` lines,
+        ``P`` actors with a flow and ``Q`` perspectives) fit in
         :data:`~sociokalkyl.limits.MAX_ENGINE_BYTES`; at least 1. A draw's numbers do not
         depend on the draws projected with it, so the batch changes no result.
 
@@ -144,7 +146,9 @@ def batch_size(plan: Plan, most: int) -> int:
     >>> batch_size(compile_plan(*examples.servicetrainee()), 2048)
     2048
     """
-    lines = len(plan.cost_items) + len(plan.costs) + 2 * len(plan.payers) + 4
+    # the lines, and the net flows whose payback is sought (headline, actors, perspectives)
+    nets = 1 + len(plan.active_payers) + len(plan.perspectives)
+    lines = plan.weights.shape[0] + 2 * nets + 2
     per_draw = 8 * lines * plan.horizon
     batch = most
     while batch > 1 and batch * per_draw > MAX_ENGINE_BYTES:

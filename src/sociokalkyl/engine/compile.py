@@ -36,9 +36,10 @@ from sociokalkyl.engine.plan import (
     ParameterKey,
     Plan,
 )
-from sociokalkyl.errors import InputError, UnitError, unknown_name
+from sociokalkyl.engine.weights import compile_actors, compile_lines
+from sociokalkyl.errors import InputError, UnitError
 from sociokalkyl.finance import discount_factors
-from sociokalkyl.model import STANDARD_PAYERS, CostItem, Intervention, Settings
+from sociokalkyl.model import CostItem, Intervention, Settings
 from sociokalkyl.units import format_quantity, kronor_multiple, to_float, unit_key
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def compile_plan(
 def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: Settings) -> Plan:
     """The plan of an intervention whose cost items are resolved, section by section."""
     check_sizes(intervention, items, settings)
-    payers = _payers(intervention, items)
+    payers = compile_actors(intervention, items)
     # in the order of the model, which is also the order in which errors are found
     intake = _intake(intervention, settings.horizon)
     item_parameters, shares, price_factors = _cost_items(items, payers, settings)
@@ -107,6 +108,7 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
     effect_parameters, effects = _effects(intervention, items)
     cost_parameters, costs = _costs(intervention, payers, settings)
     setting_parameters, fixed_factors, discounting = _settings(settings)
+    lines = compile_lines(intervention, items, payers, settings)
     parameters = [
         *intake,
         *item_parameters,
@@ -114,6 +116,7 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
         *effect_parameters,
         *cost_parameters,
         *setting_parameters,
+        *lines.parameters,
     ]
     by_name = {p.name: p for p in parameters}
     log = assumption_log(intervention, items, by_name, price_factors, settings.price_year)
@@ -134,6 +137,14 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
         costs=costs,
         assumptions=log,
         warnings=tuple(intervention.warnings),
+        weights=lines.weights,
+        society=lines.society,
+        line_flows=lines.flows,
+        line_names=lines.names,
+        derived=lines.derived,
+        orientation=lines.orientation,
+        perspectives=lines.perspectives,
+        headline=settings.perspective,
     )
 
 
@@ -155,22 +166,6 @@ def _parameter(
     else:
         name = f"{key.section}[{key.index}].{key.field}"
     return Parameter(name, key, value, scale, unit, bounds, multiple)
-
-
-def _payers(intervention: Intervention, items: tuple[CostItem, ...]) -> tuple[str, ...]:
-    """The standard payers and the intervention's own; every item's payer must be one."""
-    payers = list(dict.fromkeys([*STANDARD_PAYERS, *intervention.other_payers]))
-    for item in items:
-        for payer in item.payer_shares:
-            if payer not in payers:
-                raise unknown_name(
-                    payer,
-                    payers,
-                    "a known payer",
-                    field=f"cost_items.{item.key}.payer",
-                    expected=f"one of {payers}, or declare it in other_payers",
-                )
-    return tuple(payers)
 
 
 def _intake(intervention: Intervention, horizon: int) -> list[Parameter]:

@@ -11,13 +11,14 @@ neither pint nor pydantic nor the models.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
+from sociokalkyl.engine.lines import DerivedLine, Perspective
 from sociokalkyl.engine.log import Assumption
 from sociokalkyl.engine.parameters import Discounting, Parameter, ParameterKey
 from sociokalkyl.engine.structure import BaselineProfile, CostLine, EffectTiming
@@ -83,6 +84,22 @@ class Plan:
     warnings
         Implausible magnitudes the user has not accepted (``Intervention.warnings``):
         every report shows them.
+    weights
+        Weight of each line for each actor [1], shape ``(L, A)``: the cost items'
+        avoided costs, the cost lines, then the derived lines (see
+        :mod:`sociokalkyl.engine.weights`); ``L = I + K + X``.
+    society
+        Weight of each line for every actor together [1], shape ``(L,)``.
+    line_flows, line_names
+        Each line's flow kind (``"resource"``, ``"transfer"``, ``"production"``) and name.
+    derived
+        The lines derived from work (:class:`~sociokalkyl.engine.lines.DerivedLine`).
+    orientation
+        +1 for a line of avoided costs, -1 for a line of costs [1], shape ``(L,)``.
+    perspectives
+        The preset and user perspectives (:class:`~sociokalkyl.engine.lines.Perspective`).
+    headline
+        The perspective of the headline numbers (``Settings.perspective``).
 
     Examples
     --------
@@ -109,6 +126,53 @@ class Plan:
     costs: tuple[CostLine, ...] = ()
     assumptions: tuple[Assumption, ...] = ()
     warnings: tuple[PlausibilityWarning, ...] = ()
+    weights: Array = field(default_factory=lambda: np.zeros((0, 0)))
+    society: Array = field(default_factory=lambda: np.zeros(0))
+    line_flows: tuple[str, ...] = ()
+    line_names: tuple[str, ...] = ()
+    derived: tuple[DerivedLine, ...] = ()
+    orientation: Array = field(default_factory=lambda: np.zeros(0))
+    perspectives: tuple[Perspective, ...] = ()
+    headline: str = "samhället"
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """Every actor of the analysis (the same as :attr:`payers`)."""
+        return self.payers
+
+    def perspective(self, name: str) -> Perspective:
+        """The named perspective (an alias such as ``"offentlig sektor"`` is accepted).
+
+        Parameters
+        ----------
+        name
+            A preset's name or one of ``Settings.perspectives``.
+
+        Returns
+        -------
+        Perspective
+            Its actors and line weights.
+
+        Raises
+        ------
+        InputError
+            For an unknown name, with "did you mean" and the valid names.
+
+        Examples
+        --------
+        >>> from sociokalkyl import examples
+        >>> from sociokalkyl.engine import compile_plan
+        >>> compile_plan(*examples.servicetrainee()).perspective("offentlig sektor").actors
+        ('kommun', 'region', 'stat')
+        """
+        wanted = {"offentlig sektor": "offentlig_sektor", "samhallet": "samhället"}.get(
+            name.strip(), name.strip()
+        )
+        for perspective in self.perspectives:
+            if perspective.name == wanted:
+                return perspective
+        names = [p.name for p in self.perspectives]
+        raise unknown_name(name, names, "a perspective of this analysis", field="perspective")
 
     @property
     def item_keys(self) -> tuple[str, ...]:
@@ -142,10 +206,9 @@ class Plan:
 
     @property
     def active_payers(self) -> tuple[str, ...]:
-        """The payers that pay a cost or own a share of a cost item, in plan order."""
-        used = set(np.flatnonzero(self.item_payer_shares.sum(axis=0) > 0).tolist())
-        used |= {cost.payer for cost in self.costs}
-        return tuple(payer for j, payer in enumerate(self.payers) if j in used)
+        """The actors with a flow (a weight on any line), in plan order."""
+        used = (self.weights != 0).any(axis=0)
+        return tuple(payer for j, payer in enumerate(self.payers) if used[j])
 
     def values(self, overrides: Mapping[str, float | Array] | None = None) -> dict[str, Array]:
         """The parameter values as arrays; ``overrides`` replace named values.

@@ -16,189 +16,20 @@ This module sees only floats and numpy arrays: no pint, no pydantic, no models.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
+from sociokalkyl.engine.lines import derive_lines
 from sociokalkyl.engine.parameters import canonical_value
 from sociokalkyl.engine.plan import BaselineProfile, Plan
 from sociokalkyl.engine.profile import _decay, _ramp_window
+from sociokalkyl.engine.projection import Projection, weighted_sum
 from sociokalkyl.finance import discount_factors
 
 __all__ = ["Projection", "project", "weighted_sum"]
 
 Array = NDArray[np.float64]
-
-
-@dataclass(frozen=True)
-class Projection:
-    """Yearly flows for ``D`` draws [SEK, analysis price year, undiscounted].
-
-    The year is the second-to-last axis and the draw the last, ``(·, T, D)``: one year
-    of every draw is one contiguous row, which is the layout in which numpy projects,
-    discounts and sums over years fastest. ``D`` is 1 when no parameter varies.
-
-    Attributes
-    ----------
-    flows
-        The avoided costs by cost item, then the intervention costs by cost line, in
-        one array of shape ``(I + K, T, D)``; :attr:`avoided` and :attr:`costs` are
-        views of it.
-    baseline
-        Baseline costs of the participants by cost item, shape ``(I, T, D)``.
-    factors
-        Discount factors, shape ``(T, D)``, or ``(T, 1)`` when every draw has the same.
-    item_payer_shares
-        Share of each cost item paid by each payer, shape ``(I, P)``.
-    cost_payers
-        1 where a cost line is paid by a payer, else 0, shape ``(K, P)``.
-
-    Examples
-    --------
-    >>> from sociokalkyl import examples
-    >>> from sociokalkyl.engine import compile_plan
-    >>> plan = compile_plan(*examples.servicetrainee())
-    >>> projection = project(plan, plan.values({"effect_multiplier": [0.5, 1.0]}))
-    >>> projection.avoided.shape, projection.net.shape   # (items, years, draws)
-    ((1, 10, 2), (10, 2))
-    """
-
-    flows: Array
-    baseline: Array
-    factors: Array
-    item_payer_shares: Array
-    cost_payers: Array
-
-    @property
-    def active_payers(self) -> NDArray[np.intp]:
-        """Indices of the payers that pay a cost or own a share of a cost item.
-
-        The others have no flow in any draw.
-        """
-        used = (self.item_payer_shares > 0).any(axis=0) | (self.cost_payers > 0).any(axis=0)
-        return np.flatnonzero(used)
-
-    @property
-    def avoided(self) -> Array:
-        """Avoided costs by cost item, shape ``(I, T, D)`` (negative: a cost increase)."""
-        return self.flows[: self.item_payer_shares.shape[0]]
-
-    @property
-    def costs(self) -> Array:
-        """Intervention costs by cost line, shape ``(K, T, D)``."""
-        return self.flows[self.item_payer_shares.shape[0] :]
-
-    @property
-    def net(self) -> Array:
-        """Avoided costs less intervention costs, shape ``(T, D)``."""
-        return self.net_of(np.ones(self.avoided.shape[0]), np.ones(self.costs.shape[0]))
-
-    def net_of(self, item_weights: Array, cost_weights: Array, out: Array | None = None) -> Array:
-        """A weighted net: some of the avoided costs less some of the intervention costs.
-
-        Parameters
-        ----------
-        item_weights
-            Weight of each cost item's avoided costs [share], shape ``(I,)``.
-        cost_weights
-            Weight of each cost line [share], shape ``(K,)``.
-        out
-            An array of shape ``(T, D)`` to write the result into.
-
-        Returns
-        -------
-        ndarray
-            :math:`\\sum_i w_i\\,\\mathrm{avoided}_i - \\sum_k v_k\\,\\mathrm{costs}_k`
-            [SEK], shape ``(T, D)``.
-
-        Notes
-        -----
-        With a payer's shares as weights this is the payer's net. The sum runs in a
-        fixed order (see :func:`weighted_sum`), so every draw's numbers are the same
-        whichever draws it is projected with.
-
-        Examples
-        --------
-        >>> from sociokalkyl import examples
-        >>> from sociokalkyl.engine import compile_plan
-        >>> plan = compile_plan(*examples.servicetrainee())
-        >>> p = project(plan, plan.values())
-        >>> bool((p.net_of(np.ones(1), np.zeros(2)) == p.avoided[0]).all())
-        True
-        """
-        weights = np.concatenate([item_weights, -np.asarray(cost_weights)])
-        return weighted_sum(weights, self.flows, out=out)
-
-    @property
-    def costs_by_payer(self) -> Array:
-        """Intervention costs per payer, shape ``(P, T, D)``."""
-        return np.stack([weighted_sum(w, self.costs) for w in self.cost_payers.T])
-
-    @property
-    def avoided_by_payer(self) -> Array:
-        """Avoided costs per payer, shape ``(P, T, D)``."""
-        return np.stack([weighted_sum(w, self.avoided) for w in self.item_payer_shares.T])
-
-    @property
-    def net_by_payer(self) -> Array:
-        """Net per payer, shape ``(P, T, D)``."""
-        pairs = zip(self.item_payer_shares.T, self.cost_payers.T, strict=True)
-        return np.stack([self.net_of(shares, paid) for shares, paid in pairs])
-
-
-def weighted_sum(weights: Array, lines: Array, out: Array | None = None) -> Array:
-    """``sum_i weights[i] * lines[i]`` over the first axis, in order, skipping 0 weights.
-
-    Parameters
-    ----------
-    weights
-        One weight per line [1], shape ``(N,)``.
-    lines
-        The lines [SEK], shape ``(N, ...)``, e.g. ``(N, T, D)``.
-    out
-        An array of shape ``lines.shape[1:]`` to write the result into.
-
-    Returns
-    -------
-    ndarray
-        :math:`\\sum_i w_i\\,\\mathrm{lines}_i` [SEK], shape ``lines.shape[1:]``.
-
-    Notes
-    -----
-    A loop over the (few) cost items or lines, each step a whole ``(T, D)`` array. The
-    order of the additions is fixed, unlike a BLAS product or a numpy reduction, whose
-    order can depend on the number of draws; so a draw gives the same bits alone
-    (``evaluate``) and among many (``simulate``). Weights of 0 are skipped and weights
-    of 1 and -1 add or subtract without a multiplication (neither changes a bit).
-
-    Examples
-    --------
-    >>> lines = np.array([[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]])   # 3 lines, 2 years
-    >>> weighted_sum(np.array([1.0, 0.0, 0.5]), lines)          # [0 + 2, 1 + 2.5]
-    array([2. , 3.5])
-    """
-    result = np.zeros(lines.shape[1:]) if out is None else out
-    started = False
-    for weight, line in zip(weights, lines, strict=True):
-        if weight == 0:
-            continue
-        # multiplying by 1 or -1 and adding to 0 change no bit: those steps are skipped
-        if not started:
-            if weight == 1:
-                np.copyto(result, line)
-            else:
-                np.multiply(line, weight, out=result)
-            started = True
-        elif weight == 1:
-            result += line
-        elif weight == -1:
-            result -= line
-        else:
-            result += weight * line
-    if not started:
-        result[...] = 0.0
-    return result
 
 
 def _row(values: Mapping[str, Array], plan: Plan, name: str) -> Array:
@@ -274,14 +105,31 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
     draws = max([np.size(v) for v in values.values()] + [1])
     n_items = len(plan.cost_items)
     baseline = np.zeros((n_items, horizon, draws if with_baseline else 1))
-    flows = np.empty((n_items + len(plan.costs), horizon, draws))  # avoided, then costs
+    n_lines = max(plan.weights.shape[0], n_items + len(plan.costs))
+    flows = np.empty((n_lines, horizon, draws))  # avoided, costs, then derived lines
     # overflow is not printed: the callers check the results (analysis.finite)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         intake = [(int(p.key.index or 0), _row(values, plan, p.name)) for p in plan.intake]
         _avoided_costs(plan, values, ages, intake, flows[:n_items], baseline, with_baseline)
-        _intervention_costs(plan, values, intake, flows[n_items:])
+        _intervention_costs(plan, values, intake, flows[n_items : n_items + len(plan.costs)])
+        derive_lines(plan.derived, values, flows)
         factors = _discount_factors(plan, values)
-    return Projection(flows, baseline, factors, plan.item_payer_shares, _cost_payers(plan))
+    return Projection(
+        flows,
+        baseline,
+        factors,
+        plan.weights,
+        plan.society,
+        _headline(plan),
+        n_items,
+        len(plan.costs),
+        np.array([p.weights for p in plan.perspectives]).reshape(len(plan.perspectives), -1),
+    )
+
+
+def _headline(plan: Plan) -> Array:
+    """The weight of each line for the headline perspective, ``(L,)``."""
+    return plan.perspective(plan.headline).weights
 
 
 def _avoided_costs(
@@ -308,14 +156,6 @@ def _avoided_costs(
         if with_baseline:
             baseline[spec.item] = _cohort_sum(use_by_age, intake) * price
         np.multiply(_cohort_sum(avoided_use, intake), price, out=avoided[spec.item])
-
-
-def _cost_payers(plan: Plan) -> Array:
-    """1 where a cost line is paid by a payer, else 0, ``(K, P)``."""
-    cost_payers = np.zeros((len(plan.costs), len(plan.payers)))
-    for line, cost in enumerate(plan.costs):
-        cost_payers[line, cost.payer] = 1.0
-    return cost_payers
 
 
 def _baseline_use(

@@ -1,7 +1,9 @@
 """Worked examples, built from the Swedish interventions in the project's context texts.
 
 Each example is one commented TOML scenario file in this package
-(``servicetrainee.toml``, ``skolfam.toml``, ``seniorer_ostersund.toml``), the only source
+(``servicetrainee.toml``, ``skolfam.toml``, ``seniorer_ostersund.toml``,
+``servicetrainee_perspektiv.toml``: Servicetrainee with actors, transfers and work, see
+``docs/perspectives.md``), the only source
 of its numbers: every number is named and carries its source or is marked as an
 assumption (confidence ``"A"``). The functions here read those files:
 :func:`load` (or :func:`servicetrainee`, :func:`skolfam`, :func:`seniorer_ostersund`)
@@ -16,7 +18,7 @@ Examples
 >>> sk.examples.servicetrainee() == (intervention, settings)
 True
 >>> sk.examples.NAMES
-('servicetrainee', 'skolfam', 'seniorer_ostersund')
+('servicetrainee', 'skolfam', 'seniorer_ostersund', 'servicetrainee_perspektiv')
 """
 
 from __future__ import annotations

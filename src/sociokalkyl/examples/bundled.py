@@ -39,6 +39,8 @@ DESCRIPTIONS: dict[str, str] = {
     "långvarigt biståndsberoende",
     "skolfam": "Skolfam, Örebro: skolstöd för familjehemsplacerade barn",
     "seniorer_ostersund": "Hälsofrämjande insatser för seniorer, Östersund: mindre hemtjänst",
+    "servicetrainee_perspektiv": "Servicetrainee i tre perspektiv: kommunen, offentlig "
+    "sektor, samhället (lön, skatt, bistånd som transfereringar)",
 }
 """The bundled examples by name, with a one-line Swedish description."""
 

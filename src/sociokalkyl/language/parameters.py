@@ -47,6 +47,18 @@ PARAMETER_LABELS: dict[tuple[str, str], tuple[str, str]] = {
         "Multiple of every effect (1 = as given)",
     ),
     ("settings", "discount_rate"): ("Real kalkylränta", "Real discount rate"),
+    ("settings", "municipal_tax_rate"): (
+        "Kommunalskatt, kommun och region",
+        "Municipal income tax rate, kommun and region",
+    ),
+    ("settings", "kommun_tax_share"): (
+        "Kommunens andel av kommunalskatten",
+        "The kommun's share of the municipal income tax",
+    ),
+    ("settings", "employer_contribution_rate"): (
+        "Arbetsgivaravgifter",
+        "Employer contribution rate",
+    ),
 }
 """How a parameter reads, by its key's section and field (see ``engine.ParameterKey``)."""
 

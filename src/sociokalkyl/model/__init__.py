@@ -5,6 +5,7 @@ All models are pydantic v2, frozen, and reject unknown fields, NaN and infinity.
 
 from __future__ import annotations
 
+from sociokalkyl.model.actors import PERSPECTIVE_PRESETS, SOCIETY, STANDARD_ACTORS
 from sociokalkyl.model.common import STANDARD_PAYERS, Confidence, PayerName
 from sociokalkyl.model.cost_item import CostItem
 from sociokalkyl.model.effect import Effect
@@ -15,6 +16,9 @@ from sociokalkyl.model.settings import DISCOUNT_PRESETS, PriceSeries, Settings
 
 __all__ = [
     "DISCOUNT_PRESETS",
+    "PERSPECTIVE_PRESETS",
+    "SOCIETY",
+    "STANDARD_ACTORS",
     "STANDARD_PAYERS",
     "BaselineUse",
     "Confidence",

@@ -211,10 +211,15 @@ STANDARD_PAYERS: tuple[str, ...] = ("kommun", "region", "stat", "individ")
 
 PayerName = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=60, pattern=r"^[\wåäöÅÄÖ][\wåäöÅÄÖ \-.]*$"),
+    StringConstraints(
+        min_length=1,
+        max_length=60,
+        pattern=r"^[\wåäöÅÄÖ][\wåäöÅÄÖ \-.]*(/[\wåäöÅÄÖ][\wåäöÅÄÖ \-.]*)*$",
+    ),
 ]
-"""A payer's name: ``"kommun"``, ``"region"``, ``"stat"``, ``"individ"``, or one the user
-declares."""
+"""An actor's (payer's) name: ``"kommun"``, ``"region"``, ``"stat"``, ``"individ"``,
+``"övriga"``, or one the user declares; ``/`` nests one under another
+(``"kommun/socialnämnd"``, see ``docs/perspectives.md``)."""
 
 Confidence = Literal["S", "S2", "D", "A"]
 """How sure a number's provenance is: S seen in the source, S2 secondary source, D derived,

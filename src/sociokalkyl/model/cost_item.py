@@ -6,9 +6,10 @@ import math
 from typing import Any
 
 import pint
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from sociokalkyl.model.common import Confidence, FrozenModel, PayerName, non_negative
+from sociokalkyl.model.flows import Flow, check_flow
 from sociokalkyl.units import UnitCost, format_quantity, to_float
 
 __all__ = ["CostItem"]
@@ -42,6 +43,14 @@ class CostItem(FrozenModel):
         Real cost growth per year above the price index [1/year], e.g. 0.01.
     price_index
         The index that rebases the unit cost between price years (``"KPI"`` or ``"OPI"``).
+    flow
+        ``"resource"`` (default), ``"transfer"`` (to ``recipient``), ``"production"``
+        (value created, to ``owner``) or ``"work"`` (``unit_cost`` is the gross wage,
+        the use is time worked, ``payer`` the employer; see ``docs/perspectives.md``).
+    recipient
+        Who receives a transfer (required) or a wage (``"individ"`` by default).
+    owner
+        Who is credited with production (``"övriga"`` by default).
 
     Examples
     --------
@@ -62,6 +71,9 @@ class CostItem(FrozenModel):
     real_growth: float = Field(default=0.0, gt=-1.0, le=1.0)
     price_index: str = "KPI"
     note: str | None = None
+    flow: Flow = "resource"
+    recipient: PayerName | None = None
+    owner: PayerName | None = None
 
     @field_validator("unit_cost")
     @classmethod
@@ -82,6 +94,27 @@ class CostItem(FrozenModel):
                     '(e.g. {"kommun": 0.56, "region": 0.44})'
                 )
         return value
+
+    @model_validator(mode="after")
+    def _check_flow(self) -> CostItem:
+        check_flow(
+            self.flow,
+            self.payer_shares,
+            self.recipient,
+            self.owner,
+            payer_given="payer" in self.model_fields_set,
+        )
+        if self.flow == "production" and "payer" in self.model_fields_set:
+            raise ValueError(
+                f"production has no payer (got payer = {self.payer!r}): it is value "
+                'created, credited to its owner, e.g. flow = "production", owner = "övriga"'
+            )
+        if self.flow == "work" and self.per_event:
+            raise ValueError(
+                f"work takes a gross wage per time, got {self.unit_cost_text()}; "
+                'e.g. unit_cost = "22 000 kr/mån"'
+            )
+        return self
 
     @property
     def per_event(self) -> bool:

@@ -11,8 +11,8 @@ from pydantic import Field, field_validator, model_validator
 
 from sociokalkyl.errors import did_you_mean
 from sociokalkyl.limits import MAX_COST_ITEMS
+from sociokalkyl.model.actors import STANDARD_ACTORS, check_actor, parent_of
 from sociokalkyl.model.common import (
-    STANDARD_PAYERS,
     Confidence,
     FrozenModel,
     PayerName,
@@ -21,6 +21,7 @@ from sociokalkyl.model.common import (
 )
 from sociokalkyl.model.cost_item import CostItem
 from sociokalkyl.model.effect import Effect
+from sociokalkyl.model.flows import CostFlow, check_flow
 from sociokalkyl.model.participants import BaselineUse, TargetGroup
 from sociokalkyl.model.plausibility import PlausibilityWarning, plausibility_warnings
 from sociokalkyl.units import Duration, Money, MoneyPerTime, to_float
@@ -65,6 +66,14 @@ class InterventionCost(FrozenModel):
         Who pays; ``"kommun"`` when not given.
     source, confidence
         Where the amount comes from, and how sure that is (S, S2, D, A).
+    flow
+        ``"resource"`` (default), ``"transfer"`` (to ``recipient``) or ``"work"``
+        (``amount`` is the gross wage, ``payer`` the employer; see
+        ``docs/perspectives.md``).
+    recipient
+        Who receives a transfer (required) or a wage (``"individ"`` by default).
+    owner
+        Who is credited with the production of work (``"övriga"`` by default).
 
     Examples
     --------
@@ -85,6 +94,9 @@ class InterventionCost(FrozenModel):
     payer: PayerName = "kommun"
     source: str | None = None
     confidence: Confidence | None = None
+    flow: CostFlow = "resource"
+    recipient: PayerName | None = None
+    owner: PayerName | None = None
 
     @field_validator("amount")
     @classmethod
@@ -94,6 +106,11 @@ class InterventionCost(FrozenModel):
             "an intervention cost",
             '"250 000 kr"; co-financing is a cost paid by another payer (payer = "region")',
         )
+
+    @model_validator(mode="after")
+    def _check_flow(self) -> InterventionCost:
+        check_flow(self.flow, {self.payer: 1.0}, self.recipient, self.owner)
+        return self
 
     @model_validator(mode="after")
     def _check_kind(self) -> InterventionCost:
@@ -151,7 +168,12 @@ class Intervention(FrozenModel):
     costs
         What the intervention costs.
     other_payers
-        Payers besides kommun, region, stat and individ that the costs name.
+        Payers besides kommun, region, stat, individ and övriga that the costs name
+        (the same as ``actors``, kept for files written before actors existed).
+    actors
+        Actors besides the standard ones, e.g. ``["kommun/socialnämnd",
+        "Försäkringskassan"]``: ``/`` nests an actor under a known one, and its flows
+        roll up to it (see ``docs/perspectives.md``).
     accept_implausible
         Field paths of implausible numbers the analyst has checked and accepts
         (``["target_group.intake", "costs[0].amount"]``): their warnings leave the
@@ -181,6 +203,7 @@ class Intervention(FrozenModel):
     effects: list[Effect] = Field(min_length=1, max_length=MAX_COST_ITEMS)
     costs: list[InterventionCost] = Field(min_length=1, max_length=MAX_COST_ITEMS)
     other_payers: list[PayerName] = Field(default_factory=list)
+    actors: list[PayerName] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
     accept_implausible: list[str] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
     source: str | None = None
 
@@ -215,18 +238,32 @@ class Intervention(FrozenModel):
                     f"with a baseline use{_hint(effect.cost_item, baseline_keys)} one of "
                     f"{', '.join(baseline_keys)}"
                 )
-        known = set(STANDARD_PAYERS) | set(self.other_payers)
-        payers = [(f"costs[{i}].payer", c.payer) for i, c in enumerate(self.costs)]
+        self._check_actors()
+        return self
+
+    def _check_actors(self) -> None:
+        """Every actor named is known; a nested actor's parent is known."""
+        known = self.actor_names
+        for i, actor in enumerate([*self.other_payers, *self.actors]):
+            parent = parent_of(actor)
+            if parent is not None:
+                check_actor(parent, known, f"actors[{i}] ({actor!r}: its parent)")
+        named = [(f"costs[{i}]", c.payer, c.recipient, c.owner) for i, c in enumerate(self.costs)]
         for i, item in enumerate(self.cost_items):
             if isinstance(item, CostItem):
-                payers += [(f"cost_items[{i}].payer", p) for p in item.payer_shares]
-        for location, payer in payers:
-            if payer not in known:
-                raise ValueError(
-                    f"{location}: unknown payer {payer!r}{_hint(payer, known)} one of "
-                    f"{', '.join(sorted(known))} (declare others in other_payers)"
-                )
-        return self
+                for payer in item.payer_shares:
+                    named.append((f"cost_items[{i}]", payer, item.recipient, item.owner))
+        for where, payer, recipient, owner in named:
+            check_actor(payer, known, f"{where}.payer")
+            if recipient is not None:
+                check_actor(recipient, known, f"{where}.recipient")
+            if owner is not None:
+                check_actor(owner, known, f"{where}.owner")
+
+    @property
+    def actor_names(self) -> list[str]:
+        """Every actor of the intervention: the standard ones, then the declared ones."""
+        return list(dict.fromkeys([*STANDARD_ACTORS, *self.other_payers, *self.actors]))
 
     @property
     def warnings(self) -> list[PlausibilityWarning]:

@@ -7,9 +7,16 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 import sociokalkyl.money as money
+from sociokalkyl.errors import did_you_mean
 from sociokalkyl.finance import DiscountSchedule
 from sociokalkyl.limits import MAX_HORIZON_YEARS
-from sociokalkyl.model.common import FrozenModel
+from sociokalkyl.model.actors import (
+    PERSPECTIVE_PRESETS,
+    SOCIETY,
+    perspective_name,
+)
+from sociokalkyl.model.common import FrozenModel, PayerName
+from sociokalkyl.model.work import TAX_RATES
 from sociokalkyl.units import Share
 
 __all__ = ["DISCOUNT_PRESETS", "PriceSeries", "Settings"]
@@ -88,6 +95,23 @@ class Settings(FrozenModel):
         Price-index series of the user's own, by name. A name here replaces a shipped
         index of that name (``"OPI"`` with SKR's 2022 change, say) or adds one that
         cost items can name in their ``price_index``.
+    perspective
+        Whose answer the headline numbers (``npv``, ``payback``, ...) are: ``"samhället"``
+        (every actor, the default), ``"offentlig_sektor"`` (``"offentlig sektor"``:
+        kommun, region and stat), ``"kommun"`` (the budget view) or one of
+        ``perspectives``. See ``docs/perspectives.md``.
+    perspectives
+        The user's own perspectives: a name to the actors in it, e.g.
+        ``{"kommun_och_region": ["kommun", "region"]}``; nested actors count with their
+        parent.
+    municipal_tax_rate
+        The total municipal income tax rate, kommun and region [share of the gross wage];
+        32,37 % (2024 average) by default.
+    kommun_tax_share
+        The kommun's share of ``municipal_tax_rate`` [share]; the region has the rest.
+        64,57 % (2018: 20,74 / 32,12) by default.
+    employer_contribution_rate
+        Arbetsgivaravgifter on a gross wage [share]; 31,42 % (2024) by default.
 
     Examples
     --------
@@ -101,6 +125,48 @@ class Settings(FrozenModel):
     discount_rate: Share | Literal["asek", "green_book", "denmark_2018"] = 0.035
     optimism_bias: Share = Field(default=0.0, ge=0.0)
     price_indices: dict[str, PriceSeries] = Field(default_factory=dict)
+    perspective: str = SOCIETY
+    perspectives: dict[str, list[PayerName]] = Field(default_factory=dict, max_length=20)
+    municipal_tax_rate: Share = TAX_RATES["municipal_tax_rate"].value
+    kommun_tax_share: Share = TAX_RATES["kommun_tax_share"].value
+    employer_contribution_rate: Share = TAX_RATES["employer_contribution_rate"].value
+
+    @field_validator("municipal_tax_rate", "kommun_tax_share", "employer_contribution_rate")
+    @classmethod
+    def _rate_within_one(cls, value: float) -> float:
+        if not 0.0 <= value <= 1.0:
+            hint = f'; did you write {value:g} for {value:g} %? Write "{value:g} %"' * (value > 1)
+            raise ValueError(
+                f'a rate of {value:.2%} is outside 0 % to 100 %{hint}; e.g. "32,37 %" or 0.3237'
+            )
+        return value
+
+    @field_validator("perspective")
+    @classmethod
+    def _canonical_perspective(cls, value: str) -> str:
+        return perspective_name(value)
+
+    @model_validator(mode="after")
+    def _known_perspective(self) -> Settings:
+        known = [*PERSPECTIVE_PRESETS, *self.perspectives]
+        if self.perspective not in known:
+            raise ValueError(
+                f"perspective: unknown perspective {self.perspective!r}"
+                f"{did_you_mean(self.perspective, known)} Expected one of "
+                f"{', '.join(known)} (or define it in perspectives)"
+            )
+        for name, actors in self.perspectives.items():
+            if name in PERSPECTIVE_PRESETS or perspective_name(name) != name:
+                raise ValueError(
+                    f"perspectives.{name}: {name!r} is a preset perspective's name; "
+                    'expected another name, e.g. "kommun_och_region"'
+                )
+            if not actors:
+                raise ValueError(
+                    f"perspectives.{name}: a perspective needs at least one actor, e.g. "
+                    '["kommun", "region"]'
+                )
+        return self
 
     @field_validator("discount_rate")
     @classmethod

@@ -59,11 +59,23 @@ __all__ = [
 Array = NDArray[np.float64]
 
 
-def _check_payer(plan: Plan, payer: str | None) -> int | None:
+def _check_payer(plan: Plan, payer: str | None, perspective: str | None = None) -> int | None:
+    """The column of the payer (``>= 0``) or of the perspective (``-1 - q``); None: headline."""
+    if payer is not None and perspective is not None:
+        raise InputError(
+            "are both given",
+            field="payer, perspective",
+            value=(payer, perspective),
+            expected="one of them: an actor's own NPV, or a perspective's",
+        )
+    if perspective is not None:
+        return -1 - plan.perspectives.index(plan.perspective(perspective))
     return None if payer is None else plan.payer_index(payer)
 
 
 def _npv(metrics: Metrics, column: int | None) -> Array:
+    if column is not None and column < 0:
+        return metrics.npv_by_perspective[:, -1 - column]
     return metrics.npv if column is None else metrics.npv_by_payer[:, column]
 
 
@@ -257,6 +269,7 @@ def tornado(
     low: float = 0.10,
     high: float = 0.90,
     payer: str | None = None,
+    perspective: str | None = None,
     catalogue: Mapping[str, CostItem] | None = None,
 ) -> Tornado:
     """One-way sensitivity: swing each uncertain parameter alone from its low to its high value.
@@ -275,6 +288,8 @@ def tornado(
         Quantile levels, ``0 < low < high < 1`` (default 10 % and 90 %).
     payer
         Sort by this payer's NPV instead of the total.
+    perspective
+        Sort by this perspective's NPV (``"kommun"``, ``"offentlig sektor"``, ...).
     catalogue
         Where cost-item keys are looked up (default: the shipped catalogue).
 
@@ -295,7 +310,7 @@ def tornado(
     spec = uncertainty if isinstance(uncertainty, Uncertainty) else Uncertainty(uncertainty)
     plan = compile_plan(intervention, settings, catalogue)
     spec.check(plan)
-    column = _check_payer(plan, payer)
+    column = _check_payer(plan, payer, perspective)
     values, ends = _swing_values(plan, spec, levels)
     projection = project(plan, values)
     metrics = compute_metrics(projection, with_irr=False)
@@ -305,7 +320,7 @@ def tornado(
     rows.sort(key=lambda r: r.swing, reverse=True)
     return Tornado(
         plan.intervention_name,
-        payer,
+        payer if perspective is None else plan.perspective(perspective).name,
         float(npv[0]),
         levels[0],
         levels[1],

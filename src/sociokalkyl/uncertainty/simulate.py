@@ -75,6 +75,13 @@ def _metric_columns(plan: Plan) -> list[tuple[str, str, int | None]]:
     columns += [
         (f"pv_avoided:{item}", "pv_avoided_by_item", i) for i, item in enumerate(plan.item_keys)
     ]
+    # per perspective: "npv@kommun", "payback@samhället", ... (an actor's key has a colon)
+    for name, field in (
+        ("npv", "npv_by_perspective"),
+        ("payback", "payback_by_perspective"),
+        ("payback_discounted", "payback_discounted_by_perspective"),
+    ):
+        columns += [(f"{name}@{p.name}", field, q) for q, p in enumerate(plan.perspectives)]
     return columns
 
 
@@ -122,10 +129,10 @@ def simulate(
     catalogue
         Where cost-item keys are looked up.
     keep_draws
-        Keep every draw's metrics (``8 * (6 + 3 P + I)`` bytes a draw for ``P`` payers
-        and ``I`` cost items, 8 more with ``with_irr``). Default: keep up to 2 000 000
-        draws. With False only running statistics and the first 131 072 draws are kept,
-        so memory stays flat for any number of draws.
+        Keep every draw's metrics (``8 * (6 + 3 P + I + 3 Q)`` bytes a draw for ``P``
+        payers, ``I`` cost items and ``Q`` perspectives, 8 more with ``with_irr``).
+        Default: keep up to 2 000 000 draws. With False only running statistics and the
+        first 131 072 draws are kept, so memory stays flat for any number of draws.
     with_irr
         False (default): no IRR, it is the costly metric. True: the IRR of every draw.
         An int ``n``: the IRR of the first ``n`` draws only.

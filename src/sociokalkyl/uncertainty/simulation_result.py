@@ -23,6 +23,7 @@ from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.draws import Draws
 from sociokalkyl.uncertainty.frames import simulation_frame
 from sociokalkyl.uncertainty.payback import payback_stats
+from sociokalkyl.uncertainty.simulation_perspectives import npv_by_actor, perspective_records
 
 __all__ = ["SimulationResult"]
 
@@ -84,8 +85,10 @@ class SimulationResult(Draws):
         return tuple(self._stats)
 
     # --- summaries -----------------------------------------------------------------------
-    def _key(self, metric: str, payer: str | None) -> str:
+    def _key(self, metric: str, payer: str | None, perspective: str | None = None) -> str:
         key = metric if payer is None else f"{metric}:{payer}"
+        if perspective is not None:
+            key = f"{metric}@{self.plan.perspective(perspective).name}"
         if key not in self._stats:
             raise unknown_name(key, self._stats, "a metric of this simulation", field="metric")
         return key
@@ -162,8 +165,45 @@ class SimulationResult(Draws):
         """P(NPV > 0) for each payer, over all draws."""
         return {p: self._stats[f"npv:{p}"].total()[3] / self.draws for p in self.payers}
 
+    @property
+    def prob_npv_positive_by_perspective(self) -> dict[str, float]:
+        """P(NPV > 0) for each perspective (``kommun``, ``offentlig_sektor``, ...)."""
+        return {
+            p.name: self._stats[f"npv@{p.name}"].total()[3] / self.draws
+            for p in self.plan.perspectives
+        }
+
+    @property
+    def npv_by_perspective(self) -> dict[str, Array]:
+        """NPV of each draw per perspective [SEK] (as ``Result.npv_by_perspective``)."""
+        return {p.name: self._all_draws(f"npv@{p.name}") for p in self.plan.perspectives}
+
+    @property
+    def npv_by_actor(self) -> dict[str, Array]:
+        """NPV of each draw per actor with a flow, a parent rolled up over its nested actors.
+
+        As :attr:`Result.npv_by_actor <sociokalkyl.analysis.result.Result.npv_by_actor>`,
+        over draws [SEK].
+        """
+        return npv_by_actor(self.plan, self.npv_by_payer)
+
+    def perspective_records(self) -> list[dict[str, Any]]:
+        """Per perspective: mean NPV, its quantiles, P(NPV > 0), P(payback within horizon).
+
+        Returns
+        -------
+        list of dict
+            See :func:`~sociokalkyl.uncertainty.simulation_perspectives.perspective_records`.
+        """
+        return perspective_records(self)
+
     def prob_payback_within(
-        self, k: float, *, discounted: bool = False, payer: str | None = None
+        self,
+        k: float,
+        *,
+        discounted: bool = False,
+        payer: str | None = None,
+        perspective: str | None = None,
     ) -> float:
         """P(payback <= k years); a draw that does not pay back within the horizon is not within.
 
@@ -177,6 +217,8 @@ class SimulationResult(Draws):
             Use the discounted payback.
         payer
             The payer's payback instead of the total.
+        perspective
+            A perspective's payback instead of the headline's.
 
         Returns
         -------
@@ -184,13 +226,15 @@ class SimulationResult(Draws):
             A probability in [0, 1].
         """
         metric = "payback_discounted" if discounted else "payback"
-        key = self._key(metric, payer)
+        key = self._key(metric, payer, perspective)
         if float(k).is_integer() and 0 <= k <= self.plan.horizon:
             return float(self._within[key][int(k)]) / self.draws
         data = self._arrays[key]
         return float(np.mean(np.where(np.isnan(data), False, data <= k)))
 
-    def payback_curve(self, *, discounted: bool = False, payer: str | None = None) -> list[float]:
+    def payback_curve(
+        self, *, discounted: bool = False, payer: str | None = None, perspective: str | None = None
+    ) -> list[float]:
         """P(payback <= k) for k = 0, 1, ..., horizon.
 
         Parameters
@@ -199,6 +243,8 @@ class SimulationResult(Draws):
             Use the discounted payback.
         payer
             The payer's payback instead of the total.
+        perspective
+            A perspective's payback instead of the headline's.
 
         Returns
         -------
@@ -206,7 +252,7 @@ class SimulationResult(Draws):
             ``horizon + 1`` probabilities.
         """
         return [
-            self.prob_payback_within(k, discounted=discounted, payer=payer)
+            self.prob_payback_within(k, discounted=discounted, payer=payer, perspective=perspective)
             for k in range(self.plan.horizon + 1)
         ]
 
@@ -221,6 +267,8 @@ class SimulationResult(Draws):
         """
         rows: list[dict[str, Any]] = []
         for key, stats in self._stats.items():
+            if "@" in key:  # per perspective: perspective_records()
+                continue
             metric, _, who = key.partition(":")
             n, mean, std, positive = stats.total()
             row: dict[str, Any] = {
