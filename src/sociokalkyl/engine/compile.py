@@ -26,7 +26,9 @@ from sociokalkyl.engine.bounds import (
     check_sizes,
 )
 from sociokalkyl.engine.compile_log import assumption_log
+from sociokalkyl.engine.haircut import apply_haircut
 from sociokalkyl.engine.items import resolve_cost_items
+from sociokalkyl.engine.outcomes import compile_outcomes, outcome_items
 from sociokalkyl.engine.plan import (
     BaselineProfile,
     CostLine,
@@ -94,7 +96,9 @@ def compile_plan(
     >>> p.key, p.value, p.unit
     (ParameterKey(section='effects', index=0, field='change'), -1.0, 'share')
     """
-    return _compile(intervention, resolve_cost_items(intervention, catalogue), settings)
+    items = resolve_cost_items(intervention, catalogue)
+    # an effect on an outcome adds the cost items its consequences name (docs/outcomes.md)
+    return _compile(intervention, items + outcome_items(intervention, items, catalogue), settings)
 
 
 def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: Settings) -> Plan:
@@ -106,6 +110,7 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
     item_parameters, shares, price_factors = _cost_items(items, payers, settings)
     baseline_parameters, baselines = _baselines(intervention, items, settings.horizon)
     effect_parameters, effects = _effects(intervention, items)
+    outcomes = compile_outcomes(intervention, items, settings.horizon)
     cost_parameters, costs = _costs(intervention, payers, settings)
     setting_parameters, fixed_factors, discounting = _settings(settings)
     lines = compile_lines(intervention, items, payers, settings)
@@ -114,10 +119,12 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
         *item_parameters,
         *baseline_parameters,
         *effect_parameters,
+        *outcomes[0],
         *cost_parameters,
         *setting_parameters,
         *lines.parameters,
     ]
+    parameters, haircuts = apply_haircut(parameters, intervention, settings)  # off by default
     by_name = {p.name: p for p in parameters}
     log = assumption_log(intervention, items, by_name, price_factors, settings.price_year)
     return Plan(
@@ -135,8 +142,8 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
         baselines=baselines,
         effects=effects,
         costs=costs,
-        assumptions=log,
-        warnings=tuple(intervention.warnings),
+        assumptions=(*log, *haircuts),
+        warnings=(*intervention.warnings, *outcomes[2]),
         weights=lines.weights,
         society=lines.society,
         line_flows=lines.flows,
@@ -145,6 +152,8 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
         orientation=lines.orientation,
         perspectives=lines.perspectives,
         headline=settings.perspective,
+        outcome_lines=outcomes[1],
+        unpriced_effects=tuple(intervention.unpriced_effects),
     )
 
 
