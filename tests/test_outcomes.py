@@ -498,3 +498,46 @@ def test_familjehuset_klippan_by_hand() -> None:
     assert result.npv_by_perspective["samhället"] == pytest.approx((1 + a) * pv - cost)
     assert result.npv_by_payer["kommun"] == pytest.approx(t * k * pv - cost, rel=1e-9)
     assert result.npv_by_payer["individ"] == pytest.approx((1 - t) * pv, rel=1e-9)
+
+
+def test_a_shipped_range_goes_to_monte_carlo() -> None:
+    """Gymnasieexamen's order of magnitude: a triangle 33 350 - 66 700 - 133 400 kr/år.
+
+    The society NPV is linear in the wage, so its mean over the draws is the NPV at the
+    triangle's mean (33 350 + 66 700 + 133 400) / 3 = 77 816,7 kr/år.
+    """
+    from sociokalkyl.engine.outcome_log import outcome_ranges
+
+    intervention, settings = examples.load("skolfam_utfall")
+    ranges = outcome_ranges(intervention)
+    name = "cost_items.gymnasieexamen-arbete.unit_cost"
+    assert ranges == {
+        name: {"kind": "triangular", "low": 33_350.0, "mode": 66_700.0, "high": 133_400.0}
+    }
+    base = sk.evaluate(*examples.load("skolfam")).npv
+    point = sk.evaluate(intervention, settings).npv
+    expected = base + (point - base) * (233_450 / 3) / 66_700
+    simulated = sk.simulate(intervention, settings, ranges, draws=4000, seed=2)
+    assert simulated.mean("npv") == pytest.approx(expected, rel=0.03)
+
+
+def test_a_range_on_a_cost_item_row_keeps_its_sign() -> None:
+    from sociokalkyl.engine.outcome_log import outcome_ranges
+
+    row = {"key": "v", "cost_item": "vard", "change": "-365 dygn/år", "years": 1}
+    row["range"] = [200, 365]
+    intervention = _intervention(
+        outcomes=[_outcome([row])], outcome_effects=[{"outcome": "utfall", "change": 0.1}]
+    )
+    assert outcome_ranges(intervention) == {
+        "outcomes[utfall.v].change": {
+            "kind": "triangular",
+            "low": -365.0,
+            "mode": -365.0,
+            "high": -200.0,
+        }
+    }
+    result = sk.simulate(intervention, _settings(), outcome_ranges(intervention), draws=64)
+    assert result.mean("npv") < sk.evaluate(intervention, _settings()).npv
+    with pytest.raises(ValidationError, match="range must hold"):
+        Consequence.model_validate({**row, "range": [400, 500]})

@@ -9,7 +9,7 @@ from sociokalkyl.engine.outcomes import outcome_table
 from sociokalkyl.engine.parameters import Parameter
 from sociokalkyl.model import Intervention
 
-__all__ = ["outcome_assumptions"]
+__all__ = ["outcome_assumptions", "outcome_ranges"]
 
 
 def outcome_assumptions(
@@ -66,3 +66,51 @@ def outcome_assumptions(
                            confidence=row.confidence, note=row.note)
             )  # fmt: skip
     return rows
+
+
+def outcome_ranges(intervention: Intervention) -> dict[str, dict[str, float | str]]:
+    """Distributions for the consequence rows that give a ``range``, by parameter name.
+
+    A row's ``range = [low, high]`` becomes a triangular distribution with its mode at
+    the size given: on ``cost_items.<outcome>-<row>.unit_cost`` for an amount row, on
+    ``outcomes[<outcome>.<row>].change`` for a cost-item row (with the change's sign).
+    Pass them to :func:`~sociokalkyl.simulate`, merged with your own uncertainty.
+
+    Parameters
+    ----------
+    intervention
+        Its ``outcome_effects`` name the outcomes used.
+
+    Returns
+    -------
+    dict
+        Parameter name -> ``{"kind": "triangular", "low", "mode", "high"}`` [the
+        parameter's unit].
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> outcome_ranges(examples.load("skolfam_utfall")[0])
+    {'cost_items.gymnasieexamen-arbete.unit_cost': {'kind': 'triangular', \
+'low': 33350.0, 'mode': 66700.0, 'high': 133400.0}}
+    """
+    table = outcome_table(intervention)
+    found: dict[str, dict[str, float | str]] = {}
+    for effect in intervention.outcome_effects:
+        outcome = table[effect.outcome]
+        for row in outcome.consequences:
+            size = row.amount if row.amount is not None else row.change
+            if row.range is None or size is None:
+                continue
+            value = float(size.magnitude)
+            low, high = row.range
+            if row.amount is not None:
+                name = f"cost_items.{outcome.key}-{row.key}.unit_cost"
+                spread = {"low": low, "mode": abs(value), "high": high}
+            else:
+                name = f"outcomes[{outcome.key}.{row.key}].change"
+                sign = -1.0 if value < 0 else 1.0
+                ends = sorted((sign * low, sign * high))
+                spread = {"low": ends[0], "mode": value, "high": ends[1]}
+            found[name] = {"kind": "triangular", **spread}
+    return found

@@ -50,6 +50,11 @@ class Consequence(FrozenModel):
         The price year of ``amount`` (required with it); the index that rebases it.
     profile, years, ages
         The profile over years after the outcome: exactly one of them.
+    range
+        Where the source gives a range or an order of magnitude: ``[low, high]`` of the
+        size (``|amount|`` or ``|change|``, in its unit); it is offered to Monte Carlo
+        as a triangular distribution with its mode at the value given
+        (:func:`~sociokalkyl.engine.outcome_log.outcome_ranges`).
     source, confidence, horizon
         Where the number comes from, how sure (S, S2, D, A), and the period it was
         measured over (``"ages 24-65"``, ``"first year"``).
@@ -80,6 +85,7 @@ class Consequence(FrozenModel):
     )
     years: Annotated[int, Field(ge=1, le=200)] | None = None
     ages: tuple[Years, Years] | None = None
+    range: tuple[float, float] | None = None
     source: str | None = None
     confidence: Confidence | None = None
     horizon: str | None = None
@@ -102,6 +108,14 @@ class Consequence(FrozenModel):
                 f"row {self.key!r} needs exactly one profile of profile, years or ages, got "
                 f"{given or 'none'}; e.g. years = 5, profile = [1, 0.5], or ages = [20, 65]"
             )
+        size = self.amount if self.amount is not None else self.change
+        if self.range is not None and size is not None:
+            low, high = self.range
+            if not 0 <= low <= abs(size.magnitude) <= high:
+                raise ValueError(
+                    f"row {self.key!r}: range must hold the size given, 0 <= low <= "
+                    f"{abs(size.magnitude):g} <= high, got {list(self.range)}"
+                )
         if self.ages is not None and self.ages[0] >= self.ages[1]:
             raise ValueError(f"row {self.key!r}: ages must rise, got {list(self.ages)}")
         if self.amount is not None:

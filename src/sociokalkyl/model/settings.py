@@ -74,7 +74,7 @@ DISCOUNT_PRESETS: dict[str, str] = {
 """Named discount schedules with a cited source (see :class:`~sociokalkyl.DiscountSchedule`)."""
 
 
-_Cut = Annotated[Share, Field(ge=0.0, le=1.0)]
+_Cut = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 """A share of an effect taken away by the evidence-grade haircut."""
 
 
@@ -138,9 +138,7 @@ class Settings(FrozenModel):
     municipal_tax_rate: Share = TAX_RATES["municipal_tax_rate"].value
     kommun_tax_share: Share = TAX_RATES["kommun_tax_share"].value
     employer_contribution_rate: Share = TAX_RATES["employer_contribution_rate"].value
-    evidence_haircut: (
-        Literal["default"] | dict[Confidence, Annotated[Share, Field(ge=0.0, le=1.0)]] | None
-    ) = None
+    evidence_haircut: Literal["default"] | dict[Confidence, _Cut] | None = None
 
     @field_validator("municipal_tax_rate", "kommun_tax_share", "employer_contribution_rate")
     @classmethod
