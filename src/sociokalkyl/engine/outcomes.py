@@ -18,9 +18,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl.engine.bounds import SHARE
+from sociokalkyl.engine.overlap import OverlapWarning
 from sociokalkyl.engine.parameters import Parameter, ParameterKey
 from sociokalkyl.errors import InputError, UnitError, unknown_name
-from sociokalkyl.language.outcomes import overlap_text
 from sociokalkyl.model import CostItem, Intervention
 from sociokalkyl.model.outcome import Consequence, Outcome, OutcomeEffect
 from sociokalkyl.units import format_quantity, to_float, unit_key
@@ -75,35 +75,6 @@ class OutcomeLine:
     lag: int
     duration: int | None
     combine: str
-
-
-@dataclass(frozen=True)
-class OverlapWarning:
-    """Two sources change the same cost item for the same participants.
-
-    Attributes
-    ----------
-    field
-        The cost item's key.
-    sources
-        The sources (``"effects[0]"``, ``"outcome_effects[1]"``).
-    rule
-        ``"max"`` (the larger saving wins) or ``"add"`` (some are added).
-
-    Examples
-    --------
-    >>> w = OverlapWarning("hvb", ("effects[0]", "outcome_effects[0]"), "max")
-    >>> w.text("en").startswith("Warning")
-    True
-    """
-
-    field: str
-    sources: tuple[str, ...]
-    rule: str
-
-    def text(self, lang: str = "sv") -> str:
-        """The warning as a line of a report, in ``lang`` (``"sv"`` or ``"en"``)."""
-        return overlap_text(self.field, self.sources, self.rule, lang)
 
 
 def outcome_table(
@@ -180,9 +151,14 @@ def outcome_items(
             key = f"{outcome.key}-{row.key}" if row.is_amount else str(row.cost_item)
             if key in found:
                 continue
-            new = _amount_item(outcome, row) if row.is_amount else None
+            where = f"outcomes.{outcome.key}.consequences[{r}]"
+            new = (
+                _amount_item(outcome, row, intervention.actor_names, where)
+                if row.is_amount
+                else None
+            )
             if new is None:
-                new = _catalogue_item(key, catalogue, f"outcomes.{outcome.key}.consequences[{r}]")
+                new = _catalogue_item(key, catalogue, where)
             found[key] = new
             added.append(new)
     return tuple(added)
@@ -217,8 +193,13 @@ def _catalogue_item(key: str, catalogue: Mapping[str, CostItem] | None, where: s
         ) from None
 
 
-def _amount_item(outcome: Outcome, row: Consequence) -> CostItem:
+def _amount_item(outcome: Outcome, row: Consequence, known: list[str], where: str) -> CostItem:
     """A cost item for an amount row: unit cost ``|amount|``, the row's flow and actors."""
+    named = [("payer", a) for a in row.payer_shares] if row.flow != "production" else []
+    named += [(f, getattr(row, f)) for f in ("recipient", "owner") if getattr(row, f)]
+    for field, actor in named:
+        if actor not in known:
+            raise unknown_name(actor, known, "an actor of this analysis", field=f"{where}.{field}")
     assert row.amount is not None
     assert row.price_year is not None
     actors: dict[str, object] = {"recipient": row.recipient, "owner": row.owner}
