@@ -95,8 +95,11 @@ def _data_strings(intervention: Intervention, result: Result) -> list[str]:
     group = intervention.target_group
     texts = [intervention.name, intervention.description, intervention.source, group.name,
              group.source, result.plan.discounting.source]  # fmt: skip
-    for part in (*intervention.baseline, *intervention.effects, *intervention.costs):
+    for part in (*intervention.baseline, *intervention.effects, *intervention.costs,
+                 *intervention.outcome_effects):  # fmt: skip
         texts += [getattr(part, "name", None), part.source, getattr(part, "note", None)]
+    texts += [row.name for row in result.assumptions()]  # outcome rows name their outcome
+    texts += list(intervention.unpriced_effects)
     for item in result.plan.cost_items:
         texts += [item.key, item.name, item.source, item.note, item.geography]
     texts += list(result.plan.payers)
@@ -226,7 +229,9 @@ def test_assumption_log_is_the_same_rows_in_every_format(name: str, tmp_path: Pa
     rows = result.assumptions()
     sources = [row.source or "" for row in rows]
     kinds = {row.kind for row in rows}
-    assert kinds == {"cost_item", "target_group", "baseline", "effect", "cost"}
+    assert {"cost_item", "target_group", "effect", "cost"} <= kinds
+    # an example whose effects are all on outcomes has no baseline (docs/outcomes.md)
+    assert kinds <= {"cost_item", "target_group", "baseline", "effect", "cost"}
 
     table = build_report(result).tables[-1]
     assert [r[2] for r in table.rows] == sources

@@ -108,6 +108,15 @@ class Result(PerspectiveMixin):
         return float(self.metrics.payback_discounted[0])
 
     @property
+    def unpriced_effects(self) -> tuple[str, ...]:
+        """Effects no one can price ("ej värderade effekter"), as the user wrote them.
+
+        Reports list them beside the numbers (``docs/outcomes.md``); the heading is
+        ``language.outcomes.outcome_label("unpriced_effects", lang)``.
+        """
+        return self.plan.unpriced_effects
+
+    @property
     def npv_by_payer(self) -> dict[str, float]:
         """NPV per payer [SEK], for the payers with any flow."""
         return self._by_payer(self.metrics.npv_by_payer)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
@@ -26,8 +26,12 @@ from sociokalkyl.engine.bounds import (
     check_sizes,
 )
 from sociokalkyl.engine.compile_log import assumption_log
+from sociokalkyl.engine.compile_units import unit_scale as _unit_scale
+from sociokalkyl.engine.compile_units import use_hint as _use_hint
+from sociokalkyl.engine.haircut import apply_haircut
 from sociokalkyl.engine.index_origins import with_index_origins
 from sociokalkyl.engine.items import resolve_cost_items
+from sociokalkyl.engine.outcomes import compile_outcomes, outcome_items
 from sociokalkyl.engine.plan import (
     BaselineProfile,
     CostLine,
@@ -38,15 +42,13 @@ from sociokalkyl.engine.plan import (
     Plan,
 )
 from sociokalkyl.engine.weights import compile_actors, compile_lines
-from sociokalkyl.errors import InputError, UnitError
+from sociokalkyl.errors import InputError
 from sociokalkyl.finance import discount_factors
 from sociokalkyl.model import CostItem, Intervention, Settings
 from sociokalkyl.model.actors import perspective_name
-from sociokalkyl.units import format_quantity, kronor_multiple, to_float, unit_key
+from sociokalkyl.units import kronor_multiple, to_float, unit_key
 
 if TYPE_CHECKING:
-    import pint
-
     from sociokalkyl.model import BaselineUse, Effect, InterventionCost
 
 __all__ = ["compile_plan"]
@@ -96,7 +98,9 @@ def compile_plan(
     >>> p.key, p.value, p.unit
     (ParameterKey(section='effects', index=0, field='change'), -1.0, 'share')
     """
-    return _compile(intervention, resolve_cost_items(intervention, catalogue), settings)
+    items = resolve_cost_items(intervention, catalogue)
+    # an effect on an outcome adds the cost items its consequences name (docs/outcomes.md)
+    return _compile(intervention, items + outcome_items(intervention, items, catalogue), settings)
 
 
 def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: Settings) -> Plan:
@@ -108,6 +112,7 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
     item_parameters, shares, price_factors = _cost_items(items, payers, settings)
     baseline_parameters, baselines = _baselines(intervention, items, settings.horizon)
     effect_parameters, effects = _effects(intervention, items)
+    outcomes = compile_outcomes(intervention, items, settings.horizon)
     cost_parameters, costs = _costs(intervention, payers, settings)
     setting_parameters, fixed_factors, discounting = _settings(settings)
     lines = compile_lines(intervention, items, payers, settings)
@@ -116,10 +121,12 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
         *item_parameters,
         *baseline_parameters,
         *effect_parameters,
+        *outcomes[0],
         *cost_parameters,
         *setting_parameters,
         *lines.parameters,
     ]
+    parameters, haircuts = apply_haircut(parameters, intervention, settings)  # off by default
     by_name = {p.name: p for p in parameters}
     log = assumption_log(intervention, items, by_name, price_factors, settings.price_year)
     log = with_index_origins(log, settings)
@@ -138,8 +145,8 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
         baselines=baselines,
         effects=effects,
         costs=costs,
-        assumptions=log,
-        warnings=tuple(intervention.warnings),
+        assumptions=(*log, *haircuts),
+        warnings=(*intervention.warnings, *outcomes[2]),
         weights=lines.weights,
         society=lines.society,
         line_flows=lines.flows,
@@ -148,6 +155,8 @@ def _compile(intervention: Intervention, items: tuple[CostItem, ...], settings: 
         orientation=lines.orientation,
         perspectives=lines.perspectives,
         headline=perspective_name(settings.perspective),
+        outcome_lines=outcomes[1],
+        unpriced_effects=tuple(intervention.unpriced_effects),
     )
 
 
@@ -351,34 +360,6 @@ def _settings(settings: Settings) -> tuple[list[Parameter], Array | None, Discou
     key = ParameterKey("settings", None, "discount_rate")
     rate = _parameter(key, settings.discount_rate, "1/year", bounds=DISCOUNT_RATE)
     return [*parameters, rate], None, Discounting(settings.discount_rate)
-
-
-def _unit_scale(
-    quantity: pint.Quantity[Any], unit: str, field: str, hint: str | None = None
-) -> float:
-    """The factor from the quantity's own unit to ``unit``; errors show the value given."""
-    try:
-        return to_float(1.0 * quantity.units, unit, field=field)
-    except UnitError as exc:
-        raise UnitError(
-            exc.message.split(":")[0] + f": {quantity.dimensionality} cannot become {unit}",
-            field=field,
-            value=format_quantity(quantity),
-            expected=hint or exc.expected,
-        ) from None
-
-
-def _use_hint(item: CostItem) -> str:
-    if item.per_event:
-        return (
-            f"events per year, as the unit cost of {item.key} is per event "
-            f'({item.unit_cost_text()}): e.g. "0,8 /år"; or give the unit cost per time '
-            '(e.g. "9 000 kr/mån")'
-        )
-    return (
-        f"time per time, as the unit cost of {item.key} is per time "
-        f'({item.unit_cost_text()}): e.g. "7 mån/år" or "2,5 tim/vecka"'
-    )
 
 
 def _price_factor(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from sociokalkyl.engine.log import Assumption, Detail
+from sociokalkyl.engine.outcome_log import outcome_assumptions
 from sociokalkyl.engine.plan import Parameter
 from sociokalkyl.model import BaselineUse, CostItem, Effect, Intervention, InterventionCost
 from sociokalkyl.units import unit_key
@@ -67,6 +68,7 @@ def assumption_log(
     rows.append(_target_group_row(intervention))
     rows += [_baseline_row(parameters, b, use) for b, use in enumerate(intervention.baseline)]
     rows += [_effect_row(parameters, e, effect) for e, effect in enumerate(intervention.effects)]
+    rows += outcome_assumptions(intervention, parameters)  # docs/outcomes.md
     rows += [
         _cost_row(parameters, k, cost, price_year) for k, cost in enumerate(intervention.costs)
     ]

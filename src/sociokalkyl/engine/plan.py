@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 
 from sociokalkyl.engine.lines import DerivedLine, Perspective
 from sociokalkyl.engine.log import Assumption
+from sociokalkyl.engine.outcomes import OutcomeLine, OverlapWarning
 from sociokalkyl.engine.parameters import Discounting, Parameter, ParameterKey
 from sociokalkyl.engine.structure import BaselineProfile, CostLine, EffectTiming
 from sociokalkyl.errors import InputError, unknown_name
@@ -82,8 +83,9 @@ class Plan:
         The assumption log: every number the plan rests on, with unit, source and
         confidence (:class:`~sociokalkyl.engine.log.Assumption`).
     warnings
-        Implausible magnitudes the user has not accepted (``Intervention.warnings``):
-        every report shows them.
+        Implausible magnitudes the user has not accepted (``Intervention.warnings``),
+        and cost items changed by two sources (:class:`OverlapWarning`): every report
+        shows them.
     weights
         Weight of each line for each actor [1], shape ``(L, A)``: the cost items'
         avoided costs, the cost lines, then the derived lines (see
@@ -100,6 +102,10 @@ class Plan:
         The preset and user perspectives (:class:`~sociokalkyl.engine.lines.Perspective`).
     headline
         The perspective of the headline numbers (``Settings.perspective``).
+    outcome_lines
+        The consequences of the effects on outcomes (``docs/outcomes.md``).
+    unpriced_effects
+        Effects no one can price, listed in results and reports as "ej värderade effekter".
 
     Examples
     --------
@@ -125,7 +131,7 @@ class Plan:
     effects: tuple[EffectTiming, ...] = ()
     costs: tuple[CostLine, ...] = ()
     assumptions: tuple[Assumption, ...] = ()
-    warnings: tuple[PlausibilityWarning, ...] = ()
+    warnings: tuple[PlausibilityWarning | OverlapWarning, ...] = ()
     weights: Array = field(default_factory=lambda: np.zeros((0, 0)))
     society: Array = field(default_factory=lambda: np.zeros(0))
     line_flows: tuple[str, ...] = ()
@@ -134,6 +140,8 @@ class Plan:
     orientation: Array = field(default_factory=lambda: np.zeros(0))
     perspectives: tuple[Perspective, ...] = ()
     headline: str = "samhället"
+    outcome_lines: tuple[OutcomeLine, ...] = ()
+    unpriced_effects: tuple[str, ...] = ()
 
     @property
     def actors(self) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl.engine.lines import derive_lines
+from sociokalkyl.engine.outcome_lines import add_outcome_lines
 from sociokalkyl.engine.parameters import canonical_value
 from sociokalkyl.engine.plan import BaselineProfile, Plan
 from sociokalkyl.engine.profile import _decay, _ramp_window
@@ -111,6 +112,7 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         intake = [(int(p.key.index or 0), _row(values, plan, p.name)) for p in plan.intake]
         _avoided_costs(plan, values, ages, intake, flows[:n_items], baseline, with_baseline)
+        add_outcome_lines(plan, values, ages, intake, flows[:n_items])
         _intervention_costs(plan, values, intake, flows[n_items : n_items + len(plan.costs)])
         derive_lines(plan.derived, values, flows)
         factors = _discount_factors(plan, values)

@@ -17,7 +17,7 @@ Examples
 >>> intervention, settings = sk.examples.load("servicetrainee")
 >>> sk.examples.servicetrainee() == (intervention, settings)
 True
->>> sk.examples.NAMES
+>>> sk.examples.NAMES[:4]
 ('servicetrainee', 'skolfam', 'seniorer_ostersund', 'servicetrainee_perspektiv')
 """
 

@@ -41,6 +41,10 @@ DESCRIPTIONS: dict[str, str] = {
     "seniorer_ostersund": "Hälsofrämjande insatser för seniorer, Östersund: mindre hemtjänst",
     "servicetrainee_perspektiv": "Servicetrainee i tre perspektiv: kommunen, offentlig "
     "sektor, samhället (lön, skatt, bistånd som transfereringar)",
+    "skolfam_utfall": "Skolfam med skolutfallet: gymnasieexamen och inkomst senare i livet",
+    "utokade_hembesok": "Utökade hembesök, Grästorp: färre placeringar (utfall)",
+    "familjehuset_klippan": "Familjehuset Klippan, Kungälv: gymnasieexamen (utfall)",
+    "styrka_hela_livet": "Styrka hela livet, Hudiksvall: färre höftfrakturer (utfall)",
 }
 """The bundled examples by name, with a one-line Swedish description."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sociokalkyl.language.labels import Lang
+from sociokalkyl.language.outcomes import OUTCOME_PARAMETER_LABELS
 
 __all__ = ["PARAMETER_LABELS", "parameter_label"]
 
@@ -61,6 +62,7 @@ PARAMETER_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ),
 }
 """How a parameter reads, by its key's section and field (see ``engine.ParameterKey``)."""
+PARAMETER_LABELS.update(OUTCOME_PARAMETER_LABELS)  # outcomes: language/outcomes.py
 
 
 def parameter_label(section: str, field: str, lang: Lang = "sv", **names: object) -> str:

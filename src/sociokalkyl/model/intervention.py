@@ -22,6 +22,7 @@ from sociokalkyl.model.common import (
 from sociokalkyl.model.cost_item import CostItem
 from sociokalkyl.model.effect import Effect
 from sociokalkyl.model.flows import CostFlow, check_flow
+from sociokalkyl.model.outcome import Outcome, OutcomeEffect
 from sociokalkyl.model.participants import BaselineUse, TargetGroup
 from sociokalkyl.model.plausibility import PlausibilityWarning, plausibility_warnings
 from sociokalkyl.units import Duration, Money, MoneyPerTime, to_float
@@ -178,6 +179,10 @@ class Intervention(FrozenModel):
         Field paths of implausible numbers the analyst has checked and accepts
         (``["target_group.intake", "costs[0].amount"]``): their warnings leave the
         report (see :attr:`warnings` and ``docs/limits.md``).
+    outcomes, outcome_effects, unpriced_effects
+        The user's own outcome chains (overriding shipped ones by key), the effects on
+        outcomes (then ``baseline`` and ``effects`` may be empty), and effects no one
+        can price, listed in every report (``docs/outcomes.md``).
 
     Examples
     --------
@@ -198,17 +203,25 @@ class Intervention(FrozenModel):
     name: str = Field(min_length=1)
     description: str | None = None
     target_group: TargetGroup
-    cost_items: list[CostItem | str] = Field(min_length=1, max_length=MAX_COST_ITEMS)
-    baseline: list[BaselineUse] = Field(min_length=1, max_length=MAX_COST_ITEMS)
-    effects: list[Effect] = Field(min_length=1, max_length=MAX_COST_ITEMS)
+    cost_items: list[CostItem | str] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
+    baseline: list[BaselineUse] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
+    effects: list[Effect] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
     costs: list[InterventionCost] = Field(min_length=1, max_length=MAX_COST_ITEMS)
     other_payers: list[PayerName] = Field(default_factory=list)
     actors: list[PayerName] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
     accept_implausible: list[str] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
     source: str | None = None
+    outcomes: list[Outcome] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
+    outcome_effects: list[OutcomeEffect] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
+    unpriced_effects: list[str] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
 
     @model_validator(mode="after")
     def _check_references(self) -> Intervention:
+        if not self.effects and not self.outcome_effects:
+            raise ValueError(
+                "effects: expected at least one effect on a cost item (with its baseline "
+                "use) or one outcome_effects entry"
+            )
         keys = [item if isinstance(item, str) else item.key for item in self.cost_items]
         counts = Counter(keys)  # linear, also for a long list
         duplicates = sorted(k for k, n in counts.items() if n > 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -15,7 +15,7 @@ from sociokalkyl.model.actors import (
     SOCIETY,
     perspective_name,
 )
-from sociokalkyl.model.common import FrozenModel, PayerName
+from sociokalkyl.model.common import Confidence, FrozenModel, PayerName
 from sociokalkyl.model.work import TAX_RATES
 from sociokalkyl.units import Share
 
@@ -97,6 +97,10 @@ DISCOUNT_PRESETS: dict[str, str] = {
 """Named discount schedules with a cited source (see :class:`~sociokalkyl.DiscountSchedule`)."""
 
 
+_Cut = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+"""A share of an effect taken away by the evidence-grade haircut."""
+
+
 class Settings(FrozenModel):
     """How to calculate: when, in which prices, over how long, at which discount rate.
 
@@ -136,6 +140,10 @@ class Settings(FrozenModel):
         64,57 % (2018: 20,74 / 32,12) by default.
     employer_contribution_rate
         Arbetsgivaravgifter on a gross wage [share]; 31,42 % (2024) by default.
+    evidence_haircut
+        Off (``None``, default); ``"default"`` shrinks every effect by its confidence
+        mark with the default factors; or give the factors, e.g. ``{S = 0, S2 = 0.1,
+        D = 0.25, A = 0.4}`` [share]; see ``docs/outcomes.md``.
 
     Examples
     --------
@@ -154,6 +162,7 @@ class Settings(FrozenModel):
     municipal_tax_rate: Share = TAX_RATES["municipal_tax_rate"].value
     kommun_tax_share: Share = TAX_RATES["kommun_tax_share"].value
     employer_contribution_rate: Share = TAX_RATES["employer_contribution_rate"].value
+    evidence_haircut: Literal["default"] | dict[Confidence, _Cut] | None = None
 
     @field_validator("municipal_tax_rate", "kommun_tax_share", "employer_contribution_rate")
     @classmethod
