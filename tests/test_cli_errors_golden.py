@@ -41,6 +41,7 @@ CASES: tuple[tuple[str, ...], ...] = (
     ("validate", "osaker.toml"),
     ("validate", "fordelning.toml"),
     ("validate", "utanfor.toml"),
+    ("validate", "prisar.toml"),
     ("effekt", "--insatsgrupp", "0,3", "--jamforelse", "0,3", "0,2"),
     ("vardet-av-information", "saker.toml"),
     ("uppfoljning", "kalkyl.toml", "--mall", "blad.md"),
@@ -48,7 +49,8 @@ CASES: tuple[tuple[str, ...], ...] = (
 )
 """The limits (draws, depth, list length, file size, zip ratio, horizon, items, unit length),
 the actors and flows (unknown actor, transfer to itself, recipient on a resource, tax rate),
-the uncertainty, and the usage errors of effekt, vardet-av-information, uppfoljning, portfolj."""
+the uncertainty, a price year outside KPI, and the usage errors of effekt,
+vardet-av-information, uppfoljning, portfolj."""
 
 ENGLISH_LEFT = (" expected ", "(got ", " is not ", "more than the limit", " e.g. ", "Value error")
 """Wordings that must not be left in a Swedish message."""
@@ -77,6 +79,7 @@ def _write_files(folder: Path) -> None:
             '"effects[1].deadweight" = { kind = "uniform", low = -0.5, high = 1.5 }',
         ),
         "saker.toml": plain.split("[uncertainty]")[0],
+        "prisar.toml": plain.replace("price_year = 2012", "price_year = 1950", 1),
     }
     effect = plain.split("[[intervention.effects]]")[1].split("[[")[0]
     files["poster.toml"] = plain + ("\n[[intervention.effects]]" + effect) * 501

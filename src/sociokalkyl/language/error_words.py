@@ -20,9 +20,11 @@ Examples
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 
 from sociokalkyl.language.numbers import format_number
+from sociokalkyl.language.prices import PRICE_TEXTS
 
 __all__ = ["ERRORS_SV", "ERROR_WORDS", "swedish_error", "swedish_number", "swedish_value"]
 
@@ -188,13 +190,13 @@ _ACTORS: tuple[tuple[str, Replacement], ...] = (
      _numbers("en relativ förändring på {0} % är orimlig: ")),
     (rf"^a relative change below -100 % is impossible, got {_D}; e\.g\. ",
      _numbers("en relativ förändring under -100 % är omöjlig, fick {0}; t.ex. ")),
-    (rf"did you write {_D} for {_D} %\? Write ",
-     _numbers("skrev du {0} för {1} %? Skriv ")),
+    (rf"did you write {_D} for {_D} %\?", _numbers("skrev du {0} för {1} %?")),
+    (r"(?<=%\?) Write ", " Skriv "),
     (rf'"{_D} %" or {_D}(?=;|$)', _numbers('"{0} %" eller {1}')),
     (rf'Skriv "{_D} %"(?=;|$)', _numbers('Skriv "{0} %"')),
     (r'; e\.g\. "32,37 %" or 0\.3237$', '; t.ex. "32,37 %" eller 0.3237'),
     (r'; e\.g\. 0\.035 or "3,5 %"$', '; t.ex. 0.035 eller "3,5 %"'),
-    (r'; e\.g\. 0\.1 or "10 %"$', '; t.ex. 0.1 eller "10 %"'),
+    (r'(?<=[;?]) e\.g\. 0\.1 or "10 %"$', ' t.ex. 0.1 eller "10 %"'),
     (r"unknown perspective '([^']*)'", r"okänt perspektiv '\1'"),
     (r" Expected one of (.*?) \(or define it in perspectives\)$",
      r" Väntat: ett av \1 (eller definiera det i perspectives)"),
@@ -240,8 +242,69 @@ _ACTORS: tuple[tuple[str, Replacement], ...] = (
 )  # fmt: skip
 """Actors, flows, unknown names (issue 10, the engine) and the effect command's values."""
 
+_TEMPLATE: tuple[tuple[str, Replacement], ...] = (
+    (r"^(.+?) needs a unit$", r"\1 behöver en enhet"),
+    (r'^a unit such as "kr/mån", "mån/år" or "mån"$',
+     'en enhet som "kr/mån", "mån/år" eller "mån"'),
+    (r"^(.+?): a percent is not an amount \(number in (\S+), unit in (\S+)\)$",
+     r"\1: ett procenttal är inget belopp (talet i \2, enheten i \3)"),
+    (r"^a plain number with a unit such as kr, kr/mån or mån/år \(a relative change is "
+     r"written on Effekter with the type relativ and the unit andel or %\)$",
+     "ett vanligt tal med en enhet som kr, kr/mån eller mån/år (en relativ förändring "
+     "skrivs på Effekter med typen relativ och enheten andel eller %)"),
+    (r"^a plain number such as 7149, with the unit in the next cell$",
+     "ett vanligt tal som 7149, med enheten i nästa cell"),
+    (r"^unknown payer", "okänd betalare"),
+    (r" \(declare others under Övriga betalare on the Insats sheet\)$",
+     " (ange andra under Övriga betalare på bladet Insats)"),
+    (r"^Intag: år is missing$", "Intag: år saknas"),
+    (r"^Intag: år is not a year of the analysis$", "Intag: år är inte ett år i kalkylen"),
+    (rf"^a year 0, 1, 2, \.\.\. up to {_N}, counted from the base year \(year 0\)$",
+     _numbers("ett år 0, 1, 2, ... upp till {0}, räknat från basåret (år 0)")),
+    (r"^a year 0, 1, 2, \.\.\.$", "ett år 0, 1, 2, ..."),
+    (rf"^the sheet has more than {_N} rows$", _numbers("bladet har fler än {0} rader")),
+    (rf"^at most {_N} rows on (.+)$", _numbers("högst {0} rader på {1}")),
+)  # fmt: skip
+"""The Excel template's reader (scenario/excel_read.py): units, percents, payers, rows."""
+
+
+def _from_text(english: str, swedish: str) -> tuple[str, Replacement]:
+    """A (pattern, replacement) that turns a filled English format string into Swedish."""
+    pattern, seen = "", set()
+    for literal, name, _, _ in string.Formatter().parse(english):
+        pattern += re.escape(literal)
+        if name is not None:
+            pattern += f"(?P={name})" if name in seen else f"(?P<{name}>.+?)"
+            seen.add(name)
+
+    def replace(match: re.Match[str]) -> str:
+        return swedish.format(**match.groupdict())
+
+    return pattern, replace
+
+
+_PRICES: tuple[tuple[str, Replacement], ...] = (
+    (r"^is not in the price index (\S+) \((.*)\)$", r"finns inte i prisindexet \1 (\2)"),
+    (r"^a year in (\d+)-(\d+), missing ([\d, ]+), or ", r"ett år i \1-\2 (\3 saknas), eller "),
+    (r"^a year in (\d+)-(\d+), or ", r"ett år i \1-\2, eller "),
+    (r"^cannot be compared with (\d+): the price index (\S+) has a gap between them$",
+     r"kan inte jämföras med \1: prisindexet \2 har ett glapp mellan dem"),
+    (r"^two years on the same side of the gap \((\S+) covers (.*?)\), another index, or the "
+     r"missing years: ",
+     r"två år på samma sida om glappet (\1 täcker \2), ett annat index, eller de saknade "
+     r"åren: "),
+    (r"^is not a shipped price index$", "är inte ett levererat prisindex"),
+    (r'^"KPI" or "OPI", or a PriceIndex object$', '"KPI" eller "OPI", eller ett PriceIndex-objekt'),
+    *(
+        _from_text(PRICE_TEXTS[key][1], PRICE_TEXTS[key][0])
+        for key in ("add_year_hint", "kpi_update_hint", "shipped_differs", "shipped_differs_fix")
+    ),
+)  # fmt: skip
+"""The price indices: a year outside a series, a gap, a shipped year given again."""
+
 ERRORS_SV: tuple[tuple[re.Pattern[str], Replacement], ...] = tuple(
-    (re.compile(pattern), replacement) for pattern, replacement in (*_LIMITS, *_ACTORS)
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (*_LIMITS, *_ACTORS, *_TEMPLATE, *_PRICES)
 )
 """(pattern, Swedish replacement), applied in order, each wherever it matches."""
 
