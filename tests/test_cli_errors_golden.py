@@ -42,6 +42,7 @@ CASES: tuple[tuple[str, ...], ...] = (
     ("validate", "fordelning.toml"),
     ("validate", "utanfor.toml"),
     ("validate", "prisar.toml"),
+    ("validate", "scenario.toml"),
     ("effekt", "--insatsgrupp", "0,3", "--jamforelse", "0,3", "0,2"),
     ("vardet-av-information", "saker.toml"),
     ("uppfoljning", "kalkyl.toml", "--mall", "blad.md"),
@@ -49,7 +50,7 @@ CASES: tuple[tuple[str, ...], ...] = (
 )
 """The limits (draws, depth, list length, file size, zip ratio, horizon, items, unit length),
 the actors and flows (unknown actor, transfer to itself, recipient on a resource, tax rate),
-the uncertainty, a price year outside KPI, and the usage errors of effekt,
+the uncertainty and the scenarios, a price year outside KPI, and the usage errors of effekt,
 vardet-av-information, uppfoljning, portfolj."""
 
 ENGLISH_LEFT = (" expected ", "(got ", " is not ", "more than the limit", " e.g. ", "Value error")
@@ -80,6 +81,10 @@ def _write_files(folder: Path) -> None:
         ),
         "saker.toml": plain.split("[uncertainty]")[0],
         "prisar.toml": plain.replace("price_year = 2012", "price_year = 1950", 1),
+        "scenario.toml": plain.replace(
+            '[scenarios.pessimistisk]\n"effects[1].change"',
+            '[scenarios.pessimistisk]\n"effects[1].chnage"',
+        ),
     }
     effect = plain.split("[[intervention.effects]]")[1].split("[[")[0]
     files["poster.toml"] = plain + ("\n[[intervention.effects]]" + effect) * 501
