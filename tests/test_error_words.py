@@ -35,7 +35,11 @@ SAMPLES: dict[str, str] = {
     "eller några få alias (docs/limits.md)",
     "is too large for a scenario file": "är för stor för en kalkylfil",
     "is too large for a template": "är för stor för en mall",
-    "is too large for a follow-up file": "är för stor för en uppföljningsfil",
+    "is too large": "är för stor",
+    "no such file": "filen finns inte",
+    "an existing scenario file": "en fil som finns",
+    "is a directory": "är en katalog",
+    "a scenario file": "en kalkylfil",
     "at most 5000000 bytes": "högst 5 000 000 byte",
     "unpacks to 5000000 bytes from 4989 bytes (a zip bomb?)": "packas upp till 5 000 000 "
     "byte från 4 989 byte (en zip-bomb?)",
