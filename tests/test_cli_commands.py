@@ -220,7 +220,7 @@ def test_konvertera_never_overwrites_without_force(tmp_path: Path) -> None:
     assert target.read_bytes() == b"mitt"
     code, _, err = run_main("konvertera", example("skolfam"), target, "--force")
     assert code == 0, err
-    assert openpyxl.load_workbook(target).sheetnames[-2:] == ["Osäkerhet", "Scenarier"]
+    assert {"Osäkerhet", "Scenarier"} <= set(openpyxl.load_workbook(target).sheetnames)
     code, _, err = run_main("konvertera", example("skolfam"), tmp_path / "k.yaml")
     assert code == 0, err
     code, _, err = run_main("konvertera", example("skolfam"), tmp_path / "k.toml")

@@ -216,6 +216,9 @@ def test_cli_effekt_bad_share_and_size(capsys):
     assert main(["effekt", "--insatsgrupp", "1", "0,3", "0", "--jamforelse", "V", "1", "0,8"]) == 1
     assert "--insatsgrupp.size" in capsys.readouterr().err
     assert main(["effekt", "--insatsgrupp", "1", "--jamforelse", "V", "1", "0,8"]) == 2
+    assert "FÖRE EFTER" in capsys.readouterr().err
+    args = ["effekt", "--insatsgrupp", "1", "--jamforelse", "V", "1", "0,8", "--lang", "en"]
+    assert main(args) == 2
     assert "BEFORE AFTER" in capsys.readouterr().err
 
 

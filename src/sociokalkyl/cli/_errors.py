@@ -14,6 +14,7 @@ from typing import TextIO
 from sociokalkyl.cli._lang import current_lang, say
 from sociokalkyl.errors import SociokalkylError
 from sociokalkyl.language.cli_problems import swedish_problem
+from sociokalkyl.language.error_words import swedish_value
 from sociokalkyl.language.safety import clean_text
 from sociokalkyl.scenario.read import Problem, ScenarioError
 
@@ -70,7 +71,7 @@ def problem_text(problem: Problem) -> str:
         text += f"{problem.field}: "
     text += _words(problem.message)
     if problem.value is not None and problem.value not in problem.message:
-        text += say("got", value=problem.value)
+        text += say("got", value=_value(problem.value))
     if problem.expected and problem.expected not in problem.message:
         text += say("expected", expected=_words(problem.expected))
     return text
@@ -79,6 +80,11 @@ def problem_text(problem: Problem) -> str:
 def _words(text: str) -> str:
     """A reader's English wording in the command line's language, where it is known."""
     return swedish_problem(text) if current_lang() == "sv" else text
+
+
+def _value(value: str) -> str:
+    """A value the library wrote itself (a size in bytes) in the command line's language."""
+    return swedish_value(value) if current_lang() == "sv" else value
 
 
 def error_text(exc: SociokalkylError) -> str:
@@ -106,7 +112,8 @@ def error_text(exc: SociokalkylError) -> str:
     text = f"{exc.field}: " if exc.field else ""
     text += _words(exc.message)
     if exc.value is not None:
-        text += say("got", value=repr(exc.value))
+        value = exc.value
+        text += say("got", value=repr(_value(value) if isinstance(value, str) else value))
     if exc.expected:
         text += say("expected", expected=_words(exc.expected))
     return text

@@ -82,7 +82,7 @@ def write_output(
     out = output_path(args.out, inputs, overwrite=args.force) if args.out else None
     fmt = args.format or (format_from_suffix(out) if out else "table")
     if fmt == "xlsx":
-        raise UsageError("--out: this command writes .txt, .md, .csv or .json, not .xlsx")
+        raise UsageError(say("followup_out_not_xlsx"))
     lang: Lang = args.lang
     if fmt == "json":
         text = strict_json(data) + "\n"

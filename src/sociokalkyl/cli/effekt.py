@@ -123,8 +123,16 @@ def _group(values: list[str], field: str, named: bool, means: bool) -> Group:
     rest = values[1:] if named else values
     most = 4 if means else 3
     if not 2 <= len(rest) <= most:
-        shape = "BEFORE AFTER [SIZE" + (" SD]" if means else "]")
-        raise UsageError(f"{field}: give {'NAME ' if named else ''}{shape}, got {values}")
+        shape = say("effekt_shape_means" if means else "effekt_shape_shares")
+        raise UsageError(
+            say(
+                "effekt_group_shape",
+                field=field,
+                name=say("effekt_name") if named else "",
+                shape=shape,
+                values=values,
+            )
+        )
     before = _value(rest[0], f"{field}.before", not means)
     after = _value(rest[1], f"{field}.after", not means)
     size = _size(rest[2], f"{field}.size") if len(rest) > 2 else None

@@ -91,7 +91,7 @@ def portfolj_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -
     True
     """
     if args.seed is not None and args.draws is None:
-        raise UsageError("--seed goes with --draws N (Monte Carlo); give --draws too")
+        raise UsageError(say("seed_needs_draws"))
     sources = [input_path(f) for f in args.files]
     read = load_portfolio(list(sources))
     portfolio = Portfolio(read.names, read.plans)

@@ -106,7 +106,7 @@ def _template(args: argparse.Namespace, source: Path, stderr: TextIO) -> int:
 
     out = output_path(args.mall, [source], overwrite=args.force)
     if out.suffix.lower() != ".xlsx":
-        raise UsageError(f"--mall {out}: the sheet is a workbook; give a path ending in .xlsx")
+        raise UsageError(say("uppfoljning_mall_xlsx", out=out))
     scenario = load_scenario(source, lang=args.lang)
     plan = compile_plan(scenario.intervention, scenario.settings, catalogue_for(scenario))
     relative = str(source.resolve())

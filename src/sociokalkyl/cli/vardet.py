@@ -175,7 +175,7 @@ def vardet_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> 
     lang: Lang = args.lang
     scenario = load_scenario(source, lang=lang)
     if not scenario.uncertainty:
-        raise UsageError(f"{args.file} has no [uncertainty] table: nothing is uncertain")
+        raise UsageError(say("vardet_no_uncertainty", file=args.file))
     spec = Uncertainty(scenario.uncertainty)
     result = simulate(
         scenario.intervention,

@@ -20,6 +20,7 @@ from typing import Any
 
 from sociokalkyl.language.cli_help import HELP_WORDS
 from sociokalkyl.language.cli_help_more import MORE_HELP_WORDS
+from sociokalkyl.language.error_words import ERROR_WORDS
 from sociokalkyl.language.labels import CLI_MESSAGES, Lang
 from sociokalkyl.language.numbers import format_percent, format_quantity
 
@@ -219,6 +220,7 @@ CLI_WORDS: dict[str, tuple[str, str]] = {
     **_OUTPUT,
     **HELP_WORDS,
     **MORE_HELP_WORDS,
+    **ERROR_WORDS,
 }
 """Every word of the command line: key -> (Swedish, English) format string."""
 

@@ -4,7 +4,8 @@ The readers of scenario files and the Excel template (and pydantic under them) w
 problem in English; the command line shows it in its own language. This table turns the
 texts a new user meets first (an unknown or missing field, a number that is not one, an
 unreadable unit, an ambiguous number, the percent trap, a file that is not UTF-8 or not
-valid TOML/YAML/JSON) into Swedish; any other text is shown as it is, in English.
+valid TOML/YAML/JSON) into Swedish, then :mod:`sociokalkyl.language.error_words` the
+limits, actors and flows; any other text is shown as it is, in English.
 
 Examples
 --------
@@ -19,6 +20,8 @@ Examples
 from __future__ import annotations
 
 import re
+
+from sociokalkyl.language.error_words import swedish_error
 
 __all__ = ["PROBLEMS_SV", "swedish_problem"]
 
@@ -87,4 +90,4 @@ def swedish_problem(text: str) -> str:
     """
     for pattern, replacement in PROBLEMS_SV:
         text = pattern.sub(replacement, text)
-    return text
+    return swedish_error(text)
