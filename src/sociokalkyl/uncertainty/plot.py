@@ -140,7 +140,6 @@ def plot_histogram(
     key = result._key(metric, payer, perspective)
     data = result.values(key)
     data = data[np.isfinite(data)]
-    who = _whose(result, payer, perspective, language)
     money = not metric.startswith(("payback", "irr", "benefit"))
     scale = 1e6 if money else 1.0
     edges = np.histogram_bin_edges(data / scale, bins=bins)
@@ -157,10 +156,12 @@ def plot_histogram(
     mean = (result.mean(metric, payer) if perspective is None else float(np.mean(data))) / scale
     ax.axvline(mean, color="#cc6677", linestyle="--", label=simulation_label("mean", language))
     unit = f" [{simulation_label('plot_mnkr', language)}]" if money else ""
-    ax.set_xlabel(f"{simulation_label(metric, language)}{who}{unit}")
+    view = _whose(result, None, perspective, language)  # a payer as before: ", kommun"
+    name = simulation_label(metric, language) + (f", {payer}" if payer else "") + view
+    ax.set_xlabel(f"{name}{unit}")
     ax.set_ylabel(simulation_label("plot_draws", language))
     title = simulation_label("plot_title_draws", language)
-    set_title(ax, title.format(name=result.plan.intervention_name, draws=result.draws) + who)
+    set_title(ax, title.format(name=result.plan.intervention_name, draws=result.draws) + view)
     ax.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2)
     return ax
 
