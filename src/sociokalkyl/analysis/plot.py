@@ -24,12 +24,14 @@ from sociokalkyl.language.numbers import format_years
 if TYPE_CHECKING:
     from sociokalkyl.analysis.result import Result
 
-__all__ = ["HATCHES", "RESULT_PLOTS", "plot_cumulative", "plot_flows", "plot_of", "plot_result"]
+__all__ = ["HATCHES", "RESULT_PLOTS", "plot_cumulative", "plot_flows", "plot_of", "plot_result",
+           "set_title"]  # fmt: skip
 
 _MILLION = 1e6
 HATCHES = ("//", "..", "xx", "\\\\", "oo", "++", "--", "**")
 """Bar hatches, in the order series use them (readable in greyscale)."""
-RESULT_PLOTS = ("overview", "cumulative", "payers", "cost_items")
+RESULT_PLOTS = ("overview", "cumulative", "payers", "cost_items", "perspectives", "actors",
+                "transfers")  # fmt: skip
 """The kinds of :meth:`Result.plot`."""
 
 
@@ -38,6 +40,45 @@ def _axes(ax: Any, needed_by: str, size: tuple[float, float] = (8, 4.5)) -> Any:
     if ax is None:
         _, ax = plt.subplots(figsize=size, layout="constrained")  # room for outside legends
     return ax
+
+
+def set_title(ax: Any, text: str) -> Any:
+    """Set ``text`` as the title of ``ax``, wrapped to lines that fit the figure's width.
+
+    Parameters
+    ----------
+    ax
+        A matplotlib Axes.
+    text
+        The title (a long intervention name wraps at spaces, never runs past the edge).
+
+    Returns
+    -------
+    matplotlib.text.Text
+        The title: lines of at most ``width [in] * 72 / (0.6 * size [pt])`` characters,
+        a character taken as 0.6 of the font size wide (generous for DejaVu Sans).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> _, ax = plt.subplots(figsize=(4, 3))
+    >>> set_title(ax, "ett mycket långt namn " * 4).get_text().count("\\n") >= 1
+    True
+    """
+    import textwrap
+
+    title = ax.set_title(text)
+    width = ax.figure.get_figwidth() * 72 / (0.6 * title.get_fontsize())
+    title.set_text(textwrap.fill(text, width=max(20, int(width)), break_long_words=True))
+    return title
+
+
+def _never(ax: Any, key: str, language: Lang, y: float = 0.97) -> None:
+    """Say in the axes (a text, upper left) that the intervention never pays back."""
+    ax.text(0.02, y, display_label(key, language), transform=ax.transAxes, fontsize="small",
+            va="top", bbox={"facecolor": "white", "edgecolor": "black", "alpha": 0.85})  # fmt: skip
 
 
 def _money_axis(ax: Any, result: Result, language: str) -> None:
@@ -94,9 +135,11 @@ def plot_result(result: Result, ax: Any = None, *, lang: str = "sv") -> Any:
         ax.plot([x], [0.0], "kv", markersize=10)
         text = display_label("plot_payback_at", language, x=format_years(result.payback, language))
         ax.annotate(text, (x, 0.0), xytext=(4, 8), textcoords="offset points", fontsize="small")
+    else:
+        _never(ax, "never", language)
     _money_axis(ax, result, language)
     ax.set_xlabel(label("year", language))
-    ax.set_title(result.plan.intervention_name)
+    set_title(ax, result.plan.intervention_name)
     ax.legend(fontsize="small")
     return ax
 
@@ -136,10 +179,10 @@ def plot_cumulative(result: Result, ax: Any = None, *, lang: str = "sv") -> Any:
     ax = _axes(ax, "Result.plot('cumulative')")
     rows = result.table()
     t = [int(row["year"]) for row in rows]
-    for key, style, payback, marker, words, offset in (
-        ("cumulative_net", "k-o", result.payback, "v", "plot_payback_at", (-8, 10)),
+    for key, style, payback, marker, words, offset, never in (
+        ("cumulative_net", "k-o", result.payback, "v", "plot_payback_at", (-8, 10), "never"),
         ("cumulative_discounted_net", "k--s", result.payback_discounted, "D",
-         "plot_payback_d_at", (8, -14)),
+         "plot_payback_d_at", (8, -14), "plot_never_d"),
     ):  # fmt: skip
         name = label(key if key == "cumulative_net" else "plot_cumulative_discounted", language)
         ax.plot(t, [row[key] / _MILLION for row in rows], style, label=name, markersize=4)
@@ -150,12 +193,14 @@ def plot_cumulative(result: Result, ax: Any = None, *, lang: str = "sv") -> Any:
             ax.annotate(format_years(payback, language), (payback, 0.0), xytext=offset,
                         textcoords="offset points", fontsize="small",
                         ha="right" if offset[0] < 0 else "left")  # fmt: skip
+        elif never == "never" or math.isfinite(result.payback):  # one text when neither does
+            _never(ax, never, language)
     _money_axis(ax, result, language)
     ax.set_xlabel(
         f"{display_label('plot_years_after', language)} ({result.plan.base_year} = 0)".capitalize()
     )
     title = display_label("plot_cumulative_title", language, name=result.plan.intervention_name)
-    ax.set_title(title)
+    set_title(ax, title)
     ax.legend(fontsize="small")
     return ax
 
@@ -200,8 +245,7 @@ def plot_flows(result: Result, ax: Any = None, *, by: str = "payer", lang: str =
     years = [result.plan.base_year + t for t in range(result.plan.horizon)]
     up = [0.0] * len(years)
     down = [0.0] * len(years)
-    for i, (name, values, sign) in enumerate(series):
-        heights = [sign * v / _MILLION for v in values]
+    for i, (name, heights) in enumerate(series):
         bottom = [up[j] if h >= 0 else down[j] for j, h in enumerate(heights)]
         ax.bar(years, heights, 0.7, bottom=bottom, label=name, hatch=HATCHES[i % 8],
                edgecolor="black", alpha=0.85)  # fmt: skip
@@ -213,31 +257,43 @@ def plot_flows(result: Result, ax: Any = None, *, by: str = "payer", lang: str =
     _money_axis(ax, result, language)
     ax.set_xlabel(label("year", language))
     words = display_label(f"plot_by_{by}", language)
-    ax.set_title(display_label("plot_flows_title", language,
-                               name=result.plan.intervention_name, by=words))  # fmt: skip
+    set_title(ax, display_label("plot_flows_title", language,
+                                name=result.plan.intervention_name, by=words))  # fmt: skip
     ax.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.15))  # no bar hidden
     return ax
 
 
-def _flow_series(result: Result, by: str, language: Lang) -> list[tuple[str, list[float], int]]:
-    """(label, yearly amounts [SEK], +1 up / -1 down) for each series of :func:`plot_flows`."""
+def _flow_series(result: Result, by: str, language: Lang) -> list[tuple[str, list[float]]]:
+    """(label, bar heights [mnkr]) for each series of :func:`plot_flows`, labelled by sign.
+
+    A line's amounts drawn up (a cost avoided) and down (a cost, or an avoided cost that
+    is negative: the use grows) are two series, each named for the way its bars point.
+    """
     projection = result.projection
+    lines: list[tuple[str, str, list[float]]] = []  # (word if up, word if down, heights)
     if by == "payer":
-        series = []
         for j in projection.active_payers:
-            payer = result.plan.payers[int(j)]
-            costs = [float(v) for v in projection.costs_by_payer[int(j), :, 0]]
+            who = result.plan.payers[int(j)]
+            costs = [-float(v) for v in projection.costs_by_payer[int(j), :, 0]]
             avoided = [float(v) for v in projection.avoided_by_payer[int(j), :, 0]]
-            series.append((display_label("plot_cost_of", language, who=payer), costs, -1))
-            series.append((display_label("plot_avoided_of", language, who=payer), avoided, 1))
-        return series
-    total = [float(v) for v in projection.costs[..., 0].sum(axis=0)]
-    items = [
-        (display_label("plot_avoided_of", language, who=name),
-         [float(v) for v in projection.avoided[i, :, 0]], 1)
-        for i, name in enumerate(result.plan.item_names)
-    ]  # fmt: skip
-    return [(label("plot_costs", language), total, -1), *items]
+            lines.append((display_label("plot_gain_of", language, who=who),
+                          display_label("plot_cost_of", language, who=who), costs))  # fmt: skip
+            lines.append((display_label("plot_avoided_of", language, who=who),
+                          display_label("plot_added_of", language, who=who), avoided))  # fmt: skip
+    else:
+        total = [-float(v) for v in projection.costs[..., 0].sum(axis=0)]
+        lines.append((label("plot_costs", language), label("plot_costs", language), total))
+        for i, who in enumerate(result.plan.item_names):
+            avoided = [float(v) for v in projection.avoided[i, :, 0]]
+            lines.append((display_label("plot_avoided_of", language, who=who),
+                          display_label("plot_added_of", language, who=who), avoided))  # fmt: skip
+    series = []
+    for up_word, down_word, values in lines:
+        for word, keep in ((up_word, 1.0), (down_word, -1.0)):
+            part = [v / _MILLION if v * keep > 0 else 0.0 for v in values]
+            if any(part):
+                series.append((word, part))
+    return series
 
 
 def plot_of(result: Result, kind: str = "overview", ax: Any = None, *, lang: str = "sv") -> Any:
@@ -249,7 +305,8 @@ def plot_of(result: Result, kind: str = "overview", ax: Any = None, *, lang: str
         An evaluated :class:`~sociokalkyl.analysis.result.Result`.
     kind
         ``"overview"`` (:func:`plot_result`), ``"cumulative"`` (:func:`plot_cumulative`),
-        ``"payers"`` or ``"cost_items"`` (:func:`plot_flows`).
+        ``"payers"`` or ``"cost_items"`` (:func:`plot_flows`), ``"perspectives"``,
+        ``"actors"`` or ``"transfers"`` (:mod:`~sociokalkyl.analysis.plot_perspectives`).
     ax
         A matplotlib Axes; a new figure when None.
     lang
@@ -278,6 +335,11 @@ def plot_of(result: Result, kind: str = "overview", ax: Any = None, *, lang: str
         return plot_cumulative(result, ax, lang=lang)
     if kind in ("payers", "cost_items"):
         return plot_flows(result, ax, by=kind[:-1], lang=lang)
+    if kind in ("perspectives", "actors", "transfers"):
+        from sociokalkyl.analysis import plot_perspectives
+
+        draw = getattr(plot_perspectives, f"plot_{kind}")
+        return draw(result, ax, lang=lang)
     from sociokalkyl.errors import unknown_name
 
     raise unknown_name(kind, RESULT_PLOTS, "a kind of plot", field="kind")

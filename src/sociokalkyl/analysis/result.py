@@ -352,7 +352,8 @@ class Result(PerspectiveMixin):
 
     def plot(self, ax: Any = None, *, lang: str = "sv", kind: str = "overview") -> Any:
         """Draw ``kind``: ``"overview"``, ``"cumulative"`` (payback marked), ``"payers"``,
-        ``"cost_items"``; see :func:`sociokalkyl.analysis.plot.plot_of` (matplotlib, lazy).
+        ``"cost_items"``, ``"perspectives"``, ``"actors"``, ``"transfers"``; see
+        :func:`sociokalkyl.analysis.plot.plot_of` (matplotlib, lazy).
         """
         from sociokalkyl.analysis.plot import plot_of
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sociokalkyl._optional import require
+from sociokalkyl.analysis.plot import set_title
 from sociokalkyl.language.display import display_label
 from sociokalkyl.language.labels import as_lang, label
 from sociokalkyl.language.numbers import format_percent
@@ -37,7 +38,7 @@ def _axes(ax: Any, needed_by: str, size: tuple[float, float] = (7, 4)) -> Any:
 
 def plot_simulation(
     result: SimulationResult, metric: str = "npv", payer: str | None = None, *,
-    bins: int = 50, ax: Any = None, lang: str = "sv",
+    bins: int = 50, ax: Any = None, lang: str = "sv", perspective: str | None = None,
 ) -> Any:  # fmt: skip
     """The plot of :meth:`SimulationResult.plot`: a distribution, the payback, or the curve.
 
@@ -57,6 +58,9 @@ def plot_simulation(
         A matplotlib Axes; a new figure when None.
     lang
         ``"sv"`` (the default) or ``"en"``.
+    perspective
+        A perspective's metric (``"kommun"``, ``"offentlig_sektor"``, ``"samhället"``)
+        instead of the headline's; named in the title.
 
     Returns
     -------
@@ -74,16 +78,27 @@ def plot_simulation(
     'Payback period [years]'
     """
     if metric == "payback_curve":
-        return plot_payback_curve(result, ax, payer=payer, lang=lang)
+        return plot_payback_curve(result, ax, payer=payer, lang=lang, perspective=perspective)
     if metric in ("payback", "payback_discounted"):
         return plot_payback(result, ax, discounted=metric == "payback_discounted", payer=payer,
-                            bins=bins, lang=lang)  # fmt: skip
-    return plot_histogram(result, metric, payer, bins=bins, ax=ax, lang=lang)
+                            bins=bins, lang=lang, perspective=perspective)  # fmt: skip
+    return plot_histogram(result, metric, payer, bins=bins, ax=ax, lang=lang,
+                          perspective=perspective)  # fmt: skip
+
+
+def _whose(result: SimulationResult, payer: str | None, perspective: str | None, lang: str) -> str:
+    """`` (kommun)`` for a payer, `` (Offentlig sektor)`` for a perspective, else ``""``."""
+    if perspective is not None:
+        from sociokalkyl.language.perspectives import perspective_label
+
+        name = result.plan.perspective(perspective).name
+        return f" ({perspective_label(name, as_lang(lang))})"
+    return f" ({payer})" if payer else ""
 
 
 def plot_histogram(
     result: SimulationResult, metric: str = "npv", payer: str | None = None, *,
-    bins: int = 50, ax: Any = None, lang: str = "sv",
+    bins: int = 50, ax: Any = None, lang: str = "sv", perspective: str | None = None,
 ) -> Any:  # fmt: skip
     """A histogram of the kept draws of one metric, 0 and the mean marked; P(NPV > 0) for NPV.
 
@@ -101,6 +116,8 @@ def plot_histogram(
         A matplotlib Axes; a new figure when None.
     lang
         ``"sv"`` (the default) or ``"en"``.
+    perspective
+        A perspective's metric instead of the headline's (``npv_by_perspective``).
 
     Returns
     -------
@@ -120,7 +137,7 @@ def plot_histogram(
     """
     language = as_lang(lang)
     ax = _axes(ax, "SimulationResult.plot()")
-    key = result._key(metric, payer)
+    key = result._key(metric, payer, perspective)
     data = result.values(key)
     data = data[np.isfinite(data)]
     money = not metric.startswith(("payback", "irr", "benefit"))
@@ -129,26 +146,29 @@ def plot_histogram(
     ax.hist(data / scale, bins=edges, color="#4477aa", edgecolor="black", linewidth=0.3)
     if metric == "npv":
         p = result.prob_npv_positive_by_payer[payer] if payer else result.prob_npv_positive
+        if perspective is not None:
+            p = result.prob_npv_positive_by_perspective[key.split("@")[1]]
         text = display_label("plot_prob_npv", language, p=format_percent(p, language))
         ax.hist(data[data > 0] / scale, bins=edges, color="#ddcc77", hatch="//",
                 edgecolor="black", linewidth=0.3, label=text)  # fmt: skip
     if money:
         ax.axvline(0.0, color="black", linewidth=1)
-    mean = result.mean(metric, payer) / scale
+    mean = (result.mean(metric, payer) if perspective is None else float(np.mean(data))) / scale
     ax.axvline(mean, color="#cc6677", linestyle="--", label=simulation_label("mean", language))
     unit = f" [{simulation_label('plot_mnkr', language)}]" if money else ""
-    name = simulation_label(metric, language) + (f", {payer}" if payer else "")
+    view = _whose(result, None, perspective, language)  # a payer as before: ", kommun"
+    name = simulation_label(metric, language) + (f", {payer}" if payer else "") + view
     ax.set_xlabel(f"{name}{unit}")
     ax.set_ylabel(simulation_label("plot_draws", language))
     title = simulation_label("plot_title_draws", language)
-    ax.set_title(title.format(name=result.plan.intervention_name, draws=result.draws))
+    set_title(ax, title.format(name=result.plan.intervention_name, draws=result.draws) + view)
     ax.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2)
     return ax
 
 
 def plot_payback(
     result: SimulationResult, ax: Any = None, *, discounted: bool = False,
-    payer: str | None = None, bins: int = 20, lang: str = "sv",
+    payer: str | None = None, bins: int = 20, lang: str = "sv", perspective: str | None = None,
 ) -> Any:  # fmt: skip
     """The payback over all draws: the paying draws by year, and a bar for those that never do.
 
@@ -166,6 +186,8 @@ def plot_payback(
         Bins over ``[0, horizon]``.
     lang
         ``"sv"`` (the default) or ``"en"``.
+    perspective
+        A perspective's payback instead of the headline's.
 
     Returns
     -------
@@ -189,30 +211,35 @@ def plot_payback(
     ax = _axes(ax, "SimulationResult.plot('payback')")
     stats = payback_stats(result, discounted=discounted, payer=payer)
     horizon = result.plan.horizon
-    data = result.values(result._key(stats.metric, payer))
+    share_never = stats.share_never
+    if perspective is not None:  # counted over all draws, as payback_stats counts
+        share_never = 1.0 - result.prob_payback_within(horizon, discounted=discounted,
+                                                       perspective=perspective)  # fmt: skip
+    data = result.values(result._key(stats.metric, payer, perspective))
     paying = data[np.isfinite(data)]
     edges = np.linspace(0.0, horizon, bins + 1)
     if paying.size:
-        weights = np.full(paying.size, stats.share_paying_back / paying.size)
+        weights = np.full(paying.size, (1.0 - share_never) / paying.size)
         ax.hist(paying, bins=edges, weights=weights, color="#4477aa", edgecolor="black",
                 linewidth=0.3, label=display_label("share_paying", language))  # fmt: skip
     width = max(1.0, horizon / 10)
-    never = display_label("plot_never_bar", language, p=format_percent(stats.share_never, language))
-    ax.bar([horizon + width], [stats.share_never], width, color="#bbbbbb", hatch="xx",
+    never = display_label("plot_never_bar", language, p=format_percent(share_never, language))
+    ax.bar([horizon + width], [share_never], width, color="#bbbbbb", hatch="xx",
            edgecolor="black", label=never)  # fmt: skip
     ax.axvline(horizon, color="black", linestyle=":", linewidth=1)
     ax.set_xlabel(f"{label(stats.metric, language)} [{display_label('years', language)}]")
     ax.set_ylabel(display_label("plot_share_draws", language))
-    who = f" ({payer})" if payer else ""
-    ax.set_title(display_label("plot_payback_title", language,
-                               name=result.plan.intervention_name) + who)  # fmt: skip
+    who = _whose(result, payer, perspective, language)
+    set_title(ax, display_label("plot_payback_title", language,
+                                name=result.plan.intervention_name) + who)  # fmt: skip
     ax.legend(fontsize="small", loc="upper left")
     return ax
 
 
 def plot_payback_curve(
-    result: SimulationResult, ax: Any = None, *, payer: str | None = None, lang: str = "sv"
-) -> Any:
+    result: SimulationResult, ax: Any = None, *, payer: str | None = None, lang: str = "sv",
+    perspective: str | None = None,
+) -> Any:  # fmt: skip
     """P(payback <= k) for k = 0 ... horizon, undiscounted and discounted (from payback_curve).
 
     Parameters
@@ -225,6 +252,8 @@ def plot_payback_curve(
         The payer's own payback.
     lang
         ``"sv"`` (the default) or ``"en"``.
+    perspective
+        A perspective's payback instead of the headline's (``payback_curve(perspective=)``).
 
     Returns
     -------
@@ -249,14 +278,14 @@ def plot_payback_curve(
     ks = list(range(result.plan.horizon + 1))
     for discounted, style, words in ((False, "k-o", "plot_undiscounted"),
                                      (True, "k--s", "plot_discounted")):  # fmt: skip
-        curve = result.payback_curve(discounted=discounted, payer=payer)
+        curve = result.payback_curve(discounted=discounted, payer=payer, perspective=perspective)
         ax.plot(ks, curve, style, label=display_label(words, language), markersize=4)
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel(display_label("plot_curve_x", language) + f" ({result.plan.base_year} = 0)")
     ax.set_ylabel(display_label("plot_curve_y", language))
-    who = f" ({payer})" if payer else ""
-    ax.set_title(display_label("plot_curve_title", language,
-                               name=result.plan.intervention_name) + who)  # fmt: skip
+    who = _whose(result, payer, perspective, language)
+    set_title(ax, display_label("plot_curve_title", language,
+                                name=result.plan.intervention_name) + who)  # fmt: skip
     ax.legend(fontsize="small", loc="upper left")
     return ax
 
@@ -307,7 +336,7 @@ def plot_tornado(tornado: Tornado, ax: Any = None, *, lang: str = "sv") -> Any:
     mnkr = simulation_label("plot_mnkr", language)
     ax.set_xlabel(f"{simulation_label('npv', language)}{who} [{mnkr}]")
     title = simulation_label("plot_tornado_title", language)
-    ax.set_title(title.format(name=tornado.intervention_name))
+    set_title(ax, title.format(name=tornado.intervention_name))
     if tornado.rows:  # below the x label, outside the bars
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize="small")
     return ax

@@ -336,12 +336,16 @@ class SimulationResult(Draws):
 
     def plot(
         self, metric: str = "npv", payer: str | None = None, *, bins: int = 50,
-        ax: Any = None, lang: str = "sv",
+        ax: Any = None, lang: str = "sv", perspective: str | None = None,
     ) -> Any:  # fmt: skip
-        """A histogram, ``"payback"`` (never shown) or ``"payback_curve"``: see :mod:`.plot`."""
+        """A histogram, ``"payback"`` (never shown) or ``"payback_curve"``: see :mod:`.plot`.
+
+        ``perspective`` (``"kommun"``, ...) draws that perspective's metric.
+        """
         from sociokalkyl.uncertainty.plot import plot_simulation
 
-        return plot_simulation(self, metric, payer, bins=bins, ax=ax, lang=lang)
+        return plot_simulation(self, metric, payer, bins=bins, ax=ax, lang=lang,
+                               perspective=perspective)  # fmt: skip
 
     def __str__(self) -> str:
         return simulation_text(self)
