@@ -37,6 +37,7 @@ from sociokalkyl.analysis.perspectives import PRODUCTION, rollups
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.perspectives import perspective_label
 from sociokalkyl.language.workbook_perspectives import sheet_label
+from sociokalkyl.model.actors import PERSPECTIVE_PRESETS
 from sociokalkyl.report.excel_book import Book, Sheet
 from sociokalkyl.report.excel_years import FIRST
 
@@ -73,7 +74,7 @@ def has_perspectives(result: Result) -> bool:
     return (
         any(flow != "resource" for flow in plan.line_flows)
         or bool(rollups(plan.payers))
-        or len(plan.perspectives) > 3
+        or len(plan.perspectives) > len(PERSPECTIVE_PRESETS)
     )
 
 
