@@ -219,3 +219,22 @@ def test_printed_summary_has_its_numbers_beside_their_labels(soffice: str, tmp_p
     assert number_bottom < label_top  # the same line: the boxes overlap vertically
     assert label_bottom < number_top
     assert "Summan av diskonterat netto" in text  # the formula explained beside it
+
+
+def test_perspectives_recalculate_to_the_librarys_numbers(soffice: str, tmp_path: Path) -> None:
+    """servicetrainee_perspektiv.toml: every perspective, actor (with the nämnder rolled
+    up to the kommun) and the who-pays-whom matrix, recalculated, agree to the krona."""
+    from importlib import resources
+
+    from sociokalkyl import load_scenario
+    from test_excel_perspectives import check_perspective_sheet
+
+    example = resources.files("sociokalkyl") / "examples" / "servicetrainee_perspektiv.toml"
+    scenario = load_scenario(Path(str(example)))
+    result = evaluate(scenario.intervention, scenario.settings)
+    path = tmp_path / "rapport.xlsx"
+    write_report(result, path)
+    wb = recalculate(soffice, path, tmp_path)
+    check_perspective_sheet(wb["Perspektiv"], result)
+    summary = wb["Sammanfattning"]  # the headline (samhället) is the summary's NPV
+    assert value(summary, "Nettonuvärde, kr") == pytest.approx(result.npv, abs=1.0)

@@ -159,6 +159,9 @@ Baslinje: vad en deltagare hade använt av varje kostnadspost utan insatsen.
 Effekter: hur insatsen ändrar användningen. Relativ: andel av baslinjen (-0,49 = 49 %
   mindre). Absolut: användning per deltagare och år (-4,9 mån/år).
 Kostnader: vad insatsen kostar (engång, per deltagare, per år) och vem som betalar.
+Flöde (Kostnadsposter och Kostnader): resurs (tom), transfer till Mottagare, produktion
+  eller arbete (lön, skatter och värdet av arbetet till Ägare). Egna aktörer och nämnder
+  (kommun/socialnämnd) under Aktörer på bladet Insats.
 Inställningar: basår, prisår, horisont och diskonteringsränta (eller ett namngivet schema).
 {legend}
 
@@ -182,6 +185,9 @@ Baslinje: what a participant would have used of each cost item without the inter
 Effekter: how the intervention changes the use. Relativ: a share of the baseline (-0,49 =
   49 % less). Absolut: use per participant and year (-4,9 mån/år).
 Kostnader: what the intervention costs (engång, per deltagare, per år) and who pays.
+Flöde (Kostnadsposter and Kostnader): resurs (empty), transfer to the Mottagare,
+  produktion or arbete (wage, taxes and the value of the work to the Ägare). Own actors
+  and nämnder (kommun/socialnämnd) under Aktörer on the sheet Insats.
 Inställningar: base year, price year, horizon and discount rate (or a named schedule).
 {legend}
 

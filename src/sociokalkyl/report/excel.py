@@ -45,6 +45,7 @@ from sociokalkyl.language.workbook import WORKBOOK_LABELS, workbook_label
 from sociokalkyl.report.excel_book import Book
 from sociokalkyl.report.excel_charts import summary_charts
 from sociokalkyl.report.excel_log import assumptions_sheet, uncertainty_sheet
+from sociokalkyl.report.excel_perspectives import perspectives_sheet
 from sociokalkyl.report.excel_sheets import rate_cell, summary_sheet
 from sociokalkyl.report.excel_years import (
     FIRST,
@@ -106,9 +107,13 @@ def _uncertainty(book: Book, context: WorkbookContext) -> None:
         uncertainty_sheet(sheet, context.simulation, context.lang)
 
 
-EXTRA_SHEETS: tuple[Callable[[Book, WorkbookContext], None], ...] = (_uncertainty,)
+EXTRA_SHEETS: tuple[Callable[[Book, WorkbookContext], None], ...] = (
+    perspectives_sheet,
+    _uncertainty,
+)
 """The sheets after the assumptions, in order; each writes its sheet only when it has
-something to show (a sheet "Perspektiv" is one more function here)."""
+something to show: Perspektiv (:mod:`~sociokalkyl.report.excel_perspectives`, when the
+model has transfers, production, work, nämnder or perspectives of its own), Osäkerhet."""
 
 
 def write_report(

@@ -113,6 +113,7 @@ class Book:
     """
 
     def __init__(self, lang: Lang) -> None:
+        self.lang: Lang = lang
         self.buffer = io.BytesIO()
         self.workbook = xlsxwriter.Workbook(
             self.buffer,

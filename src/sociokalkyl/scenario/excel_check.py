@@ -60,6 +60,7 @@ def check_template_values(scenario: dict[str, Any], origins: Mapping[tuple[Any, 
                 location = (part, named["table"], int(named["index"]), named["field"])
             while location not in origins and len(location) > 1:
                 location = location[:-1]
+            location = _flow_cell(location, str(error["msg"]), origins)
             sheet = SHEET["settings"] if part == "settings" else SHEET["intervention"]
             where = origins.get(location, f"{sheet}!B3")
             value = error.get("input")
@@ -95,6 +96,17 @@ def check_template_values(scenario: dict[str, Any], origins: Mapping[tuple[Any, 
                 value=None if isinstance(value, dict | list) else value,
                 expected=expected,
             ) from None
+
+
+def _flow_cell(
+    location: tuple[Any, ...], message: str, origins: Mapping[tuple[Any, ...], str]
+) -> tuple[Any, ...]:
+    """A row's flow problem (a recipient on a resource, a transfer to its own payer) at
+    the cell of the Mottagare or Ägare it names, when that cell holds a value."""
+    for name in ("recipient", "owner"):
+        if name in message and (*location, name) in origins:
+            return (*location, name)
+    return location
 
 
 def _intake_problem(message: str) -> str:

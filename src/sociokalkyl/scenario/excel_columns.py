@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sociokalkyl.language.template import template_label
+from sociokalkyl.language.template_perspectives import FLOW_WORDS, template_perspective_label
 from sociokalkyl.scenario.excel_template_rows import KINDS_COST, KINDS_EFFECT, SHEET, UNITS_GROUP
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "COST_COLUMNS",
     "COST_ITEM_COLUMNS",
     "EFFECT_COLUMNS",
+    "FLOW_COLUMNS",
     "INTERVENTION_FIELDS",
     "PRESETS",
     "SETTINGS_FIELDS",
@@ -50,7 +52,8 @@ class Column:
     ``kind`` is how a cell is read: ``"text"``, ``"int"``, ``"float"``, ``"share"``,
     ``"amount"`` (a number whose unit is in the next column), ``"unit"``, ``"choice"``
     (Swedish words mapped by ``choices``), ``"payer"``, ``"payer_shares"``,
-    ``"profile"``, ``"names"``, ``"change"``.
+    ``"profile"``, ``"names"``, ``"change"``, ``"actor"`` (an actor, declared or standard),
+    ``"perspectives"`` (``name: actor, actor; name2: ...``).
 
     Examples
     --------
@@ -97,6 +100,20 @@ def _column(label: str, key: str | None, kind: str, hint: str | None = None, **k
 
 _CONFIDENCE: dict[str, Any] = {"choices": CONFIDENCE, "width": 10}
 
+
+def _flow_column(key: str, kind: str, **kw: Any) -> Column:
+    """A column of flows and actors (Flöde, Mottagare, Ägare, Aktörer, tax rates)."""
+    label, hint = template_perspective_label(key), template_perspective_label(f"hint.{key}")
+    return Column(label, key, kind, hint, **kw)
+
+
+FLOW_COLUMNS = (
+    _flow_column("flow", "choice", choices=FLOW_WORDS, width=12),
+    _flow_column("recipient", "actor", width=14),
+    _flow_column("owner", "actor", width=14),
+)
+"""Flöde, Mottagare, Ägare: the last columns of Kostnadsposter and Kostnader."""
+
 COST_ITEM_COLUMNS = (
     _column("key", "key", "text", required=True, width=22),
     _column("name", "name", "text", "cost_items.name", width=34),
@@ -110,6 +127,7 @@ COST_ITEM_COLUMNS = (
     _column("confidence", "confidence", "choice", **_CONFIDENCE),
     _column("geography", "geography", "text"),
     _column("note", "note", "text", width=30),
+    *FLOW_COLUMNS,
 )
 BASELINE_COLUMNS = (
     _column("cost_item", "cost_item", "text", "baseline.cost_item", required=True, width=22),
@@ -151,6 +169,7 @@ COST_COLUMNS = (
     _column("payer", "payer", "payer", "costs.payer", width=12),
     _column("source", "source", "text", width=40),
     _column("confidence", "confidence", "choice", **_CONFIDENCE),
+    *FLOW_COLUMNS,
 )
 INTERVENTION_FIELDS = (
     _column("name", "name", "text", "intervention.name", required=True),
@@ -160,6 +179,7 @@ INTERVENTION_FIELDS = (
     _column("target_group.unit", "target_group.unit", "choice", choices=UNITS_GROUP),
     _column("target_group.source", "target_group.source", "text"),
     _column("other_payers", "other_payers", "names"),
+    _flow_column("actors", "names"),
 )
 SETTINGS_FIELDS = (
     _column("base_year", "base_year", "int", required=True),
@@ -168,6 +188,11 @@ SETTINGS_FIELDS = (
     _column("discount_rate", "discount_rate", "float"),
     _column("discount_schedule", "discount_schedule", "choice", choices=PRESETS),
     _column("optimism_bias", "optimism_bias", "share"),
+    _flow_column("perspective", "text"),
+    _flow_column("municipal_tax_rate", "share"),
+    _flow_column("kommun_tax_share", "share"),
+    _flow_column("employer_contribution_rate", "share"),
+    _flow_column("perspectives", "perspectives"),
 )
 
 TABLES: dict[str, tuple[str, tuple[Column, ...]]] = {

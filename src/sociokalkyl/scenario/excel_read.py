@@ -15,7 +15,8 @@ from typing import Any
 
 from sociokalkyl.errors import InputError, UnitError, did_you_mean
 from sociokalkyl.limits import MAX_COST_ITEMS, MAX_HORIZON_YEARS
-from sociokalkyl.model import STANDARD_PAYERS
+from sociokalkyl.model.actors import STANDARD_ACTORS
+from sociokalkyl.scenario.excel_actors import read_actor_cell
 from sociokalkyl.scenario.excel_cells import SheetCells, whole_number_example
 from sociokalkyl.scenario.excel_check import check_template_values
 from sociokalkyl.scenario.excel_extra import read_extra_sheets
@@ -45,7 +46,7 @@ class _Reader:
 
     sheet: str
     ws: SheetCells
-    known_payers: set[str] = field(default_factory=lambda: set(STANDARD_PAYERS))
+    known_payers: set[str] = field(default_factory=lambda: set(STANDARD_ACTORS))
     origins: dict[tuple[Any, ...], str] = field(default_factory=dict)
 
     def ref(self, row: int, col: int) -> str:
@@ -205,6 +206,8 @@ class _Reader:
                 ) from None
         if kind == "names":
             return [p.strip() for p in text.split(";") if p.strip()]
+        if kind in ("actor", "perspectives"):
+            return read_actor_cell(self, row, col, kind, header, text)
         return text
 
     def _payer_shares(self, row: int, col: int, header: str, text: str) -> Any:
@@ -234,7 +237,7 @@ class _Reader:
                 "unknown payer" + did_you_mean(name, self.known_payers),
                 name,
                 f"one of {', '.join(sorted(self.known_payers))} (declare others "
-                "under Övriga betalare on the Insats sheet)",
+                "under Aktörer on the Insats sheet, e.g. kommun/socialnämnd)",
             )
         return name
 
@@ -294,7 +297,7 @@ def read_template(path: str | Path) -> dict[str, Any]:
     origins: dict[tuple[Any, ...], str] = {}
     reader = _Reader(SHEET["intervention"], sheets[SHEET["intervention"]], origins=origins)
     intervention = _read_fields(reader, INTERVENTION_FIELDS, "intervention")
-    reader.known_payers |= set(intervention.get("other_payers", []))
+    reader.known_payers |= {*intervention.get("other_payers", ()), *intervention.get("actors", ())}
     intervention.setdefault("target_group", {})["intake"] = _read_intake(reader)
     for sheet, (key, columns) in TABLES.items():
         table_reader = _Reader(sheet, sheets[sheet], reader.known_payers, origins)

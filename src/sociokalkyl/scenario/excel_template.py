@@ -44,6 +44,8 @@ from sociokalkyl.language.labels import label
 from sociokalkyl.language.template import template_label
 from sociokalkyl.language.workbook import confidence_legend
 from sociokalkyl.model import STANDARD_PAYERS, Intervention, Settings
+from sociokalkyl.model.work import TAX_RATES
+from sociokalkyl.scenario.excel_actors import perspectives_text
 from sociokalkyl.scenario.excel_cells import check_text
 from sociokalkyl.scenario.excel_columns import INTERVENTION_FIELDS as INTERVENTION_FIELDS
 from sociokalkyl.scenario.excel_columns import SETTINGS_FIELDS as SETTINGS_FIELDS
@@ -266,6 +268,7 @@ def _intervention_sheet(ws: Any, intervention: Intervention | None) -> None:
             "; ".join(intervention.other_payers)
             if intervention and intervention.other_payers
             else None,
+            "; ".join(intervention.actors) if intervention and intervention.actors else None,
         ],
     )
     ws.cell(INTAKE_ROW - 1, 1, template_label("intake_year")).font = _HEAD
@@ -304,9 +307,18 @@ def _settings_sheet(ws: Any, settings: Settings | None) -> None:
             rate if isinstance(rate, float) else None,
             rate if isinstance(rate, str) else None,
             settings.optimism_bias if settings else 0.0,
+            _perspective_word(settings.perspective) if settings else None,
+            *[getattr(settings, k) if settings else TAX_RATES[k].value for k in TAX_RATES],
+            perspectives_text(settings.perspectives) if settings else None,
         ],
     )
-    ws.cell(FIRST_ROW + 3, 2).number_format = "0.00 %"
+    for row in (FIRST_ROW + 3, *range(FIRST_ROW + 7, FIRST_ROW + 10)):
+        ws.cell(row, 2).number_format = "0.00 %"
+
+
+def _perspective_word(name: str) -> str:
+    """The headline perspective as a controller writes it (``offentlig sektor``)."""
+    return "offentlig sektor" if name == "offentlig_sektor" else name
 
 
 def _swedish_unit(unit: str) -> str:

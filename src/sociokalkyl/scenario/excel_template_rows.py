@@ -19,6 +19,7 @@ from sociokalkyl.language.template import (
     TARGET_UNIT_WORDS,
     TEMPLATE_SHEET_NAMES,
 )
+from sociokalkyl.language.template_perspectives import FLOW_WORDS
 from sociokalkyl.model import BaselineUse, CostItem, Effect, Intervention, InterventionCost
 from sociokalkyl.units import unit_key
 
@@ -110,6 +111,7 @@ def _cost_item_row(item: CostItem | str) -> list[Any]:
         item.confidence,
         item.geography,
         item.note,
+        *_flow_cells(item.flow, item.recipient, item.owner),
     ]
 
 
@@ -189,4 +191,10 @@ def _cost_row(c: InterventionCost) -> list[Any]:
         c.payer,
         c.source,
         c.confidence,
+        *_flow_cells(c.flow, c.recipient, c.owner),
     ]
+
+
+def _flow_cells(flow: str, recipient: str | None, owner: str | None) -> list[Any]:
+    """Flöde (empty for a resource, the default), Mottagare and Ägare."""
+    return [None if flow == "resource" else _swedish(FLOW_WORDS, flow), recipient, owner]
