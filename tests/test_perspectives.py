@@ -7,6 +7,8 @@ three perspectives is written out in ``test_servicetrainee_by_hand``.
 from __future__ import annotations
 
 import math
+import tomllib
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,9 +21,10 @@ from sociokalkyl import money
 from sociokalkyl.errors import InputError
 from sociokalkyl.model import CostItem, Intervention, InterventionCost, Settings
 from sociokalkyl.model.actors import STANDARD_ACTORS, members, perspective_name
-from sociokalkyl.scenario.read import load_scenario
+from sociokalkyl.scenario.read import load_scenario, scenario_from_data
 
 EXAMPLE = "src/sociokalkyl/examples/servicetrainee_perspektiv.toml"
+RESOURCES_ONLY = Path(__file__).parent / "cases" / "servicetrainee_resources_only.toml"
 
 
 def _example() -> tuple[Intervention, Settings]:
@@ -96,8 +99,15 @@ def test_the_headline_follows_settings_perspective() -> None:
 
 
 def test_resource_only_model_keeps_its_numbers() -> None:
-    """Servicetrainee as shipped (resources only): every perspective is today's number."""
-    result = sk.evaluate(*sk.examples.servicetrainee())
+    """Servicetrainee with resource flows only: every perspective is today's number.
+
+    The model is kept as a case file, so that it holds when the bundled example tells its
+    flows apart.
+    """
+    data = tomllib.loads(RESOURCES_ONLY.read_text("utf-8"))
+    del data["expected"], data["description"]
+    found = scenario_from_data(data, file=RESOURCES_ONLY.name)
+    result = sk.evaluate(found.intervention, found.settings)
     for value in result.npv_by_perspective.values():
         assert value == result.npv  # bit for bit: the same weights, the same order
     assert result.npv == pytest.approx(-5_752_490.125877444, rel=1e-12)
