@@ -24,8 +24,16 @@ from sociokalkyl.analysis.result import Result
 from sociokalkyl.engine import Plan, project
 from sociokalkyl.errors import InputError, unknown_name
 from sociokalkyl.finance import discount_factors
+from sociokalkyl.model.actors import members
 
-__all__ = ["Portfolio", "PortfolioResult", "as_portfolio", "evaluate_portfolio", "shift_factor"]
+__all__ = [
+    "Portfolio",
+    "PortfolioResult",
+    "actor_columns",
+    "as_portfolio",
+    "evaluate_portfolio",
+    "shift_factor",
+]
 
 Array = NDArray[np.float64]
 
@@ -113,6 +121,37 @@ class Portfolio:
         if name not in self.names:
             raise unknown_name(name, self.names, "a member of the portfolio", field="member")
         return self.plans[self.names.index(name)]
+
+
+def actor_columns(plan: Plan, actor: str) -> list[int]:
+    """The columns of an actor and every actor nested under it (its roll-up).
+
+    A fund rule naming ``"kommun"`` reads the kommun's own avoided costs plus those of
+    every ``kommun/*`` nämnd; one naming ``"kommun/socialnämnd"`` reads that nämnd's
+    alone. The weights of a transfer are in the columns, so a transfer the actor gets or
+    gives counts with its sign (see ``docs/perspectives.md``).
+
+    Parameters
+    ----------
+    plan
+        The compiled plan (its actors, :attr:`Plan.payers`).
+    actor
+        An actor of the plan.
+
+    Returns
+    -------
+    list of int
+        Indices into :attr:`Plan.payers`, in plan order.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> actor_columns(compile_plan(*examples.servicetrainee()), "kommun")
+    [0]
+    """
+    plan.payer_index(actor)  # an error naming the valid actors for an unknown one
+    return [plan.payer_index(a) for a in members((actor,), plan.payers)]
 
 
 def shift_factor(plan: Plan, shift: int, rate: Array | float | None = None) -> Array:
