@@ -242,6 +242,28 @@ class PortfolioResult:
         return {n: r.npv for n, r in zip(self.portfolio.names, self.results, strict=True)}
 
     @property
+    def npv_by_perspective(self) -> dict[str, float]:
+        """The portfolio's NPV per perspective [SEK, portfolio base year].
+
+        :math:`NPV^{port}_p = \\sum_j f_j(s_j)\\,NPV_{j,p}`, over the members that have
+        perspective ``p`` (the presets ``kommun``, ``offentlig_sektor`` and ``samhället``
+        are in every member; a user perspective only in the members that declare it).
+
+        Examples
+        --------
+        >>> from sociokalkyl import examples
+        >>> from sociokalkyl.engine import compile_plan
+        >>> r = evaluate_portfolio({"st": compile_plan(*examples.servicetrainee())})
+        >>> r.npv_by_perspective["kommun"] == r.results[0].npv_by_perspective["kommun"]
+        True
+        """
+        totals: dict[str, float] = {}
+        for factor, result in zip(self.factors, self.results, strict=True):
+            for name, value in result.npv_by_perspective.items():
+                totals[name] = totals.get(name, 0.0) + factor * value
+        return totals
+
+    @property
     def npv_by_payer(self) -> dict[str, float]:
         """The portfolio's NPV per payer [SEK, portfolio base year]; every payer met."""
         totals = dict.fromkeys(self.portfolio.payers, 0.0)
