@@ -137,3 +137,15 @@ def test_the_portfolio_npv_per_perspective_is_the_members_discounted_to_the_base
         expected = st[name] + factor * skolfam[name]
         assert result.npv_by_perspective[name] == pytest.approx(expected, rel=1e-12)
     assert st["samhället"] != st["kommun"]  # the perspectives differ: taxes and bistånd
+
+
+def test_the_tax_rates_are_shared_across_members():
+    # one kommunalskatt and one employer contribution rate for every intervention of a kommun
+    from sociokalkyl.portfolio import is_shared
+
+    for name in (
+        "settings.municipal_tax_rate",
+        "settings.kommun_tax_share",
+        "settings.employer_contribution_rate",
+    ):
+        assert is_shared(name)
