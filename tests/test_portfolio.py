@@ -137,6 +137,14 @@ def test_the_portfolio_npv_per_perspective_is_the_members_discounted_to_the_base
         expected = st[name] + factor * skolfam[name]
         assert result.npv_by_perspective[name] == pytest.approx(expected, rel=1e-12)
     assert st["samhället"] != st["kommun"]  # the perspectives differ: taxes and bistånd
+    # per actor: the kommun rolls its nämnder up; a nämnd is its own
+    own = result.npv_by_payer
+    nested = [a for a in plans["st"].payers if a.startswith("kommun/")]
+    assert nested
+    by_hand = own["kommun"] + sum(own[a] for a in nested)
+    assert result.npv_by_actor["kommun"] == pytest.approx(by_hand, rel=1e-9)
+    for actor in nested:
+        assert result.npv_by_actor[actor] == pytest.approx(own[actor], rel=1e-12)
 
 
 def test_the_tax_rates_are_shared_across_members():

@@ -264,6 +264,26 @@ class PortfolioResult:
         return totals
 
     @property
+    def npv_by_actor(self) -> dict[str, float]:
+        """The portfolio's NPV per actor with a flow, a parent with its nämnder [SEK].
+
+        As ``Result.npv_by_actor``: ``kommun`` is the kommun's own flows plus every
+        ``kommun/*``; summed over members with the same factors as :attr:`npv`.
+
+        Examples
+        --------
+        >>> from sociokalkyl import examples
+        >>> from sociokalkyl.engine import compile_plan
+        >>> evaluate_portfolio([compile_plan(*examples.servicetrainee())]).npv_by_actor.keys()
+        dict_keys(['kommun'])
+        """
+        totals: dict[str, float] = {}
+        for factor, result in zip(self.factors, self.results, strict=True):
+            for actor, value in result.npv_by_actor.items():
+                totals[actor] = totals.get(actor, 0.0) + factor * value
+        return totals
+
+    @property
     def npv_by_payer(self) -> dict[str, float]:
         """The portfolio's NPV per payer [SEK, portfolio base year]; every payer met."""
         totals = dict.fromkeys(self.portfolio.payers, 0.0)
