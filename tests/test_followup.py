@@ -159,3 +159,30 @@ def test_an_observed_amount_that_overflows_is_an_error_not_infinity():
     plan = compile_plan(*examples.servicetrainee())
     with pytest.raises(CalculationError, match="not a finite number"):
         follow_up(plan, [YearData(1, use={"ekonomiskt_bistand": 1e306})])
+
+
+def test_the_follow_up_per_perspective_with_namnder():
+    from sociokalkyl.scenario.read import load_scenario
+
+    scenario = load_scenario("src/sociokalkyl/examples/servicetrainee_perspektiv.toml")
+    plan = compile_plan(scenario.intervention, scenario.settings)
+    forecast = evaluate(scenario.intervention, scenario.settings)
+    key = plan.item_keys[0]
+    # observed: the bistånd item used 20 % more than forecast in year 1
+    f = follow_up(plan, [])
+    use = float(f.forecast_use[plan.item_keys.index(key), 1]) * 1.2
+    g = follow_up(plan, [YearData(1, use={key: use})])
+    for name, value in forecast.npv_by_perspective.items():
+        # nothing observed: every perspective's forecast is evaluate's
+        assert f.npv("forecast", perspective=name) == pytest.approx(value, rel=1e-12)
+        assert f.npv("outcome", perspective=name) == pytest.approx(value, rel=1e-12)
+    # the kommun's perspective is its actors added up, the nämnder included (by hand)
+    kommun = [a for a in plan.payers if a.split("/")[0] == "kommun"]
+    for which in ("forecast", "outcome", "outcome_to_date"):
+        by_hand = sum(g.npv(which, a) for a in kommun)
+        assert g.npv(which, perspective="kommun") == pytest.approx(by_hand, rel=1e-9, abs=1e-3)
+    assert g.npv("outcome", perspective="samhället") != g.npv("outcome", perspective="kommun")
+    with pytest.raises(InputError, match="did you mean"):
+        g.npv(perspective="kommunn")
+    with pytest.raises(InputError, match="both a payer and a perspective"):
+        g.npv("outcome", "kommun", perspective="kommun")

@@ -159,3 +159,49 @@ def test_a_portfolio_needs_a_member():
     with pytest.raises(InputError) as caught:
         validated(PortfolioInput, {"members": []})
     assert caught.value.field == "members"
+
+
+NAMNDER = "src/sociokalkyl/examples/servicetrainee_perspektiv.toml"
+
+
+def _namnd_plans():
+    from sociokalkyl.scenario.read import load_scenario
+
+    scenario = load_scenario(NAMNDER)
+    return {"st": compile_plan(scenario.intervention, scenario.settings)}
+
+
+def test_a_rule_reads_a_named_namnd_and_the_kommun_rolls_its_namnder_up():
+    plans = _namnd_plans()
+    plan = plans["st"]
+    assert "kommun/socialnämnd" in plan.payers
+    result = evaluate_portfolio(plans)
+    avoided = result.results[0].projection.avoided_by_payer[:, :, 0]  # (A, T), transfers in
+    # by hand: the nämnd's own column; the kommun's is its own plus every kommun/* column
+    namnd = avoided[plan.payers.index("kommun/socialnämnd")]
+    kommun = sum(avoided[j] for j, a in enumerate(plan.payers) if a.split("/")[0] == "kommun")
+    assert namnd.sum() > 0  # the socialnämnd saves the bistånd it no longer pays out
+    for payers, expected in ((("kommun/socialnämnd",), namnd), (("kommun",), kommun)):
+        rule = Repayment("share", share=1.0, payers=payers, cap=False)
+        fund = Fund("F", {2012: 1e9}, (Investment("st", {2012: 1.0}, rule),))
+        book = fund_ledger(fund, result)
+        repaid = book.repaid[0, : plan.horizon, 0]
+        assert repaid == pytest.approx(np.maximum(expected, 0.0), rel=1e-12, abs=1e-6)
+        # the same over draws (no uncertainty: every draw is the forecast)
+        mc = simulate_portfolio(plans, [None], draws=3, seed=1, yearly=yearly_pairs(fund))
+        over_draws = fund_ledger(fund, mc).repaid[0, : plan.horizon]
+        # the simulated NPV counts transfers, work and taxes as evaluate does (samhället)
+        assert mc.npv_by_member[0] == pytest.approx(result.results[0].npv, rel=1e-12)
+        assert mc.npv_by_payer["kommun/socialnämnd"] == pytest.approx(
+            result.results[0].npv_by_payer["kommun/socialnämnd"], rel=1e-12
+        )
+        assert over_draws == pytest.approx(np.repeat(repaid[:, None], 3, axis=1), rel=1e-9)
+
+
+def test_a_rule_naming_a_namnd_that_does_not_exist_says_did_you_mean():
+    plans = _namnd_plans()
+    fund = _fund(share=0.5, payers=["kommun/socialnamnd"])
+    with pytest.raises(InputError) as caught:
+        FundInput.model_validate(fund).to_fund(plans)
+    assert caught.value.field == "fund.investments[0].repayment.payers[0]"
+    assert "did you mean 'kommun/socialnämnd'" in str(caught.value)

@@ -44,7 +44,12 @@ def _cells(path: Path) -> list[dict[str, object]]:
 
 def test_there_are_the_three_example_notebooks() -> None:
     names = {p.name for p in NOTEBOOKS}
-    assert {"servicetrainee.ipynb", "skolfam.ipynb", "seniorer-ostersund.ipynb"} <= names
+    assert {
+        "servicetrainee.ipynb",
+        "skolfam.ipynb",
+        "seniorer-ostersund.ipynb",
+        "fond-och-uppfoljning.ipynb",
+    } <= names
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])

@@ -118,3 +118,42 @@ def test_a_portfolio_keeps_every_draw_so_it_has_a_limit():
     with pytest.raises(InputError) as caught:
         simulate_portfolio({"a": plan}, [None], draws=2_000_001, seed=1)
     assert caught.value.field == "draws"
+
+
+def test_the_portfolio_npv_per_perspective_is_the_members_discounted_to_the_base_year():
+    from sociokalkyl.scenario.read import load_scenario
+
+    scenario = load_scenario("src/sociokalkyl/examples/servicetrainee_perspektiv.toml")
+    plans = {
+        "st": compile_plan(scenario.intervention, scenario.settings),
+        "skolfam": compile_plan(*examples.skolfam()),
+    }
+    result = evaluate_portfolio(plans)
+    st, skolfam = (r.npv_by_perspective for r in result.results)
+    # by hand: Skolfam starts in 2015, three years after 2012: 1.035^-3 (its own 3.5 %)
+    shift = plans["skolfam"].base_year - plans["st"].base_year
+    factor = 1.035**-shift
+    for name in ("kommun", "offentlig_sektor", "samhället"):
+        expected = st[name] + factor * skolfam[name]
+        assert result.npv_by_perspective[name] == pytest.approx(expected, rel=1e-12)
+    assert st["samhället"] != st["kommun"]  # the perspectives differ: taxes and bistånd
+    # per actor: the kommun rolls its nämnder up; a nämnd is its own
+    own = result.npv_by_payer
+    nested = [a for a in plans["st"].payers if a.startswith("kommun/")]
+    assert nested
+    by_hand = own["kommun"] + sum(own[a] for a in nested)
+    assert result.npv_by_actor["kommun"] == pytest.approx(by_hand, rel=1e-9)
+    for actor in nested:
+        assert result.npv_by_actor[actor] == pytest.approx(own[actor], rel=1e-12)
+
+
+def test_the_tax_rates_are_shared_across_members():
+    # one kommunalskatt and one employer contribution rate for every intervention of a kommun
+    from sociokalkyl.portfolio import is_shared
+
+    for name in (
+        "settings.municipal_tax_rate",
+        "settings.kommun_tax_share",
+        "settings.employer_contribution_rate",
+    ):
+        assert is_shared(name)

@@ -251,3 +251,37 @@ def test_plot_evppi_bars():
     assert [t.get_text() for t in ax.get_yticklabels()] == [r.parameter for r in voi.rows][::-1]
     assert ax.get_xlabel() == "Value of knowing (EVPPI) [kr]"
     plt.close("all")
+
+
+def test_value_of_information_per_perspective():
+    # each perspective's answer is the same EVPI formula over that perspective's NPV draws:
+    # EVPI = mean(max(NPV, 0)) - max(mean(NPV), 0), and P(payback <= 4) is its curve at 4
+    u = servicetrainee_uncertainty()
+    mc = simulate(*examples.servicetrainee(), u, draws=2000, seed=3)
+    names = [view.name for view in mc.plan.perspectives]
+    assert {"kommun", "samhället"} <= set(names)
+    for name in names:
+        voi = value_of_information(mc, u, perspective=name, joint=False)
+        npv = mc.npv_by_perspective[name]
+        by_hand = np.mean(np.maximum(npv, 0.0)) - max(np.mean(npv), 0.0)
+        assert voi.perspective == name
+        assert voi.evpi == pytest.approx(by_hand, abs=1e-6)
+        assert voi.expected_npv == pytest.approx(np.mean(npv))
+        assert voi.prob_payback_within_mandate == pytest.approx(
+            mc.prob_payback_within(4, perspective=name)
+        )
+    # an alias is accepted and answers under the canonical name
+    assert value_of_information(mc, u, perspective="offentlig sektor").perspective == (
+        "offentlig_sektor"
+    )
+
+
+def test_value_of_information_bad_perspective():
+    u = skolfam_uncertainty()
+    mc = simulate(*examples.skolfam(), u, draws=100, seed=1)
+    with pytest.raises(InputError, match="did you mean") as info:
+        value_of_information(mc, u, perspective="kommunn")
+    assert "kommunn" in str(info.value)
+    with pytest.raises(InputError, match="both a payer and a perspective") as info:
+        value_of_information(mc, u, payer="kommun", perspective="kommun")
+    assert info.value.field == "perspective"

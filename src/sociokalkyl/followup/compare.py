@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 
 from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, Projection, project
-from sociokalkyl.errors import CalculationError
+from sociokalkyl.errors import CalculationError, InputError
 from sociokalkyl.followup.data import YearData
 
 __all__ = ["FollowUp", "follow_up", "unit_prices"]
@@ -141,7 +141,9 @@ class FollowUp:
             "outcome_to_date": compute_metrics(_until(self.outcome, to_date), with_irr=False),
         }
 
-    def npv(self, which: str = "outcome", payer: str | None = None) -> float:
+    def npv(
+        self, which: str = "outcome", payer: str | None = None, *, perspective: str | None = None
+    ) -> float:
         """A net present value of the follow-up [SEK, present value at year 0].
 
         Parameters
@@ -151,7 +153,10 @@ class FollowUp:
             ``"forecast_to_date"`` or ``"outcome_to_date"`` (realised: only the years up
             to the last observed year, later years 0).
         payer
-            A payer's NPV, or None for the total.
+            A payer's NPV (its own flows), or None for the total.
+        perspective
+            A perspective's NPV instead (``"kommun"``: the kommun with its nämnder,
+            transfers counted; ``"samhället"``, ...); not together with ``payer``.
 
         Returns
         -------
@@ -165,8 +170,18 @@ class FollowUp:
         >>> f = follow_up(compile_plan(*examples.servicetrainee()), [])
         >>> f.npv("outcome_to_date"), f.npv("forecast", "kommun") == f.npv("forecast")
         (0.0, True)
+        >>> f.npv("forecast", perspective="kommun") == f.npv("forecast", "kommun")
+        True
         """
         metrics = self._metrics[which]
+        if perspective is not None:
+            if payer is not None:
+                raise InputError(
+                    "names both a payer and a perspective", field="perspective",
+                    value=perspective, expected="either payer or perspective",
+                )  # fmt: skip
+            q = self.plan.perspectives.index(self.plan.perspective(perspective))
+            return float(metrics.npv_by_perspective[0, q])
         if payer is None:
             return float(metrics.npv[0])
         return float(metrics.npv_by_payer[0, self.plan.payer_index(payer)])

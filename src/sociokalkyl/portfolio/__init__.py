@@ -9,6 +9,7 @@ and the balance year by year. See ``docs/fund.md``.
 from sociokalkyl.portfolio.core import (
     Portfolio,
     PortfolioResult,
+    actor_columns,
     as_portfolio,
     evaluate_portfolio,
     shift_factor,
@@ -20,6 +21,7 @@ __all__ = [
     "Portfolio",
     "PortfolioResult",
     "PortfolioSimulation",
+    "actor_columns",
     "as_portfolio",
     "evaluate_portfolio",
     "is_shared",

@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl.followup.compare import FollowUp
-from sociokalkyl.portfolio.core import Portfolio, PortfolioResult
+from sociokalkyl.portfolio.core import Portfolio, PortfolioResult, actor_columns
 from sociokalkyl.portfolio.fund import Fund, Investment, Ledger, ledger
 from sociokalkyl.portfolio.simulate import PortfolioSimulation
 
@@ -135,13 +135,14 @@ def _avoided(
     results: PortfolioResult | PortfolioSimulation,
     followups: Mapping[str, FollowUp] | None,
 ) -> Array:
-    """One payer's avoided costs of one member, ``(T, D)``."""
+    """One payer's avoided costs of one member, ``(T, D)``, its nested nämnder included."""
     member, basis = investment.member, investment.repayment.basis
     if isinstance(results, PortfolioSimulation):
         return results.yearly_avoided[(member, payer)]
     plan = results.portfolio.member(member)
-    j = plan.payer_index(payer)
+    columns = actor_columns(plan, payer)
     if basis == "realised" and followups and member in followups:
-        return np.asarray(followups[member].outcome.avoided_by_payer[j], dtype=float)
-    index = results.portfolio.names.index(member)
-    return np.asarray(results.results[index].projection.avoided_by_payer[j], dtype=float)
+        flows = followups[member].outcome.avoided_by_payer
+    else:
+        flows = results.results[results.portfolio.names.index(member)].projection.avoided_by_payer
+    return np.asarray(np.sum(flows[columns], axis=0), dtype=float)

@@ -24,8 +24,16 @@ from sociokalkyl.analysis.result import Result
 from sociokalkyl.engine import Plan, project
 from sociokalkyl.errors import InputError, unknown_name
 from sociokalkyl.finance import discount_factors
+from sociokalkyl.model.actors import members
 
-__all__ = ["Portfolio", "PortfolioResult", "as_portfolio", "evaluate_portfolio", "shift_factor"]
+__all__ = [
+    "Portfolio",
+    "PortfolioResult",
+    "actor_columns",
+    "as_portfolio",
+    "evaluate_portfolio",
+    "shift_factor",
+]
 
 Array = NDArray[np.float64]
 
@@ -115,6 +123,37 @@ class Portfolio:
         return self.plans[self.names.index(name)]
 
 
+def actor_columns(plan: Plan, actor: str) -> list[int]:
+    """The columns of an actor and every actor nested under it (its roll-up).
+
+    A fund rule naming ``"kommun"`` reads the kommun's own avoided costs plus those of
+    every ``kommun/*`` nämnd; one naming ``"kommun/socialnämnd"`` reads that nämnd's
+    alone. The weights of a transfer are in the columns, so a transfer the actor gets or
+    gives counts with its sign (see ``docs/perspectives.md``).
+
+    Parameters
+    ----------
+    plan
+        The compiled plan (its actors, :attr:`Plan.payers`).
+    actor
+        An actor of the plan.
+
+    Returns
+    -------
+    list of int
+        Indices into :attr:`Plan.payers`, in plan order.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> actor_columns(compile_plan(*examples.servicetrainee()), "kommun")
+    [0]
+    """
+    plan.payer_index(actor)  # an error naming the valid actors for an unknown one
+    return [plan.payer_index(a) for a in members((actor,), plan.payers)]
+
+
 def shift_factor(plan: Plan, shift: int, rate: Array | float | None = None) -> Array:
     """The factor that discounts a member's values ``shift`` more years [1].
 
@@ -201,6 +240,48 @@ class PortfolioResult:
     def npv_by_member(self) -> dict[str, float]:
         """Each member's NPV in its own base year [SEK] (as ``evaluate`` gives it)."""
         return {n: r.npv for n, r in zip(self.portfolio.names, self.results, strict=True)}
+
+    @property
+    def npv_by_perspective(self) -> dict[str, float]:
+        """The portfolio's NPV per perspective [SEK, portfolio base year].
+
+        :math:`NPV^{port}_p = \\sum_j f_j(s_j)\\,NPV_{j,p}`, over the members that have
+        perspective ``p`` (the presets ``kommun``, ``offentlig_sektor`` and ``samhället``
+        are in every member; a user perspective only in the members that declare it).
+
+        Examples
+        --------
+        >>> from sociokalkyl import examples
+        >>> from sociokalkyl.engine import compile_plan
+        >>> r = evaluate_portfolio({"st": compile_plan(*examples.servicetrainee())})
+        >>> r.npv_by_perspective["kommun"] == r.results[0].npv_by_perspective["kommun"]
+        True
+        """
+        totals: dict[str, float] = {}
+        for factor, result in zip(self.factors, self.results, strict=True):
+            for name, value in result.npv_by_perspective.items():
+                totals[name] = totals.get(name, 0.0) + factor * value
+        return totals
+
+    @property
+    def npv_by_actor(self) -> dict[str, float]:
+        """The portfolio's NPV per actor with a flow, a parent with its nämnder [SEK].
+
+        As ``Result.npv_by_actor``: ``kommun`` is the kommun's own flows plus every
+        ``kommun/*``; summed over members with the same factors as :attr:`npv`.
+
+        Examples
+        --------
+        >>> from sociokalkyl import examples
+        >>> from sociokalkyl.engine import compile_plan
+        >>> evaluate_portfolio([compile_plan(*examples.servicetrainee())]).npv_by_actor.keys()
+        dict_keys(['kommun'])
+        """
+        totals: dict[str, float] = {}
+        for factor, result in zip(self.factors, self.results, strict=True):
+            for actor, value in result.npv_by_actor.items():
+                totals[actor] = totals.get(actor, 0.0) + factor * value
+        return totals
 
     @property
     def npv_by_payer(self) -> dict[str, float]:

@@ -23,7 +23,7 @@ from sociokalkyl.analysis.metrics import compute_metrics
 from sociokalkyl.engine import Plan, batch_size, project, weighted_sum
 from sociokalkyl.errors import CalculationError, InputError
 from sociokalkyl.finance.discounting import discounted_sum
-from sociokalkyl.portfolio.core import Portfolio, as_portfolio, shift_factor
+from sociokalkyl.portfolio.core import Portfolio, actor_columns, as_portfolio, shift_factor
 from sociokalkyl.portfolio.shared import shared_uncertainty
 from sociokalkyl.uncertainty.checks import check_draws, check_sampled
 from sociokalkyl.uncertainty.simulate import ENGINE_BATCH, KEEP_DRAWS_LIMIT
@@ -112,18 +112,22 @@ class PortfolioSimulation:
 
 
 def _npv_of(projection: Any) -> tuple[Array, Array]:
-    """NPV and NPV per payer ``(D, P)`` of a projection, as ``compute_metrics`` sums them."""
+    """NPV and NPV per actor ``(D, P)`` of a projection, as ``compute_metrics`` sums them.
+
+    With the line weights (``docs/perspectives.md``): the headline perspective's gains
+    less its costs, and each actor's, so transfers, work and taxes count as in ``evaluate``.
+    """
     pv_flows = discounted_sum(projection.flows, projection.factors, axis=-2)
-    items = projection.item_payer_shares.shape[0]
-    pv_items, pv_lines = pv_flows[:items], pv_flows[items:]
-    by_payer_avoided = np.stack(
-        [weighted_sum(w, pv_items) for w in projection.item_payer_shares.T], axis=-1
-    )
-    by_payer_costs = np.stack([weighted_sum(w, pv_lines) for w in projection.cost_payers.T], -1)
-    npv = weighted_sum(np.ones(pv_items.shape[0]), pv_items) - weighted_sum(
-        np.ones(pv_lines.shape[0]), pv_lines
-    )
-    return npv, by_payer_avoided - by_payer_costs
+    gains, costs = _sides(projection.headline, pv_flows)
+    by_actor = [_sides(w, pv_flows) for w in projection.weights.T]
+    return gains - costs, np.stack([g - c for g, c in by_actor], axis=-1)
+
+
+def _sides(weights: Array, pv_flows: Array) -> tuple[Array, Array]:
+    """PV of the lines of positive weight and of those of negative weight, ``(D,)``."""
+    gains = weighted_sum(np.where(weights > 0, weights, 0.0), pv_flows)
+    costs = weighted_sum(np.where(weights < 0, -weights, 0.0), pv_flows)
+    return gains, costs
 
 
 class _Member:
@@ -153,7 +157,8 @@ class _Member:
             out.add(j, self.plan, slice(start + low, start + high), npv, by_payer, factor)
             for (member, payer), array in out.yearly.items():
                 if member == out.names[j]:
-                    shares = projection.item_payer_shares[:, self.plan.payer_index(payer)]
+                    columns = actor_columns(self.plan, payer)  # with its nested nämnder
+                    shares = projection.item_payer_shares[:, columns].sum(axis=1)
                     array[:, start + low : start + high] = weighted_sum(shares, projection.avoided)
 
 

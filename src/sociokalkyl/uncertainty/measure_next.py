@@ -3,8 +3,9 @@
 :func:`value_of_information` takes a :class:`~sociokalkyl.uncertainty.SimulationResult`
 and the uncertainty it was run with, recreates the parameter draws from the recorded seed
 (:func:`~sociokalkyl.uncertainty.sample_parameters` gives ``simulate``'s draws bit for
-bit), and ranks the parameters by EVPPI for the total or one payer's NPV. For another
-perspective, pass its NPV over the draws to :func:`for_npv`.
+bit), and ranks the parameters by EVPPI for the total, one payer's NPV or one
+perspective's (``perspective="kommun"``, ``"samhället"``, ...; see ``docs/perspectives.md``).
+For any other NPV over the draws, pass it to :func:`for_npv`.
 
 Examples
 --------
@@ -261,6 +262,7 @@ def value_of_information(
     uncertainty: Mapping[str, DistributionLike],
     *,
     payer: str | None = None,
+    perspective: str | None = None,
     mandate_period: int = MANDATE_PERIOD,
     joint: bool = True,
 ) -> ValueOfInformation:
@@ -275,7 +277,11 @@ def value_of_information(
         The uncertainty ``result`` was simulated with; its draws are recreated from
         ``result.seed``.
     payer
-        The payer's NPV and payback instead of the total.
+        The payer's NPV and payback instead of the total (the actor's own flows).
+    perspective
+        A perspective's NPV and payback instead of the total: ``"kommun"`` (the kommun
+        with its nämnder, transfers counted), ``"offentlig_sektor"``, ``"samhället"`` or
+        one of ``Settings.perspectives``. Not together with ``payer``.
     mandate_period
         Years of the mandate period (mandatperiod) [years], 4 by default.
     joint
@@ -284,12 +290,13 @@ def value_of_information(
     Returns
     -------
     ValueOfInformation
-        For the perspective ``"total"`` or the payer.
+        For the perspective ``"total"``, the payer or the named perspective.
 
     Raises
     ------
     InputError
-        For a simulation that kept only a sample of its draws, an unknown payer, or an
+        For a simulation that kept only a sample of its draws, an unknown payer or
+        perspective (with "did you mean"), both a payer and a perspective, or an
         uncertainty that does not name the simulated parameters.
 
     Examples
@@ -302,15 +309,10 @@ def value_of_information(
     >>> v = value_of_information(mc, u, payer="kommun", mandate_period=4)
     >>> v.perspective, v.mandate_period, len(v.rows)
     ('kommun', 4, 5)
+    >>> value_of_information(mc, u, perspective="samhället").perspective
+    'samhället'
     """
-    npv = result.npv if payer is None else result.npv_by_payer.get(payer)
-    if npv is None:
-        raise InputError(
-            "is not a payer of this simulation",
-            field="payer",
-            value=payer,
-            expected=f"one of {', '.join(result.payers)}",
-        )
+    name, npv, payback = _target(result, payer, perspective)
     names = [name for name in uncertainty if name not in result.plan.parameters]
     if names:
         raise InputError(
@@ -319,13 +321,39 @@ def value_of_information(
             value=names,
             expected="the uncertainty the simulation was run with",
         )
-    payback = result.payback if payer is None else result.payback_by_payer[payer]
     parameters = sample_parameters(uncertainty, result.draws, seed=result.seed)
     return for_npv(
         npv,
         parameters,
-        payer or "total",
+        name,
         payback=payback,
         mandate_period=mandate_period,
         joint=joint,
     )
+
+
+def _target(
+    result: SimulationResult, payer: str | None, perspective: str | None
+) -> tuple[str, Any, Any]:
+    """The name, NPV draws and payback draws of the total, a payer or a perspective."""
+    if payer is not None and perspective is not None:
+        raise InputError(
+            "names both a payer and a perspective",
+            field="perspective",
+            value=perspective,
+            expected=f"either payer={payer!r} or perspective={perspective!r}, not both",
+        )
+    if perspective is not None:
+        name = result.plan.perspective(perspective).name  # "did you mean" when unknown
+        npv = result.npv_by_perspective[name]  # every draw kept, or an error
+        return name, npv, result.values(f"payback@{name}")
+    if payer is None:
+        return "total", result.npv, result.payback
+    if payer not in result.npv_by_payer:
+        raise InputError(
+            "is not a payer of this simulation",
+            field="payer",
+            value=payer,
+            expected=f"one of {', '.join(result.payers)}",
+        )
+    return payer, result.npv_by_payer[payer], result.payback_by_payer[payer]
