@@ -71,6 +71,10 @@ PERSPECTIVE_LABELS: dict[str, tuple[str, str]] = {
         "{flag}: unknown perspective {name!r}.{hint} Expected one of: {known}, "
         "e.g. {flag} samhället",
     ),
+    "file_needs_out": (
+        "--format {fmt} kräver --out FIL.{fmt} (filen visas inte på skärmen)",
+        "--format {fmt} needs --out FILE.{fmt} (the file is not shown on screen)",
+    ),
     "did_you_mean": (" Menade du {name!r}?", " Did you mean {name!r}?"),
     "help.perspective": (
         "perspektivet för rubriksiffrorna: kommun, offentlig_sektor, samhället "

@@ -226,13 +226,14 @@ def matrix_table(result: Result, lang: Lang = "sv") -> Table:
         [_name(source, lang, "actor."), *(matrix[source].get(to) for to in targets)]
         for source in matrix
     ]
+    kinds: list[Kind] = ["text", *(["sek"] * len(targets))]
     corner = f"{perspective_label('from', lang)} \\ {perspective_label('to', lang)}"
     return Table(
         "transfer_matrix",
         perspective_label("matrix", lang),
         [corner, *(_name(to, lang, "actor.") for to in targets)],
         rows,
-        [["text", *(["sek"] * len(targets))] for _ in rows],
+        [kinds for _ in rows],
     )
 
 

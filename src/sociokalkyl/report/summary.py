@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from sociokalkyl.language.labels import Lang, label
 from sociokalkyl.language.numbers import Kind
+from sociokalkyl.language.perspectives import perspective_label
 from sociokalkyl.report.assumptions import assumption_table
 from sociokalkyl.report.perspective_tables import (
     actor_table,
@@ -63,6 +64,10 @@ def build_report(
     ]
     if scenario_name:
         lines.append(f"{label('scenario', lang)}: {scenario_name}")
+    if has_perspectives(result) or result.perspective != "samhället":
+        # which perspective the key figures are (run --perspective NAME)
+        headline = perspective_label(result.perspective, lang)
+        lines.append(f"{perspective_label('perspective', lang)}: {headline}")
     # implausible magnitudes (issue 15), carried on the plan: shown in every report
     lines += [warning.text(lang) for warning in result.plan.warnings]
     assumptions = assumption_table(result.assumptions(), lang)
