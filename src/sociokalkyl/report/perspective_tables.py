@@ -226,7 +226,8 @@ def matrix_table(result: Result, lang: Lang = "sv") -> Table:
         [_name(source, lang, "actor."), *(matrix[source].get(to) for to in targets)]
         for source in matrix
     ]
-    kinds: list[Kind] = ["text", *(["sek"] * len(targets))]
+    amounts: list[Kind] = ["sek"] * len(targets)
+    kinds: list[Kind] = ["text", *amounts]
     corner = f"{perspective_label('from', lang)} \\ {perspective_label('to', lang)}"
     return Table(
         "transfer_matrix",
