@@ -65,6 +65,22 @@ PERSPECTIVE_LABELS: dict[str, tuple[str, str]] = {
     "prob_npv_positive": ("Sannolikhet att nettonuvärdet > 0", "Probability NPV > 0"),
     "rate_given": ("angiven i scenariofilen", "given in the scenario file"),
     "kind_tax_rate": ("Skattesats", "Tax rate"),
+    # the shipped rates' sources in English (model/work.py has them in Swedish)
+    "source.municipal_tax_rate": (
+        "",
+        "Average total municipal income tax rate (kommun + region) 2024, without the "
+        "burial fee: ekonomifakta.se, Kommunalskatter (cites SCB)",
+    ),
+    "source.kommun_tax_share": (
+        "",
+        "The kommun's share of the municipal income tax 2018: 20.74 / 32.12 "
+        "(statistik.stockholm.se, Kommunala skattesatser 2018, cites SCB/Sweco)",
+    ),
+    "source.employer_contribution_rate": (
+        "",
+        "Employer contributions and general payroll tax, the normal case 2024: "
+        "Skatteverket, rättslig vägledning 2024.3",
+    ),
     "unknown_perspective": (
         "{flag}: okänt perspektiv {name!r}.{hint} Förväntat ett av: {known}, "
         "t.ex. {flag} samhället",

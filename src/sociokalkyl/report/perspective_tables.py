@@ -281,7 +281,11 @@ def tax_rate_cells(result: Result, lang: Lang = "sv") -> list[list[str]]:
         if value is None:
             continue
         given = not math.isclose(value, shipped.value)
-        source = perspective_label("rate_given", lang) if given else shipped.source
+        source = shipped.source
+        if lang == "en":
+            source = perspective_label(f"source.{field}", "en")
+        if given:
+            source = perspective_label("rate_given", lang)
         mark = None if given else shipped.confidence
         what = (
             f"{perspective_label('kind_tax_rate', lang)}: "
