@@ -27,6 +27,7 @@ from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import format_quantity, format_unit
 from sociokalkyl.model import Intervention
 from sociokalkyl.report.excel import write_report
+from sociokalkyl.report.perspective_tables import tax_rate_cells
 from sociokalkyl.report.render import render_csv, render_markdown, render_text, report_json
 from sociokalkyl.report.summary import build_report
 from sociokalkyl.scenario.read import load_scenario
@@ -233,10 +234,14 @@ def test_assumption_log_is_the_same_rows_in_every_format(name: str, tmp_path: Pa
     # an example whose effects are all on outcomes has no baseline (docs/outcomes.md)
     assert kinds <= {"cost_item", "target_group", "baseline", "effect", "cost"}
 
+    # the text and JSON logs end with the tax and contribution rates when there is work
+    # (issue 10; report.perspective_tables.tax_rate_cells), after the engine's rows
+    taxes = tax_rate_cells(result, "sv")
     table = build_report(result).tables[-1]
-    assert [r[2] for r in table.rows] == sources
+    assert [r[2] for r in table.rows] == [*sources, *(c[2] for c in taxes)]
     logged = json.loads(report_json(result))["assumptions"]
-    assert [r["source"] for r in logged] == sources
+    taxes_en = [c[2] for c in tax_rate_cells(result, "en")]
+    assert [r["source"] for r in logged] == [*sources, *taxes_en]
     path = tmp_path / "rapport.xlsx"
     write_report(result, path)
     ws = openpyxl.load_workbook(path)["Antaganden"]
@@ -247,4 +252,4 @@ def test_assumption_log_is_the_same_rows_in_every_format(name: str, tmp_path: Pa
     # weak provenance stays visible: no mark reads "ej angiven", A reads "A: antagande"
     marks = [ws.cell(r, 10).value for r in range(6, 6 + len(rows))]
     assert marks == [labels.confidence_label(row.confidence) for row in rows]
-    assert [r[3] for r in table.rows] == marks
+    assert [r[3] for r in table.rows] == [*marks, *(c[3] for c in taxes)]

@@ -44,9 +44,11 @@ def file_plan(args: argparse.Namespace) -> tuple[Scenario, Plan, Any]:
     True
     """
     from sociokalkyl.cli._common import input_path
+    from sociokalkyl.cli._perspective import with_perspective
     from sociokalkyl.engine import compile_plan
 
     scenario = load_scenario(input_path(args.file), lang=args.lang)
+    scenario = with_perspective(scenario, getattr(args, "perspective", None))
     catalogue = catalogue_for(scenario)
     plan = compile_plan(scenario.intervention, scenario.settings, catalogue)
     return scenario, plan, catalogue

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from sociokalkyl.cli._common import UsageError, add_lang_option, add_width_option, say
 from sociokalkyl.cli._output import screen_width
+from sociokalkyl.cli._perspective import add_perspective_option
 from sociokalkyl.cli._plan import checked_parameter, checked_payer, file_plan
 from sociokalkyl.language.cli import parameter_text
 from sociokalkyl.language.labels import Lang
@@ -90,6 +91,7 @@ def add_break_even_parser(
     )
     parser.add_argument("--json", action="store_true", help=say("help.breakeven.json"))
     add_lang_option(parser)
+    add_perspective_option(parser)
     add_width_option(parser)
     parser.set_defaults(func=break_even_command)
 

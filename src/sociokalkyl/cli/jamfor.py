@@ -27,6 +27,7 @@ from sociokalkyl.cli._common import (
     say,
 )
 from sociokalkyl.cli._output import screen_width
+from sociokalkyl.cli._perspective import add_perspective_option, with_perspective
 from sociokalkyl.language.cli import parameter_text
 from sociokalkyl.language.labels import Lang, label
 from sociokalkyl.language.numbers import Kind
@@ -89,6 +90,7 @@ def add_compare_parser(
     parser.add_argument("--out", metavar=say("help.path"), help=say("help.out"))
     parser.add_argument("--force", action="store_true", help=say("help.force"))
     add_lang_option(parser)
+    add_perspective_option(parser)
     add_width_option(parser)
     parser.set_defaults(func=compare_command)
 
@@ -225,7 +227,7 @@ def compare_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) ->
     source = input_path(args.file)
     out = output_path(args.out, [source], overwrite=args.force) if args.out else None
     lang: Lang = args.lang
-    scenario = load_scenario(source, lang=lang)
+    scenario = with_perspective(load_scenario(source, lang=lang), args.perspective)
     names: list[str] = list(dict.fromkeys(args.scenario or scenario.scenarios))
     check_scenario_names(names, scenario)
     records = compare_records(scenario, names)

@@ -8,6 +8,8 @@ Examples (from a shell)::
     sociokalkyl run kalkyl.toml --out resultat.xlsx --force     (replace the earlier file)
     sociokalkyl run kalkyl.toml --scenario pessimistisk
     sociokalkyl run kalkyl.toml --draws 10000 --seed 1
+    sociokalkyl run kalkyl.toml --perspective kommun      (the kommun's budget as headline)
+    sociokalkyl run kalkyl.toml --out rapport.pdf         (the printable report; also .html)
 """
 
 from __future__ import annotations
@@ -30,16 +32,28 @@ from sociokalkyl.cli._common import (
     positive_int,
     say,
 )
+from sociokalkyl.cli._lang import current_lang
 from sociokalkyl.cli._output import screen_width
+from sociokalkyl.cli._perspective import add_perspective_option, with_perspective
+from sociokalkyl.language.perspectives import perspective_label
 from sociokalkyl.report.formats import (
     Lang,
     Report,
+    Table,
     build_report,
     label,
     render,
     report_json,
     simulation_metrics_table,
     simulation_report,
+    write_file,
+)
+from sociokalkyl.report.perspective_tables import (
+    actor_table,
+    has_perspectives,
+    matrix_table,
+    perspective_table,
+    simulation_perspective_table,
 )
 from sociokalkyl.scenario.read import Scenario, apply_overrides, catalogue_for, load_scenario
 
@@ -55,7 +69,16 @@ __all__ = [
     "run_command",
 ]
 
-OUTPUT_SUFFIXES = {".json": "json", ".csv": "csv", ".md": "md", ".xlsx": "xlsx", ".txt": "table"}
+OUTPUT_SUFFIXES = {
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "md",
+    ".xlsx": "xlsx",
+    ".txt": "table",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+}
 """The output format a suffix of ``--out`` names."""
 
 PROGRESS_MIN_DRAWS = 20_000
@@ -90,11 +113,14 @@ def add_run_parser(
     )
     run.add_argument("file", metavar=say("help.file"), help=say("help.input"))
     run.add_argument(
-        "--format", choices=["table", "json", "csv", "md", "xlsx"], help=say("help.run.format")
+        "--format",
+        choices=["table", "json", "csv", "md", "xlsx", "pdf", "html"],
+        help=say("help.run.format"),
     )
     run.add_argument("--out", metavar=say("help.path"), help=say("help.out"))
     run.add_argument("--force", action="store_true", help=say("help.force"))
     add_lang_option(run)
+    add_perspective_option(run)
     run.add_argument(
         "--scenario", metavar=say("help.name"), action="append", help=say("help.run.scenario")
     )
@@ -115,7 +141,7 @@ def format_from_suffix(out: Path) -> str:
     Returns
     -------
     str
-        ``"table"``, ``"json"``, ``"csv"``, ``"md"`` or ``"xlsx"`` (see
+        ``"table"``, ``"json"``, ``"csv"``, ``"md"``, ``"xlsx"``, ``"pdf"`` or ``"html"`` (see
         :data:`OUTPUT_SUFFIXES`).
 
     Raises
@@ -177,6 +203,8 @@ def _checked_options(args: argparse.Namespace) -> tuple[Path, Path | None, str]:
     fmt = args.format or (format_from_suffix(out) if out else "table")
     if fmt == "xlsx" and out is None:
         raise UsageError(say("xlsx_needs_out"))
+    if fmt in ("pdf", "html") and out is None:
+        raise UsageError(perspective_label("file_needs_out", current_lang()).format(fmt=fmt))
     if args.seed is not None and args.draws is None:
         raise UsageError(say("seed_needs_draws"))
     return source, out, fmt
@@ -214,23 +242,17 @@ def run_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     """
     source, out, fmt = _checked_options(args)
     lang: Lang = args.lang
-    scenario = load_scenario(source, lang=lang)
+    scenario = with_perspective(load_scenario(source, lang=lang), args.perspective)
     args.scenario = one_scenario(args.scenario, args.file)
     check_scenario_names([args.scenario] if args.scenario else [], scenario)
     if args.scenario is not None and args.draws is not None:
         raise UsageError(say("scenario_and_draws"))
-    result, simulation = _calculate(scenario, args, stderr)
-    if fmt == "xlsx":
-        from sociokalkyl.report.excel import write_report
-
+    result, mc = _calculate(scenario, args, stderr)
+    simulation = _simulation_summary(mc)
+    if fmt in ("xlsx", "pdf", "html"):
         assert out is not None
-        write_report(
-            result,
-            out,
-            lang=lang,
-            simulation=simulation,
-            overwrite=args.force,
-        )
+        tables = _perspective_tables(result, mc, lang)
+        write_file(result, out, lang, mc, overwrite=args.force, perspectives=tables)
         stderr.write(message("wrote", lang, path=out) + "\n")
         return 0
     width = screen_width(args.width, stdout) if out is None else args.width
@@ -241,9 +263,27 @@ def run_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     return 0
 
 
-def _calculate(
-    scenario: Scenario, args: argparse.Namespace, stderr: TextIO
-) -> tuple[Result, dict[str, Any] | None]:
+def _simulation_summary(mc: Any) -> dict[str, Any] | None:
+    """The Monte Carlo summary with the answer per perspective, or None."""
+    if mc is None:
+        return None
+    summary: dict[str, Any] = mc.summary()
+    summary["perspectives"] = mc.perspective_records()
+    return summary
+
+
+def _perspective_tables(result: Result, mc: Any, lang: Lang) -> list[Table]:
+    """The perspective section for the PDF and HTML (none for a resource-only model)."""
+    if not has_perspectives(result):
+        return []
+    tables = [perspective_table(result, lang), actor_table(result, lang)]
+    tables.append(matrix_table(result, lang))
+    if mc is not None:
+        tables.append(simulation_perspective_table(mc.perspective_records(), lang))
+    return tables
+
+
+def _calculate(scenario: Scenario, args: argparse.Namespace, stderr: TextIO) -> tuple[Result, Any]:
     """The result (with ``--scenario``'s overrides) and, with ``--draws``, the simulation."""
     from sociokalkyl.analysis.metrics import compute_metrics
     from sociokalkyl.analysis.result import Result
@@ -255,7 +295,7 @@ def _calculate(
         plan = apply_overrides(plan, scenario.scenarios[args.scenario])
     projection = project(plan, plan.values())
     result = Result(plan, projection, compute_metrics(projection))
-    simulation: dict[str, Any] | None = None
+    simulation: Any = None
     if args.draws is not None:
         simulation = _simulate(scenario, args, catalogue, stderr)
     return result, simulation
@@ -288,10 +328,8 @@ def _render(
     return text
 
 
-def _simulate(
-    scenario: Scenario, args: argparse.Namespace, catalogue: Any, stderr: TextIO
-) -> dict[str, Any]:
-    """Monte Carlo over the file's ``[uncertainty]``; the summary for the report."""
+def _simulate(scenario: Scenario, args: argparse.Namespace, catalogue: Any, stderr: TextIO) -> Any:
+    """Monte Carlo over the file's ``[uncertainty]``: the ``SimulationResult``."""
     from sociokalkyl.uncertainty import Uncertainty, simulate
 
     if not scenario.uncertainty:
@@ -306,14 +344,17 @@ def _simulate(
         progress=progress_bar(stderr) if show else None,
         catalogue=catalogue,
     )
-    summary: dict[str, Any] = result.summary()
-    return summary
+    return result
 
 
 def _with_simulation(report: Report, simulation: dict[str, Any], lang: Lang) -> Report:
     """``report`` with the Monte Carlo tables added after its own."""
-    scalars = {k: v for k, v in simulation.items() if k != "metrics"}
+    scalars = {k: v for k, v in simulation.items() if k not in ("metrics", "perspectives")}
     tables = [*report.tables, simulation_report(scalars, lang)]
+    by_perspective = simulation.get("perspectives")
+    if isinstance(by_perspective, list) and len({r["mean"] for r in by_perspective}) > 1:
+        # P(NPV > 0) and the mean NPV per perspective, when they differ
+        tables.append(simulation_perspective_table(by_perspective, lang))
     metrics = simulation.get("metrics")
     if isinstance(metrics, list) and metrics:
         tables.append(

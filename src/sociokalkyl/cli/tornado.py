@@ -28,6 +28,7 @@ from sociokalkyl.cli._common import (
     say,
 )
 from sociokalkyl.cli._output import screen_width
+from sociokalkyl.cli._perspective import add_perspective_option
 from sociokalkyl.cli._plan import checked_parameter, checked_payer, file_plan, share
 from sociokalkyl.language.cli import parameter_text
 from sociokalkyl.language.labels import Lang
@@ -101,6 +102,7 @@ def add_tornado_parser(
     parser.add_argument("--out", metavar=say("help.path"), help=say("help.out"))
     parser.add_argument("--force", action="store_true", help=say("help.force"))
     add_lang_option(parser)
+    add_perspective_option(parser)
     add_width_option(parser)
     parser.set_defaults(func=tornado_command)
 

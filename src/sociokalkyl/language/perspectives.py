@@ -51,6 +51,53 @@ PERSPECTIVE_LABELS: dict[str, tuple[str, str]] = {
     "from": ("Från", "From"),
     "to": ("Till", "To"),
     "produktion": ("Produktion", "Production"),
+    # the report's perspective section (report/perspective_tables.py)
+    "by_actor": ("Per aktör", "By actor"),
+    "pv_costs": ("Nuvärde, kostnader", "Present value, costs"),
+    "pv_avoided": ("Nuvärde, vinster", "Present value, gains"),
+    "own": ("egna flöden", "own flows"),
+    "headline": ("rubriksiffrorna", "the headline"),
+    "mc_perspectives": (
+        "Monte Carlo per perspektiv",
+        "Monte Carlo by perspective",
+    ),
+    "mean_npv": ("Nettonuvärde, medelvärde", "Net present value, mean"),
+    "prob_npv_positive": ("Sannolikhet att nettonuvärdet > 0", "Probability NPV > 0"),
+    "rate_given": ("angiven i scenariofilen", "given in the scenario file"),
+    "kind_tax_rate": ("Skattesats", "Tax rate"),
+    # the shipped rates' sources in English (model/work.py has them in Swedish)
+    "source.municipal_tax_rate": (
+        "",
+        "Average total municipal income tax rate (kommun + region) 2024, without the "
+        "burial fee: ekonomifakta.se, Kommunalskatter (cites SCB)",
+    ),
+    "source.kommun_tax_share": (
+        "",
+        "The kommun's share of the municipal income tax 2018: 20.74 / 32.12 "
+        "(statistik.stockholm.se, Kommunala skattesatser 2018, cites SCB/Sweco)",
+    ),
+    "source.employer_contribution_rate": (
+        "",
+        "Employer contributions and general payroll tax, the normal case 2024: "
+        "Skatteverket, rättslig vägledning 2024.3",
+    ),
+    "unknown_perspective": (
+        "{flag}: okänt perspektiv {name!r}.{hint} Förväntat ett av: {known}, "
+        "t.ex. {flag} samhället",
+        "{flag}: unknown perspective {name!r}.{hint} Expected one of: {known}, "
+        "e.g. {flag} samhället",
+    ),
+    "file_needs_out": (
+        "--format {fmt} kräver --out FIL.{fmt} (filen visas inte på skärmen)",
+        "--format {fmt} needs --out FILE.{fmt} (the file is not shown on screen)",
+    ),
+    "did_you_mean": (" Menade du {name!r}?", " Did you mean {name!r}?"),
+    "help.perspective": (
+        "perspektivet för rubriksiffrorna: kommun, offentlig_sektor, samhället "
+        "eller ett eget (standard: filens, annars samhället)",
+        "the perspective of the headline: kommun, offentlig_sektor, samhället or your "
+        "own (default: the file's, else samhället)",
+    ),
 }
 """Labels by key: ``(svenska, English)``."""
 

@@ -79,7 +79,8 @@ def assumption_what(row: Assumption, lang: Lang = "sv") -> str:
     'Effect [1]: hvb'
     """
     index = "" if row.index is None else f" [{row.index}]"
-    return f"{label(_KIND_LABELS[row.kind], lang)}{index}: {row.name}"
+    kind = _KIND_LABELS.get(row.kind)  # a kind this module does not know reads as itself
+    return f"{label(kind, lang) if kind else row.kind}{index}: {row.name}"
 
 
 def format_payer(payer: str | Mapping[str, float] | None, lang: Lang = "sv") -> str:

@@ -32,7 +32,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,6 +95,7 @@ def write_file(
     simulation: Any = None,
     *,
     overwrite: bool = True,
+    perspectives: Sequence[Table] = (),
 ) -> str:
     """Write ``result`` to ``path`` in the file format its suffix names.
 
@@ -111,6 +112,9 @@ def write_file(
         distribution from a ``SimulationResult``, the figures from either.
     overwrite
         Replace an existing regular file (the default); False refuses one.
+    perspectives
+        Tables of the perspective section (``report.perspective_tables``) for the PDF
+        and HTML; the workbook has its own sheet.
 
     Returns
     -------
@@ -149,5 +153,12 @@ def write_file(
     else:
         from sociokalkyl.report.pdf import write_document
 
-        write_document(result, path, lang, simulation=simulation, overwrite=overwrite)
+        write_document(
+            result,
+            path,
+            lang,
+            simulation=simulation,
+            overwrite=overwrite,
+            perspectives=perspectives,
+        )
     return fmt

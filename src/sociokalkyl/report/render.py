@@ -14,6 +14,7 @@ from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import Kind, format_cell
 from sociokalkyl.language.safety import clean_text, markdown_text, spreadsheet_text, strict_json
 from sociokalkyl.report.assumptions import assumption_cells
+from sociokalkyl.report.perspective_tables import perspective_data, tax_rate_cells
 from sociokalkyl.report.tables import Report, Table
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -309,8 +310,10 @@ def report_json(
     Returns
     -------
     str
-        JSON: ``summary``, ``scenario``, ``by_cost_item``, ``years`` and ``assumptions``
-        (the rows of ``Result.assumptions`` in English words).
+        JSON: ``summary`` (with ``perspective``, ``perspectives``, ``by_actor`` and
+        ``transfer_matrix``, see ``docs/report.md``), ``scenario``, ``by_cost_item``,
+        ``years`` and ``assumptions`` (the rows of ``Result.assumptions`` in English
+        words, and the tax rates when the model has work).
 
     Examples
     --------
@@ -320,13 +323,16 @@ def report_json(
     (-5752490, 'D: derived')
     """
     data: dict[str, Any] = {
-        "summary": result.summary(),
+        "summary": {**result.summary(), **perspective_data(result)},
         "scenario": scenario_name,
         "by_cost_item": result.by_cost_item(),
         "years": result.table(),
         "assumptions": [
             dict(zip(["what", "value", "source", "confidence"], cells, strict=True))
-            for cells in (assumption_cells(row, "en") for row in result.assumptions())
+            for cells in [
+                *(assumption_cells(row, "en") for row in result.assumptions()),
+                *tax_rate_cells(result, "en"),
+            ]
         ],
     }
     if result.plan.warnings:  # implausible magnitudes; the key is there only when there are any

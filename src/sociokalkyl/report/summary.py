@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Any
 
 from sociokalkyl.language.labels import Lang, label
 from sociokalkyl.language.numbers import Kind
+from sociokalkyl.language.perspectives import perspective_label
 from sociokalkyl.report.assumptions import assumption_table
+from sociokalkyl.report.perspective_tables import (
+    actor_table,
+    has_perspectives,
+    matrix_table,
+    perspective_table,
+    tax_rate_cells,
+)
 from sociokalkyl.report.tables import Report, Table
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -35,7 +43,10 @@ def build_report(
     Returns
     -------
     Report
-        Key figures [SEK, years], by payer, by cost item, year by year, assumptions.
+        Key figures [SEK, years], by payer, then (for a model with transfers,
+        production or work, or its own perspectives) the perspectives side by side,
+        by actor and who pays whom, then by cost item, year by year, assumptions (with
+        the tax and contribution rates when the model has work).
 
     Examples
     --------
@@ -53,15 +64,22 @@ def build_report(
     ]
     if scenario_name:
         lines.append(f"{label('scenario', lang)}: {scenario_name}")
+    if has_perspectives(result) or result.perspective != "samhället":
+        # which perspective the key figures are (run --perspective NAME)
+        headline = perspective_label(result.perspective, lang)
+        lines.append(f"{perspective_label('perspective', lang)}: {headline}")
     # implausible magnitudes (issue 15), carried on the plan: shown in every report
     lines += [warning.text(lang) for warning in result.plan.warnings]
-    tables = [
-        _key_figures(result, lang),
-        _by_payer(result, lang),
-        _by_cost_item(result, lang),
-        _years(result, lang),
-        assumption_table(result.assumptions(), lang),
-    ]
+    assumptions = assumption_table(result.assumptions(), lang)
+    taxes = tax_rate_cells(result, lang)
+    assumptions.rows.extend(taxes)
+    assumptions.kinds.extend(["text"] * 4 for _ in taxes)
+    tables = [_key_figures(result, lang), _by_payer(result, lang)]
+    if has_perspectives(result):
+        # "Per aktör" beside "Per betalare": the nämnder rolled up, and who pays whom
+        tables += [perspective_table(result, lang), actor_table(result, lang)]
+        tables.append(matrix_table(result, lang))
+    tables += [_by_cost_item(result, lang), _years(result, lang), assumptions]
     return Report(f"{summary['intervention']}", lines, tables)
 
 
