@@ -81,9 +81,9 @@ _ERRORS: dict[str, tuple[str, str]] = {
     ),
     "unknown_suffix": (
         "--out {path}: okänt filslut {suffix!r}; använd ett av {known}, eller ange "
-        "--format table|json|csv|md|xlsx",
+        "--format table|json|csv|md|xlsx|pdf|html",
         "--out {path}: unknown output suffix {suffix!r}; use one of {known}, or give "
-        "--format table|json|csv|md|xlsx",
+        "--format table|json|csv|md|xlsx|pdf|html",
     ),
     "xlsx_needs_out": (
         "--format xlsx kräver --out FIL.xlsx (en arbetsbok visas inte på skärmen)",
