@@ -12,8 +12,8 @@ from sociokalkyl.analysis.frames import RESULT_FRAMES
 from sociokalkyl.engine import compile_plan
 from sociokalkyl.followup import YearData, follow_up
 from sociokalkyl.followup.display import FOLLOWUP_FRAME
-from sociokalkyl.portfolio import evaluate_portfolio
-from sociokalkyl.portfolio.display import LEDGER_FRAME, PORTFOLIO_FRAME
+from sociokalkyl.portfolio import evaluate_portfolio, simulate_portfolio
+from sociokalkyl.portfolio.display import LEDGER_FRAME, PORTFOLIO_FRAME, SIMULATION_FRAME
 from sociokalkyl.portfolio.fund import Fund, Investment, Repayment, ledger
 
 pytest.importorskip("pandas")
@@ -129,3 +129,19 @@ def test_a_ledger_over_draws_shows_the_mean():
     assert frame["repaid_mean_sek"].tolist() == [0.0, 3.0]
     assert frame["balance_mean_sek"].tolist() == [4.0, 7.0]
     assert not math.isnan(frame["balance_mean_sek"].iloc[-1])
+
+
+def test_a_portfolio_simulation_frame_holds_its_quantiles_and_escapes_names():
+    plan = compile_plan(*examples.skolfam())
+    u = {"effect_multiplier": {"kind": "uniform", "low": 0.5, "high": 1.5}}
+    mc = simulate_portfolio({SCRIPT: plan}, [u], draws=200, seed=3)
+    frame = mc.to_frame()
+    assert frame.columns.tolist() == list(SIMULATION_FRAME)
+    assert frame["series"].tolist()[:2] == ["portfolio", SCRIPT]
+    quantiles = mc.quantiles((0.05, 0.5, 0.95))
+    assert frame.iloc[0, 1:4].tolist() == quantiles["portfolio"]
+    assert frame["prob_npv_positive"].iloc[0] == mc.prob_npv_positive
+    page = mc._repr_html_()
+    assert SCRIPT not in page
+    assert "&lt;script&gt;" in page
+    assert "200 dragningar" in page

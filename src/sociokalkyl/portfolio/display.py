@@ -12,18 +12,22 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from sociokalkyl.analysis.display import html_table
 from sociokalkyl.analysis.frames import frame_of
 from sociokalkyl.language.followup import followup_label
 from sociokalkyl.language.labels import as_lang
-from sociokalkyl.language.numbers import format_sek
+from sociokalkyl.language.numbers import format_percent, format_sek
 
 if TYPE_CHECKING:
     from sociokalkyl.portfolio.core import PortfolioResult
     from sociokalkyl.portfolio.fund import Ledger
+    from sociokalkyl.portfolio.simulate import PortfolioSimulation
 
 __all__ = ["LEDGER_FRAME", "PORTFOLIO_FRAME", "ledger_frame", "ledger_html"]
-__all__ += ["portfolio_frame", "portfolio_html"]
+__all__ += ["SIMULATION_FRAME", "portfolio_frame", "portfolio_html", "simulation_frame"]
+__all__ += ["simulation_html"]
 
 PORTFOLIO_FRAME: tuple[str, ...] = (
     "member", "base_year", "factor", "npv_sek", "npv_portfolio_sek",
@@ -196,5 +200,94 @@ def ledger_html(book: Ledger, lang: str = "sv") -> str:
         for r in _ledger_records(book)
     ]
     caption = ", ".join(book.names)
+    table = html_table([followup_label(k, language) for k in keys], rows, caption=caption)
+    return f'<div class="sociokalkyl">{table}</div>'
+
+
+SIMULATION_FRAME: tuple[str, ...] = (
+    "series", "npv_q05_sek", "npv_q50_sek", "npv_q95_sek", "prob_npv_positive",
+)  # fmt: skip
+"""The columns of :meth:`PortfolioSimulation.to_frame`, in order."""
+
+
+def _simulation_records(mc: PortfolioSimulation) -> list[dict[str, Any]]:
+    draws = {"portfolio": mc.npv, **dict(zip(mc.portfolio.names, mc.npv_by_member, strict=True))}
+    draws |= {f"payer:{payer}": values for payer, values in mc.npv_by_payer.items()}
+    return [
+        {
+            "series": series,
+            "npv_q05_sek": low,
+            "npv_q50_sek": mid,
+            "npv_q95_sek": high,
+            "prob_npv_positive": float(np.mean(draws[series] > 0)),
+        }
+        for series, (low, mid, high) in mc.quantiles((0.05, 0.5, 0.95)).items()
+    ]
+
+
+def simulation_frame(mc: PortfolioSimulation) -> Any:
+    """A portfolio simulation's quantiles as a tidy DataFrame (needs pandas).
+
+    Parameters
+    ----------
+    mc
+        A :class:`~sociokalkyl.portfolio.simulate.PortfolioSimulation`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`SIMULATION_FRAME`, one row a series of :meth:`~PortfolioSimulation.quantiles`
+        (``"portfolio"``, each member, ``"payer:<name>"``): the 5th, 50th and 95th
+        percentile of its NPV [SEK] and the share of draws with NPV > 0 [1].
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> from sociokalkyl.portfolio.simulate import simulate_portfolio
+    >>> mc = simulate_portfolio([compile_plan(*examples.skolfam())], [None], draws=10, seed=1)
+    >>> simulation_frame(mc)["series"].tolist()[0]
+    'portfolio'
+    """
+    records = _simulation_records(mc)
+    return frame_of(records, SIMULATION_FRAME, "PortfolioSimulation.to_frame()")
+
+
+def simulation_html(mc: PortfolioSimulation, lang: str = "sv") -> str:
+    """A portfolio simulation as HTML: percentiles and P(NPV > 0) per series.
+
+    Parameters
+    ----------
+    mc
+        A :class:`~sociokalkyl.portfolio.simulate.PortfolioSimulation`.
+    lang
+        ``"sv"`` (the default) or ``"en"``.
+
+    Returns
+    -------
+    str
+        A ``<div>`` with a table [kr; %], every member's and payer's name escaped.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> from sociokalkyl.portfolio.simulate import simulate_portfolio
+    >>> mc = simulate_portfolio([compile_plan(*examples.skolfam())], [None], draws=10, seed=1)
+    >>> "10 dragningar" in simulation_html(mc)
+    True
+    """
+    language = as_lang(lang)
+    keys = ("member", "q5", "q50", "q95", "prob_positive")
+    rows = [
+        [
+            followup_label("total", language) if r["series"] == "portfolio" else r["series"],
+            *(format_sek(r[k], language) for k in SIMULATION_FRAME[1:4]),
+            format_percent(r["prob_npv_positive"], language),
+        ]
+        for r in _simulation_records(mc)
+    ]
+    caption = f"{followup_label('simulation', language)}, "
+    caption += followup_label("draws", language, n=mc.draws)
     table = html_table([followup_label(k, language) for k in keys], rows, caption=caption)
     return f'<div class="sociokalkyl">{table}</div>'
