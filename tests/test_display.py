@@ -68,6 +68,9 @@ def test_result_frames_have_the_documented_columns(seniors: sk.Result, kind: str
         "cost_items": seniors.by_cost_item(),
         "years_by_payer": seniors.yearly_by_payer(),
         "assumptions": seniors.assumptions(),
+        "perspectives": seniors.perspectives(),
+        "actors": seniors.by_actor(),
+        "transfers": seniors.transfers(),
     }[kind]
     assert len(frame) == len(listed)
 

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 from sociokalkyl.analysis.text import headline_rows, plan_line
 from sociokalkyl.language.labels import as_lang, label
 from sociokalkyl.language.numbers import format_ratio, format_sek, format_years
+from sociokalkyl.language.perspectives import perspective_label
 
 if TYPE_CHECKING:
     from sociokalkyl.analysis.compare import ScenarioTable
     from sociokalkyl.analysis.result import Result
 
-__all__ = ["html_table", "result_html", "result_repr", "scenario_html"]
+__all__ = ["html_table", "perspectives_html", "result_html", "result_repr", "scenario_html"]
 
 
 def html_table(
@@ -74,7 +75,9 @@ def result_html(result: Result, lang: str = "sv") -> str:
     Returns
     -------
     str
-        A ``<div>`` with a heading and two tables [kr; years; ×], everything escaped.
+        A ``<div>`` with a heading and two tables [kr; years; ×], everything escaped;
+        a third, :func:`perspectives_html`, when the model has transfer or production
+        lines (a resource-only model's three perspectives agree, so it is left out).
 
     Examples
     --------
@@ -101,7 +104,51 @@ def result_html(result: Result, lang: str = "sv") -> str:
         caption=label("by_payer", language),
     )
     title = html.escape(plan_line(result, language))
-    return f'<div class="sociokalkyl"><p><strong>{title}</strong></p>{headline}{payers}</div>'
+    views = ""
+    if any(flow != "resource" for flow in result.plan.line_flows):
+        views = perspectives_html(result, language)
+    return (
+        f'<div class="sociokalkyl"><p><strong>{title}</strong></p>{headline}{payers}{views}</div>'
+    )
+
+
+def perspectives_html(result: Result, lang: str = "sv") -> str:
+    """The compact perspectives table: NPV, benefit-cost ratio and payback per perspective.
+
+    Parameters
+    ----------
+    result
+        An evaluated :class:`~sociokalkyl.analysis.result.Result`.
+    lang
+        ``"sv"`` (the default) or ``"en"``.
+
+    Returns
+    -------
+    str
+        A ``<table>``, one row a perspective of :meth:`~Result.perspectives` [kr; ×; years],
+        every name escaped.
+
+    Examples
+    --------
+    >>> import sociokalkyl as sk
+    >>> "Offentlig sektor" in perspectives_html(sk.evaluate(*sk.examples.servicetrainee()))
+    True
+    """
+    language = as_lang(lang)
+    headers = [perspective_label("perspective", language)]
+    headers += [label(k, language) for k in ("npv", "bcr", "payback")]
+    rows = []
+    for row in result.perspectives():
+        bcr = float(row["benefit_cost_ratio"])
+        rows.append(
+            [
+                perspective_label(str(row["perspective"]), language),
+                format_sek(float(row["npv"]), language),
+                format_ratio(bcr if math.isfinite(bcr) else None, language),
+                format_years(float(row["payback"]), language),
+            ]
+        )
+    return html_table(headers, rows, caption=perspective_label("perspectives", language))
 
 
 def scenario_html(table: ScenarioTable, lang: str = "sv") -> str:

@@ -42,6 +42,7 @@ _UNITS: dict[str, str] = {
     "npv_low": "npv_low_sek",
     "npv_high": "npv_high_sek",
     "swing": "swing_sek",
+    "pv": "pv_sek",
 }
 
 RESULT_FRAMES: dict[str, tuple[str, ...]] = {
@@ -60,6 +61,16 @@ RESULT_FRAMES: dict[str, tuple[str, ...]] = {
          "analysis_price_year", "price_index", "factor", "rebased_value", "payer", "source",
          "confidence", "weak", "description", "geography", "note", "index_origins"]
     ),
+    "perspectives": (
+        "perspective", "actors", "npv_sek", "pv_costs_sek", "pv_avoided_sek",
+        "benefit_cost_ratio", "irr_per_year", "payback_years", "payback_discounted_years",
+        "break_even_effect_multiple",
+    ),
+    "actors": (
+        "actor", "rollup", "pv_costs_sek", "pv_avoided_sek", "npv_sek", "payback_years",
+        "payback_discounted_years",
+    ),
+    "transfers": ("line", "flow", "from", "to", "pv_sek"),
 }  # fmt: skip
 """The kinds of :meth:`Result.to_frame` and their columns, in order."""
 
@@ -127,8 +138,11 @@ def result_frame(result: Result, kind: str = "years") -> Any:
     kind
         ``"years"`` (:meth:`~Result.table`, one row a year), ``"payers"``
         (:meth:`~Result.by_payer`), ``"cost_items"`` (:meth:`~Result.by_cost_item`),
-        ``"years_by_payer"`` (:meth:`~Result.yearly_by_payer`) or ``"assumptions"``
-        (:meth:`~Result.assumptions`); the columns are :data:`RESULT_FRAMES` ``[kind]``.
+        ``"years_by_payer"`` (:meth:`~Result.yearly_by_payer`), ``"assumptions"``
+        (:meth:`~Result.assumptions`), ``"perspectives"`` (:meth:`~Result.perspectives`),
+        ``"actors"`` (:meth:`~Result.by_actor`) or ``"transfers"``
+        (:meth:`~Result.transfers`, the long form of :meth:`~Result.transfer_matrix`);
+        the columns are :data:`RESULT_FRAMES` ``[kind]``.
 
     Returns
     -------
@@ -161,6 +175,12 @@ def result_frame(result: Result, kind: str = "years") -> Any:
         records = [dict(r) for r in result.by_cost_item()]
     elif kind == "years_by_payer":
         records = [{**r, "calendar_year": base + int(r["year"])} for r in result.yearly_by_payer()]
+    elif kind == "perspectives":
+        records = [dict(r) for r in result.perspectives()]
+    elif kind == "actors":
+        records = [dict(r) for r in result.by_actor()]
+    elif kind == "transfers":
+        records = [dict(r) for r in result.transfers()]
     else:
         records = [_assumption_record(a) for a in result.assumptions()]
     return frame_of(records, RESULT_FRAMES[kind], needed_by)

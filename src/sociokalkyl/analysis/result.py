@@ -345,8 +345,9 @@ class Result(PerspectiveMixin):
     def to_frame(self, kind: str = "years") -> Any:
         """A table as a tidy DataFrame (:func:`~sociokalkyl.analysis.frames.result_frame`).
 
-        ``kind``: ``"years"``, ``"payers"``, ``"cost_items"``, ``"years_by_payer"`` or
-        ``"assumptions"``; units in the column names (``npv_sek``, ``payback_years``).
+        ``kind``: ``"years"``, ``"payers"``, ``"cost_items"``, ``"years_by_payer"``,
+        ``"assumptions"``, ``"perspectives"``, ``"actors"`` or ``"transfers"``; units in
+        the column names (``npv_sek``, ``payback_years``).
         """
         return result_frame(self, kind)
 

@@ -27,6 +27,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -35,6 +36,7 @@ from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, Projection, project
 from sociokalkyl.errors import CalculationError, InputError
 from sociokalkyl.followup.data import YearData
+from sociokalkyl.followup.display import followup_frame, followup_html
 
 __all__ = ["FollowUp", "follow_up", "unit_prices"]
 
@@ -223,6 +225,13 @@ class FollowUp:
         """
         projection = self.forecast if which == "forecast" else self.outcome
         return np.asarray(projection.net_by_payer[:, :, 0], dtype=float)
+
+    def to_frame(self) -> Any:
+        """Net per year, forecast and outcome (:func:`~.display.followup_frame`)."""
+        return followup_frame(self)
+
+    def _repr_html_(self) -> str:
+        return followup_html(self)
 
 
 def _until(projection: Projection, keep: NDArray[np.bool_]) -> Projection:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -25,6 +26,7 @@ from sociokalkyl.engine import Plan, project
 from sociokalkyl.errors import InputError, unknown_name
 from sociokalkyl.finance import discount_factors
 from sociokalkyl.model.actors import members
+from sociokalkyl.portfolio.display import portfolio_frame, portfolio_html
 
 __all__ = [
     "Portfolio",
@@ -316,6 +318,13 @@ class PortfolioResult:
             for j, payer in enumerate(plan.payers):
                 out[payer][first : first + plan.horizon] += net[j]
         return out
+
+    def to_frame(self) -> Any:
+        """One row a member (:func:`~.display.portfolio_frame`)."""
+        return portfolio_frame(self)
+
+    def _repr_html_(self) -> str:
+        return portfolio_html(self)
 
 
 def evaluate_portfolio(

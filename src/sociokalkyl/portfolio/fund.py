@@ -21,11 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl.errors import CalculationError
+from sociokalkyl.portfolio.display import ledger_frame, ledger_html
 
 __all__ = ["Fund", "Investment", "Ledger", "Repayment", "ledger"]
 
@@ -168,6 +170,13 @@ class Ledger:
         flows = np.cumsum(self.capital - self.granted.sum(axis=0))[:, None]
         result: Array = flows + np.cumsum(self.repaid.sum(axis=0), axis=0)
         return result
+
+    def to_frame(self) -> Any:
+        """The books per calendar year (:func:`~.display.ledger_frame`)."""
+        return ledger_frame(self)
+
+    def _repr_html_(self) -> str:
+        return ledger_html(self)
 
     def prob_empty_before(self, year: int) -> float:
         """The probability that the fund is empty in some year before ``year`` [1].

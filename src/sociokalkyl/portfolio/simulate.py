@@ -24,6 +24,7 @@ from sociokalkyl.engine import Plan, batch_size, project, weighted_sum
 from sociokalkyl.errors import CalculationError, InputError
 from sociokalkyl.finance.discounting import discounted_sum
 from sociokalkyl.portfolio.core import Portfolio, actor_columns, as_portfolio, shift_factor
+from sociokalkyl.portfolio.display import simulation_frame, simulation_html
 from sociokalkyl.portfolio.shared import shared_uncertainty
 from sociokalkyl.uncertainty.checks import check_draws, check_sampled
 from sociokalkyl.uncertainty.simulate import ENGINE_BATCH, KEEP_DRAWS_LIMIT
@@ -109,6 +110,13 @@ class PortfolioSimulation:
         for payer, values in self.npv_by_payer.items():
             out[f"payer:{payer}"] = np.quantile(values, q).tolist()
         return out
+
+    def to_frame(self) -> Any:
+        """Percentiles and P(NPV > 0) per series (:func:`~.display.simulation_frame`)."""
+        return simulation_frame(self)
+
+    def _repr_html_(self) -> str:
+        return simulation_html(self)
 
 
 def _npv_of(projection: Any) -> tuple[Array, Array]:
