@@ -156,7 +156,7 @@ def test_top_level_is_the_public_api() -> None:
     for internal in ("Plan", "Projection", "compile_plan", "project", "solve_break_even"):
         assert internal not in sk.__all__
         assert not hasattr(sk, internal)
-    assert sk.__version__ == "0.2.0"
+    assert sk.__version__ == "0.3.0"
 
 
 def test_break_even_defaults_to_the_effect_multiplier() -> None:

@@ -72,7 +72,7 @@ from sociokalkyl.model import (
 from sociokalkyl.money import PriceIndex, kpi, opi, rebase
 from sociokalkyl.units import parse_number, parse_quantity, parse_share, ureg
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 if TYPE_CHECKING:
     from sociokalkyl import catalogue, examples, uncertainty
