@@ -221,3 +221,13 @@ def test_unknown_text_and_user_values_stay() -> None:
     assert swedish_error("something else") == "something else"
     assert swedish_value("tio") == "tio"
     assert swedish_value("5000123 bytes") == "5 000 123 byte"
+
+
+def test_a_scenario_value_outside_its_range_reads_in_swedish_with_its_unit() -> None:
+    """Found by the CI fuzz: a unit group ("1/year") after a range was read as a number.
+
+    ``optimistisk = {"baseline[0].exit_rate" = -1.0}`` raised ``ValueError: invalid literal
+    for int()`` inside the translation instead of the error about the range.
+    """
+    swedish = swedish_error("is outside the parameter's range [0, 1] (1/year)")
+    assert swedish == "ligger utanför parameterns intervall [0; 1] (1/year)"

@@ -88,12 +88,16 @@ _D = r"([+-]?\d+(?:\.\d+)?)"
 
 
 def _swedish(group: str | None) -> str:
-    """A group of a match: a number in Swedish format, any other text as it is."""
-    if not group or not group.lstrip("+-")[:1].isdigit():
+    """A group of a match: a number in Swedish format, any other text (``1/year``) as it is."""
+    if not group or not _WHOLE_OR_DECIMAL.fullmatch(group):
         return group or ""
     if "." in group:
         return group.replace(".", ",")
     return group[0] * (group[0] in "+-") + swedish_number(group.lstrip("+-"))
+
+
+_WHOLE_OR_DECIMAL = re.compile(r"[+-]?(?:\d[\d,]*|\d+\.\d+)")
+"""A group that is a number and nothing else: ``5000000``, ``100,000,000``, ``-0.5``."""
 
 
 def _numbers(template: str) -> Callable[[re.Match[str]], str]:
