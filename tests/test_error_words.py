@@ -229,5 +229,8 @@ def test_a_scenario_value_outside_its_range_reads_in_swedish_with_its_unit() -> 
     ``optimistisk = {"baseline[0].exit_rate" = -1.0}`` raised ``ValueError: invalid literal
     for int()`` inside the translation instead of the error about the range.
     """
-    swedish = swedish_error("is outside the parameter's range [0, 1] (1/year)")
-    assert swedish == "ligger utanför parameterns intervall [0; 1] (1/year)"
+    assert swedish_error("is outside the parameter's range [0, 1] (1/year)") == (
+        "ligger utanför parameterns intervall [0; 1] (1/year)"
+    )
+    expected = swedish_error("a value within [0, 1] 1/year, e.g. 0.2 (the value as given)")
+    assert expected.startswith("ett värde inom [0; 1] 1/year")
