@@ -237,7 +237,9 @@ format_unit_text = format_unit
 def format_quantity(value: float, unit: str, lang: Lang = "sv") -> str:
     """A number and its unit key for people: ``"4 500 kr/dygn"`` (sv), ``"4,500 SEK/day"`` (en).
 
-    Whole numbers show no decimals; others at most two, without trailing zeros. Callers
+    Whole numbers show no decimals; others at most two, without trailing zeros, except
+    that a magnitude below 0,01 shows two significant digits (a rate of ``0,0046 1/år``
+    is not ``0``). Callers
     that hold a pint quantity pass ``float(q.magnitude)`` and
     :func:`sociokalkyl.units.unit_key` ``(q)``: this module knows no pint.
 
@@ -261,9 +263,13 @@ def format_quantity(value: float, unit: str, lang: Lang = "sv") -> str:
     ('4 500 kr/dygn', '4,500 SEK/day')
     >>> format_quantity(9185.395607, "SEK/month"), format_quantity(-4.9, "month/year", "en")
     ('9 185,4 kr/mån', '-4.9 month/year')
+    >>> format_quantity(0.0046, "1/year")
+    '0,0046 1/år'
     """
     magnitude = float(value)
     decimals = 0 if magnitude.is_integer() else 2
+    if 0 < abs(magnitude) < 0.01 and math.isfinite(magnitude):
+        decimals = 1 - math.floor(math.log10(abs(magnitude)))  # two significant digits
     number = format_number(magnitude, decimals, lang)
     if decimals and ("," in number or "." in number):
         number = number.rstrip("0").rstrip(",.")

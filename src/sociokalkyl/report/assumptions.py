@@ -113,7 +113,7 @@ def _plain(value: float) -> float | int:
 
 
 def _detail(detail: Detail, lang: Lang) -> str:
-    if detail.field in ("start_lag", "ramp_up_years", "duration_years"):
+    if detail.field in ("start_lag", "ramp_up_years", "duration_years", "years_after_intake"):
         return word(detail.field, lang, format_number(detail.value, 0, lang))
     if detail.field == "years":
         return word("years", lang, _plain(detail.value))
