@@ -45,6 +45,13 @@ DESCRIPTIONS: dict[str, str] = {
     "utokade_hembesok": "Utökade hembesök, Grästorp: färre placeringar (utfall)",
     "familjehuset_klippan": "Familjehuset Klippan, Kungälv: gymnasieexamen (utfall)",
     "styrka_hela_livet": "Styrka hela livet, Hudiksvall: färre höftfrakturer (utfall)",
+    "angered": "Angered: psykisk ohälsa och utanförskap, färre unga i varaktigt utanförskap "
+    "(utfall)",
+    "el_sistema": "El Sistema, Örebro: musik i skolan mot utanförskap (utfall)",
+    "las_pa_recept": "Läs på recept, Region Gävleborg: högläsning för barn med språkstörning, "
+    "gymnasieexamen (utfall)",
+    "forenade_i_rorelse": "Förenade i rörelse, Hudiksvall och Nordanstig: fysisk aktivitet i "
+    "årskurs 3, gymnasieexamen (utfall)",
 }
 """The bundled examples by name, with a one-line Swedish description."""
 
