@@ -1,12 +1,14 @@
 """The printable report for the nämnd, as one self-contained HTML document.
 
 Sections, in order: the summary (key figures; per payer NPV, payback and benefit-cost
-ratio), perspectives (when given), charts (cumulative net with the payback marked;
-costs and avoided costs per payer by year; the Monte Carlo NPV distribution with
-P(NPV > 0) when a simulation is given; the tornado when given), the simulation's
-figures, plausibility warnings, the assumption log with sources and confidence (rows
-of weak provenance marked), and the effects not valued in money (only when there are
-some). Words come from :mod:`sociokalkyl.language.report` (Swedish by default).
+ratio), perspectives (when given), the effects not valued in money and the present
+value of each outcome's consequences per actor (each only when the model has some),
+charts (cumulative net with the payback marked; costs and avoided costs per payer by
+year; the Monte Carlo NPV distribution with P(NPV > 0) when a simulation is given; the
+tornado when given), the simulation's figures, plausibility warnings, and the
+assumption log with sources and confidence (rows of weak provenance marked). Words
+come from :mod:`sociokalkyl.language.report` and :mod:`sociokalkyl.language.breakdown`
+(Swedish by default).
 
 The document is self-contained: the style sheet is inlined, charts are ``data:`` URIs,
 and a Content-Security-Policy forbids every fetch and every script, so it can be put
@@ -28,11 +30,13 @@ from collections.abc import Mapping, Sequence
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
+from sociokalkyl.language.breakdown import breakdown_label
 from sociokalkyl.language.labels import Lang, as_lang, label
 from sociokalkyl.language.numbers import format_percent, format_ratio, format_sek, format_years
 from sociokalkyl.language.report import report_label
 from sociokalkyl.report import charts as chart
 from sociokalkyl.report.assumptions import assumption_cells
+from sociokalkyl.report.breakdown_tables import outcome_table
 from sociokalkyl.report.html_parts import esc, figure, report_css, table, table_of
 from sociokalkyl.report.tables import Table, simulation_report
 
@@ -55,7 +59,7 @@ def render_html(
     simulation: Any = None,
     tornado: Tornado | None = None,
     perspectives: Sequence[Table] = (),
-    unpriced: Sequence[tuple[str, str]] = (),
+    unpriced: Sequence[tuple[str, str] | str] | None = None,
     charts: bool = True,
 ) -> str:
     """The report as one HTML document, every user's word escaped, nothing fetched.
@@ -76,8 +80,9 @@ def render_html(
         Tables of the result seen from several perspectives (kommun, samhälle, ...),
         shown after the summary.
     unpriced
-        Effects not valued in money, as ``(effect, description)``; the section is left
-        out when there are none.
+        Effects not valued in money, each a text or ``(effect, description)``; None
+        (the default) lists the result's own (``Result.unpriced_effects``). The
+        section is left out when there are none.
     charts
         Draw the charts (needs matplotlib); False leaves them out.
 
@@ -96,8 +101,11 @@ def render_html(
     --------
     >>> import sociokalkyl as sk
     >>> page = render_html(sk.evaluate(*sk.examples.skolfam()), "en", charts=False)
-    >>> "<h2>Summary</h2>" in page, "Effects not valued" in page
+    >>> "<h2>Summary</h2>" in page, "Unpriced effects" in page
     (True, False)
+    >>> page = render_html(sk.evaluate(*sk.examples.load("utokade_hembesok")), charts=False)
+    >>> "<h2>Ej värderade effekter" in page, "Per utfall" in page
+    (True, True)
     """
     language = as_lang(lang)
     summary = _summary_of(simulation)
@@ -105,11 +113,12 @@ def render_html(
         _header(result, language),
         _summary(result, language, summary),
         _perspectives(perspectives, language),
+        _unpriced(result.unpriced_effects if unpriced is None else unpriced, language),
+        _outcomes(result, language),
         _charts(result, language, simulation, tornado) if charts else "",
         _simulation(summary, language),
         _warnings(result, language),
         _assumptions(result, language),
-        _unpriced(unpriced, language),
     ]
     title = report_label("doc_title", language, name=result.plan.intervention_name)
     return (
@@ -267,8 +276,29 @@ def _assumptions(result: Result, lang: Lang) -> str:
     )
 
 
-def _unpriced(effects: Sequence[tuple[str, str]], lang: Lang) -> str:
+def _unpriced(effects: Sequence[tuple[str, str] | str], lang: Lang) -> str:
+    """The effects not valued in money, as a list under a note; nothing when none."""
     if not effects:
         return ""
-    items = "".join(f"<li><b>{esc(name)}</b>: {esc(text)}</li>" for name, text in effects)
-    return f"<h2>{esc(report_label('unpriced', lang))}</h2>\n<ul>{items}</ul>"
+    items = "".join(
+        f"<li>{esc(effect)}</li>"
+        if isinstance(effect, str)
+        else f"<li><b>{esc(effect[0])}</b>: {esc(effect[1])}</li>"
+        for effect in effects
+    )
+    note = esc(breakdown_label("unpriced.note", lang))
+    return (
+        f"<h2>{esc(report_label('unpriced', lang))}</h2>\n"
+        f'<p class="note">{note}</p>\n<ul class="unpriced">{items}</ul>'
+    )
+
+
+def _outcomes(result: Result, lang: Lang) -> str:
+    """Each outcome's consequences per actor, with the note on overlaps; nothing without."""
+    found = outcome_table(result, lang)
+    if found is None:
+        return ""
+    note = esc(breakdown_label("outcomes.note", lang))
+    return f'<h2>{esc(found.title)}</h2>\n<p class="note">{note}</p>\n' + table_of(
+        found, lang, heading=False
+    )
