@@ -39,6 +39,7 @@ from sociokalkyl.report.assumptions import assumption_cells
 from sociokalkyl.report.breakdown_tables import outcome_table
 from sociokalkyl.report.html_parts import esc, figure, report_css, table, table_of
 from sociokalkyl.report.tables import Table, simulation_report
+from sociokalkyl.report.tax_rates import tax_rate_cells, tax_rates
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
@@ -111,7 +112,8 @@ def render_html(
     summary = _summary_of(simulation)
     parts = [
         _header(result, language),
-        _summary(result, language, summary),
+        # "Per aktör" in the perspectives replaces "Per betalare": the same, rolled up
+        _summary(result, language, summary, any(t.key == "by_actor" for t in perspectives)),
         _perspectives(perspectives, language),
         _unpriced(result.unpriced_effects if unpriced is None else unpriced, language),
         _outcomes(result, language),
@@ -170,8 +172,11 @@ def _ratio(avoided: float, costs: float) -> float:
     return avoided / costs if costs > 0 else math.nan
 
 
-def _summary(result: Result, lang: Lang, simulation: Mapping[str, Any] | None) -> str:
-    """Key figures, then NPV, payback and benefit-cost ratio per payer."""
+def _summary(
+    result: Result, lang: Lang, simulation: Mapping[str, Any] | None, by_actor: bool = False
+) -> str:
+    """Key figures, then NPV, payback and benefit-cost ratio per payer (unless ``by_actor``:
+    the perspective section's *Per aktör* shows the same actors)."""
     be = result.break_even_effect
     rows = [
         [report_label("npv", lang), format_sek(result.npv, lang)],
@@ -211,9 +216,11 @@ def _summary(result: Result, lang: Lang, simulation: Mapping[str, Any] | None) -
         ]
         for p in result.by_payer()
     ]
+    heading = f"<h2>{esc(report_label('summary', lang))}</h2>\n{key}"
+    if by_actor:
+        return heading
     return (
-        f"<h2>{esc(report_label('summary', lang))}</h2>\n{key}\n"
-        f"<h3>{esc(report_label('by_payer', lang))}</h3>\n"
+        f"{heading}\n<h3>{esc(report_label('by_payer', lang))}</h3>\n"
         f"{table(headers, payers, numeric=(1, 2, 3, 4, 5), css='payers')}"
     )
 
@@ -259,15 +266,19 @@ def _warnings(result: Result, lang: Lang) -> str:
 
 
 def _assumptions(result: Result, lang: Lang) -> str:
-    """The assumption log: what, value, source, confidence; weak provenance marked."""
+    """The assumption log: what, value, source, confidence; weak provenance marked; the
+    tax and contribution rates last when the model has work."""
     rows, css = [], []
     weak = report_label("weak", lang)
-    for row in result.assumptions():
-        what, value, source, confidence = assumption_cells(row, lang)
-        if row.weak:
+    cells = [(assumption_cells(row, lang), row.weak) for row in result.assumptions()]
+    # a model with work: the tax and contribution rates, weak unless marked S
+    marks = [rate["confidence"] for rate in tax_rates(result, lang)]
+    cells += list(zip(tax_rate_cells(result, lang), [m != "S" for m in marks], strict=True))
+    for (what, value, source, confidence), is_weak in cells:
+        if is_weak:
             confidence = f"{WEAK_MARK} {confidence} ({weak})"
         rows.append([what, value, source, confidence])
-        css.append("weak" if row.weak else "")
+        css.append("weak" if is_weak else "")
     headers = [label(k, lang) for k in ("what", "value", "source", "confidence")]
     note = report_label("weak_note", lang, mark=WEAK_MARK)
     return (
