@@ -233,3 +233,16 @@ def test_a_hostile_unpriced_effect_is_made_safe() -> None:
     assert "'=HYPERLINK" in csv
     assert "<script>" not in result._repr_html_()
     assert "<script>" not in render(build_report(result), "md")
+
+
+def test_run_pdf_lists_them(tmp_path: Path) -> None:
+    """The PDF of the command line (charts off is not an option there): read back."""
+    pdfium = pytest.importorskip("pypdfium2")
+    pytest.importorskip("weasyprint")
+    _run("run", HEMBESOK, "--out", tmp_path / "r.pdf")
+    document = pdfium.PdfDocument((tmp_path / "r.pdf").read_bytes())
+    pages = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    words = " ".join(" ".join(pages).replace("\xa0", " ").split())
+    assert "Ej värderade effekter" in words
+    assert "Ökad tillit mellan familjer och socialtjänst" in words
+    assert "Per utfall (nuvärde av följderna)" in words
