@@ -71,6 +71,8 @@ def test_result_frames_have_the_documented_columns(seniors: sk.Result, kind: str
         "perspectives": seniors.perspectives(),
         "actors": seniors.by_actor(),
         "transfers": seniors.transfers(),
+        "outcomes": seniors.by_outcome(),
+        "unpriced": seniors.unpriced_effects,
     }[kind]
     assert len(frame) == len(listed)
 

@@ -27,7 +27,7 @@ from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import format_quantity, format_unit
 from sociokalkyl.model import Intervention
 from sociokalkyl.report.excel import write_report
-from sociokalkyl.report.perspective_tables import tax_rate_cells
+from sociokalkyl.report.perspective_tables import tax_rate_cells, tax_rates
 from sociokalkyl.report.render import render_csv, render_markdown, render_text, report_json
 from sociokalkyl.report.summary import build_report
 from sociokalkyl.scenario.read import load_scenario
@@ -246,10 +246,14 @@ def test_assumption_log_is_the_same_rows_in_every_format(name: str, tmp_path: Pa
     write_report(result, path)
     ws = openpyxl.load_workbook(path)["Antaganden"]
     assert ws.cell(5, 9).value == labels.label("source")
-    sheet = [ws.cell(r, 9).value or "" for r in range(6, 6 + len(rows) + 1)]
-    assert sheet == [*sources, ""], "one sheet row per log row, then a blank row"
+    # the xlsx log too: one row per log row, the rates after them, then a blank row
+    end = 6 + len(rows) + len(taxes)
+    sheet = [ws.cell(r, 9).value or "" for r in range(6, end + 1)]
+    assert sheet == [*sources, *(c[2] for c in taxes), ""], "one row per log row and rate"
     assert [ws.cell(r, 4).value for r in range(6, 6 + len(rows))] == [row.value for row in rows]
+    rates = [rate["value"] for rate in tax_rates(result)]
+    assert [ws.cell(r, 4).value for r in range(6 + len(rows), end)] == pytest.approx(rates)
     # weak provenance stays visible: no mark reads "ej angiven", A reads "A: antagande"
-    marks = [ws.cell(r, 10).value for r in range(6, 6 + len(rows))]
-    assert marks == [labels.confidence_label(row.confidence) for row in rows]
-    assert [r[3] for r in table.rows] == [*marks, *(c[3] for c in taxes)]
+    marks = [ws.cell(r, 10).value for r in range(6, end)]
+    assert marks[: len(rows)] == [labels.confidence_label(row.confidence) for row in rows]
+    assert [r[3] for r in table.rows] == marks == [*marks[: len(rows)], *(c[3] for c in taxes)]

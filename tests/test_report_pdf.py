@@ -157,7 +157,7 @@ def test_unpriced_effects_and_perspectives_get_their_sections() -> None:
                        unpriced=[("Livskvalitet", "Bättre hälsa <mätt> i enkät")])  # fmt: skip
     assert "<h2>Perspektiv</h2>" in page
     assert "Kommunens perspektiv" in page
-    assert "<h2>Effekter som inte värderats i kronor</h2>" in page
+    assert "<h2>Ej värderade effekter</h2>" in page
     assert "Bättre hälsa &lt;mätt&gt; i enkät" in page
     english = render_html(result, "en", charts=False)
     assert "<h2>Summary</h2>" in english

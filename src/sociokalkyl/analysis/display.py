@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sociokalkyl.analysis.text import headline_rows, plan_line
+from sociokalkyl.language.breakdown import breakdown_label
 from sociokalkyl.language.labels import as_lang, label
 from sociokalkyl.language.numbers import format_ratio, format_sek, format_years
 from sociokalkyl.language.perspectives import perspective_label
@@ -22,7 +23,14 @@ if TYPE_CHECKING:
     from sociokalkyl.analysis.compare import ScenarioTable
     from sociokalkyl.analysis.result import Result
 
-__all__ = ["html_table", "perspectives_html", "result_html", "result_repr", "scenario_html"]
+__all__ = [
+    "breakdown_html",
+    "html_table",
+    "perspectives_html",
+    "result_html",
+    "result_repr",
+    "scenario_html",
+]
 
 
 def html_table(
@@ -107,9 +115,57 @@ def result_html(result: Result, lang: str = "sv") -> str:
     views = ""
     if any(flow != "resource" for flow in result.plan.line_flows):
         views = perspectives_html(result, language)
+    views += breakdown_html(result, language)
     return (
         f'<div class="sociokalkyl"><p><strong>{title}</strong></p>{headline}{payers}{views}</div>'
     )
+
+
+def breakdown_html(result: Result, lang: str = "sv") -> str:
+    """Each outcome's consequences per actor and the unpriced effects, as HTML.
+
+    Parameters
+    ----------
+    result
+        An evaluated :class:`~sociokalkyl.analysis.result.Result`.
+    lang
+        ``"sv"`` (the default) or ``"en"``.
+
+    Returns
+    -------
+    str
+        A table of :meth:`~Result.by_outcome` [kr] when the model has outcomes, then
+        the unpriced effects as a list under their heading when there are any; empty
+        otherwise. Everything escaped.
+
+    Examples
+    --------
+    >>> import sociokalkyl as sk
+    >>> page = breakdown_html(sk.evaluate(*sk.examples.load("utokade_hembesok")))
+    >>> "Ej värderade effekter" in page, "1 034 858 kr" in page
+    (True, True)
+    >>> breakdown_html(sk.evaluate(*sk.examples.servicetrainee()))
+    ''
+    """
+    language = as_lang(lang)
+    out = ""
+    records = result.by_outcome()
+    if records:
+        headers = [breakdown_label(k, language) for k in ("outcomes.outcome", "outcomes.actor")]
+        rows = [
+            [str(r["outcome"]), str(r["actor"]), format_sek(float(r["pv"]), language)]
+            for r in records
+        ]
+        out += html_table(
+            [*headers, breakdown_label("outcomes.pv", language)],
+            rows,
+            caption=breakdown_label("outcomes", language),
+        )
+    if result.unpriced_effects:
+        items = "".join(f"<li>{html.escape(e)}</li>" for e in result.unpriced_effects)
+        heading = html.escape(breakdown_label("unpriced", language))
+        out += f"<p><strong>{heading}</strong></p><ul>{items}</ul>"
+    return out
 
 
 def perspectives_html(result: Result, lang: str = "sv") -> str:

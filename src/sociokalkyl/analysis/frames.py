@@ -71,6 +71,8 @@ RESULT_FRAMES: dict[str, tuple[str, ...]] = {
         "payback_discounted_years",
     ),
     "transfers": ("line", "flow", "from", "to", "pv_sek"),
+    "outcomes": ("outcome_effect", "outcome", "actor", "pv_sek", "overlap"),
+    "unpriced": ("index", "effect"),
 }  # fmt: skip
 """The kinds of :meth:`Result.to_frame` and their columns, in order."""
 
@@ -141,8 +143,11 @@ def result_frame(result: Result, kind: str = "years") -> Any:
         ``"years_by_payer"`` (:meth:`~Result.yearly_by_payer`), ``"assumptions"``
         (:meth:`~Result.assumptions`), ``"perspectives"`` (:meth:`~Result.perspectives`),
         ``"actors"`` (:meth:`~Result.by_actor`) or ``"transfers"``
-        (:meth:`~Result.transfers`, the long form of :meth:`~Result.transfer_matrix`);
-        the columns are :data:`RESULT_FRAMES` ``[kind]``.
+        (:meth:`~Result.transfers`, the long form of :meth:`~Result.transfer_matrix`),
+        ``"outcomes"`` (:meth:`~Result.by_outcome`: the present value of each outcome's
+        consequences per actor) or ``"unpriced"`` (:attr:`~Result.unpriced_effects`,
+        one row an effect no one can price); the columns are :data:`RESULT_FRAMES`
+        ``[kind]``.
 
     Returns
     -------
@@ -181,6 +186,10 @@ def result_frame(result: Result, kind: str = "years") -> Any:
         records = [dict(r) for r in result.by_actor()]
     elif kind == "transfers":
         records = [dict(r) for r in result.transfers()]
+    elif kind == "outcomes":
+        records = [dict(r) for r in result.by_outcome()]
+    elif kind == "unpriced":
+        records = [{"index": i, "effect": e} for i, e in enumerate(result.unpriced_effects)]
     else:
         records = [_assumption_record(a) for a in result.assumptions()]
     return frame_of(records, RESULT_FRAMES[kind], needed_by)

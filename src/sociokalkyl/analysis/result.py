@@ -21,6 +21,7 @@ from sociokalkyl.analysis.breakeven import break_even_of_plan
 from sociokalkyl.analysis.display import result_html, result_repr
 from sociokalkyl.analysis.frames import result_frame
 from sociokalkyl.analysis.metrics import Metrics
+from sociokalkyl.analysis.outcomes import outcome_records
 from sociokalkyl.analysis.perspectives import yearly_sides
 from sociokalkyl.analysis.result_perspectives import PerspectiveMixin
 from sociokalkyl.analysis.text import result_text
@@ -284,6 +285,18 @@ class Result(PerspectiveMixin):
                 )
         return rows
 
+    def by_outcome(self) -> list[dict[str, float | int | str | bool]]:
+        """Per effect on an outcome and actor: the present value of its consequences.
+
+        Returns
+        -------
+        list of dict
+            ``outcome_effect``, ``outcome``, ``actor``, ``pv`` [SEK], ``overlap``: see
+            :func:`sociokalkyl.analysis.outcomes.outcome_records` (before the rule for
+            overlaps); empty for a model without outcomes.
+        """
+        return outcome_records(self)
+
     def assumptions(self) -> list[Assumption]:
         """The assumption log: every number the result rests on, with source and confidence.
 
@@ -346,8 +359,9 @@ class Result(PerspectiveMixin):
         """A table as a tidy DataFrame (:func:`~sociokalkyl.analysis.frames.result_frame`).
 
         ``kind``: ``"years"``, ``"payers"``, ``"cost_items"``, ``"years_by_payer"``,
-        ``"assumptions"``, ``"perspectives"``, ``"actors"`` or ``"transfers"``; units in
-        the column names (``npv_sek``, ``payback_years``).
+        ``"assumptions"``, ``"perspectives"``, ``"actors"``, ``"transfers"``,
+        ``"outcomes"`` (:meth:`by_outcome`) or ``"unpriced"`` (:attr:`unpriced_effects`);
+        units in the column names (``npv_sek``, ``payback_years``, ``pv_sek``).
         """
         return result_frame(self, kind)
 

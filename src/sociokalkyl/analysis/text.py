@@ -13,8 +13,10 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from sociokalkyl.language.breakdown import breakdown_label
 from sociokalkyl.language.labels import as_lang, label
 from sociokalkyl.language.numbers import format_percent, format_ratio, format_sek, format_years
+from sociokalkyl.language.safety import clean_text
 
 if TYPE_CHECKING:
     from sociokalkyl.analysis.result import Result
@@ -109,7 +111,8 @@ def result_text(result: Result, lang: str = "en") -> str:
     -------
     str
         :func:`plan_line`, then the :func:`headline_rows` with the labels padded to one
-        width; "not within the horizon" where the intervention does not pay back.
+        width; "not within the horizon" where the intervention does not pay back; then
+        the unpriced effects, one a line, when there are any.
 
     Examples
     --------
@@ -126,4 +129,7 @@ def result_text(result: Result, lang: str = "en") -> str:
     value_width = max(len(value) for _, value in rows)
     lines = [plan_line(result, lang)]
     lines += [f"  {name:<{width}}  {value:>{value_width}}" for name, value in rows]
+    if result.unpriced_effects:  # listed, never dropped (docs/outcomes.md)
+        lines.append(f"  {breakdown_label('unpriced', as_lang(lang))}:")
+        lines += [f"    - {clean_text(effect)}" for effect in result.unpriced_effects]
     return "\n".join(lines)

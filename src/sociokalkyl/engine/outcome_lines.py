@@ -24,7 +24,7 @@ from sociokalkyl.engine.outcomes import OutcomeLine
 from sociokalkyl.engine.parameters import canonical_value
 from sociokalkyl.engine.plan import Plan
 
-__all__ = ["add_outcome_lines", "outcome_timing"]
+__all__ = ["add_outcome_lines", "outcome_flows", "outcome_sources", "outcome_timing"]
 
 Array = NDArray[np.float64]
 
@@ -103,14 +103,7 @@ def add_outcome_lines(
     """
     if not plan.outcome_lines:
         return
-    from sociokalkyl.engine.project import _cohort_sum, _price
-
-    per_source: dict[tuple[int, int], Array] = {}
-    for line in plan.outcome_lines:
-        value = _cohort_sum(_avoided_use(plan, values, line), intake)
-        value = value * _price(plan, values, line.item, ages)
-        key = (line.item, line.effect)
-        per_source[key] = value if key not in per_source else per_source[key] + value
+    per_source = outcome_sources(plan, values, ages, intake)
     direct = {effect.item for effect in plan.effects}
     combine = {line.effect: line.combine for line in plan.outcome_lines}
     for item in sorted({item for item, _ in per_source}):
@@ -125,6 +118,95 @@ def add_outcome_lines(
         for value in added:
             result = result + value
         avoided[item] = result
+
+
+def outcome_sources(
+    plan: Plan, values: Mapping[str, Array], ages: Array, intake: list[tuple[int, Array]]
+) -> dict[tuple[int, int], Array]:
+    """Each effect on an outcome's avoided cost on each cost item, before the overlap rule.
+
+    Parameters
+    ----------
+    plan
+        The plan (its ``outcome_lines``).
+    values
+        Every parameter's value [its unit].
+    ages
+        Years since intake, a column ``(T, 1)``.
+    intake
+        ``(year, count)`` per cohort, the counts rows ``(1, D)``.
+
+    Returns
+    -------
+    dict
+        ``(item, effect)`` to the avoided cost [SEK] by year and draw, ``(T, D)``:
+        :math:`\\sum_c n_c\\, r(t - c)\\, C (1 + g)^t`, summed over the effect's
+        consequence rows on that item.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> plan = compile_plan(*examples.servicetrainee())
+    >>> outcome_sources(plan, plan.values(), np.zeros((10, 1)), [])
+    {}
+    """
+    from sociokalkyl.engine.project import _cohort_sum, _price
+
+    per_source: dict[tuple[int, int], Array] = {}
+    for line in plan.outcome_lines:
+        value = _cohort_sum(_avoided_use(plan, values, line), intake)
+        value = value * _price(plan, values, line.item, ages)
+        key = (line.item, line.effect)
+        per_source[key] = value if key not in per_source else per_source[key] + value
+    return per_source
+
+
+def outcome_flows(plan: Plan, values: Mapping[str, Array]) -> dict[int, Array]:
+    """Every line's flows that one effect on an outcome makes alone, by effect.
+
+    The effect's avoided costs on its cost items (:func:`outcome_sources`, before the
+    rule for overlaps), the lines derived from them (the taxes and production of work),
+    and zero on every other line: weighted by ``plan.weights`` they give each actor's
+    part of the outcome's consequences.
+
+    Parameters
+    ----------
+    plan
+        The plan (its ``outcome_lines``).
+    values
+        Every parameter's value [its unit], scalars or arrays ``(D,)``.
+
+    Returns
+    -------
+    dict
+        The effect's index ``j`` to its lines [SEK], shape ``(L, T, D)``.
+
+    Examples
+    --------
+    >>> from sociokalkyl import examples
+    >>> from sociokalkyl.engine import compile_plan
+    >>> plan = compile_plan(*examples.load("utokade_hembesok"))
+    >>> flows = outcome_flows(plan, plan.values())
+    >>> sorted(flows), flows[0].shape
+    ([0], (2, 8, 1))
+    """
+    from sociokalkyl.engine.lines import derive_lines
+    from sociokalkyl.engine.project import _row
+
+    horizon = plan.horizon
+    ages = np.arange(horizon, dtype=float).reshape(horizon, 1)
+    draws = max([np.size(v) for v in values.values()] + [1])
+    intake = [(int(p.key.index or 0), _row(values, plan, p.name)) for p in plan.intake]
+    n_lines = max(plan.weights.shape[0], len(plan.cost_items) + len(plan.costs))
+    out: dict[int, Array] = {}
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        for (item, effect), value in outcome_sources(plan, values, ages, intake).items():
+            flows = out.setdefault(effect, np.zeros((n_lines, horizon, draws)))
+            flows[item] += value
+        for flows in out.values():
+            derive_lines(plan.derived, values, flows)
+    return out
 
 
 def _avoided_use(plan: Plan, values: Mapping[str, Array], line: OutcomeLine) -> Array:

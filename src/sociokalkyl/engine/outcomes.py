@@ -59,6 +59,9 @@ class OutcomeLine:
         True for events per year; ``τ`` [year]; years the rate lasts (``None``: all).
     combine
         ``"max"`` or ``"add"`` (see :class:`~sociokalkyl.model.outcome.OutcomeEffect`).
+    outcome
+        The key of the outcome the effect changes (``"gymnasieexamen"``), for the
+        breakdown by outcome (``Result.by_outcome``).
 
     Examples
     --------
@@ -75,6 +78,7 @@ class OutcomeLine:
     lag: int
     duration: int | None
     combine: str
+    outcome: str = ""
 
 
 def outcome_table(
@@ -286,7 +290,7 @@ def compile_outcomes(
             name = None if change is None else change.name
             timing = (effect.kind == "rate", effect.years_after_intake, effect.duration_years)
             lines.append(OutcomeLine(keys.index(key), j, name, sign, profile, *timing,
-                                     effect.combine))  # fmt: skip
+                                     effect.combine, outcome.key))  # fmt: skip
     return list(parameters.values()), tuple(lines), _overlaps(intervention, lines, keys)
 
 

@@ -6,6 +6,7 @@ Shared words (net present value, payer, source, confidence) come from
 
 from __future__ import annotations
 
+from sociokalkyl.language.breakdown import BREAKDOWN_LABELS
 from sociokalkyl.language.labels import LABELS, Lang, pick
 
 __all__ = ["REPORT_LABELS", "report_label"]
@@ -30,7 +31,7 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
         "Inga värden utanför de rimliga intervallen.",
         "No value outside the plausible ranges.",
     ),
-    "unpriced": ("Effekter som inte värderats i kronor", "Effects not valued in money"),
+    "unpriced": BREAKDOWN_LABELS["unpriced.short"],
     "simulation": ("Osäkerhet (Monte Carlo)", "Uncertainty (Monte Carlo)"),
     "tornado": ("Känslighet (tornado)", "Sensitivity (tornado)"),
     "weak": ("svag källa", "weak source"),

@@ -8,6 +8,10 @@ benefit-cost ratio and the payback periods. A board can audit every step and cha
 the discount rate in one cell. Each formula is stored with the value the library
 computed for it, so a viewer that does not recalculate still shows the numbers.
 
+Under the summary's tables, when the model has them: the effects no one can price
+("Ej värderade effekter") and the present value of each outcome's consequences per
+actor (:mod:`~sociokalkyl.report.excel_breakdown`).
+
 The workbook prints: every sheet A4 landscape, fit to the page width, heading rows
 repeated and frozen; Swedish number formats (``1 234 567 kr``); two charts on the
 summary (cumulative net with the payback, costs beside avoided costs by year).
@@ -43,6 +47,7 @@ from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.workbook import WORKBOOK_LABELS, workbook_label
 from sociokalkyl.report.excel_book import Book
+from sociokalkyl.report.excel_breakdown import breakdown_block
 from sociokalkyl.report.excel_charts import summary_charts
 from sociokalkyl.report.excel_log import assumptions_sheet, uncertainty_sheet
 from sociokalkyl.report.excel_perspectives import perspectives_sheet
@@ -199,6 +204,7 @@ def _workbook(context: WorkbookContext) -> bytes:
     summary, years = book.sheet(text["summary"]), book.sheet(text["years"])
     blocks = yearly_sheet(years, result, text, rate_cell(result, summary.name))
     row = summary_sheet(summary, result, text, years.name, blocks, lang)
+    row = breakdown_block(summary, result, lang, row)  # unpriced effects, by outcome
     summary_charts(book, summary, years.name, result, row, lang)
     assumptions_sheet(book.sheet(text["assumptions"]), result, lang)
     for extra in EXTRA_SHEETS:

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 from xlsxwriter.utility import xl_col_to_name
 
 from sociokalkyl.analysis.assumptions import Assumption
-from sociokalkyl.language.labels import Lang
-from sociokalkyl.language.numbers import format_unit
+from sociokalkyl.language.labels import Lang, confidence_label
+from sociokalkyl.language.numbers import format_percent, format_unit
 from sociokalkyl.language.simulation import simulation_label
 from sociokalkyl.language.workbook import workbook_label
 from sociokalkyl.report.assumptions import assumption_cells, format_payer
 from sociokalkyl.report.excel_book import Sheet
+from sociokalkyl.report.tax_rates import tax_rates
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
@@ -63,12 +64,35 @@ def _log_cells(row: Assumption, lang: Lang) -> list[Any]:
     ]
 
 
+def _rate_cells(rate: Mapping[str, Any], lang: Lang) -> list[Any]:
+    """A tax or contribution rate's row: its value a number [share], shown as a percentage."""
+    return [
+        rate["field"],
+        rate["what"],
+        None,
+        rate["value"],
+        format_unit("share", lang),
+        rate["year"],
+        None,
+        None,
+        rate["source"],
+        confidence_label(rate["confidence"], lang),
+        None,
+        None,
+        None,
+        format_percent(rate["value"], lang),
+    ]
+
+
 def assumptions_sheet(sheet: Sheet, result: Result, lang: Lang) -> None:
     """Write the assumption log (``Result.assumptions``) and the plan's parameters.
 
     Each row of the log is one row of the sheet, the same rows the text report shows:
     value [unit in words], price year, rebased value [same unit, analysis price year],
-    price index, source, confidence, payer, and the row in words.
+    price index, source, confidence, payer, and the row in words; for a model with
+    work then the tax and contribution rates (:func:`~sociokalkyl.report.tax_rates.
+    tax_rates`): value [share, shown as a percentage], the year it applies to, source
+    and confidence, as in the text report.
 
     Parameters
     ----------
@@ -88,6 +112,16 @@ def assumptions_sheet(sheet: Sheet, result: Result, lang: Lang) -> None:
     >>> ws = openpyxl.load_workbook(io.BytesIO(book.close()))["A"]
     >>> ws["B6"].value, ws["D6"].value, ws["E6"].value
     ('Enhetskostnad: ekonomiskt_bistand', 7149, 'kr/mån')
+    >>> book = Book("sv")
+    >>> work = sk.evaluate(*sk.examples.load("servicetrainee_perspektiv"))
+    >>> assumptions_sheet(book.sheet("A"), work, "sv")
+    >>> ws = openpyxl.load_workbook(io.BytesIO(book.close()))["A"]
+    >>> for row in ws.iter_rows(values_only=True):
+    ...     if row[0] in ("municipal_tax_rate", "kommun_tax_share", "employer_contribution_rate"):
+    ...         print(row[0], round(row[3], 4), row[5], row[9])
+    municipal_tax_rate 0.3237 2024 S2: andrahandskälla
+    kommun_tax_share 0.6457 2018 D: härlett
+    employer_contribution_rate 0.3142 2024 S: står i källan
     """
     sheet.write("A1", workbook_label("log_title", lang), "title")
     discounting = result.plan.discounting_text(lang)
@@ -99,6 +133,10 @@ def assumptions_sheet(sheet: Sheet, result: Result, lang: Lang) -> None:
     for assumption in result.assumptions():
         for j, value in enumerate(_log_cells(assumption, lang)):
             sheet.write(f"{xl_col_to_name(j)}{row}", value, "wrap")
+        row += 1
+    for rate in tax_rates(result, lang):  # a model with work: the rates it rests on
+        for j, value in enumerate(_rate_cells(rate, lang)):
+            sheet.write(f"{xl_col_to_name(j)}{row}", value, "percent" if j == 3 else "wrap")
         row += 1
     sheet.width(0, 24)
     for j, key in enumerate(_LOG_COLUMNS):

@@ -1,12 +1,14 @@
 """The printable report for the nämnd, as one self-contained HTML document.
 
 Sections, in order: the summary (key figures; per payer NPV, payback and benefit-cost
-ratio), perspectives (when given), charts (cumulative net with the payback marked;
-costs and avoided costs per payer by year; the Monte Carlo NPV distribution with
-P(NPV > 0) when a simulation is given; the tornado when given), the simulation's
-figures, plausibility warnings, the assumption log with sources and confidence (rows
-of weak provenance marked), and the effects not valued in money (only when there are
-some). Words come from :mod:`sociokalkyl.language.report` (Swedish by default).
+ratio), perspectives (when given), the effects not valued in money and the present
+value of each outcome's consequences per actor (each only when the model has some),
+charts (cumulative net with the payback marked; costs and avoided costs per payer by
+year; the Monte Carlo NPV distribution with P(NPV > 0) when a simulation is given; the
+tornado when given), the simulation's figures, plausibility warnings, and the
+assumption log with sources and confidence (rows of weak provenance marked). Words
+come from :mod:`sociokalkyl.language.report` and :mod:`sociokalkyl.language.breakdown`
+(Swedish by default).
 
 The document is self-contained: the style sheet is inlined, charts are ``data:`` URIs,
 and a Content-Security-Policy forbids every fetch and every script, so it can be put
@@ -28,13 +30,16 @@ from collections.abc import Mapping, Sequence
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
+from sociokalkyl.language.breakdown import breakdown_label
 from sociokalkyl.language.labels import Lang, as_lang, label
 from sociokalkyl.language.numbers import format_percent, format_ratio, format_sek, format_years
 from sociokalkyl.language.report import report_label
 from sociokalkyl.report import charts as chart
 from sociokalkyl.report.assumptions import assumption_cells
+from sociokalkyl.report.breakdown_tables import outcome_table
 from sociokalkyl.report.html_parts import esc, figure, report_css, table, table_of
 from sociokalkyl.report.tables import Table, simulation_report
+from sociokalkyl.report.tax_rates import tax_rate_cells, tax_rates
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
@@ -55,7 +60,7 @@ def render_html(
     simulation: Any = None,
     tornado: Tornado | None = None,
     perspectives: Sequence[Table] = (),
-    unpriced: Sequence[tuple[str, str]] = (),
+    unpriced: Sequence[tuple[str, str] | str] | None = None,
     charts: bool = True,
 ) -> str:
     """The report as one HTML document, every user's word escaped, nothing fetched.
@@ -76,8 +81,9 @@ def render_html(
         Tables of the result seen from several perspectives (kommun, samhälle, ...),
         shown after the summary.
     unpriced
-        Effects not valued in money, as ``(effect, description)``; the section is left
-        out when there are none.
+        Effects not valued in money, each a text or ``(effect, description)``; None
+        (the default) lists the result's own (``Result.unpriced_effects``). The
+        section is left out when there are none.
     charts
         Draw the charts (needs matplotlib); False leaves them out.
 
@@ -96,20 +102,25 @@ def render_html(
     --------
     >>> import sociokalkyl as sk
     >>> page = render_html(sk.evaluate(*sk.examples.skolfam()), "en", charts=False)
-    >>> "<h2>Summary</h2>" in page, "Effects not valued" in page
+    >>> "<h2>Summary</h2>" in page, "Unpriced effects" in page
     (True, False)
+    >>> page = render_html(sk.evaluate(*sk.examples.load("utokade_hembesok")), charts=False)
+    >>> "<h2>Ej värderade effekter" in page, "Per utfall" in page
+    (True, True)
     """
     language = as_lang(lang)
     summary = _summary_of(simulation)
     parts = [
         _header(result, language),
-        _summary(result, language, summary),
+        # "Per aktör" in the perspectives replaces "Per betalare": the same, rolled up
+        _summary(result, language, summary, any(t.key == "by_actor" for t in perspectives)),
         _perspectives(perspectives, language),
+        _unpriced(result.unpriced_effects if unpriced is None else unpriced, language),
+        _outcomes(result, language),
         _charts(result, language, simulation, tornado) if charts else "",
         _simulation(summary, language),
         _warnings(result, language),
         _assumptions(result, language),
-        _unpriced(unpriced, language),
     ]
     title = report_label("doc_title", language, name=result.plan.intervention_name)
     return (
@@ -161,8 +172,11 @@ def _ratio(avoided: float, costs: float) -> float:
     return avoided / costs if costs > 0 else math.nan
 
 
-def _summary(result: Result, lang: Lang, simulation: Mapping[str, Any] | None) -> str:
-    """Key figures, then NPV, payback and benefit-cost ratio per payer."""
+def _summary(
+    result: Result, lang: Lang, simulation: Mapping[str, Any] | None, by_actor: bool = False
+) -> str:
+    """Key figures, then NPV, payback and benefit-cost ratio per payer (unless ``by_actor``:
+    the perspective section's *Per aktör* shows the same actors)."""
     be = result.break_even_effect
     rows = [
         [report_label("npv", lang), format_sek(result.npv, lang)],
@@ -202,9 +216,11 @@ def _summary(result: Result, lang: Lang, simulation: Mapping[str, Any] | None) -
         ]
         for p in result.by_payer()
     ]
+    heading = f"<h2>{esc(report_label('summary', lang))}</h2>\n{key}"
+    if by_actor:
+        return heading
     return (
-        f"<h2>{esc(report_label('summary', lang))}</h2>\n{key}\n"
-        f"<h3>{esc(report_label('by_payer', lang))}</h3>\n"
+        f"{heading}\n<h3>{esc(report_label('by_payer', lang))}</h3>\n"
         f"{table(headers, payers, numeric=(1, 2, 3, 4, 5), css='payers')}"
     )
 
@@ -250,15 +266,19 @@ def _warnings(result: Result, lang: Lang) -> str:
 
 
 def _assumptions(result: Result, lang: Lang) -> str:
-    """The assumption log: what, value, source, confidence; weak provenance marked."""
+    """The assumption log: what, value, source, confidence; weak provenance marked; the
+    tax and contribution rates last when the model has work."""
     rows, css = [], []
     weak = report_label("weak", lang)
-    for row in result.assumptions():
-        what, value, source, confidence = assumption_cells(row, lang)
-        if row.weak:
+    cells = [(assumption_cells(row, lang), row.weak) for row in result.assumptions()]
+    # a model with work: the tax and contribution rates, weak unless marked S
+    marks = [rate["confidence"] for rate in tax_rates(result, lang)]
+    cells += list(zip(tax_rate_cells(result, lang), [m != "S" for m in marks], strict=True))
+    for (what, value, source, confidence), is_weak in cells:
+        if is_weak:
             confidence = f"{WEAK_MARK} {confidence} ({weak})"
         rows.append([what, value, source, confidence])
-        css.append("weak" if row.weak else "")
+        css.append("weak" if is_weak else "")
     headers = [label(k, lang) for k in ("what", "value", "source", "confidence")]
     note = report_label("weak_note", lang, mark=WEAK_MARK)
     return (
@@ -267,8 +287,29 @@ def _assumptions(result: Result, lang: Lang) -> str:
     )
 
 
-def _unpriced(effects: Sequence[tuple[str, str]], lang: Lang) -> str:
+def _unpriced(effects: Sequence[tuple[str, str] | str], lang: Lang) -> str:
+    """The effects not valued in money, as a list under a note; nothing when none."""
     if not effects:
         return ""
-    items = "".join(f"<li><b>{esc(name)}</b>: {esc(text)}</li>" for name, text in effects)
-    return f"<h2>{esc(report_label('unpriced', lang))}</h2>\n<ul>{items}</ul>"
+    items = "".join(
+        f"<li>{esc(effect)}</li>"
+        if isinstance(effect, str)
+        else f"<li><b>{esc(effect[0])}</b>: {esc(effect[1])}</li>"
+        for effect in effects
+    )
+    note = esc(breakdown_label("unpriced.note", lang))
+    return (
+        f"<h2>{esc(report_label('unpriced', lang))}</h2>\n"
+        f'<p class="note">{note}</p>\n<ul class="unpriced">{items}</ul>'
+    )
+
+
+def _outcomes(result: Result, lang: Lang) -> str:
+    """Each outcome's consequences per actor, with the note on overlaps; nothing without."""
+    found = outcome_table(result, lang)
+    if found is None:
+        return ""
+    note = esc(breakdown_label("outcomes.note", lang))
+    return f'<h2>{esc(found.title)}</h2>\n<p class="note">{note}</p>\n' + table_of(
+        found, lang, heading=False
+    )

@@ -128,7 +128,7 @@ def write_document(
     simulation: Any = None,
     tornado: Tornado | None = None,
     perspectives: Sequence[Table] = (),
-    unpriced: Sequence[tuple[str, str]] = (),
+    unpriced: Sequence[tuple[str, str] | str] | None = None,
     charts: bool = True,
     overwrite: bool = True,
 ) -> None:

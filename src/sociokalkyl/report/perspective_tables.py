@@ -1,6 +1,7 @@
 """The report's section on perspectives: the answers side by side, per actor (with the
 nämnder rolled up), who pays whom, the tax rates in the assumption log and the Monte
-Carlo answer per perspective (see ``docs/perspectives.md`` and ``docs/report.md``).
+Carlo answer per perspective (the rates themselves in
+:mod:`~sociokalkyl.report.tax_rates`; see ``docs/perspectives.md`` and ``docs/report.md``).
 
 Every label comes from :mod:`sociokalkyl.language.perspectives` and
 :mod:`sociokalkyl.language.labels`; user-named actors and perspectives are shown as
@@ -9,15 +10,14 @@ written (each renderer makes them safe).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sociokalkyl.errors import InputError
-from sociokalkyl.language.labels import Lang, confidence_label, label
-from sociokalkyl.language.numbers import Kind, format_percent
+from sociokalkyl.language.labels import Lang, label
+from sociokalkyl.language.numbers import Kind
 from sociokalkyl.language.perspectives import PERSPECTIVE_LABELS, perspective_label
 from sociokalkyl.report.tables import Table
+from sociokalkyl.report.tax_rates import tax_rate_cells, tax_rates
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from sociokalkyl.analysis.result import Result
@@ -30,6 +30,7 @@ __all__ = [
     "perspective_table",
     "simulation_perspective_table",
     "tax_rate_cells",
+    "tax_rates",
 ]
 
 _PERSPECTIVE_COLUMNS: tuple[tuple[str, str, Kind], ...] = (
@@ -48,8 +49,11 @@ _ACTOR_COLUMNS: tuple[tuple[str, Kind], ...] = (
     ("npv", "sek"),
     ("payback", "years"),
     ("payback_discounted", "years"),
+    ("break_even_effect", "ratio"),
 )
-_RATES = ("municipal_tax_rate", "kommun_tax_share", "employer_contribution_rate")
+_ROLLUP_NONE = 3
+"""A roll-up row's last columns (paybacks, break-even) are "–": a set of actors' payback
+is a perspective's (the table *Perspektiv*), not a sum over actors."""
 
 
 def has_perspectives(result: Result) -> bool:
@@ -164,8 +168,11 @@ def actor_table(result: Result, lang: Lang = "sv") -> Table:
     -------
     Table
         Columns actor, PV of costs and of gains, NPV [SEK], payback and discounted
-        payback [years]; a roll-up row reads ``"Kommun (summa med nämnder)"``, the
-        parent's own row ``"Kommun (egna flöden)"`` and a nämnd ``"kommun/socialnämnd"``.
+        payback [years], break-even effect [share of the assumed]; a roll-up row reads
+        ``"Kommun (summa med nämnder)"`` (its paybacks and break-even ``–``: they are
+        the perspective's), the parent's own row ``"Kommun (egna flöden)"`` and a nämnd
+        ``"kommun/socialnämnd"``. For a model with perspectives the reports show this
+        table instead of *Per betalare*: the same actors and numbers, with the roll-ups.
 
     Examples
     --------
@@ -176,21 +183,28 @@ def actor_table(result: Result, lang: Lang = "sv") -> Table:
     """
     records = _actor_order(result.by_actor())
     parents = {str(r["actor"]) for r in records if r["rollup"]}
+    break_even = result.break_even_effect_by_payer
     rows: list[list[Any]] = []
+    kinds: list[list[Kind]] = []
     for record in records:
         actor = str(record["actor"])
         name = _name(actor, lang, "actor.")
+        cells = [record.get(key, break_even.get(actor)) for key, _ in _ACTOR_COLUMNS]
+        row_kinds: list[Kind] = ["text", *(kind for _, kind in _ACTOR_COLUMNS)]
         if record["rollup"]:
             name += f" ({perspective_label('rollup', lang)})"
+            cells[-_ROLLUP_NONE:] = ["–"] * _ROLLUP_NONE
+            row_kinds[-_ROLLUP_NONE:] = ["text"] * _ROLLUP_NONE
         elif actor in parents:
             name += f" ({perspective_label('own', lang)})"
-        rows.append([name, *(record[key] for key, _ in _ACTOR_COLUMNS)])
+        rows.append([name, *cells])
+        kinds.append(row_kinds)
     return Table(
         "by_actor",
         perspective_label("by_actor", lang),
         [perspective_label("actor", lang), *(_header(k, k, lang) for k, _ in _ACTOR_COLUMNS)],
         rows,
-        [["text", *(kind for _, kind in _ACTOR_COLUMNS)] for _ in rows],
+        kinds,
     )
 
 
@@ -236,64 +250,6 @@ def matrix_table(result: Result, lang: Lang = "sv") -> Table:
         rows,
         [kinds for _ in rows],
     )
-
-
-def _rate(result: Result, field: str) -> float | None:
-    """The rate the model uses, or None for a model without it."""
-    try:
-        return float(result.plan.parameter(f"settings.{field}").value)
-    except InputError:  # a plan without the rates has no work lines
-        return None
-
-
-def tax_rate_cells(result: Result, lang: Lang = "sv") -> list[list[str]]:
-    """The tax and contribution rates as assumption-log rows, when the model has work.
-
-    Parameters
-    ----------
-    result
-        The result of :func:`sociokalkyl.evaluate`.
-    lang
-        ``"sv"`` or ``"en"``.
-
-    Returns
-    -------
-    list[list[str]]
-        ``[what, value, source, confidence]`` per rate [share]; the shipped source and
-        mark, or "given in the scenario file" for a rate that differs from the default.
-        Empty for a model without work.
-
-    Examples
-    --------
-    >>> import sociokalkyl as sk
-    >>> res = sk.evaluate(*sk.examples.load("servicetrainee_perspektiv"), )
-    >>> [cells[0] for cells in tax_rate_cells(res, "en")][2]
-    'Tax rate: Employer contribution rate'
-    """
-    from sociokalkyl.language.parameters import parameter_label
-    from sociokalkyl.model.work import TAX_RATES
-
-    if not result.plan.derived:
-        return []
-    out = []
-    for field in _RATES:
-        value, shipped = _rate(result, field), TAX_RATES[field]
-        if value is None:
-            continue
-        given = not math.isclose(value, shipped.value)
-        source = shipped.source
-        if lang == "en":
-            source = perspective_label(f"source.{field}", "en")
-        if given:
-            source = perspective_label("rate_given", lang)
-        mark = None if given else shipped.confidence
-        what = (
-            f"{perspective_label('kind_tax_rate', lang)}: "
-            f"{parameter_label('settings', field, lang)}"
-        )
-        year = "" if given else f" ({shipped.year})"
-        out.append([what, format_percent(value, lang) + year, source, confidence_label(mark, lang)])
-    return out
 
 
 def simulation_perspective_table(records: Sequence[Mapping[str, Any]], lang: Lang = "sv") -> Table:

@@ -14,6 +14,7 @@ from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.numbers import Kind, format_cell
 from sociokalkyl.language.safety import clean_text, markdown_text, spreadsheet_text, strict_json
 from sociokalkyl.report.assumptions import assumption_cells
+from sociokalkyl.report.breakdown_tables import breakdown_data
 from sociokalkyl.report.perspective_tables import perspective_data, tax_rate_cells
 from sociokalkyl.report.tables import Report, Table
 
@@ -313,7 +314,9 @@ def report_json(
         JSON: ``summary`` (with ``perspective``, ``perspectives``, ``by_actor`` and
         ``transfer_matrix``, see ``docs/report.md``), ``scenario``, ``by_cost_item``,
         ``years`` and ``assumptions`` (the rows of ``Result.assumptions`` in English
-        words, and the tax rates when the model has work).
+        words, and the tax rates when the model has work); ``unpriced_effects`` and
+        ``by_outcome`` when the model has them (:func:`~sociokalkyl.report.
+        breakdown_tables.breakdown_data`).
 
     Examples
     --------
@@ -335,6 +338,7 @@ def report_json(
             ]
         ],
     }
+    data.update(breakdown_data(result))  # unpriced effects, by outcome: only when any
     if result.plan.warnings:  # implausible magnitudes; the key is there only when there are any
         data["warnings"] = [warning.text("en") for warning in result.plan.warnings]
     if simulation is not None:

@@ -8,6 +8,7 @@ from sociokalkyl.language.labels import Lang, label
 from sociokalkyl.language.numbers import Kind
 from sociokalkyl.language.perspectives import perspective_label
 from sociokalkyl.report.assumptions import assumption_table
+from sociokalkyl.report.breakdown_tables import outcome_table, unpriced_table
 from sociokalkyl.report.perspective_tables import (
     actor_table,
     has_perspectives,
@@ -43,10 +44,13 @@ def build_report(
     Returns
     -------
     Report
-        Key figures [SEK, years], by payer, then (for a model with transfers,
+        Key figures [SEK, years], by payer or (for a model with transfers,
         production or work, or its own perspectives) the perspectives side by side,
-        by actor and who pays whom, then by cost item, year by year, assumptions (with
-        the tax and contribution rates when the model has work).
+        by actor (which replaces by payer: the same actors, with the roll-ups) and who
+        pays whom, then the unpriced effects and the present value
+        of each outcome's consequences per actor (each when the model has any), by
+        cost item, year by year, assumptions (with the tax and contribution rates
+        when the model has work).
 
     Examples
     --------
@@ -74,11 +78,16 @@ def build_report(
     taxes = tax_rate_cells(result, lang)
     assumptions.rows.extend(taxes)
     assumptions.kinds.extend(["text"] * 4 for _ in taxes)
-    tables = [_key_figures(result, lang), _by_payer(result, lang)]
+    tables = [_key_figures(result, lang)]
     if has_perspectives(result):
-        # "Per aktör" beside "Per betalare": the nämnder rolled up, and who pays whom
+        # "Per aktör" instead of "Per betalare": the same actors and numbers, with the
+        # nämnder rolled up; then who pays whom (docs/report.md)
         tables += [perspective_table(result, lang), actor_table(result, lang)]
         tables.append(matrix_table(result, lang))
+    else:
+        tables.append(_by_payer(result, lang))
+    # the effects no one priced, and each outcome's consequences (docs/outcomes.md)
+    tables += [t for t in (unpriced_table(result, lang), outcome_table(result, lang)) if t]
     tables += [_by_cost_item(result, lang), _years(result, lang), assumptions]
     return Report(f"{summary['intervention']}", lines, tables)
 
