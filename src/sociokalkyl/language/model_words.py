@@ -9,7 +9,7 @@ distributions Monte Carlo took from the consequence catalogue's ranges
 Examples
 --------
 >>> model_text("not_same", parts=part_list(["flows", "weights"]))[:46]
-'den konverterade filen skulle inte hålla samma '
+'den konverterade filen skulle inte hålla samma'
 >>> part_list(["actors", "outcomes"], "en")
 'actors; outcomes'
 """
