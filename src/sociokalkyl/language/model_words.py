@@ -20,8 +20,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from sociokalkyl.language.labels import pick
+from sociokalkyl.language.numbers import format_number
 
-__all__ = ["MODEL_WORDS", "PART_WORDS", "model_text", "part_list"]
+__all__ = ["MODEL_WORDS", "PART_WORDS", "model_text", "part_list", "range_note"]
 
 PART_WORDS: dict[str, tuple[str, str]] = {
     "unreadable": ("kopian kan inte läsas tillbaka", "it cannot be read back"),
@@ -122,3 +123,49 @@ def part_list(parts: Iterable[str], lang: str = "sv") -> str:
     'flöden, mottagare och ägare; utfall'
     """
     return "; ".join(pick(PART_WORDS[p], lang) if p in PART_WORDS else p for p in parts)
+
+
+def range_note(
+    note: str | None,
+    name: str,
+    size: float | None,
+    bounds: tuple[float, float] | None,
+    sign: float = 1.0,
+) -> str | None:
+    """A consequence row's note with the sentence on its Monte Carlo range added.
+
+    The assumption log shows it beside the number (in Swedish, as the catalogue's notes).
+    The triangle is ``sign * (low, |size|, high)``, its ends in rising order.
+
+    Parameters
+    ----------
+    note
+        The row's own note, or None.
+    name
+        The parameter the triangle is drawn for.
+    size
+        The row's value [its unit]; None: no range to tell.
+    bounds
+        The row's ``range = [low, high]`` of the size, or None (the note as it is).
+    sign
+        -1 for a change of use that is negative, else 1.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> range_note(None, "x", 66700, (33350, 133400))[:52]
+    'Monte Carlo: triangelfördelning 33 350; 66 700; 133 '
+    >>> range_note("n", "x", 1.0, None)
+    'n'
+    """
+    if bounds is None or size is None:
+        return note
+    low, high = sorted((sign * bounds[0], sign * bounds[1]))
+    triangle = {"low": low, "mode": sign * abs(size), "high": high}
+    numbers = {k: format_number(v, 0 if float(v).is_integer() else 2, "sv")
+               for k, v in triangle.items()}  # fmt: skip
+    text = model_text("range_note", "sv", name=name, **numbers)
+    return f"{note} {text}" if note else text
