@@ -50,8 +50,8 @@ OUTCOME_SHEET_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "change": ("Förändring", "Change"),
     "hint.change": (
-        "sannolikhet: 0,05 eller 5 % (procentenheter, -1 till 1); frekvens: t.ex. -0,0046",
-        "sannolikhet: 0,05 or 5 % (points, -1 to 1); frekvens: e.g. -0.0046",
+        "sannolikhet: 0,05 eller 5 % (procentenheter, -1 till 1); frekvens: t.ex. 0,0046",
+        "sannolikhet: 0,05 or 5 % (points, -1 to 1); frekvens: e.g. 0.0046",
     ),
     "years_after_intake": ("År efter intag", "Years after intake"),
     "hint.years_after_intake": ("när utfallet inträffar, t.ex. 9", "when it occurs, e.g. 9"),

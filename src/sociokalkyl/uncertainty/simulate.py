@@ -106,8 +106,8 @@ def simulate(
     Parameters
     ----------
     intervention, settings
-        As for :func:`~sociokalkyl.evaluate`; the parameters not in ``uncertainty`` keep
-        their values.
+        As for :func:`~sociokalkyl.evaluate`; the parameters not in ``uncertainty`` (nor
+        with a catalogue range, see ``catalogue_ranges``) keep their values.
     uncertainty
         Parameter name -> distribution of its value (see :class:`Uncertainty`).
     draws
