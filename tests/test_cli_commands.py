@@ -373,10 +373,10 @@ def test_konvertera_refuses_a_copy_that_is_not_the_same_model(
 ) -> None:
     import sociokalkyl.cli.konvertera as konvertera
 
-    monkeypatch.setattr(konvertera, "same_model", lambda a, b: False)
+    monkeypatch.setattr(konvertera, "model_differences", lambda a, b: ["flows"])
     target = tmp_path / "k.xlsx"
     code, _, err = run_main("konvertera", example("skolfam"), target)
     assert code == 1
-    assert "would not hold the same calculation" in err
+    assert "skulle inte hålla samma kalkyl (den skiljer sig i: flöden, mottagare" in err
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []

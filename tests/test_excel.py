@@ -13,6 +13,7 @@ from sociokalkyl import evaluate
 from sociokalkyl.analysis.result import Result
 from sociokalkyl.errors import InputError
 from sociokalkyl.examples import servicetrainee
+from sociokalkyl.language.template_outcomes import OUTCOME_SHEETS
 from sociokalkyl.model import (
     BaselineUse,
     CostItem,
@@ -139,7 +140,14 @@ def test_template_round_trip_of_a_second_intervention_via_an_edited_file(tmp_pat
 
 def test_template_has_swedish_sheets_headings_and_validation(template: Path) -> None:
     wb = openpyxl.load_workbook(template)
-    assert tuple(wb.sheetnames) == (*TEMPLATE_SHEETS, "Osäkerhet", "Scenarier", "Prisindex")
+    assert tuple(wb.sheetnames) == (
+        *TEMPLATE_SHEETS[:-1],
+        *OUTCOME_SHEETS,
+        TEMPLATE_SHEETS[-1],
+        "Osäkerhet",
+        "Scenarier",
+        "Prisindex",
+    )
     effects = wb["Effekter"]
     assert [c.value for c in effects[1]][:4] == ["Kostnadspost", "Typ", "Förändring", "Enhet"]
     validations = effects.data_validations.dataValidation

@@ -8,8 +8,10 @@ Examples (from a shell)::
 
 The file is read and checked as ``validate`` does, written in the format of the target's
 suffix, then read back: the conversion is kept only if the copy holds the same model
-(the same parameters with the same values, the same uncertainty and scenarios), so
-nothing the template cannot hold is lost silently. The target is written beside itself
+(:func:`~sociokalkyl.scenario.same.model_differences`: the same parameters with the
+same values, the same flows, actors, recipients, owners and weights, the same outcomes,
+uncertainty and scenarios), so nothing the template cannot hold is lost silently; the
+error names the parts that differ. The target is written beside itself
 first and moved into place only then; an existing file is replaced only with
 ``--force``. Comments of a TOML file are not carried over.
 """
@@ -17,7 +19,6 @@ first and moved into place only then; an existing file is replaced only with
 from __future__ import annotations
 
 import argparse
-import math
 import os
 from pathlib import Path
 from typing import Any, TextIO
@@ -31,6 +32,7 @@ from sociokalkyl.cli._common import (
     say,
 )
 from sociokalkyl.errors import InputError
+from sociokalkyl.language.model_words import model_text, part_list
 from sociokalkyl.scenario.read import (
     FORMATS,
     Scenario,
@@ -38,6 +40,7 @@ from sociokalkyl.scenario.read import (
     dumps_scenario,
     load_scenario,
 )
+from sociokalkyl.scenario.same import model_differences, same_model
 
 __all__ = ["add_convert_parser", "convert_command", "same_model"]
 
@@ -74,55 +77,6 @@ def add_convert_parser(
     parser.add_argument("--force", action="store_true", help=say("help.force"))
     add_lang_option(parser)
     parser.set_defaults(func=convert_command)
-
-
-def same_model(a: Scenario, b: Scenario) -> bool:
-    """Whether two scenarios describe the same calculation.
-
-    The same parameters with the same values (relative 1e-12), the same intervention
-    name, and equal uncertainty and scenario tables after reading.
-
-    Parameters
-    ----------
-    a, b
-        Scenarios as read.
-
-    Returns
-    -------
-    bool
-
-    Examples
-    --------
-    >>> from sociokalkyl.examples.bundled import scenario
-    >>> same_model(scenario("skolfam"), scenario("skolfam"))
-    True
-    >>> same_model(scenario("skolfam"), scenario("servicetrainee"))
-    False
-    """
-    from sociokalkyl.engine import compile_plan
-    from sociokalkyl.scenario.read import catalogue_for
-
-    plans = [compile_plan(s.intervention, s.settings, catalogue_for(s)) for s in (a, b)]
-    first, second = (p.values() for p in plans)
-    if a.intervention.name != b.intervention.name or list(first) != list(second):
-        return False
-    for name, value in first.items():
-        x, y = float(value.reshape(-1)[0]), float(second[name].reshape(-1)[0])
-        if not math.isclose(x, y, rel_tol=1e-12, abs_tol=1e-12):
-            return False
-    tables = [(_plain(s.uncertainty or {}), _plain(s.scenarios or {})) for s in (a, b)]
-    return tables[0] == tables[1]
-
-
-def _plain(value: Any) -> Any:
-    """Numbers as floats, so that ``30000`` and ``30000.0`` compare equal."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    return value
 
 
 def _formats(source: Path, target: Path) -> str:
@@ -175,13 +129,13 @@ def convert_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) ->
             copy = load_scenario(draft, lang=args.lang)
         except (ScenarioError, InputError):
             copy = None
-        if copy is None or not same_model(scenario, copy):
+        lost = ["unreadable"] if copy is None else model_differences(scenario, copy)
+        if lost:
             raise InputError(
-                "the converted file would not hold the same calculation",
+                model_text("not_same", args.lang, parts=part_list(lost, args.lang)),
                 field=str(target),
                 value=str(source),
-                expected="a file whose every part the target format can hold (e.g. the "
-                "template has no place for a file's own [catalogue] items)",
+                expected=model_text("not_same_expected", args.lang),
             )
         os.replace(draft, target)
     finally:

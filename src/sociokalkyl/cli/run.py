@@ -269,6 +269,9 @@ def _simulation_summary(mc: Any) -> dict[str, Any] | None:
         return None
     summary: dict[str, Any] = mc.summary()
     summary["perspectives"] = mc.perspective_records()
+    for key in ("catalogue_ranges", "own_over_catalogue"):
+        if getattr(mc, key, ()):
+            summary[key] = list(getattr(mc, key))
     return summary
 
 
@@ -330,15 +333,17 @@ def _render(
 
 def _simulate(scenario: Scenario, args: argparse.Namespace, catalogue: Any, stderr: TextIO) -> Any:
     """Monte Carlo over the file's ``[uncertainty]``: the ``SimulationResult``."""
+    from sociokalkyl.engine.outcome_log import outcome_ranges
     from sociokalkyl.uncertainty import Uncertainty, simulate
 
-    if not scenario.uncertainty:
+    # the catalogue's ranges (docs/outcomes.md) are drawn too, so they alone suffice
+    if not scenario.uncertainty and not outcome_ranges(scenario.intervention):
         raise UsageError(say("no_uncertainty", flag="--draws", path=args.file))
     show = args.draws >= PROGRESS_MIN_DRAWS and stderr.isatty()
     result = simulate(
         scenario.intervention,
         scenario.settings,
-        Uncertainty(scenario.uncertainty),
+        Uncertainty(scenario.uncertainty or {}),
         draws=args.draws,
         seed=args.seed,
         progress=progress_bar(stderr) if show else None,
@@ -349,8 +354,10 @@ def _simulate(scenario: Scenario, args: argparse.Namespace, catalogue: Any, stde
 
 def _with_simulation(report: Report, simulation: dict[str, Any], lang: Lang) -> Report:
     """``report`` with the Monte Carlo tables added after its own."""
-    scalars = {k: v for k, v in simulation.items() if k not in ("metrics", "perspectives")}
+    lists = ("metrics", "perspectives", "catalogue_ranges", "own_over_catalogue")
+    scalars = {k: v for k, v in simulation.items() if k not in lists}
     tables = [*report.tables, simulation_report(scalars, lang)]
+    lines = [*report.lines, *_range_lines(simulation, lang)]
     by_perspective = simulation.get("perspectives")
     if isinstance(by_perspective, list) and len({r["mean"] for r in by_perspective}) > 1:
         # P(NPV > 0) and the mean NPV per perspective, when they differ
@@ -364,4 +371,19 @@ def _with_simulation(report: Report, simulation: dict[str, Any], lang: Lang) -> 
                 lang,
             )
         )
-    return Report(report.title, report.lines, tables)
+    return Report(report.title, lines, tables)
+
+
+def _range_lines(simulation: dict[str, Any], lang: Lang) -> list[str]:
+    """Which parameters Monte Carlo drew from the catalogue's ranges, and where the
+    user's own distribution won (``docs/outcomes.md``)."""
+    from sociokalkyl.language.model_words import model_text
+
+    found = []
+    for key, text in (
+        ("catalogue_ranges", "mc_from_catalogue"),
+        ("own_over_catalogue", "mc_own_wins"),
+    ):
+        if simulation.get(key):
+            found.append(model_text(text, lang, names=", ".join(simulation[key])))
+    return found

@@ -33,13 +33,13 @@ from sociokalkyl.report.formats import Lang
 from sociokalkyl.report.render import render
 from sociokalkyl.report.tables import Report, Table
 from sociokalkyl.scenario.read import catalogue_for, load_scenario
+from sociokalkyl.uncertainty.catalogue_ranges import with_catalogue_ranges
 from sociokalkyl.uncertainty.measure_next import (
     MANDATE_PERIOD,
     ValueOfInformation,
     value_of_information,
 )
 from sociokalkyl.uncertainty.simulate import simulate
-from sociokalkyl.uncertainty.spec import Uncertainty
 
 __all__ = ["add_vardet_parser", "vardet_command"]
 
@@ -174,9 +174,10 @@ def vardet_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> 
     out = output_path(args.out, [source], overwrite=args.force) if args.out else None
     lang: Lang = args.lang
     scenario = load_scenario(source, lang=lang)
-    if not scenario.uncertainty:
+    # the catalogue's ranges are drawn too (docs/outcomes.md), and valued like the rest
+    spec = with_catalogue_ranges(scenario.intervention, scenario.uncertainty).uncertainty
+    if not spec:
         raise UsageError(say("vardet_no_uncertainty", file=args.file))
-    spec = Uncertainty(scenario.uncertainty)
     result = simulate(
         scenario.intervention,
         scenario.settings,
@@ -184,6 +185,7 @@ def vardet_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> 
         draws=args.draws,
         seed=args.seed,
         catalogue=catalogue_for(scenario),
+        catalogue_ranges=False,
     )
     found = [
         value_of_information(result, spec, payer=payer, mandate_period=args.mandatperiod)

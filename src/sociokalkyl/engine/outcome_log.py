@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from sociokalkyl.engine.log import Assumption, Detail
 from sociokalkyl.engine.outcomes import outcome_table
 from sociokalkyl.engine.parameters import Parameter
+from sociokalkyl.language.model_words import range_note
 from sociokalkyl.model import Intervention
 
 __all__ = ["outcome_assumptions", "outcome_ranges"]
@@ -60,10 +61,13 @@ def outcome_assumptions(
             use = parameters.get(f"outcomes[{effect.outcome}.{row.key}].change")
             if use is None:
                 continue
+            sign = -1.0 if use.value < 0 else 1.0
+            name = f"outcomes[{effect.outcome}.{row.key}].change"
+            note = range_note(row.note, name, use.value, row.range, sign)
             rows.append(
                 Assumption("effect", None, f"{effect.outcome}.{row.key}: {row.cost_item}",
                            use.value, use.unit, variant="consequence", source=row.source,
-                           confidence=row.confidence, note=row.note)
+                           confidence=row.confidence, note=note)
             )  # fmt: skip
     return rows
 
@@ -74,7 +78,9 @@ def outcome_ranges(intervention: Intervention) -> dict[str, dict[str, float | st
     A row's ``range = [low, high]`` becomes a triangular distribution with its mode at
     the size given: on ``cost_items.<outcome>-<row>.unit_cost`` for an amount row, on
     ``outcomes[<outcome>.<row>].change`` for a cost-item row (with the change's sign).
-    Pass them to :func:`~sociokalkyl.simulate`, merged with your own uncertainty.
+    :func:`~sociokalkyl.simulate` draws them by default, your own uncertainty for the
+    same parameter winning
+    (:func:`~sociokalkyl.uncertainty.catalogue_ranges.with_catalogue_ranges`).
 
     Parameters
     ----------

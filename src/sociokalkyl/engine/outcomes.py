@@ -21,6 +21,7 @@ from sociokalkyl.engine.bounds import SHARE
 from sociokalkyl.engine.overlap import OverlapWarning
 from sociokalkyl.engine.parameters import Parameter, ParameterKey
 from sociokalkyl.errors import InputError, UnitError, unknown_name
+from sociokalkyl.language.model_words import range_note
 from sociokalkyl.model import CostItem, Intervention
 from sociokalkyl.model.outcome import Consequence, Outcome, OutcomeEffect
 from sociokalkyl.units import format_quantity, to_float, unit_key
@@ -209,8 +210,9 @@ def _amount_item(outcome: Outcome, row: Consequence, known: list[str], where: st
     actors: dict[str, object] = {"recipient": row.recipient, "owner": row.owner}
     if row.flow != "production":
         actors["payer"] = row.payer
+    key = f"{outcome.key}-{row.key}"
     return CostItem(
-        key=f"{outcome.key}-{row.key}",
+        key=key,
         name=row.name or f"{outcome.name}: {row.key}",
         unit_cost=abs(row.amount),
         price_year=row.price_year,
@@ -218,7 +220,9 @@ def _amount_item(outcome: Outcome, row: Consequence, known: list[str], where: st
         flow=row.flow,
         source=row.source,
         confidence=row.confidence,
-        note=row.note,
+        note=range_note(
+            row.note, f"cost_items.{key}.unit_cost", float(row.amount.magnitude), row.range
+        ),
         **actors,
     )
 

@@ -40,6 +40,7 @@ from sociokalkyl.limits import (
 )
 from sociokalkyl.scenario.excel_cells import Cell, SheetCells
 from sociokalkyl.scenario.excel_columns import TABLES, TEMPLATE_SHEETS
+from sociokalkyl.scenario.excel_outcomes import OUTCOME_SHEET_COLUMNS
 from sociokalkyl.scenario.excel_prices import PRICE_COLUMNS, PRICE_SHEET
 from sociokalkyl.scenario.excel_template_rows import SHEET
 
@@ -184,6 +185,7 @@ def read_template_cells(path: Path) -> dict[str, SheetCells]:
     widths = {SHEET["intervention"]: 2, SHEET["settings"]: 2}
     widths |= {sheet: len(columns) for sheet, (_, columns) in TABLES.items()}
     widths[PRICE_SHEET] = len(PRICE_COLUMNS)  # optional: older templates lack it
+    widths |= {sheet: len(columns) for sheet, columns in OUTCOME_SHEET_COLUMNS.items()}
     sheets = read_cells(path, widths)
     for name in TEMPLATE_SHEETS[1:]:
         if name not in sheets:

@@ -2,7 +2,9 @@
 
 The template has one sheet per part of a scenario, with Swedish headings a controller
 knows: ``Läs mig``, ``Insats``, ``Kostnadsposter``, ``Baslinje``, ``Effekter``,
-``Kostnader`` and ``Inställningar``. Amounts are a number cell plus a unit cell
+``Kostnader``, the outcome sheets ``Utfall``, ``Utfallskedjor`` and ``Ej värderade
+effekter`` (:mod:`~sociokalkyl.scenario.excel_outcomes`), ``Inställningar``, then
+``Osäkerhet``, ``Scenarier`` and ``Prisindex``. Amounts are a number cell plus a unit cell
 (``7149`` and ``"kr/mån"``) so that Excel users type plain numbers. Cells carry data
 validation: lists for kinds, payers and confidence marks, whole numbers for years,
 decimals for shares.
@@ -42,6 +44,7 @@ from sociokalkyl._atomic import atomic_save
 from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import label
 from sociokalkyl.language.template import template_label
+from sociokalkyl.language.template_outcomes import outcome_sheet_text
 from sociokalkyl.language.workbook import confidence_legend
 from sociokalkyl.model import STANDARD_PAYERS, Intervention, Settings
 from sociokalkyl.model.work import TAX_RATES
@@ -54,6 +57,7 @@ from sociokalkyl.scenario.excel_columns import TEMPLATE_SHEETS as TEMPLATE_SHEET
 from sociokalkyl.scenario.excel_columns import Column as Column
 from sociokalkyl.scenario.excel_columns import make_column as make_column
 from sociokalkyl.scenario.excel_extra import OPTIONAL_SHEETS, extra_sheet_rows
+from sociokalkyl.scenario.excel_outcomes import OUTCOME_SHEET_COLUMNS, outcome_rows
 from sociokalkyl.scenario.excel_prices import PRICE_SHEET, write_price_sheet
 from sociokalkyl.scenario.excel_template_rows import KINDS_COST as KINDS_COST
 from sociokalkyl.scenario.excel_template_rows import KINDS_EFFECT as KINDS_EFFECT
@@ -87,7 +91,11 @@ _HEAD = Font(bold=True)
 _HINT = Font(italic=True, color="666666")
 _INPUT = PatternFill("solid", fgColor="FFF2CC")
 
-README = template_label("readme").format(legend=confidence_legend("sv"))
+README = (
+    template_label("readme").format(legend=confidence_legend("sv"))
+    + "\n\n"
+    + outcome_sheet_text("readme")
+)
 """The sheet Läs mig: how to fill in the template (Swedish)."""
 
 
@@ -231,7 +239,9 @@ def write_template(
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "tom.xlsx"
     >>> write_template(path)
     >>> names = openpyxl.load_workbook(path).sheetnames
-    >>> names == [*TEMPLATE_SHEETS, "Osäkerhet", "Scenarier", PRICE_SHEET]
+    >>> from sociokalkyl.language.template_outcomes import OUTCOME_SHEETS
+    >>> names == [*TEMPLATE_SHEETS[:-1], *OUTCOME_SHEETS, TEMPLATE_SHEETS[-1], "Osäkerhet",
+    ...           "Scenarier", PRICE_SHEET]
     True
     """
     wb = openpyxl.Workbook()
@@ -244,6 +254,9 @@ def write_template(
     rows = template_rows(intervention) if intervention else {}
     for sheet, (_, columns) in TABLES.items():
         _write_table(wb.create_sheet(sheet), columns, rows.get(sheet, []))
+    outcomes = outcome_rows(intervention)  # Utfall, Utfallskedjor, Ej värderade effekter
+    for sheet, columns in OUTCOME_SHEET_COLUMNS.items():
+        _write_table(wb.create_sheet(sheet), columns, outcomes[sheet])
     _settings_sheet(wb.create_sheet(SHEET["settings"]), settings)
     extra = extra_sheet_rows(uncertainty, scenarios)
     for sheet, columns in OPTIONAL_SHEETS.items():

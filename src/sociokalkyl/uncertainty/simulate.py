@@ -31,6 +31,7 @@ from sociokalkyl.engine import Plan, batch_size, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.finance.irr import irr
 from sociokalkyl.uncertainty.blockstats import Stats, block_stats
+from sociokalkyl.uncertainty.catalogue_ranges import with_catalogue_ranges
 from sociokalkyl.uncertainty.checks import check_draws, check_sampled
 from sociokalkyl.uncertainty.distributions import check_quantile
 from sociokalkyl.uncertainty.simulation_result import SimulationResult
@@ -98,14 +99,15 @@ def simulate(
     catalogue: Mapping[str, CostItem] | None = None,
     keep_draws: bool | None = None,
     with_irr: bool | int = False,
+    catalogue_ranges: bool = True,
 ) -> SimulationResult:
     """Monte Carlo analysis: NPV, BCR, payback (and IRR) over draws of the uncertain parameters.
 
     Parameters
     ----------
     intervention, settings
-        As for :func:`~sociokalkyl.evaluate`; the parameters not in ``uncertainty`` keep
-        their values.
+        As for :func:`~sociokalkyl.evaluate`; the parameters not in ``uncertainty`` (nor
+        with a catalogue range, see ``catalogue_ranges``) keep their values.
     uncertainty
         Parameter name -> distribution of its value (see :class:`Uncertainty`).
     draws
@@ -136,6 +138,13 @@ def simulate(
     with_irr
         False (default): no IRR, it is the costly metric. True: the IRR of every draw.
         An int ``n``: the IRR of the first ``n`` draws only.
+    catalogue_ranges
+        True (default): a consequence row's ``range`` (an order of magnitude in the
+        consequence catalogue) is drawn as a triangular distribution too, unless
+        ``uncertainty`` names the parameter: the user's own entry wins
+        (:func:`~sociokalkyl.uncertainty.catalogue_ranges.with_catalogue_ranges`; the
+        result's ``catalogue_ranges`` and ``own_over_catalogue`` say which). False:
+        only ``uncertainty``.
 
     Returns
     -------
@@ -162,6 +171,8 @@ def simulate(
     levels = tuple(float(q) for q in check_quantile(tuple(quantiles), "quantiles").reshape(-1))
     spec = uncertainty if isinstance(uncertainty, Uncertainty) else Uncertainty(uncertainty)
     plan = compile_plan(intervention, settings, catalogue)
+    merged = with_catalogue_ranges(intervention, spec) if catalogue_ranges else None
+    spec = spec if merged is None else merged.uncertainty
     spec.check(plan)
     entropy = entropy_of(seed)
     keep = draws <= KEEP_DRAWS_LIMIT if keep_draws is None else keep_draws
@@ -175,7 +186,10 @@ def simulate(
         done = run.chunk(range(first, min(n_blocks, first + per_chunk)))
         if progress is not None:
             progress(done, draws)
-    return run.result(levels)
+    result = run.result(levels)
+    if merged is not None:
+        result.catalogue_ranges, result.own_over_catalogue = merged.from_catalogue, merged.own
+    return result
 
 
 def _check_counts(draws: object, chunk_size: object) -> int:

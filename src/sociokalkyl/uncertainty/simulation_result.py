@@ -59,6 +59,11 @@ class SimulationResult(Draws):
     ((50,), (50,), ['kommun'])
     """
 
+    catalogue_ranges: tuple[str, ...] = ()
+    """The parameters drawn from the consequence catalogue's ranges (``simulate``)."""
+    own_over_catalogue: tuple[str, ...] = ()
+    """The parameters with a catalogue range where the user's own distribution was used."""
+
     def __init__(
         self,
         plan: Plan,
