@@ -115,7 +115,7 @@ def test_run_servicetrainee_every_format(fmt: str) -> None:
     check_golden(f"servicetrainee.sv.{suffix}", out)
     if fmt == "json":
         data = json.loads(out)
-        assert data["summary"]["npv"] == pytest.approx(-5_752_490.13, abs=0.01)
+        assert data["summary"]["npv"] == pytest.approx(-3_839_870.05, abs=0.01)
         assert data["summary"]["payback"] is None
 
 
@@ -134,7 +134,7 @@ def test_run_english() -> None:
     assert code == 0
     check_golden("servicetrainee.en.txt", out)
     assert "Net present value" in out
-    assert "-5,752,490 SEK" in out
+    assert "-3,839,870 SEK" in out
     assert "not within the horizon" in out
 
 
@@ -143,9 +143,11 @@ def test_run_swedish_text_content() -> None:
     assert code == 0
     for text in (
         "Nettonuvärde",
-        "-5 752 490 kr",
+        "-3 839 870 kr",
         "inte inom horisonten",
-        "Per betalare",
+        "Per aktör",  # a model with perspectives shows Per aktör instead of Per betalare
+        "Perspektiv",
+        "Vem betalar vem",
         "Per kostnadspost",
         "Antaganden och källor",
         "A: antagande",
@@ -315,7 +317,7 @@ def test_init_xlsx_then_run(tmp_path: Path) -> None:
     assert code == 0, err
     code, text, err = run_main("run", path, "--format", "json")
     assert code == 0, err
-    assert json.loads(text)["summary"]["npv"] == pytest.approx(-5_752_490.13, abs=1.0)
+    assert json.loads(text)["summary"]["npv"] == pytest.approx(-3_839_870.05, abs=1.0)
 
 
 def test_init_mismatched_suffix_and_directory(tmp_path: Path) -> None:
@@ -581,14 +583,14 @@ def test_assumption_log_is_swedish() -> None:
         "30 deltagare år 0 (hushåll)",
         "utflöde 20,0 %/år",
         "relativ -100,0 %, varaktighet 1 år",
-        "per deltagare: 26 000 kr/mån",
+        "per deltagare: 19 784 kr/mån",
         "engångskostnad: 500 000 kr",
     ):
         assert swedish in text, swedish
     assert "fördröjning 1 år" in " ".join(text.split())
     code, text, _ = run_main("run", example("servicetrainee"), "--lang", "en")
     assert "30 participants in year 0 (household)" in text
-    assert "per participant: 26,000 SEK/month" in text
+    assert "per participant: 19,784 SEK/month" in text
 
 
 def test_monte_carlo_table_labels() -> None:

@@ -76,14 +76,14 @@ def test_jamfor_chosen_scenarios_in_order_and_english_alias() -> None:
     code, out, _ = run_main("compare", example("servicetrainee"), "--lang", "en")
     assert code == 0
     assert "Scenarios side by side" in out
-    assert "-5,752,490 SEK" in out
+    assert "-3,839,870 SEK" in out
 
 
 def test_jamfor_table_is_swedish_with_units() -> None:
     code, out, err = run_main("jamfor", example("servicetrainee"))
     assert code == 0, err
     assert "Scenarier sida vid sida" in out
-    assert "-5 752 490 kr" in out
+    assert "-3 839 870 kr" in out
     assert "-4,4 mån/år" in out  # the override, in its unit
     assert "30,0 %/år" in out  # a rate a year as a percentage, never "0,3 1/år"
     assert "1/år" not in out
@@ -113,9 +113,9 @@ def test_run_with_two_scenarios_refuses_and_points_to_jamfor() -> None:
 def test_tornado_share_of_a_cost_is_linear_and_matches_break_even() -> None:
     """The wage enters the NPV linearly, so its bar follows from the break-even wage.
 
-    Break-even: NPV(w) = NPV(26 000) + s * (26 000 - w) = 0 at w = w0, so the slope is
-    s = -NPV(26 000) / (26 000 - w0) [kr NPV per kr/mån]. With ±20 %, w moves 5 200 kr/mån
-    each way: NPV(20 800) - NPV(31 200) = s * 10 400.
+    Break-even: NPV(w) = NPV(19 784) + s * (19 784 - w) = 0 at w = w0, so the slope is
+    s = -NPV(19 784) / (19 784 - w0) [kr NPV per kr/mån of gross wage]. With ±20 %, w moves
+    3 956.8 kr/mån each way: NPV(15 827.2) - NPV(23 740.8) = s * 7 913.6.
     """
     data = run_json(
         "tornado", example("servicetrainee"), "--andel", "20 %", "--parameter",
@@ -123,11 +123,11 @@ def test_tornado_share_of_a_cost_is_linear_and_matches_break_even() -> None:
     )  # fmt: skip
     assert isinstance(data, dict)
     (row,) = data["rows"]
-    assert (row["low_value"], row["high_value"]) == pytest.approx((20_800, 31_200), rel=1e-9)
+    assert (row["low_value"], row["high_value"]) == pytest.approx((15_827.2, 23_740.8), rel=1e-9)
     b = run_json("brytpunkt", example("servicetrainee"), "costs[0].amount", "--json")
     assert isinstance(b, dict)
-    slope = -data["base_npv"] / (26_000 - b["value"])
-    assert row["npv_low"] - row["npv_high"] == pytest.approx(slope * 10_400, rel=1e-9)
+    slope = -data["base_npv"] / (19_784 - b["value"])
+    assert row["npv_low"] - row["npv_high"] == pytest.approx(slope * 7_913.6, rel=1e-9)
 
 
 def test_tornado_from_the_uncertainty_table_matches_the_library() -> None:
@@ -165,12 +165,12 @@ def test_break_even_any_parameter_swedish_and_english() -> None:
     code, out, _ = run_main("brytpunkt", example("servicetrainee"), "costs[0].amount")
     assert code == 0
     assert out == (
-        "nettonuvärdet är 0 vid costs[0].amount = 13 563,42 kr/mån (som angivet: 26 000 kr/mån)\n"
+        "nettonuvärdet är 0 vid costs[0].amount = 12 272,52 kr/mån (som angivet: 19 784 kr/mån)\n"
     )
     code, out, _ = run_main(
         "break-even", example("servicetrainee"), "costs[0].amount", "--lang", "en"
     )
-    assert out.startswith("NPV is 0 at costs[0].amount = 13,563.42 SEK/month")
+    assert out.startswith("NPV is 0 at costs[0].amount = 12,272.52 SEK/month")
     code, out, _ = run_main("break-even", example("servicetrainee"))
     assert code == 0  # no break-even is an answer, not an error
     assert out.startswith("ingen brytpunkt: nettonuvärdet förblir negativt för effect_multiplier")
@@ -184,7 +184,7 @@ def test_break_even_unknown_parameter_suggests_and_lists() -> None:
     code, out, _ = run_main("brytpunkt", example("servicetrainee"), "--lista", "--width", "200")
     assert code == 0
     assert "costs[0].amount" in out
-    assert "26 000 kr/mån" in out
+    assert "19 784 kr/mån" in out
     assert "3,5 %" in out  # the discount rate as a percentage
 
 

@@ -61,18 +61,15 @@ def _write_files(folder: Path) -> None:
     """One file for each mistake of :data:`CASES`, made from the bundled examples."""
     examples = resources.files("sociokalkyl") / "examples"
     plain = (examples / "servicetrainee.toml").read_text("utf-8")
-    flows = (examples / "servicetrainee_perspektiv.toml").read_text("utf-8")
     files = {
         "kalkyl.toml": plain,
         "stor.toml": "#" + "x" * MAX_FILE_BYTES + "\n",
         "horisont.toml": plain.replace("horizon = 10 ", "horizon = 401 "),
         "enhet.toml": plain.replace('unit_cost = "', 'unit_cost = "1 kr/' + "x" * 70 + " ", 1),
-        "aktor.toml": flows.replace('payer = "kommun/socialnämnd"', 'payer = "kommun/socialnamnd"'),
-        "sjalv.toml": flows.replace('recipient = "individ"', 'recipient = "kommun/socialnämnd"'),
-        "resurs.toml": flows.replace('flow = "transfer"', 'flow = "resource"', 1),
-        "skatt.toml": flows.replace(
-            'municipal_tax_rate = "32,37 %"', 'municipal_tax_rate = "132 %"'
-        ),
+        "aktor.toml": plain.replace('payer = "kommun/socialnämnd"', 'payer = "kommun/socialnamnd"'),
+        "sjalv.toml": plain.replace('recipient = "individ"', 'recipient = "kommun/socialnämnd"'),
+        "resurs.toml": plain.replace('flow = "transfer"', 'flow = "resource"', 1),
+        "skatt.toml": plain.replace("municipal_tax_rate = 0.3237", 'municipal_tax_rate = "132 %"'),
         "osaker.toml": plain.replace('"effects[1].change" = {', '"effects[9].chnage" = {'),
         "fordelning.toml": plain.replace("low = -5.4, high = -4.4", "low = -4.4, high = -5.4"),
         "utanfor.toml": plain.replace(

@@ -168,8 +168,8 @@ def test_worked_numbers_of_the_method_come_from_the_code() -> None:
         "mean\nNPV ": _sek(mc1.mean()),
         "standard deviation ": _sek(mc1.std()),
         "`seed=2` gives\n": _sek(mc2.mean()),
-        "in 2012 prices, which is\n$9\\,860\\,000 \\cdot 403.70 / 314.20 = ": (
-            _sek(sk.rebase(9_860_000, 2012, 2023)).replace(" ", "\\,")
+        "in 2012 prices, which is\n$9\\,860\\,047.81 \\cdot 403.70 / 314.20 = ": (
+            _sek(sk.rebase(9_860_047.81, 2012, 2023)).replace(" ", "\\,")
         ),
         "breaks even at ": _sek(sk.break_even(*servicetrainee, "costs[0].amount").value),
     }

@@ -159,7 +159,7 @@ def test_template_has_swedish_sheets_headings_and_validation(template: Path) -> 
         dv.type == "list" and "kommun" in (dv.formula1 or "")
         for dv in costs.data_validations.dataValidation
     )
-    assert costs["C3"].value == 26000
+    assert costs["C3"].value == 19784
     assert costs["D3"].value == "kr/mån"
 
 
@@ -282,7 +282,7 @@ def is_formula(cell: Any) -> bool:
 def test_report_sheets_and_swedish_headings(report: tuple[Result, Path]) -> None:
     _, path = report
     wb = openpyxl.load_workbook(path)
-    assert tuple(wb.sheetnames) == REPORT_SHEETS
+    assert tuple(wb.sheetnames) == (*REPORT_SHEETS, "Perspektiv")  # transfers and work
     headings = [c.value for c in wb["År"][2]]
     for heading in (
         "År",
@@ -343,7 +343,7 @@ def test_report_with_a_schedule_writes_the_yearly_rates(tmp_path: Path) -> None:
     path = tmp_path / "gb.xlsx"
     write_report(evaluate(intervention, settings), path, lang="en")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Summary", "Years", "Assumptions"]
+    assert wb.sheetnames == ["Summary", "Years", "Assumptions", "Perspectives"]
     years = wb["Years"]
     assert years["F4"].value == pytest.approx(0.035)
     assert years["F33"].value == pytest.approx(0.035)  # year 30
@@ -447,7 +447,7 @@ def test_a_wrong_unit_shows_the_amount_and_names_the_unit_cell(template: Path) -
         read_template(template)
     text = str(info.value)
     assert info.value.field == "Kostnader!D3"
-    assert "26000 kr/km" in text
+    assert "19784 kr/km" in text
     assert "{'value'" not in text
     assert "Kostnader!C3" in text
 

@@ -27,6 +27,7 @@ from sociokalkyl.examples import servicetrainee
 from sociokalkyl.model import Settings
 from sociokalkyl.report.excel import write_report
 from test_excel import paying_back
+from test_perspectives import resources_only_model
 
 pytestmark = pytest.mark.slow
 
@@ -199,9 +200,11 @@ def line_of(page: Any, text: str) -> tuple[float, float]:
 
 def test_printed_summary_has_its_numbers_beside_their_labels(soffice: str, tmp_path: Path) -> None:
     """Converted to PDF, page 1 is the whole summary (A4 landscape) with each figure on
-    the line of its label, in Swedish format (LibreOffice groups with a no-break space)."""
+    the line of its label, in Swedish format (LibreOffice groups with a no-break space).
+    The model is Servicetrainee with resource flows only (as bundled up to 0.2): three
+    sheets, no perspectives."""
     pdfium = pytest.importorskip("pypdfium2")
-    result = evaluate(*servicetrainee())
+    result = evaluate(*resources_only_model())
     path = tmp_path / "rapport.xlsx"
     write_report(result, path)
     document = pdfium.PdfDocument(to_pdf(soffice, path, tmp_path))
@@ -222,14 +225,14 @@ def test_printed_summary_has_its_numbers_beside_their_labels(soffice: str, tmp_p
 
 
 def test_perspectives_recalculate_to_the_librarys_numbers(soffice: str, tmp_path: Path) -> None:
-    """servicetrainee_perspektiv.toml: every perspective, actor (with the nämnder rolled
+    """servicetrainee.toml: every perspective, actor (with the nämnder rolled
     up to the kommun) and the who-pays-whom matrix, recalculated, agree to the krona."""
     from importlib import resources
 
     from sociokalkyl import load_scenario
     from test_excel_perspectives import check_perspective_sheet
 
-    example = resources.files("sociokalkyl") / "examples" / "servicetrainee_perspektiv.toml"
+    example = resources.files("sociokalkyl") / "examples" / "servicetrainee.toml"
     scenario = load_scenario(Path(str(example)))
     result = evaluate(scenario.intervention, scenario.settings)
     path = tmp_path / "rapport.xlsx"

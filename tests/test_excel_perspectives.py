@@ -17,12 +17,12 @@ import pytest
 from sociokalkyl import evaluate, load_scenario
 from sociokalkyl.analysis.result import Result
 from sociokalkyl.errors import InputError
-from sociokalkyl.examples import servicetrainee
+from sociokalkyl.examples import skolfam
 from sociokalkyl.model import Intervention, Settings
 from sociokalkyl.report.excel import write_report
 from sociokalkyl.scenario.excel import read_template, write_template
 
-EXAMPLE = resources.files("sociokalkyl") / "examples" / "servicetrainee_perspektiv.toml"
+EXAMPLE = resources.files("sociokalkyl") / "examples" / "servicetrainee.toml"
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +124,7 @@ def test_society_by_hand(result: Result, tmp_path: Path) -> None:
 
 def test_a_resource_only_report_has_no_perspective_sheet(tmp_path: Path) -> None:
     path = tmp_path / "rapport.xlsx"
-    write_report(evaluate(*servicetrainee()), path)
+    write_report(evaluate(*skolfam()), path)
     assert openpyxl.load_workbook(path).sheetnames == ["Sammanfattning", "År", "Antaganden"]
 
 
@@ -169,7 +169,7 @@ def test_own_perspectives_and_headline_round_trip(scenario: Any, tmp_path: Path)
 
 
 def test_konvertera_round_trip_is_the_same_model(scenario: Any, tmp_path: Path) -> None:
-    """servicetrainee_perspektiv.toml -> xlsx -> toml gives the same intervention and plan."""
+    """servicetrainee.toml -> xlsx -> toml gives the same intervention and plan."""
     from sociokalkyl.cli.main import main
 
     xlsx, toml = tmp_path / "s.xlsx", tmp_path / "s.toml"

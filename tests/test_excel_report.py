@@ -92,8 +92,8 @@ def test_the_excel_npv_check_stores_the_same_npv(tmp_path: Path) -> None:
     summary = cached(written(result, tmp_path))["Sammanfattning"]
     row = label_row(summary, "Kontroll: samma NPV med Excels NPV()")
     assert summary.cell(row, 2).value == pytest.approx(result.npv, abs=1e-3)
-    # hand check: -5 752 490 kr (docs/excel.md; the JSON report says -5752490.1)
-    assert round(summary.cell(row, 2).value) == -5_752_490
+    # hand check: -3 839 870 kr (tests/test_perspectives.py; the JSON report: -3839870.05)
+    assert round(summary.cell(row, 2).value) == -3_839_870
 
 
 def test_a_payback_within_the_horizon_is_stored_as_a_number(tmp_path: Path) -> None:

@@ -142,7 +142,7 @@ def test_a_repayment_share_above_100_percent_is_an_error():
     ],
 )
 def test_a_rule_naming_a_payer_that_does_not_exist_is_an_error(payers, field, words):
-    plans = {"st": compile_plan(*examples.servicetrainee())}
+    plans = {"st": compile_plan(*examples.skolfam())}  # no nämnder: resources of the kommun
     with pytest.raises(InputError) as caught:
         FundInput.model_validate(_fund(share=0.5, payers=payers)).to_fund(plans)
     assert caught.value.field == field
@@ -161,7 +161,7 @@ def test_a_portfolio_needs_a_member():
     assert caught.value.field == "members"
 
 
-NAMNDER = "src/sociokalkyl/examples/servicetrainee_perspektiv.toml"
+NAMNDER = "src/sociokalkyl/examples/servicetrainee.toml"
 
 
 def _namnd_plans():

@@ -259,11 +259,13 @@ def test_smaller_batches_give_the_same_bits(monkeypatch: pytest.MonkeyPatch) -> 
     }
     whole = break_even_of_plan(plan, "costs[0].amount")
     mc = simulate(inv, settings, spec, draws=9000, seed=5)
-    monkeypatch.setattr(bounds, "MAX_ENGINE_BYTES", 100_000)  # 64 draws at a time
+    # a draw: 7 lines + 2 x (1 + 7 actors + 3 perspectives) + 2 = 31 rows x 10 years x 8 bytes
+    # = 2 480 bytes, so 200 000 bytes hold 80 draws: 64 at a time (a power of two)
+    monkeypatch.setattr(bounds, "MAX_ENGINE_BYTES", 200_000)
     assert bounds.batch_size(plan, 2048) == 64
     monkeypatch.setattr(bounds, "MAX_ENGINE_BYTES", 1)
     assert bounds.batch_size(plan, 2048) == 1
-    monkeypatch.setattr(bounds, "MAX_ENGINE_BYTES", 100_000)
+    monkeypatch.setattr(bounds, "MAX_ENGINE_BYTES", 200_000)
     small = break_even_of_plan(plan, "costs[0].amount")
     assert np.array_equal(whole.npv, small.npv)
     assert whole.roots == small.roots

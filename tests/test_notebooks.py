@@ -157,11 +157,24 @@ def test_gallery_monte_carlo_figures_come_from_the_draws() -> None:
     intervention, settings = sk.examples.servicetrainee()
     uncertainty = sk.examples.servicetrainee_uncertainty()
     data = intervention.model_dump()
-    data["costs"][0]["amount"] = "13000 SEK/month"  # the half-wage variant
+    data["costs"].append(  # the variant: the state pays the kommun half the gross wage
+        {
+            "name": "Lönestöd från staten (hypotetiskt)",
+            "kind": "per_participant",
+            "amount": "9892 SEK/month",
+            "duration": "12 month",
+            "price_year": 2012,
+            "payer": "stat",
+            "flow": "transfer",
+            "recipient": "kommun/arbetsmarknadsnämnd",
+            "source": "Hypotetisk variant: staten betalar halva bruttolönen",
+            "confidence": "A",
+        }
+    )
     half_wage = sk.Intervention.model_validate(data)
     variant = sk.evaluate(half_wage, settings)
     mc = sk.simulate(half_wage, settings, uncertainty, draws=4_000, seed=1)
-    voi = value_of_information(mc, uncertainty, payer="kommun")
+    voi = value_of_information(mc, uncertainty, perspective="kommun")
     seniors = sk.examples.scenario("seniorer_ostersund")
     mc_seniors = sk.simulate(
         seniors.intervention, seniors.settings, seniors.uncertainty, draws=4_000, seed=1

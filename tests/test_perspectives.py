@@ -23,13 +23,21 @@ from sociokalkyl.model import CostItem, Intervention, InterventionCost, Settings
 from sociokalkyl.model.actors import STANDARD_ACTORS, members, perspective_name
 from sociokalkyl.scenario.read import load_scenario, scenario_from_data
 
-EXAMPLE = "src/sociokalkyl/examples/servicetrainee_perspektiv.toml"
+EXAMPLE = "src/sociokalkyl/examples/servicetrainee.toml"
 RESOURCES_ONLY = Path(__file__).parent / "cases" / "servicetrainee_resources_only.toml"
 
 
 def _example() -> tuple[Intervention, Settings]:
     scenario = load_scenario(EXAMPLE)
     return scenario.intervention, scenario.settings
+
+
+def resources_only_model() -> tuple[Intervention, Settings]:
+    """Servicetrainee as bundled up to 0.2 (resource flows only), from its case file."""
+    data = tomllib.loads(RESOURCES_ONLY.read_text("utf-8"))
+    del data["expected"], data["description"]
+    found = scenario_from_data(data, file=RESOURCES_ONLY.name)
+    return found.intervention, found.settings
 
 
 def test_servicetrainee_by_hand() -> None:
@@ -66,7 +74,18 @@ def test_servicetrainee_by_hand() -> None:
     assert got["kommun"] == pytest.approx(kommun, rel=1e-12)
     assert got["offentlig_sektor"] == pytest.approx(public, rel=1e-12)
     assert got["samhället"] == pytest.approx(society, rel=1e-12)
-    assert result.npv == pytest.approx(society, rel=1e-12)  # the headline: samhället
+    assert result.npv == pytest.approx(kommun, rel=1e-12)  # the headline: the kommun's budget
+    # the shipped numbers, as the README, docs and goldens quote them (kr, 2023 prices)
+    assert (round(kommun), round(public), round(society)) == (-3_839_870, 84_880, 11_383_836)
+    # against the resource-only model of 0.2 (-5 752 490 kr, the wage 26 000 kr/mån with
+    # contributions): (1 + a) W = 1.3142 * 19 784 = 26 000.1328 kr/mån, so the wage costs
+    # 0.1328 * 360 = 47.81 kr (2012) more; the kommun's tax share comes back,
+    # t k = 0.3237 * 0.6457 = 0.20901309 of c0 = 360 * 19 784 = 7 122 240 kr (2012), that is
+    # 1 488 641.39 kr (2012). Net: 1 488 593.58 kr (2012), about 1 912 620 kr in 2023 prices.
+    assert t * k * 30 * 12 * 19784 == pytest.approx(1_488_641.39, abs=0.01)
+    gain = kommun - (-5_752_490.125877444)
+    assert gain == pytest.approx((1_488_641.39 - 0.1328 * 360) * f, rel=1e-8)
+    assert round(gain, -1) == 1_912_620
     # the actors: the individ gains the net wage and loses the bistånd
     actors = result.npv_by_actor
     assert actors["individ"] == pytest.approx((1 - t) * c0 - b, rel=1e-12)
@@ -87,7 +106,8 @@ def test_servicetrainee_by_hand() -> None:
 
 def test_the_headline_follows_settings_perspective() -> None:
     intervention, settings = _example()
-    for name, alias in (("kommun", "kommun"), ("offentlig_sektor", "offentlig sektor")):
+    assert settings.perspective == "kommun"  # as shipped: the kommun decides and pays
+    for name, alias in (("samhället", "samhället"), ("offentlig_sektor", "offentlig sektor")):
         result = sk.evaluate(intervention, settings.model_copy(update={"perspective": name}))
         assert result.npv == pytest.approx(result.by_perspective(alias).npv, rel=1e-15)
         assert result.perspective == name
@@ -104,10 +124,7 @@ def test_resource_only_model_keeps_its_numbers() -> None:
     The model is kept as a case file, so that it holds when the bundled example tells its
     flows apart.
     """
-    data = tomllib.loads(RESOURCES_ONLY.read_text("utf-8"))
-    del data["expected"], data["description"]
-    found = scenario_from_data(data, file=RESOURCES_ONLY.name)
-    result = sk.evaluate(found.intervention, found.settings)
+    result = sk.evaluate(*resources_only_model())
     for value in result.npv_by_perspective.values():
         assert value == result.npv  # bit for bit: the same weights, the same order
     assert result.npv == pytest.approx(-5_752_490.125877444, rel=1e-12)
@@ -368,7 +385,7 @@ def test_simulation_per_perspective() -> None:
     mc = sk.simulate(intervention, settings, spec, draws=400, seed=2)
     by_view = mc.npv_by_perspective
     assert set(by_view) == {"kommun", "offentlig_sektor", "samhället"}
-    assert np.array_equal(by_view["samhället"], mc.npv)  # the headline
+    assert np.array_equal(by_view["kommun"], mc.npv)  # the headline: the kommun's budget
     # society's number does not depend on the tax rate or on bistånd: one value
     assert np.ptp(by_view["samhället"]) == pytest.approx(0.0, abs=1e-6)
     assert np.ptp(by_view["kommun"]) > 0
@@ -392,7 +409,8 @@ def test_society_does_not_depend_on_the_tax_rates() -> None:
         intervention,
         settings.model_copy(update={"municipal_tax_rate": 0.5, "kommun_tax_share": 0.2}),
     )
-    assert other.npv == pytest.approx(base.npv, rel=1e-12)
+    society = other.npv_by_perspective["samhället"]
+    assert society == pytest.approx(base.npv_by_perspective["samhället"], rel=1e-12)
     assert other.npv_by_perspective["offentlig_sektor"] == pytest.approx(
         base.npv_by_perspective["offentlig_sektor"] + (0.5 - 0.3237) * other.transfers()[1]["pv"],
         rel=1e-9,
@@ -405,7 +423,7 @@ def test_tornado_per_perspective() -> None:
         "settings.municipal_tax_rate": {"kind": "uniform", "low": 0.30, "high": 0.35},
         "effects[1].change": {"kind": "uniform", "low": -5.4, "high": -4.4},
     }
-    society = sk.tornado(intervention, settings, spec)
+    society = sk.tornado(intervention, settings, spec, perspective="samhället")
     kommun = sk.tornado(intervention, settings, spec, perspective="kommun")
     by_name = {row.parameter: row for row in society.rows}
     # society: the tax rate swings nothing, bistånd (a transfer) nothing

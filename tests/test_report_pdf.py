@@ -63,10 +63,10 @@ def test_pdf_is_a4_with_the_key_figures_in_swedish(servicetrainee_pdf: Any) -> N
         width, height = document[i].get_size()
         assert (round(width), round(height)) == A4
     first = pages[0]
-    # NPV in Swedish format, by hand: -5 752 490,1 kr (JSON report: -5752490.1)
-    assert format_sek(result.npv) == "-5 752 490 kr"
+    # NPV in Swedish format, by hand: -3 839 870,05 kr (JSON report: -3839870.05)
+    assert format_sek(result.npv) == "-3 839 870 kr"
     assert "Nettonuvärde" in first
-    assert "-5 752 490 kr" in first
+    assert "-3 839 870 kr" in first
     assert "Återbetalningstid" in first
     assert "inte inom horisonten" in first  # Servicetrainee does not pay back in 10 years
     assert "Sammanfattning" in first
@@ -133,7 +133,7 @@ def test_html_is_self_contained(tmp_path: Path) -> None:
     assert "https://" not in page
     assert page.count('src="data:image/svg+xml;base64,') == 2  # the two charts
     assert "default-src 'none'" in page  # a browser fetches nothing either
-    assert "-5 752 490 kr" in page
+    assert "-3 839 870 kr" in page
     assert WEAK_MARK in page
 
 
@@ -161,7 +161,7 @@ def test_unpriced_effects_and_perspectives_get_their_sections() -> None:
     assert "Bättre hälsa &lt;mätt&gt; i enkät" in page
     english = render_html(result, "en", charts=False)
     assert "<h2>Summary</h2>" in english
-    assert "-5,752,490 SEK" in english
+    assert "-3,839,870 SEK" in english
 
 
 def test_a_missing_weasyprint_is_a_clear_swedish_message(

@@ -27,7 +27,7 @@ from sociokalkyl.report.perspective_tables import (
     tax_rate_cells,
 )
 
-EXAMPLE = "servicetrainee_perspektiv"
+EXAMPLE = "servicetrainee"
 
 
 def _path() -> Path:
@@ -98,7 +98,7 @@ def test_section_numbers_are_the_results() -> None:
 def test_json_and_csv_carry_the_section() -> None:
     result = _result()
     data = json.loads(report_json(result))["summary"]
-    assert data["perspective"] == "samhället"
+    assert data["perspective"] == "kommun"  # the headline: the kommun decides and pays
     assert [r["npv"] for r in data["perspectives"]] == pytest.approx(
         [r["npv"] for r in result.perspectives()], rel=1e-12
     )
@@ -114,7 +114,7 @@ def test_json_and_csv_carry_the_section() -> None:
 
 
 def test_resource_only_report_unchanged() -> None:
-    result = sk.evaluate(*sk.examples.servicetrainee())
+    result = sk.evaluate(*sk.examples.skolfam())
     assert not has_perspectives(result)
     titles = [t.title for t in build_report(result).tables]
     assert "Perspektiv" not in titles

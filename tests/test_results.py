@@ -16,7 +16,10 @@ matplotlib.use("Agg")
 
 @pytest.fixture(scope="module")
 def result() -> sk.Result:
-    return sk.evaluate(*sk.examples.servicetrainee())
+    """Servicetrainee with resource flows only, as bundled up to 0.2 (tests/cases)."""
+    from test_perspectives import resources_only_model
+
+    return sk.evaluate(*resources_only_model())
 
 
 def test_tables_add_up(result: sk.Result) -> None:
@@ -75,7 +78,7 @@ def test_the_example_script_prints_the_result(capsys: pytest.CaptureFixture[str]
 
     main()
     out = capsys.readouterr().out
-    assert "-5,752,490 SEK" in out
+    assert "-3,839,870 SEK" in out
     assert "Assumption log:" in out
 
 
@@ -124,12 +127,16 @@ def test_result_and_simulation_share_names() -> None:
     for name in SHARED:
         assert isinstance(getattr(result, name), float)
         assert getattr(mc, name).shape == (64,)
+    actors = set(result.plan.payers)  # the kommun, its two nämnder, region, stat, ...
+    assert {"kommun", "kommun/arbetsmarknadsnämnd", "stat"} <= actors
     for name in SHARED_BY_PAYER:
-        assert set(getattr(result, name)) == set(getattr(mc, name)) == {"kommun"}
+        assert set(getattr(result, name)) == set(getattr(mc, name)) == actors
         assert getattr(mc, name)["kommun"].shape == (64,)
     assert mc.irr.shape == (8,)
     assert np.array_equal(mc.npv_by_payer["kommun"], mc.values("npv:kommun"))
-    assert result.pv_costs_by_payer["kommun"] == pytest.approx(result.pv_costs)
+    # the kommun's costs (the headline) are all the arbetsmarknadsnämnd's
+    costs = result.pv_costs_by_payer["kommun/arbetsmarknadsnämnd"]
+    assert costs == pytest.approx(result.pv_costs)
 
 
 def test_simulation_arrays_need_every_draw_kept() -> None:

@@ -25,7 +25,7 @@ def _with(one: Scenario, **update: Any) -> Scenario:
 
 
 def test_a_lost_flow_kind_is_caught_though_every_parameter_is_the_same() -> None:
-    one = scenario("servicetrainee_perspektiv")
+    one = scenario("servicetrainee")
     item = one.intervention.cost_items[0]
     assert not isinstance(item, str)
     assert item.flow == "transfer"
@@ -45,7 +45,7 @@ def test_a_lost_flow_kind_is_caught_though_every_parameter_is_the_same() -> None
     ],
 )
 def test_each_part_is_compared(part: str, change: Any) -> None:
-    one = scenario("servicetrainee_perspektiv")
+    one = scenario("servicetrainee")
     assert part in model_differences(one, _with(one, **change(one.intervention)))
 
 
@@ -67,7 +67,7 @@ def test_konvertera_refuses_a_conversion_that_loses_a_flow_kind(
 
     monkeypatch.delenv("SOCIOKALKYL_LANG", raising=False)
     monkeypatch.setattr(rows, "_flow_cells", lambda flow, recipient, owner: [None, None, None])
-    source = resources.files("sociokalkyl") / "examples" / "servicetrainee_perspektiv.toml"
+    source = resources.files("sociokalkyl") / "examples" / "servicetrainee.toml"
     target = tmp_path / "k.xlsx"
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):

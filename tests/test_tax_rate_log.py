@@ -38,7 +38,7 @@ def _log(result: sk.Result, path: Path, lang: str = "sv") -> dict[str, tuple[obj
 
 def test_the_xlsx_log_lists_the_three_rates(tmp_path: Path) -> None:
     """Servicetrainee with work: 32,37 % (2024, S2), 64,57 % (2018, D), 31,42 % (2024, S)."""
-    result = sk.evaluate(*examples.load("servicetrainee_perspektiv"))
+    result = sk.evaluate(*examples.load("servicetrainee"))
     log = _log(result, tmp_path / "r.xlsx")
     assert list(log) == list(RATES)
     for field, (value, unit, year, source, mark) in log.items():
@@ -51,7 +51,7 @@ def test_the_xlsx_log_lists_the_three_rates(tmp_path: Path) -> None:
 
 
 def test_a_rate_given_in_the_file_says_so(tmp_path: Path) -> None:
-    intervention, settings = examples.load("servicetrainee_perspektiv")
+    intervention, settings = examples.load("servicetrainee")
     settings = settings.model_copy(update={"municipal_tax_rate": 0.30})
     log = _log(sk.evaluate(intervention, settings), tmp_path / "r.xlsx")
     value, _, year, source, mark = log["municipal_tax_rate"]
@@ -66,7 +66,7 @@ def test_a_model_without_work_has_no_rate_rows(tmp_path: Path) -> None:
 
 
 def test_the_html_log_lists_the_rates() -> None:
-    page = render_html(sk.evaluate(*examples.load("servicetrainee_perspektiv")), charts=False)
+    page = render_html(sk.evaluate(*examples.load("servicetrainee")), charts=False)
     assert "Skattesats: Arbetsgivaravgifter" in page
     assert "31,4 % (2024)" in page
     assert "⚠ D: härlett (svag källa)" in page  # the kommun's share, derived
@@ -74,7 +74,7 @@ def test_the_html_log_lists_the_rates() -> None:
 
 def test_per_actor_replaces_per_payer_for_a_perspective_model() -> None:
     """The actors of "Per betalare" are those of "Per aktör", which adds the roll-ups."""
-    result = sk.evaluate(*examples.load("servicetrainee_perspektiv"))
+    result = sk.evaluate(*examples.load("servicetrainee"))
     keys = [t.key for t in build_report(result).tables]
     assert "by_actor" in keys
     assert "by_payer" not in keys
@@ -89,13 +89,13 @@ def test_per_actor_replaces_per_payer_for_a_perspective_model() -> None:
     rollup = next(row for row in table.rows if "total with its nämnder" in row[0])
     assert rollup[4:] == ["–", "–", "–"]
     assert "Per betalare" not in render(build_report(result), "table")
-    resource_only = [t.key for t in build_report(sk.evaluate(*examples.servicetrainee())).tables]
+    resource_only = [t.key for t in build_report(sk.evaluate(*examples.skolfam())).tables]
     assert "by_payer" in resource_only
     assert "by_actor" not in resource_only
 
 
 def test_the_cli_html_shows_per_actor_only(tmp_path: Path) -> None:
-    source = resources.files("sociokalkyl") / "examples" / "servicetrainee_perspektiv.toml"
+    source = resources.files("sociokalkyl") / "examples" / "servicetrainee.toml"
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         assert main(["run", str(source), "--out", str(tmp_path / "r.html")]) == 0

@@ -22,7 +22,8 @@ Uncertainty (the same names as :class:`Result`, as arrays over draws)::
     >>> from sociokalkyl.examples.uncertain import servicetrainee_uncertainty
     >>> mc = sk.simulate(intervention, settings, servicetrainee_uncertainty(), draws=100, seed=1)
     >>> mc.npv.shape, sorted(mc.npv_by_payer)
-    ((100,), ['kommun'])
+    ((100,), ['individ', 'kommun', 'kommun/arbetsmarknadsnämnd', 'kommun/socialnämnd',
+     'region', 'stat', 'övriga'])
 
 The engine (``Plan``, ``compile_plan``, ``project``) is in :mod:`sociokalkyl.engine`.
 See the README for a quickstart and ``docs/`` for the conventions that define the numbers.

@@ -9,7 +9,7 @@ pydantic.
 
 >>> from sociokalkyl import examples
 >>> round(evaluate(*examples.servicetrainee()).npv)
--5752490
+-3839870
 """
 
 from __future__ import annotations

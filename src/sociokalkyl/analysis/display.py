@@ -90,7 +90,7 @@ def result_html(result: Result, lang: str = "sv") -> str:
     Examples
     --------
     >>> import sociokalkyl as sk
-    >>> "-5 752 490 kr" in result_html(sk.evaluate(*sk.examples.servicetrainee()))
+    >>> "-3 839 870 kr" in result_html(sk.evaluate(*sk.examples.servicetrainee()))
     True
     """
     language = as_lang(lang)
@@ -269,7 +269,7 @@ def result_repr(result: Result) -> str:
     --------
     >>> import sociokalkyl as sk
     >>> result_repr(sk.evaluate(*sk.examples.servicetrainee()))
-    "Result('Servicetrainee', npv=-5,752,490 SEK, payback=not within the horizon)"
+    "Result('Servicetrainee', npv=-3,839,870 SEK, payback=not within the horizon)"
     """
     return (
         f"Result({result.plan.intervention_name!r}, npv={format_sek(result.npv, 'en')}, "

@@ -63,8 +63,8 @@ def evaluate(
     >>> from sociokalkyl import Settings, evaluate, examples
     >>> intervention, _ = examples.servicetrainee()
     >>> result = evaluate(intervention, Settings(base_year=2012, price_year=2023, horizon=10))
-    >>> f"{result.npv / 1e6:.2f} mnkr"
-    '-5.75 mnkr'
+    >>> f"{result.npv / 1e6:.2f} mnkr"  # the default headline: society's
+    '11.38 mnkr'
     """
     plan = compile_plan(intervention, settings, catalogue)
     values = plan.values()

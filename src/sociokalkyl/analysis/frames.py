@@ -164,8 +164,8 @@ def result_frame(result: Result, kind: str = "years") -> Any:
     --------
     >>> import sociokalkyl as sk
     >>> result = sk.evaluate(*sk.examples.servicetrainee())
-    >>> result_frame(result, "payers")[["payer", "npv_sek"]].round().values.tolist()
-    [['kommun', -5752490.0]]
+    >>> result_frame(result, "payers")[["payer", "npv_sek"]].round().values.tolist()[:3]
+    [['kommun', 1912682.0], ['region', 1049501.0], ['stat', 2875248.0]]
     """
     if kind not in RESULT_FRAMES:
         raise unknown_name(kind, RESULT_FRAMES, "a kind of frame", field="kind")

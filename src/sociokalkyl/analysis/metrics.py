@@ -54,7 +54,7 @@ class Metrics:
     --------
     >>> from sociokalkyl import evaluate, examples
     >>> evaluate(*examples.servicetrainee()).metrics.npv_by_payer.shape   # (D, P)
-    (1, 5)
+    (1, 7)
     """
 
     npv: Array

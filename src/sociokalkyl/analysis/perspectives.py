@@ -60,7 +60,7 @@ class PerspectiveResult:
     >>> import sociokalkyl as sk
     >>> kommun = sk.evaluate(*sk.examples.servicetrainee()).by_perspective("kommun")
     >>> kommun.name, round(kommun.npv)
-    ('kommun', -5752490)
+    ('kommun', -3839870)
     """
 
     name: str
@@ -89,7 +89,7 @@ class PerspectiveResult:
         >>> import sociokalkyl as sk
         >>> row = sk.evaluate(*sk.examples.servicetrainee()).by_perspective("kommun").as_row()
         >>> row["perspective"], row["actors"]
-        ('kommun', 'kommun')
+        ('kommun', 'kommun, kommun/socialnämnd, kommun/arbetsmarknadsnämnd')
         """
         return {
             "perspective": self.name,
@@ -202,7 +202,7 @@ def transfer_rows(plan: Plan, projection: Projection) -> list[dict[str, float | 
     Examples
     --------
     >>> import sociokalkyl as sk
-    >>> r = sk.evaluate(*sk.examples.servicetrainee())
+    >>> r = sk.evaluate(*sk.examples.skolfam())
     >>> transfer_rows(r.plan, r.projection)     # resources only: no transfer
     []
     """

@@ -164,7 +164,7 @@ def plot_transfers(result: Result, ax: Any = None, *, lang: str = "sv") -> Any:
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> import sociokalkyl as sk
-    >>> ax = plot_transfers(sk.evaluate(*sk.examples.servicetrainee()), lang="en")
+    >>> ax = plot_transfers(sk.evaluate(*sk.examples.skolfam()), lang="en")
     >>> [t.get_text() for t in ax.texts]
     ['no transfers']
     """

@@ -62,9 +62,9 @@ class Result(PerspectiveMixin):
     >>> import sociokalkyl as sk
     >>> result = sk.evaluate(*sk.examples.servicetrainee())
     >>> round(result.npv), round(result.benefit_cost_ratio, 2), result.payback
-    (-5752490, 0.55, nan)
-    >>> [row["payer"] for row in result.by_payer()]
-    ['kommun']
+    (-3839870, 0.7, nan)
+    >>> [row["payer"] for row in result.by_payer()][:3]
+    ['kommun', 'region', 'stat']
     """
 
     def __init__(self, plan: Plan, projection: Projection, metrics: Metrics) -> None:

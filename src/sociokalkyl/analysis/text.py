@@ -74,7 +74,7 @@ def headline_rows(result: Result, lang: str = "sv") -> list[tuple[str, str]]:
     --------
     >>> import sociokalkyl as sk
     >>> headline_rows(sk.evaluate(*sk.examples.servicetrainee()))[0]
-    ('Nettonuvärde', '-5 752 490 kr')
+    ('Nettonuvärde', '-3 839 870 kr')
     """
     language = as_lang(lang)
     irr = result.irr
@@ -119,7 +119,7 @@ def result_text(result: Result, lang: str = "en") -> str:
     >>> import sociokalkyl as sk
     >>> print(result_text(sk.evaluate(*sk.examples.servicetrainee())))  # doctest: +ELLIPSIS
     Servicetrainee: 10 years from 2012, 2023 prices, 3.50% real, constant
-      Net present value -5,752,490 SEK
+      Net present value -3,839,870 SEK
     ...
       Payback period not within the horizon
     ...

@@ -115,7 +115,7 @@ def break_even_text(b: BreakEven, lang: Lang) -> str:
     >>> from sociokalkyl import examples
     >>> from sociokalkyl.analysis.breakeven import break_even
     >>> print(break_even_text(break_even(*examples.servicetrainee(), "costs[0].amount"), "sv"))
-    nettonuvärdet är 0 vid costs[0].amount = 13 563,42 kr/mån (som angivet: 26 000 kr/mån)
+    nettonuvärdet är 0 vid costs[0].amount = 12 272,52 kr/mån (som angivet: 19 784 kr/mån)
     """
     from sociokalkyl.language.cli import cli_word
 
@@ -188,7 +188,7 @@ def break_even_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO)
     >>> out = io.StringIO()
     >>> break_even_command(args, out, io.StringIO())
     0
-    >>> "13 563,42 kr/mån" in out.getvalue()
+    >>> "12 272,52 kr/mån" in out.getvalue()
     True
     """
     from sociokalkyl.analysis.breakeven import break_even_of_plan

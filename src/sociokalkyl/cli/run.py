@@ -237,7 +237,7 @@ def run_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     >>> out = io.StringIO()
     >>> run_command(args, out, io.StringIO())
     0
-    >>> '"npv": -5752490.1' in out.getvalue()
+    >>> '"npv": -3839870.0' in out.getvalue()
     True
     """
     source, out, fmt = _checked_options(args)

@@ -130,7 +130,7 @@ def share_ranges(plan: Plan, names: list[str], fraction: float) -> dict[str, dic
     >>> from sociokalkyl.engine import compile_plan
     >>> plan = compile_plan(*examples.servicetrainee())
     >>> share_ranges(plan, ["costs[0].amount", "effects[0].drop_off"], 0.2)
-    {'costs[0].amount': {'kind': 'uniform', 'low': 20800.0, 'high': 31200.0}}
+    {'costs[0].amount': {'kind': 'uniform', 'low': 15827.2, 'high': 23740.8}}
     >>> share_ranges(plan, ["effects[0].change"], 0.2)["effects[0].change"]["low"]
     -1.0
     """

@@ -171,7 +171,7 @@ class Plan:
         >>> from sociokalkyl import examples
         >>> from sociokalkyl.engine import compile_plan
         >>> compile_plan(*examples.servicetrainee()).perspective("offentlig sektor").actors
-        ('kommun', 'region', 'stat')
+        ('kommun', 'region', 'stat', 'kommun/socialnämnd', 'kommun/arbetsmarknadsnämnd')
         """
         wanted = {"offentlig sektor": "offentlig_sektor", "samhallet": "samhället"}.get(
             name.strip(), name.strip()

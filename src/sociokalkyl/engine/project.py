@@ -98,8 +98,8 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
     >>> from sociokalkyl import examples
     >>> from sociokalkyl.engine import compile_plan
     >>> plan = compile_plan(*examples.servicetrainee())
-    >>> project(plan, plan.values()).flows.shape   # (items + cost lines, years, draws)
-    (3, 10, 1)
+    >>> project(plan, plan.values()).flows.shape   # (lines, years, draws): 4 derived from the wage
+    (7, 10, 1)
     """
     horizon = plan.horizon
     ages = np.arange(horizon, dtype=float).reshape(horizon, 1)

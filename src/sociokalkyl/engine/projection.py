@@ -127,7 +127,7 @@ class Projection:
         --------
         >>> from sociokalkyl import examples
         >>> from sociokalkyl.engine import compile_plan, project
-        >>> plan = compile_plan(*examples.servicetrainee())
+        >>> plan = compile_plan(*examples.skolfam())
         >>> p = project(plan, plan.values())
         >>> bool((p.net_for(p.weights[:, 0]) == p.net).all())   # the kommun is all
         True

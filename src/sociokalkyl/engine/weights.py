@@ -63,7 +63,7 @@ class Lines:
     >>> from sociokalkyl import examples
     >>> from sociokalkyl.engine import compile_plan
     >>> compile_plan(*examples.servicetrainee()).weights.shape   # (lines, actors)
-    (3, 5)
+    (7, 7)
     """
 
     weights: Array
@@ -102,7 +102,8 @@ def compile_actors(intervention: Intervention, items: tuple[CostItem, ...]) -> t
     >>> from sociokalkyl.engine import resolve_cost_items
     >>> intervention, _ = examples.servicetrainee()
     >>> compile_actors(intervention, resolve_cost_items(intervention))
-    ('kommun', 'region', 'stat', 'individ', 'övriga')
+    ('kommun', 'region', 'stat', 'individ', 'övriga', 'kommun/socialnämnd',
+     'kommun/arbetsmarknadsnämnd')
     """
     payers = intervention.actor_names
     for item in items:
@@ -152,7 +153,7 @@ def compile_lines(
     >>> from sociokalkyl import examples
     >>> from sociokalkyl.engine import compile_plan
     >>> compile_plan(*examples.servicetrainee()).line_flows
-    ('resource', 'resource', 'resource')
+    ('transfer', 'transfer', 'resource', 'transfer', 'transfer', 'transfer', 'production')
     """
     rows: list[tuple[str, str, dict[str, float], float]] = []
     derived: list[DerivedLine] = []

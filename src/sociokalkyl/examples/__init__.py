@@ -1,9 +1,8 @@
 """Worked examples, built from the Swedish interventions in the project's context texts.
 
 Each example is one commented TOML scenario file in this package
-(``servicetrainee.toml``, ``skolfam.toml``, ``seniorer_ostersund.toml``,
-``servicetrainee_perspektiv.toml``: Servicetrainee with actors, transfers and work, see
-``docs/perspectives.md``), the only source
+(``servicetrainee.toml``: with actors, transfers and work in three perspectives, see
+``docs/perspectives.md``; ``skolfam.toml``, ``seniorer_ostersund.toml``), the only source
 of its numbers: every number is named and carries its source or is marked as an
 assumption (confidence ``"A"``). The functions here read those files:
 :func:`load` (or :func:`servicetrainee`, :func:`skolfam`, :func:`seniorer_ostersund`)
@@ -18,7 +17,7 @@ Examples
 >>> sk.examples.servicetrainee() == (intervention, settings)
 True
 >>> sk.examples.NAMES[:4]
-('servicetrainee', 'skolfam', 'seniorer_ostersund', 'servicetrainee_perspektiv')
+('servicetrainee', 'skolfam', 'seniorer_ostersund', 'skolfam_utfall')
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ Examples
 >>> from sociokalkyl.uncertainty import simulate
 >>> mc = simulate(*servicetrainee(), servicetrainee_uncertainty(), draws=10_000, seed=1)
 >>> round(mc.mean() / 1e6, 1)  # mnkr, 2023 prices
--5.7
+-3.8
 """
 
 from __future__ import annotations

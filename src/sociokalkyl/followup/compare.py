@@ -169,7 +169,7 @@ class FollowUp:
         --------
         >>> from sociokalkyl import examples
         >>> from sociokalkyl.engine import compile_plan
-        >>> f = follow_up(compile_plan(*examples.servicetrainee()), [])
+        >>> f = follow_up(compile_plan(*examples.skolfam()), [])   # resources only
         >>> f.npv("outcome_to_date"), f.npv("forecast", "kommun") == f.npv("forecast")
         (0.0, True)
         >>> f.npv("forecast", perspective="kommun") == f.npv("forecast", "kommun")
@@ -221,7 +221,7 @@ class FollowUp:
         >>> from sociokalkyl import examples
         >>> from sociokalkyl.engine import compile_plan
         >>> follow_up(compile_plan(*examples.servicetrainee()), []).net_by_payer().shape
-        (5, 10)
+        (7, 10)
         """
         projection = self.forecast if which == "forecast" else self.outcome
         return np.asarray(projection.net_by_payer[:, :, 0], dtype=float)

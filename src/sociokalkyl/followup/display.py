@@ -91,7 +91,7 @@ def followup_html(followup: FollowUp, lang: str = "sv") -> str:
     >>> from sociokalkyl import examples
     >>> from sociokalkyl.engine import compile_plan
     >>> from sociokalkyl.followup.compare import follow_up
-    >>> "-5 752 490 kr" in followup_html(follow_up(compile_plan(*examples.servicetrainee()), []))
+    >>> "-3 839 870 kr" in followup_html(follow_up(compile_plan(*examples.servicetrainee()), []))
     True
     """
     language = as_lang(lang)

@@ -57,7 +57,8 @@ class Portfolio:
     >>> from sociokalkyl.engine import compile_plan
     >>> p = Portfolio(("st",), (compile_plan(*examples.servicetrainee()),))
     >>> p.base_year, p.payers
-    (2012, ('kommun', 'region', 'stat', 'individ', 'övriga'))
+    (2012, ('kommun', 'region', 'stat', 'individ', 'övriga', 'kommun/socialnämnd',
+     'kommun/arbetsmarknadsnämnd'))
     """
 
     names: tuple[str, ...]
@@ -149,8 +150,8 @@ def actor_columns(plan: Plan, actor: str) -> list[int]:
     --------
     >>> from sociokalkyl import examples
     >>> from sociokalkyl.engine import compile_plan
-    >>> actor_columns(compile_plan(*examples.servicetrainee()), "kommun")
-    [0]
+    >>> actor_columns(compile_plan(*examples.servicetrainee()), "kommun")   # with its nämnder
+    [0, 5, 6]
     """
     plan.payer_index(actor)  # an error naming the valid actors for an unknown one
     return [plan.payer_index(a) for a in members((actor,), plan.payers)]
@@ -216,7 +217,7 @@ class PortfolioResult:
     >>> from sociokalkyl.engine import compile_plan
     >>> r = evaluate_portfolio(Portfolio(("st",), (compile_plan(*examples.servicetrainee()),)))
     >>> round(r.npv / 1e6, 2)
-    -5.75
+    -3.84
     """
 
     portfolio: Portfolio
@@ -277,7 +278,8 @@ class PortfolioResult:
         >>> from sociokalkyl import examples
         >>> from sociokalkyl.engine import compile_plan
         >>> evaluate_portfolio([compile_plan(*examples.servicetrainee())]).npv_by_actor.keys()
-        dict_keys(['kommun'])
+        dict_keys(['kommun', 'region', 'stat', 'individ', 'övriga', 'kommun/socialnämnd',
+                   'kommun/arbetsmarknadsnämnd'])
         """
         totals: dict[str, float] = {}
         for factor, result in zip(self.factors, self.results, strict=True):

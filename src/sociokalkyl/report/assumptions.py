@@ -12,7 +12,7 @@ Examples
 >>> rows = sk.evaluate(intervention, settings).assumptions()
 >>> print(*assumption_cells(rows[0])[:2], sep=" | ")  # doctest: +NORMALIZE_WHITESPACE
 Enhetskostnad: ekonomiskt_bistand |
-7 149 kr/mån (2012) = 9 185,4 kr/mån i kalkylens priser 2023 (KPI); betalare: kommun
+7 149 kr/mån (2012) = 9 185,4 kr/mån i kalkylens priser 2023 (KPI); betalare: kommun/socialnämnd
 >>> assumption_cells(rows[3], "en")[1]
 'relative -100.0%, duration 1 years'
 """
@@ -311,7 +311,7 @@ def format_assumption_log(result: Result, lang: str = "sv") -> str:
     Kostnadsposter och deras källor (priser 2023):
     - ekonomiskt_bistand: Ekonomiskt bistånd per hushåll och biståndsmånad
       7 149 kr/mån i 2012 års priser = 9 185 kr/mån i 2023 års priser (KPI)
-      Betalare: kommun. Geografi: Riket.
+      Betalare: kommun/socialnämnd. Geografi: Riket.
       Källa: Socialstyrelsen, ... Säkerhet: D (härlett).
       OBS: svag härkomst (härlett); siffran är inte officiell statistik.
     """

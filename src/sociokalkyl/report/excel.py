@@ -32,7 +32,7 @@ Examples
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "rapport.xlsx"
 >>> write_report(evaluate(*servicetrainee()), path)
 >>> openpyxl.load_workbook(path).sheetnames
-['Sammanfattning', 'År', 'Antaganden']
+['Sammanfattning', 'År', 'Antaganden', 'Perspektiv']
 """
 
 from __future__ import annotations

@@ -113,7 +113,7 @@ def assumptions_sheet(sheet: Sheet, result: Result, lang: Lang) -> None:
     >>> ws["B6"].value, ws["D6"].value, ws["E6"].value
     ('Enhetskostnad: ekonomiskt_bistand', 7149, 'kr/mån')
     >>> book = Book("sv")
-    >>> work = sk.evaluate(*sk.examples.load("servicetrainee_perspektiv"))
+    >>> work = sk.evaluate(*sk.examples.load("servicetrainee"))
     >>> assumptions_sheet(book.sheet("A"), work, "sv")
     >>> ws = openpyxl.load_workbook(io.BytesIO(book.close()))["A"]
     >>> for row in ws.iter_rows(values_only=True):

@@ -21,7 +21,7 @@ recalculate shows the same figures as ``Result.perspectives()`` and ``by_actor()
 Examples
 --------
 >>> import sociokalkyl as sk
->>> has_perspectives(sk.evaluate(*sk.examples.servicetrainee()))   # resources only
+>>> has_perspectives(sk.evaluate(*sk.examples.skolfam()))   # resources only
 False
 """
 

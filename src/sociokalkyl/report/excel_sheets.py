@@ -121,7 +121,7 @@ def summary_sheet(
     >>> summary, years = book.sheet("Sammanfattning"), book.sheet("År")
     >>> blocks = yearly_sheet(years, result, text, rate_cell(result, summary.name))
     >>> summary_sheet(summary, result, text, "År", blocks, "sv")
-    33
+    39
     """
     plan = result.plan
     constant = rate_cell(result, sheet.name) is not None

@@ -244,8 +244,8 @@ def yearly_sheet(
     >>> text = {k: v[1] for k, v in WORKBOOK_LABELS.items()}
     >>> blocks = yearly_sheet(Book("en").sheet("Years"),
     ...                       sk.evaluate(*sk.examples.servicetrainee()), text, None)
-    >>> list(blocks), round(sum(blocks[""].discounted))
-    (['', 'kommun'], -5752490)
+    >>> list(blocks)[:3], round(sum(blocks[""].discounted))
+    (['', 'kommun', 'region'], -3839870)
     """
     table = result.table()
     last = FIRST + result.plan.horizon - 1
@@ -323,8 +323,8 @@ def active_payers(result: Result) -> list[str]:
     Examples
     --------
     >>> import sociokalkyl as sk
-    >>> active_payers(sk.evaluate(*sk.examples.servicetrainee()))
-    ['kommun']
+    >>> active_payers(sk.evaluate(*sk.examples.servicetrainee()))[:3]
+    ['kommun', 'region', 'stat']
     """
     names = {str(row["payer"]) for row in result.yearly_by_payer()}
     return [p for p in result.plan.payers if p in names]

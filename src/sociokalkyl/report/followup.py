@@ -68,7 +68,7 @@ def followup_records(f: FollowUp) -> dict[str, Any]:
     >>> from sociokalkyl.followup import follow_up
     >>> data = followup_records(follow_up(compile_plan(*examples.servicetrainee()), []))
     >>> round(data["summary"]["npv_forecast"])
-    -5752490
+    -3839870
     """
     plan = f.plan
     summary = {

@@ -19,7 +19,7 @@ Examples
 --------
 >>> import sociokalkyl as sk
 >>> page = render_html(sk.evaluate(*sk.examples.servicetrainee()), charts=False)
->>> "-5 752 490 kr" in page and page.startswith("<!DOCTYPE html>")
+>>> "-3 839 870 kr" in page and page.startswith("<!DOCTYPE html>")
 True
 """
 

@@ -76,9 +76,9 @@ def has_perspectives(result: Result) -> bool:
     Examples
     --------
     >>> import sociokalkyl as sk
-    >>> has_perspectives(sk.evaluate(*sk.examples.servicetrainee()))
+    >>> has_perspectives(sk.evaluate(*sk.examples.skolfam()))
     False
-    >>> has_perspectives(sk.evaluate(*sk.examples.load("servicetrainee_perspektiv")))
+    >>> has_perspectives(sk.evaluate(*sk.examples.load("servicetrainee")))
     True
     """
     return bool(result.transfers()) or len(result.perspectives()) > 3
@@ -115,9 +115,9 @@ def perspective_table(result: Result, lang: Lang = "sv") -> Table:
     Examples
     --------
     >>> import sociokalkyl as sk
-    >>> res = sk.evaluate(*sk.examples.load("servicetrainee_perspektiv"))
+    >>> res = sk.evaluate(*sk.examples.load("servicetrainee"))
     >>> [(row[0], round(row[1])) for row in perspective_table(res).rows]
-    [('Kommunen', -3839870), ('Offentlig sektor', 84880), ('Samhället (rubriksiffrorna)', 11383836)]
+    [('Kommunen (rubriksiffrorna)', -3839870), ('Offentlig sektor', 84880), ('Samhället', 11383836)]
     """
     rows: list[list[Any]] = []
     for record in result.perspectives():
@@ -177,7 +177,7 @@ def actor_table(result: Result, lang: Lang = "sv") -> Table:
     Examples
     --------
     >>> import sociokalkyl as sk
-    >>> res = sk.evaluate(*sk.examples.load("servicetrainee_perspektiv"))
+    >>> res = sk.evaluate(*sk.examples.load("servicetrainee"))
     >>> [row[0] for row in actor_table(res).rows][:3]
     ['Kommun (summa med nämnder)', 'Kommun (egna flöden)', 'kommun/socialnämnd']
     """
@@ -227,7 +227,7 @@ def matrix_table(result: Result, lang: Lang = "sv") -> Table:
     Examples
     --------
     >>> import sociokalkyl as sk
-    >>> res = sk.evaluate(*sk.examples.load("servicetrainee_perspektiv"))
+    >>> res = sk.evaluate(*sk.examples.load("servicetrainee"))
     >>> table = matrix_table(res, "en")
     >>> table.headers[0], round(table.rows[-1][-1])
     ('From \\\\ To', 12026261)
@@ -304,7 +304,7 @@ def perspective_data(result: Result) -> dict[str, Any]:
     Examples
     --------
     >>> import sociokalkyl as sk
-    >>> data = perspective_data(sk.evaluate(*sk.examples.servicetrainee()))
+    >>> data = perspective_data(sk.evaluate(*sk.examples.skolfam()))   # resources only
     >>> sorted(data), data["transfer_matrix"]
     (['by_actor', 'perspective', 'perspectives', 'transfer_matrix'], {})
     """

@@ -128,7 +128,7 @@ def portfolio_records(
     >>> from sociokalkyl.portfolio import evaluate_portfolio
     >>> r = evaluate_portfolio({"st": compile_plan(*examples.servicetrainee())})
     >>> round(portfolio_records(r)["summary"]["npv"])
-    -5752490
+    -3839870
     """
     p = result.portfolio
     data: dict[str, Any] = {

@@ -323,7 +323,7 @@ def report_json(
     >>> import json, sociokalkyl as sk
     >>> data = json.loads(report_json(sk.evaluate(*sk.examples.servicetrainee())))
     >>> round(data["summary"]["npv"]), data["assumptions"][0]["confidence"]
-    (-5752490, 'D: derived')
+    (-3839870, 'D: derived')
     """
     data: dict[str, Any] = {
         "summary": {**result.summary(), **perspective_data(result)},

@@ -56,7 +56,7 @@ def tax_rates(result: Result, lang: Lang = "sv") -> list[dict[str, Any]]:
     Examples
     --------
     >>> import sociokalkyl as sk
-    >>> res = sk.evaluate(*sk.examples.load("servicetrainee_perspektiv"))
+    >>> res = sk.evaluate(*sk.examples.load("servicetrainee"))
     >>> row = tax_rates(res, "en")[2]
     >>> row["field"], round(row["value"], 4), row["year"], row["confidence"]
     ('employer_contribution_rate', 0.3142, 2024, 'S')
@@ -110,7 +110,7 @@ def tax_rate_cells(result: Result, lang: Lang = "sv") -> list[list[str]]:
     Examples
     --------
     >>> import sociokalkyl as sk
-    >>> res = sk.evaluate(*sk.examples.load("servicetrainee_perspektiv"), )
+    >>> res = sk.evaluate(*sk.examples.load("servicetrainee"), )
     >>> [cells[0] for cells in tax_rate_cells(res, "en")][2]
     'Tax rate: Employer contribution rate'
     """

@@ -166,7 +166,7 @@ def model_differences(a: Scenario, b: Scenario) -> list[str]:
     Examples
     --------
     >>> from sociokalkyl.examples.bundled import scenario
-    >>> one = scenario("servicetrainee_perspektiv")
+    >>> one = scenario("servicetrainee")
     >>> item = one.intervention.cost_items[0].model_copy(
     ...     update={"flow": "resource", "recipient": None})
     >>> other = one.model_copy(update={"intervention": one.intervention.model_copy(

@@ -212,8 +212,8 @@ def tornado_text(tornado: Tornado, lang: str = "en") -> str:
     >>> t = tornado(*examples.servicetrainee(), {"effect_multiplier": {"kind": "uniform",
     ...     "low": 0.5, "high": 1.5}})
     >>> print(tornado_text(t))
-    Servicetrainee: one-way sensitivity; NPV as given: -5,752,490 SEK
-      Multiple of every effect (1 = as given)  -8,518,944 SEK .. -4,088,284 SEK
+    Servicetrainee: one-way sensitivity; NPV as given: -3,839,870 SEK
+      Multiple of every effect (1 = as given)  -6,606,324 SEK .. -2,175,664 SEK
     """
     language = as_lang(lang)
     base = format_sek(tornado.base_npv, language)

@@ -15,7 +15,7 @@ True
 >>> b.found, b.unit  # even unlimited effect (capped at no assistance at all) does not pay
 (False, '×')
 >>> print(break_even(inv, settings, "costs[0].amount"))  # the wage it could bear
-NPV is 0 at costs[0].amount = 13,563 SEK/month (as given: 26,000 SEK/month)
+NPV is 0 at costs[0].amount = 12,273 SEK/month (as given: 19,784 SEK/month)
 >>> table = compare_scenarios({"utan handledning": {"costs[1].amount": 0}}, inv, settings)
 >>> [row["scenario"] for row in table.records()]
 ['bas', 'utan handledning']

@@ -56,7 +56,8 @@ class SimulationResult(Draws):
     >>> from sociokalkyl.examples.uncertain import servicetrainee_uncertainty
     >>> mc = simulate(*examples.servicetrainee(), servicetrainee_uncertainty(), draws=50, seed=3)
     >>> mc.npv.shape, mc.pv_costs.shape, list(mc.payback_by_payer)
-    ((50,), (50,), ['kommun'])
+    ((50,), (50,), ['kommun', 'region', 'stat', 'individ', 'övriga', 'kommun/socialnämnd',
+                    'kommun/arbetsmarknadsnämnd'])
     """
 
     catalogue_ranges: tuple[str, ...] = ()
