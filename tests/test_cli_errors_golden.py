@@ -69,7 +69,7 @@ def _write_files(folder: Path) -> None:
         "aktor.toml": plain.replace('payer = "kommun/socialnämnd"', 'payer = "kommun/socialnamnd"'),
         "sjalv.toml": plain.replace('recipient = "individ"', 'recipient = "kommun/socialnämnd"'),
         "resurs.toml": plain.replace('flow = "transfer"', 'flow = "resource"', 1),
-        "skatt.toml": plain.replace("municipal_tax_rate = 0.3237", 'municipal_tax_rate = "132 %"'),
+        "skatt.toml": plain.replace('tax_rate = "32,37 %"', 'tax_rate = "132 %"'),
         "osaker.toml": plain.replace('"effects[1].change" = {', '"effects[9].chnage" = {'),
         "fordelning.toml": plain.replace("low = -5.4, high = -4.4", "low = -4.4, high = -5.4"),
         "utanfor.toml": plain.replace(
@@ -93,6 +93,8 @@ def _write_files(folder: Path) -> None:
     files["djup.json"] = json.dumps({"settings": nested})
     files["lang.json"] = json.dumps({"settings": {"notes": list(range(MAX_LIST_ITEMS + 1))}})
     for name, text in files.items():
+        # a replacement that no longer matches the example would test nothing
+        assert name == "kalkyl.toml" or text != plain, f"{name} is the example unchanged"
         (folder / name).write_text(text, "utf-8")
     with zipfile.ZipFile(folder / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/a.xml", b"0" * 5_000_000)  # 5 MB from about 5 kB

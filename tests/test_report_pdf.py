@@ -58,7 +58,9 @@ def test_pdf_is_a4_with_the_key_figures_in_swedish(servicetrainee_pdf: Any) -> N
     result, data = servicetrainee_pdf
     assert data.startswith(b"%PDF-")
     document, pages = pdf_text(data)
-    assert 2 <= len(document) <= 5, len(document)
+    # summary and perspectives, charts, Monte Carlo and tornado, the assumption log
+    # (with the tax rates of a model with work): a handful of pages, not 18
+    assert 2 <= len(document) <= 6, len(document)
     for i in range(len(document)):
         width, height = document[i].get_size()
         assert (round(width), round(height)) == A4

@@ -62,7 +62,7 @@ def test_a_rate_given_in_the_file_says_so(tmp_path: Path) -> None:
 
 
 def test_a_model_without_work_has_no_rate_rows(tmp_path: Path) -> None:
-    assert _log(sk.evaluate(*examples.servicetrainee()), tmp_path / "r.xlsx") == {}
+    assert _log(sk.evaluate(*examples.skolfam()), tmp_path / "r.xlsx") == {}
 
 
 def test_the_html_log_lists_the_rates() -> None:

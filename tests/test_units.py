@@ -192,3 +192,20 @@ def test_package_reexports_every_submodule_name() -> None:
             assert public in units.__all__, f"units.{name}.{public} is not re-exported"
             assert getattr(units, public) is getattr(module, public)
     assert sorted(units.__all__) == sorted(set(units.__all__))
+
+
+@given(
+    st.decimals(min_value=-100, max_value=100, places=4, allow_nan=False, allow_infinity=False)
+)
+def test_a_percent_reads_as_the_decimal_it_was_written_as(number: object) -> None:
+    """ "31,42 %" is the float 0.3142, not pint's 31.42 * 0.01 = 0.31420000000000003.
+
+    A share written as a percent in a scenario file and as a share in a template cell (as
+    `konvertera` writes it) must be the same float, or the round trip changes the model.
+    """
+    from decimal import Decimal
+
+    assert isinstance(number, Decimal)
+    text = f"{number} %".replace(".", ",")
+    assert parse_share(text) == float(number / 100)
+    assert parse_share("31,42 %") == 0.3142  # 31.42 * 0.01 would be 0.31420000000000003

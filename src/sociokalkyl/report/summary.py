@@ -58,8 +58,8 @@ def build_report(
     >>> intervention, settings = sk.examples.servicetrainee()
     >>> report = build_report(sk.evaluate(intervention, settings))
     >>> [table.title for table in report.tables]
-    ['Nyckeltal', 'Per betalare', 'Perspektiv', 'Per aktör', 'Vem betalar vem (nuvärde)',
-     'Per kostnadspost', 'År för år', 'Antaganden och källor']
+    ['Nyckeltal', 'Perspektiv', 'Per aktör', 'Vem betalar vem (nuvärde)', 'Per kostnadspost',
+     'År för år', 'Antaganden och källor']
     """
     summary = result.summary()
     lines = [

@@ -34,6 +34,9 @@ __all__ = [
 _KRONOR_MULTIPLES = {"tkr": Decimal(1000), "mnkr": Decimal(10**6), "mdkr": Decimal(10**9)}
 """The money units that are kronor times a power of ten, by their registry names."""
 
+_SHARE_SCALES = {"percent": Decimal("0.01"), "permille": Decimal("0.001")}
+"""The dimensionless units that are a share times a power of ten, by their registry names."""
+
 
 def in_kronor(quantity: pint.Quantity[Any]) -> pint.Quantity[Any]:
     """The quantity with tkr, mnkr or mdkr written as kronor, scaled in decimal.
@@ -124,7 +127,17 @@ def to_float(quantity: pint.Quantity[Any], unit: str, *, field: str = "value") -
     Traceback (most recent call last):
         ...
     sociokalkyl.errors.UnitError: value: has the wrong dimension: [currency] cannot become...
+
+    A percent is read as the decimal it was written as, so ``"31,42 %"`` is exactly the
+    float ``0.3142`` (pint's ``31.42 * 0.01`` is ``0.31420000000000003``), and a share
+    written in a template cell reads back as the same float:
+
+    >>> to_float(ureg.Quantity(31.42, "percent"), "dimensionless")
+    0.3142
     """
+    scale = _SHARE_SCALES.get(str(quantity.units)) if unit == "dimensionless" else None
+    if scale is not None:
+        return float(Decimal(repr(float(quantity.magnitude))) * scale)
     try:
         return float(in_kronor(quantity).to(unit).magnitude)
     except pint.errors.DimensionalityError:
