@@ -8,9 +8,15 @@ keeps the field's values and loses the English framing.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from sociokalkyl.language.cli_problems import PROBLEMS_SV, swedish_problem
+sys.path.insert(0, str(Path(__file__).parent))
+
+from error_sites import error_sites, pydantic_messages
+from sociokalkyl.language.cli_problems import _FRAMED, PROBLEMS_SV, swedish_problem
 from sociokalkyl.language.error_words import ERRORS_SV, swedish_error, swedish_value
 
 SAMPLES: dict[str, str] = {
@@ -198,18 +204,47 @@ def test_each_sample_in_swedish(english: str, swedish: str) -> None:
 
 
 def _used(english: str) -> set[int]:
-    """The entries of ERRORS_SV that change ``english`` on its way to Swedish."""
-    text, used = english, set()
-    for pattern, replacement in PROBLEMS_SV:
-        text = pattern.sub(replacement, text)
-    for index, (pattern, replacement) in enumerate(ERRORS_SV):
-        if pattern.search(text):
-            used.add(index)
-        text = pattern.sub(replacement, text)
+    """The entries of ERRORS_SV that change ``english`` on its way to Swedish.
+
+    A framed text (``message (got value); expected ...``) is translated part by part.
+    """
+    framed = _FRAMED.match(english)
+    parts = [english] if framed is None else [framed["message"], framed["expected"] or ""]
+    used: set[int] = set()
+    for text in parts:
+        for pattern, replacement in PROBLEMS_SV:
+            text = pattern.sub(replacement, text)
+        for index, (pattern, replacement) in enumerate(ERRORS_SV):
+            if pattern.search(text):
+                used.add(index)
+            text = pattern.sub(replacement, text)
     return used
 
 
-USED = set().union(*map(_used, SAMPLES))
+def _texts() -> set[str]:
+    """The samples above, every site's texts (tests/error_sites.py) and pydantic's."""
+    texts = set(SAMPLES) | set(KINDS) | {message for _, message in pydantic_messages()}
+    for site in error_sites():
+        texts.update(site.messages, site.expected)
+    return texts
+
+
+KINDS = (
+    "an amount of money",
+    "money per time",
+    "a unit cost",
+    "a use per year",
+    "a duration",
+    '"4 500 kr/dygn" or "300 000 kr"',
+    '"12 mån" or "3 år"',
+    '"7 mån/år", "2,5 tim/vecka" or "0,05 /år"',
+    'a share such as 0.49 or "49 %"',
+    'e.g. "12 000 kr/mån", "4 500,50 kr/dygn", "2,5 tim/vecka" or "12000 SEK/month"',
+)
+"""Wordings that reach a message only as a value filled in (units/types.py: the kind of
+quantity and its example; units/parse.py: the example of a quantity)."""
+
+USED = set().union(*map(_used, _texts()))
 
 
 @pytest.mark.parametrize("index", range(len(ERRORS_SV)))

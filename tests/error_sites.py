@@ -1,0 +1,226 @@
+"""Every error message the package can raise, found by reading its source (an AST scan).
+
+A *site* is a call that makes an error a user can see: ``raise InputError(...)`` and its
+kin, ``Problem(...)``, ``unknown_name(...)``, ``ValueError(...)`` and
+``PydanticCustomError(...)`` (pydantic validators: the scenario loader shows their
+text). Its message and ``expected=`` are read where they are a str literal or an
+f-string; each formatted value is filled with a plausible placeholder (a number or a
+name, chosen from the expression), in a few variants, so that a translation written for
+numbers or for quoted names can match. Used by ``tests/test_error_coverage.py``.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "sociokalkyl"
+
+ERROR_CLASSES = frozenset(
+    {
+        "SociokalkylError",
+        "InputError",
+        "UnitError",
+        "PriceYearError",
+        "CalculationError",
+        "DataSourceError",
+        "ScbNetworkError",
+        "CatalogueKeyError",
+        "MissingDependency",
+        "ValueError",
+    }
+)
+"""Calls whose first argument is the message and whose ``expected=`` is what was expected."""
+
+_NUMERIC = re.compile(
+    r"year|(^|_)n($|_)|count|limit|max|min|len\(|size|line|row|horizon|low|high|mode|"
+    r"draws|bytes|rate|share|depth|level|number|percent|amount|total|index|first|last|"
+    r"start|end|got|value|MAX|MIN|LIMIT|\d",
+)
+"""An expression whose value is most likely a number (by its name)."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """One call that makes an error: where it is, and its texts as samples.
+
+    Attributes
+    ----------
+    where
+        ``path/to/module.py:line``.
+    kind
+        The name of the call (``InputError``, ``Problem``, ...).
+    messages, expected
+        The message and what was expected, each as sample texts (variants); empty
+        when not written as a literal at the call.
+    """
+
+    where: str
+    kind: str
+    messages: tuple[str, ...]
+    expected: tuple[str, ...]
+
+
+def _placeholder(node: ast.FormattedValue, variant: str) -> str:
+    source = ast.unparse(node.value)
+    spec = ast.unparse(node.format_spec) if node.format_spec is not None else ""
+    numeric = variant == "number" or (variant == "guess" and bool(spec or _NUMERIC.search(source)))
+    if numeric:
+        spec_text = "".join(
+            v.value for v in getattr(node.format_spec, "values", []) if isinstance(v, ast.Constant)
+        )
+        try:
+            return format(0.035 if "%" in spec_text else 12, spec_text)
+        except (ValueError, TypeError):
+            return "12"
+    text = "kommun"
+    return repr(text) if node.conversion == ord("r") else text
+
+
+def _texts(node: ast.expr | None, variant: str) -> str | None:
+    """The text of a str literal, an f-string or a ``+`` of them; None for anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for value in node.values:
+            if isinstance(value, ast.Constant):
+                parts.append(str(value.value))
+            elif isinstance(value, ast.FormattedValue):
+                parts.append(_placeholder(value, variant))
+        return "".join(parts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _texts(node.left, variant), _texts(node.right, variant)
+        return None if left is None or right is None else left + right
+    return None
+
+
+def _samples(node: ast.expr | None) -> tuple[str, ...]:
+    found = [_texts(node, variant) for variant in ("guess", "number", "name")]
+    return tuple(dict.fromkeys(text for text in found if text is not None))
+
+
+def _name(call: ast.Call) -> str | None:
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def _site(call: ast.Call, where: str) -> Site | None:
+    kind = _name(call)
+    if kind in ERROR_CLASSES or kind == "PydanticCustomError":
+        index = 1 if kind == "PydanticCustomError" else 0
+        message = call.args[index] if len(call.args) > index else _keyword(call, "message")
+        samples = _samples(message)
+        if kind == "PydanticCustomError":  # its {name}s are pydantic's, filled from context
+            samples = tuple(re.sub(r"\{\w+\}", "12", text) for text in samples)
+        return Site(where, kind, samples, _samples(_keyword(call, "expected")))
+    if kind == "Problem":
+        message = call.args[2] if len(call.args) > 2 else _keyword(call, "message")
+        expected = call.args[6] if len(call.args) > 6 else _keyword(call, "expected")
+        return Site(where, kind, _samples(message), _samples(expected))
+    if kind == "unknown_name" and len(call.args) >= 3:
+        what = _samples(call.args[2])
+        messages = tuple(f"is not {w}; did you mean 'kommun'?" for w in what)
+        return Site(where, kind, messages, _samples(_keyword(call, "expected")))
+    return None
+
+
+def error_sites(root: Path = SRC) -> Iterator[Site]:
+    """Every error-making call under ``root`` (``language/`` holds words, not errors).
+
+    Parameters
+    ----------
+    root
+        The package's source directory.
+
+    Yields
+    ------
+    Site
+        In file and line order.
+    """
+    for path in sorted(root.rglob("*.py")):
+        relative = path.relative_to(root).as_posix()
+        if relative.startswith("language/"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                site = _site(node, f"{relative}:{node.lineno}")
+                if site is not None:
+                    yield site
+
+
+class _Sub(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    a: int
+
+
+class _A(BaseModel):
+    kind: Literal["a"]
+
+
+class _B(BaseModel):
+    kind: Literal["b"]
+
+
+PYDANTIC_CASES: list[tuple[Any, Any]] = [
+    (int, "x"),
+    (int, 1.5),
+    (int, [1]),
+    (float, "x"),
+    (float, [1]),
+    (Annotated[float, Field(allow_inf_nan=False)], float("inf")),
+    (bool, "kanske"),
+    (bool, [1]),
+    (str, 5),
+    (Annotated[str, Field(min_length=1)], ""),
+    (Annotated[str, Field(max_length=2)], "abcd"),
+    (Annotated[list[int], Field(min_length=1)], []),
+    (Annotated[list[int], Field(max_length=1)], [1, 2]),
+    (list[int], 5),
+    (dict[str, int], 5),
+    (_Sub, 5),
+    (_Sub, {}),
+    (_Sub, {"a": 1, "b": 2}),
+    (Literal["x", "y"], "z"),
+    (Literal["x"], "z"),
+    (Annotated[int, Field(gt=0)], 0),
+    (Annotated[int, Field(ge=1)], 0),
+    (Annotated[int, Field(lt=0)], 1),
+    (Annotated[int, Field(le=0)], 1),
+    (Annotated[float, Field(multiple_of=2)], 3),
+    (set[int], 5),
+    (tuple[int, int], [1]),
+    (tuple[int, int], 5),
+    (None, 5),
+    (Annotated[str, Field(pattern="^a$")], "b"),
+    (Annotated[_A | _B, Field(discriminator="kind")], {"kind": "c"}),
+    (Annotated[_A | _B, Field(discriminator="kind")], {}),
+]
+"""Inputs that make pydantic's commonest error types (missing, extra_forbidden,
+int_parsing, float_parsing, literal_error, string_type, too_short, too_long, ...)."""
+
+
+def pydantic_messages() -> list[tuple[str, str]]:
+    """(type, message) of each error pydantic gives for :data:`PYDANTIC_CASES`."""
+    found = []
+    for kind, value in PYDANTIC_CASES:
+        try:
+            TypeAdapter(kind).validate_python(value)
+        except ValidationError as exc:
+            found += [(str(e["type"]), str(e["msg"])) for e in exc.errors(include_url=False)]
+    return found
