@@ -97,7 +97,13 @@ def _texts(node: ast.expr | None, variant: str) -> str | None:
         return "".join(parts)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = _texts(node.left, variant), _texts(node.right, variant)
-        return None if left is None or right is None else left + right
+        if left is None and right is None:
+            return None
+        if isinstance(node.right, ast.Call) and _name(node.right) == "did_you_mean":
+            return None if left is None else left + "; did you mean 'kommun'?"
+        # "valid " + fmt.upper(): the part that is not text is a value filled in
+        filled = ast.FormattedValue(value=node.right, conversion=-1, format_spec=None)
+        return (left or _placeholder(filled, variant)) + (right or _placeholder(filled, variant))
     return None
 
 

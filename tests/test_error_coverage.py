@@ -159,9 +159,17 @@ def key(site: Site) -> str:
     return f"{module} | {message} | {expected}".replace("\n", "\\n")
 
 
-def renderings(message: str, expected: str | None) -> Iterator[str]:
-    """The error as the command line shows it in Swedish, in both of its paths."""
+def renderings(kind: str, message: str, expected: str | None) -> Iterator[str]:
+    """The error as the command line shows it in Swedish, in each of its paths.
+
+    An error of the library is shown from its fields (with a value, ``(fick 12)``), or,
+    raised inside a validator, as one text with its own framing; a validator's
+    ``ValueError`` and a reader's problem are one text as written.
+    """
     with speaking("sv"):
+        if kind in {"ValueError", "PydanticCustomError", "Problem"}:
+            yield problem_text(Problem("a.toml", "", message or "x", expected=expected))
+            return
         yield error_text(InputError(message or "x", value=12, expected=expected))
         inline = str(InputError(message or "x", value=12, expected=expected))
         yield problem_text(Problem("a.toml", "", inline))
@@ -173,7 +181,7 @@ def leftover(site: Site) -> list[str]:
     for message in site.messages or ("",):
         for expected in site.expected or (None,):
             words = sorted(
-                {w for text in renderings(message, expected) for w in english_words(text)}
+                {w for t in renderings(site.kind, message, expected) for w in english_words(t)}
             )
             if best is None or len(words) < len(best):
                 best = words

@@ -8,10 +8,10 @@ True
 
 from __future__ import annotations
 
-from sociokalkyl.language.error_format import Replacement, from_text
+from sociokalkyl.language.error_format import Replacement, from_text, templates
 from sociokalkyl.language.prices import PRICE_TEXTS
 
-__all__ = ["PRICES"]
+__all__ = ["PRICES", "PRICE_INDEX"]
 
 PRICES: tuple[tuple[str, Replacement], ...] = (
     (r"^is not in the price index (\S+) \((.*)\)$", r"finns inte i prisindexet \1 (\2)"),
@@ -31,3 +31,20 @@ PRICES: tuple[tuple[str, Replacement], ...] = (
     ),
 )  # fmt: skip
 """The price indices: a year outside a series, a gap, a shipped year given again."""
+
+PRICE_INDEX: tuple[tuple[str, Replacement], ...] = templates(
+    (
+        ("is not a valid yearly change", "är inte en giltig årlig förändring"),
+        ("a percentage above -100, e.g. 2.6", "ett procenttal över -100, t.ex. 2.6"),
+        ("has no years", "har inga år"),
+        ("at least one year with a level, e.g. {{2023: 403.7}}",
+         "minst ett år med en nivå, t.ex. {{2023: 403.7}}"),
+        ("has a level that is not a positive number", "har en nivå som inte är ett positivt tal"),
+        ("a positive index level, e.g. 403.7", "en positiv indexnivå, t.ex. 403.7"),
+        ("cannot be read as a price index ({p0})", "kan inte läsas som ett prisindex ({p0})"),
+        ("a CSV with columns year,level, e.g. 2023,403.7",
+         "en CSV med kolumnerna year,level, t.ex. 2023,403.7"),
+        ("{p0} is not a finite number", "{p0} är inte ett ändligt tal"),
+    )
+)  # fmt: skip
+"""A price index the user gives: its years, levels and yearly changes."""

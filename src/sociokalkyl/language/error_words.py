@@ -24,8 +24,13 @@ import re
 from sociokalkyl.language.error_actors import ACTORS
 from sociokalkyl.language.error_format import Replacement, swedish_number
 from sociokalkyl.language.error_limits import LIMITS, TEMPLATE_READER
-from sociokalkyl.language.error_prices import PRICES
+from sociokalkyl.language.error_model import MODEL
+from sociokalkyl.language.error_prices import PRICE_INDEX, PRICES
+from sociokalkyl.language.error_scenario import SCENARIO
 from sociokalkyl.language.error_units import PYDANTIC, UNITS
+
+TABLES = (*PYDANTIC, *UNITS, *MODEL, *SCENARIO, *PRICE_INDEX)
+"""The tables written as templates (:func:`~sociokalkyl.language.error_format.templates`)."""
 
 __all__ = ["ERRORS_SV", "ERROR_WORDS", "swedish_error", "swedish_number", "swedish_value"]
 
@@ -59,7 +64,7 @@ ERROR_WORDS: dict[str, tuple[str, str]] = {
 
 ERRORS_SV: tuple[tuple[re.Pattern[str], Replacement], ...] = tuple(
     (re.compile(pattern), replacement)
-    for pattern, replacement in (*LIMITS, *ACTORS, *TEMPLATE_READER, *PRICES, *PYDANTIC, *UNITS)
+    for pattern, replacement in (*LIMITS, *ACTORS, *TEMPLATE_READER, *PRICES, *TABLES)
 )
 """(pattern, Swedish replacement), applied in order, each wherever it matches."""
 
