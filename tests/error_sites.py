@@ -95,6 +95,8 @@ def _texts(node: ast.expr | None, variant: str) -> str | None:
             elif isinstance(value, ast.FormattedValue):
                 parts.append(_placeholder(value, variant))
         return "".join(parts)
+    if isinstance(node, ast.IfExp):  # the first of the two texts
+        return _texts(node.body, variant)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = _texts(node.left, variant), _texts(node.right, variant)
         if left is None and right is None:

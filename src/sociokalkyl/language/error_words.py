@@ -27,9 +27,10 @@ from sociokalkyl.language.error_limits import LIMITS, TEMPLATE_READER
 from sociokalkyl.language.error_model import MODEL
 from sociokalkyl.language.error_prices import PRICE_INDEX, PRICES
 from sociokalkyl.language.error_scenario import SCENARIO
+from sociokalkyl.language.error_sources import SOURCES
 from sociokalkyl.language.error_units import PYDANTIC, UNITS
 
-TABLES = (*PYDANTIC, *UNITS, *MODEL, *SCENARIO, *PRICE_INDEX)
+TABLES = (*PYDANTIC, *UNITS, *MODEL, *SCENARIO, *PRICE_INDEX, *SOURCES)
 """The tables written as templates (:func:`~sociokalkyl.language.error_format.templates`)."""
 
 __all__ = ["ERRORS_SV", "ERROR_WORDS", "swedish_error", "swedish_number", "swedish_value"]
