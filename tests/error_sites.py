@@ -97,6 +97,8 @@ def _texts(node: ast.expr | None, variant: str) -> str | None:
         return "".join(parts)
     if isinstance(node, ast.IfExp):  # the first of the two texts
         return _texts(node.body, variant)
+    if isinstance(node, ast.BoolOp):  # hint or "a catalogue key ...": the text written
+        return next(filter(None, (_texts(v, variant) for v in node.values)), None)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = _texts(node.left, variant), _texts(node.right, variant)
         if left is None and right is None:

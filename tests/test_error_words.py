@@ -240,9 +240,13 @@ KINDS = (
     '"7 mån/år", "2,5 tim/vecka" or "0,05 /år"',
     'a share such as 0.49 or "49 %"',
     'e.g. "12 000 kr/mån", "4 500,50 kr/dygn", "2,5 tim/vecka" or "12000 SEK/month"',
+    "before the start (the base year)",
+    "after the horizon",
+    "lacks the columns key, name",
 )
 """Wordings that reach a message only as a value filled in (units/types.py: the kind of
-quantity and its example; units/parse.py: the example of a quantity)."""
+quantity and its example; units/parse.py: the example of a quantity; followup/inputs.py:
+where a year lies; catalogue/files.py: the plural the scan cannot fill in)."""
 
 USED = set().union(*map(_used, _texts()))
 

@@ -26,7 +26,6 @@ _FIX_CACHE_SV = "är det en cachefil, ta bort den och kör igen med nätet"
 SOURCES: tuple[tuple[str, Replacement], ...] = templates(
     (
         ("base_url must be an http or https URL", "base_url ska vara en http- eller https-URL"),
-        ("e.g. {p0}", "t.ex. {p0}"),
         ("not a Kolada KPI id", "inte ett nyckeltals-id i Kolada"),
         ("a letter and five digits, e.g. 'N33100'", "en bokstav och fem siffror, t.ex. 'N33100'"),
         ("a municipality id must be a string (leading zeros matter)",

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from sociokalkyl.language.error_actors import ACTORS
+from sociokalkyl.language.error_catalogue import CATALOGUE, ENGINE, GENERIC
 from sociokalkyl.language.error_format import Replacement, swedish_number
 from sociokalkyl.language.error_limits import LIMITS, TEMPLATE_READER
 from sociokalkyl.language.error_model import MODEL
@@ -30,7 +31,17 @@ from sociokalkyl.language.error_scenario import SCENARIO
 from sociokalkyl.language.error_sources import SOURCES
 from sociokalkyl.language.error_units import PYDANTIC, UNITS
 
-TABLES = (*PYDANTIC, *UNITS, *MODEL, *SCENARIO, *PRICE_INDEX, *SOURCES)
+TABLES = (
+    *PYDANTIC,
+    *UNITS,
+    *MODEL,
+    *SCENARIO,
+    *PRICE_INDEX,
+    *SOURCES,
+    *CATALOGUE,
+    *ENGINE,
+    *GENERIC,
+)
 """The tables written as templates (:func:`~sociokalkyl.language.error_format.templates`)."""
 
 __all__ = ["ERRORS_SV", "ERROR_WORDS", "swedish_error", "swedish_number", "swedish_value"]
