@@ -149,8 +149,61 @@ def _site(call: ast.Call, where: str) -> Site | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Helper:
+    """A function that makes an error from its parameters: where its message goes in."""
+
+    message: int
+    message_name: str
+    expected: int | None
+    expected_name: str | None
+
+
+def _helpers(trees: list[ast.Module]) -> dict[str, _Helper]:
+    """Functions (``reader.error(row, col, message, ...)``) that pass a parameter on as
+    the message of an error they make; their callers hold the texts."""
+    found: dict[str, _Helper] = {}
+    for tree in trees:
+        for func in ast.walk(tree):
+            if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            names = [a.arg for a in func.args.args if a.arg not in {"self", "cls"}]
+            for call in ast.walk(func):
+                if not isinstance(call, ast.Call) or _name(call) not in ERROR_CLASSES:
+                    continue
+                first = call.args[0] if call.args else _keyword(call, "message")
+                if isinstance(first, ast.Name) and first.id in names:
+                    expected = _keyword(call, "expected")
+                    given = expected.id if isinstance(expected, ast.Name) else None
+                    given = given if given in names else None
+                    found[func.name] = _Helper(
+                        names.index(first.id),
+                        first.id,
+                        names.index(given) if given else None,
+                        given,
+                    )
+    return found
+
+
+def _helper_site(call: ast.Call, helper: _Helper, where: str) -> Site | None:
+    if len(call.args) > helper.message:
+        message = call.args[helper.message]
+    else:
+        message = _keyword(call, helper.message_name)
+    expected = None
+    if helper.expected is not None and len(call.args) > helper.expected:
+        expected = call.args[helper.expected]
+    elif helper.expected_name:
+        expected = _keyword(call, helper.expected_name)
+    site = Site(where, "InputError", _samples(message), _samples(expected))
+    return site if site.messages or site.expected else None
+
+
 def error_sites(root: Path = SRC) -> Iterator[Site]:
     """Every error-making call under ``root`` (``language/`` holds words, not errors).
+
+    A call of a helper that makes an error from its parameters (``reader.error(row, col,
+    "is not a number", ...)``) counts as a site too, with the caller's texts.
 
     Parameters
     ----------
@@ -162,16 +215,26 @@ def error_sites(root: Path = SRC) -> Iterator[Site]:
     Site
         In file and line order.
     """
-    for path in sorted(root.rglob("*.py")):
-        relative = path.relative_to(root).as_posix()
-        if relative.startswith("language/"):
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+    files = [
+        p for p in sorted(root.rglob("*.py")) if not _relative(p, root).startswith("language/")
+    ]
+    trees = [ast.parse(path.read_text(encoding="utf-8")) for path in files]
+    helpers = _helpers(trees)
+    for path, tree in zip(files, trees, strict=True):
+        relative = _relative(path, root)
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
-                site = _site(node, f"{relative}:{node.lineno}")
+                where = f"{relative}:{node.lineno}"
+                site = _site(node, where)
+                name = _name(node)
+                if site is None and name in helpers:
+                    site = _helper_site(node, helpers[name], where)
                 if site is not None:
                     yield site
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
 
 
 class _Sub(BaseModel):

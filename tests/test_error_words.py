@@ -243,10 +243,15 @@ KINDS = (
     "before the start (the base year)",
     "after the horizon",
     "lacks the columns key, name",
+    "comma",
+    "point",
+    "a share between 0 and 1, e.g. 0.26 for 26 %",
+    "a share between 0 and 1",
 )
 """Wordings that reach a message only as a value filled in (units/types.py: the kind of
 quantity and its example; units/parse.py: the example of a quantity; followup/inputs.py:
-where a year lies; catalogue/files.py: the plural the scan cannot fill in)."""
+where a year lies; catalogue/files.py: the plural the scan cannot fill in; uncertainty/comparison.py: what a
+group's value should be)."""
 
 USED = set().union(*map(_used, _texts()))
 

@@ -35,7 +35,7 @@ PROBLEMS_SV: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^is missing$", "saknas"),
         (r"^Field required$", "saknas"),
         (r"^a value for this required field$", "ett värde (fältet krävs)"),
-        (r"^one of ", "ett av "),
+        (r"^one of (?!them)", "ett av "),
         (r"^Input should be a valid integer.*$", "ska vara ett heltal"),
         (r"^Input should be a valid number.*$", "ska vara ett tal"),
         (r"^Input should be greater than or equal to (\S+)$", r"ska vara minst \1"),

@@ -184,5 +184,10 @@ ENGINE: tuple[tuple[str, Replacement], ...] = templates(
 )  # fmt: skip
 """The engine's years and names; the follow-up's comparison with the forecast."""
 
-GENERIC: tuple[tuple[str, Replacement], ...] = templates((("e.g. {p0}", "t.ex. {p0}"),))
+GENERIC: tuple[tuple[str, Replacement], ...] = templates(
+    (
+        ("{p0}, e.g. {p1}", "{p0}, t.ex. {p1}"),
+        ("e.g. {p0}", "t.ex. {p0}"),
+    )
+)
 """Wordings so short that they come last, after every longer text that holds them."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from sociokalkyl.language.error_actors import ACTORS
+from sociokalkyl.language.error_analysis import ANALYSIS, UNCERTAINTY
 from sociokalkyl.language.error_catalogue import CATALOGUE, ENGINE, GENERIC
 from sociokalkyl.language.error_format import Replacement, swedish_number
 from sociokalkyl.language.error_limits import LIMITS, TEMPLATE_READER
@@ -40,6 +41,8 @@ TABLES = (
     *SOURCES,
     *CATALOGUE,
     *ENGINE,
+    *ANALYSIS,
+    *UNCERTAINTY,
     *GENERIC,
 )
 """The tables written as templates (:func:`~sociokalkyl.language.error_format.templates`)."""
