@@ -250,8 +250,8 @@ KINDS = (
 )
 """Wordings that reach a message only as a value filled in (units/types.py: the kind of
 quantity and its example; units/parse.py: the example of a quantity; followup/inputs.py:
-where a year lies; catalogue/files.py: the plural the scan cannot fill in; uncertainty/comparison.py: what a
-group's value should be)."""
+where a year lies; catalogue/files.py: the plural the scan cannot fill in;
+uncertainty/comparison.py: what a group's value should be)."""
 
 USED = set().union(*map(_used, _texts()))
 
