@@ -157,6 +157,8 @@ class _Helper:
     message_name: str
     expected: int | None
     expected_name: str | None
+    what: bool = False
+    """The parameter is ``unknown_name``'s ``what``: the message is ``is not <what>``."""
 
 
 def _helpers(trees: list[ast.Module]) -> dict[str, _Helper]:
@@ -169,7 +171,16 @@ def _helpers(trees: list[ast.Module]) -> dict[str, _Helper]:
                 continue
             names = [a.arg for a in func.args.args if a.arg not in {"self", "cls"}]
             for call in ast.walk(func):
-                if not isinstance(call, ast.Call) or _name(call) not in ERROR_CLASSES:
+                if not isinstance(call, ast.Call):
+                    continue
+                what = call.args[2] if len(call.args) > 2 else None
+                if (
+                    _name(call) == "unknown_name"
+                    and isinstance(what, ast.Name)
+                    and what.id in names
+                ):
+                    found[func.name] = _Helper(names.index(what.id), what.id, None, None, True)
+                if _name(call) not in ERROR_CLASSES:
                     continue
                 first = call.args[0] if call.args else _keyword(call, "message")
                 if isinstance(first, ast.Name) and first.id in names:
@@ -195,7 +206,10 @@ def _helper_site(call: ast.Call, helper: _Helper, where: str) -> Site | None:
         expected = call.args[helper.expected]
     elif helper.expected_name:
         expected = _keyword(call, helper.expected_name)
-    site = Site(where, "InputError", _samples(message), _samples(expected))
+    messages = _samples(message)
+    if helper.what:
+        messages = tuple(f"is not {text}; did you mean 'kommun'?" for text in messages)
+    site = Site(where, "InputError", messages, _samples(expected))
     return site if site.messages or site.expected else None
 
 
@@ -297,3 +311,118 @@ def pydantic_messages() -> list[tuple[str, str]]:
         except ValidationError as exc:
             found += [(str(e["type"]), str(e["msg"])) for e in exc.errors(include_url=False)]
     return found
+
+
+ENGLISH = frozenset(
+    (
+        "a",
+        "about",
+        "above",
+        "after",
+        "already",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "been",
+        "before",
+        "below",
+        "between",
+        "but",
+        "by",
+        "can",
+        "cannot",
+        "check",
+        "could",
+        "did",
+        "does",
+        "e.g",
+        "e.g.",
+        "each",
+        "either",
+        "empty",
+        "exactly",
+        "expected",
+        "file",
+        "for",
+        "found",
+        "from",
+        "give",
+        "given",
+        "got",
+        "has",
+        "have",
+        "if",
+        "instead",
+        "invalid",
+        "is",
+        "it",
+        "its",
+        "least",
+        "less",
+        "mean",
+        "missing",
+        "more",
+        "most",
+        "must",
+        "need",
+        "needs",
+        "no",
+        "not",
+        "of",
+        "one",
+        "only",
+        "or",
+        "please",
+        "read",
+        "required",
+        "should",
+        "such",
+        "than",
+        "that",
+        "the",
+        "there",
+        "this",
+        "to",
+        "too",
+        "try",
+        "unknown",
+        "use",
+        "was",
+        "were",
+        "when",
+        "where",
+        "which",
+        "with",
+        "without",
+        "write",
+        "you",
+        "your",
+    )
+)
+"""Common English words of the library's messages; none of them is a Swedish word.
+
+("in" and "be" are left out: Swedish has them too, as in "skriv in" and "be om".)"""
+
+_QUOTED = re.compile(
+    r"(?<!\w)'[^'\n]*'(?!\w)|\"[^\"\n]*\"|`[^`\n]*`|\{[^{}\n]*\}|\w+\([^()\n]*\)|\w ~ \w"
+)
+"""A quoted or braced part, or code (``Group(name, before, ...)``, ``a ~ b``): a name,
+a value, an example to copy, shown as it is."""
+
+
+def english_words(text: str) -> list[str]:
+    """The common English words of ``text`` outside its quoted and braced parts.
+
+    Examples
+    --------
+    >>> english_words("är inte ett tal (fick 'the'); väntat: t.ex. 12")
+    []
+    >>> english_words("is not a number")
+    ['a', 'is', 'not']
+    """
+    bare = _QUOTED.sub(" ", text)
+    tokens = re.findall(r"[\w.\-/\[\]]+", bare)
+    return sorted({t for t in tokens if t.lower().rstrip(".") in ENGLISH or t.lower() in ENGLISH})

@@ -377,6 +377,10 @@ def test_konvertera_refuses_a_copy_that_is_not_the_same_model(
     target = tmp_path / "k.xlsx"
     code, _, err = run_main("konvertera", example("skolfam"), target)
     assert code == 1
+    assert "skulle inte innehålla samma kalkyl" in err
+    assert not target.exists()
+    code, _, err = run_main("konvertera", example("skolfam"), target, "--lang", "en")
+    assert code == 1
     assert "would not hold the same calculation" in err
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []

@@ -18,7 +18,6 @@ fails). :data:`EXEMPT` names the few a user cannot reach, each with its reason. 
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,111 +26,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from error_sites import Site, error_sites, pydantic_messages
+from error_sites import Site, english_words, error_sites, pydantic_messages
 from sociokalkyl.cli._errors import error_text, problem_text
 from sociokalkyl.cli._lang import speaking
+from sociokalkyl.engine.overlap import OverlapWarning
 from sociokalkyl.errors import InputError
 from sociokalkyl.language.cli import CLI_WORDS
+from sociokalkyl.model.plausibility import PlausibilityWarning
 from sociokalkyl.scenario.read import Problem
-
-ENGLISH = frozenset(
-    (
-        "a",
-        "about",
-        "above",
-        "after",
-        "already",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "been",
-        "before",
-        "below",
-        "between",
-        "but",
-        "by",
-        "can",
-        "cannot",
-        "check",
-        "could",
-        "did",
-        "does",
-        "e.g",
-        "e.g.",
-        "each",
-        "either",
-        "empty",
-        "exactly",
-        "expected",
-        "file",
-        "for",
-        "found",
-        "from",
-        "give",
-        "given",
-        "got",
-        "has",
-        "have",
-        "if",
-        "instead",
-        "invalid",
-        "is",
-        "it",
-        "its",
-        "least",
-        "less",
-        "mean",
-        "missing",
-        "more",
-        "most",
-        "must",
-        "need",
-        "needs",
-        "no",
-        "not",
-        "of",
-        "one",
-        "only",
-        "or",
-        "please",
-        "read",
-        "required",
-        "should",
-        "such",
-        "than",
-        "that",
-        "the",
-        "there",
-        "this",
-        "to",
-        "too",
-        "try",
-        "unknown",
-        "use",
-        "was",
-        "were",
-        "when",
-        "where",
-        "which",
-        "with",
-        "without",
-        "write",
-        "you",
-        "your",
-    )
-)
-"""Common English words of the library's messages; none of them is a Swedish word.
-
-("in" and "be" are left out: Swedish has them too, as in "skriv in" and "be om".)"""
-
-_QUOTED = re.compile(
-    r"(?<!\w)'[^'\n]*'(?!\w)|\"[^\"\n]*\"|`[^`\n]*`|\{[^{}\n]*\}|\w+\([^()\n]*\)|\w ~ \w"
-)
-"""A quoted or braced part, or code (``Group(name, before, ...)``, ``a ~ b``): a name,
-a value, an example to copy, shown as it is."""
 
 GAPS_FILE = Path(__file__).with_name("english_errors.txt")
 
@@ -141,21 +43,6 @@ EXEMPT: dict[str, str] = {
     "checked there); the scan cannot see it, the whole reads in Swedish",
 }
 """key -> why a user cannot meet the message (an internal check of the library)."""
-
-
-def english_words(text: str) -> list[str]:
-    """The common English words of ``text`` outside its quoted and braced parts.
-
-    Examples
-    --------
-    >>> english_words("är inte ett tal (fick 'the'); väntat: t.ex. 12")
-    []
-    >>> english_words("is not a number")
-    ['a', 'is', 'not']
-    """
-    bare = _QUOTED.sub(" ", text)
-    tokens = re.findall(r"[\w.\-/\[\]]+", bare)
-    return sorted({t for t in tokens if t.lower().rstrip(".") in ENGLISH or t.lower() in ENGLISH})
 
 
 def key(site: Site) -> str:
@@ -235,6 +122,24 @@ def test_every_swedish_cli_word_is_swedish() -> None:
     """The command line's own words (usage errors, notes): the Swedish side of each pair."""
     english = {name: english_words(sv) for name, (sv, _) in CLI_WORDS.items()}
     assert not {name: words for name, words in english.items() if words}
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        PlausibilityWarning("target_group.intake", "participants", 20_000, 10_000),
+        PlausibilityWarning("costs[0].amount", "amount", 2e9, 1e9),
+        OverlapWarning("hvb", ("effects[0]", "outcome_effects[0]"), "max"),
+        OverlapWarning("hvb", ("effects[0]", "outcome_effects[0]"), "add"),
+    ],
+    ids=lambda w: type(w).__name__,
+)
+def test_the_warnings_the_cli_prints_read_in_swedish(
+    warning: PlausibilityWarning | OverlapWarning,
+) -> None:
+    """The warnings ``run`` prints under the summary (implausible sizes, overlaps)."""
+    assert not english_words(warning.text("sv")), warning.text("sv")
+    assert english_words(warning.text("en"))
 
 
 def figures() -> dict[str, int]:
