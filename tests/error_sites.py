@@ -67,7 +67,27 @@ class Site:
     expected: tuple[str, ...]
 
 
+_CONSTANTS: dict[str, str] = {}
+"""The module-level text constants of the module being scanned (``_OFFLINE_HINT``)."""
+
+
+def _constants(tree: ast.Module) -> dict[str, str]:
+    found = {}
+    for node in tree.body:
+        target = node.target if isinstance(node, ast.AnnAssign) else None
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+        value = getattr(node, "value", None)
+        constant = isinstance(value, ast.Constant) and isinstance(value.value, str)
+        if isinstance(target, ast.Name) and constant:
+            found[target.id] = value.value  # type: ignore[union-attr]
+    return found
+
+
 def _placeholder(node: ast.FormattedValue, variant: str) -> str:
+    if isinstance(node.value, ast.Name) and node.value.id in _CONSTANTS and not node.format_spec:
+        text = _CONSTANTS[node.value.id]
+        return repr(text) if node.conversion == ord("r") else text
     source = ast.unparse(node.value)
     spec = ast.unparse(node.format_spec) if node.format_spec is not None else ""
     numeric = variant == "number" or (variant == "guess" and bool(spec or _NUMERIC.search(source)))
@@ -142,6 +162,9 @@ def _site(call: ast.Call, where: str) -> Site | None:
         message = call.args[2] if len(call.args) > 2 else _keyword(call, "message")
         expected = call.args[6] if len(call.args) > 6 else _keyword(call, "expected")
         return Site(where, kind, _samples(message), _samples(expected))
+    if kind == "_NetworkFailure" and len(call.args) >= 2:  # Kolada: "what; advice"
+        whats, advices = _samples(call.args[0]), _samples(call.args[1])
+        return Site(where, kind, tuple(f"{w}; {a}" for w in whats for a in advices), ())
     if kind == "unknown_name" and len(call.args) >= 3:
         what = _samples(call.args[2])
         messages = tuple(f"is not {w}; did you mean 'kommun'?" for w in what)
@@ -236,6 +259,8 @@ def error_sites(root: Path = SRC) -> Iterator[Site]:
     helpers = _helpers(trees)
     for path, tree in zip(files, trees, strict=True):
         relative = _relative(path, root)
+        _CONSTANTS.clear()
+        _CONSTANTS.update(_constants(tree))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 where = f"{relative}:{node.lineno}"

@@ -198,6 +198,49 @@ SAMPLES: dict[str, str] = {
 """English message -> its Swedish on the command line (after the readers' own table)."""
 
 
+_URL = "https://api.kolada.se/v2/data/kpi/N33100"
+_HINT = (
+    "rerun with use_cache_on_error=True or offline=True to use responses cached by an "
+    "earlier online run"
+)
+_HINT_SV = (
+    "kör igen med use_cache_on_error=True eller offline=True för att använda svar som en "
+    "tidigare körning med nätet sparade"
+)
+_TIMEOUT = f"Kolada did not answer {_URL} within 10 s (timeout)"
+_TIMEOUT_SV = f"Kolada svarade inte på {_URL} inom 10 s (tidsgräns)"
+_SENDING = "; it was still sending when the time was up, and the limit is for the whole answer"
+_SENDING_SV = "; svaret kom fortfarande när tiden tog slut, och gränsen gäller hela svaret"
+
+NETWORK: dict[str, str] = {
+    f"{_TIMEOUT}{_SENDING}; try again later, pass a larger timeout, or {_HINT}":
+    f"{_TIMEOUT_SV}{_SENDING_SV}; försök igen senare, ange en längre timeout, eller {_HINT_SV}",
+    f"could not connect to Kolada at {_URL} (Name or service not known); check the network "
+    f"connection and base_url, or {_HINT}": f"kunde inte ansluta till Kolada på {_URL} (Name "
+    f"or service not known); kontrollera nätverket och base_url, eller {_HINT_SV}",
+    f"the connection to Kolada broke while reading {_URL} (OSError: reset); try again, or "
+    f"{_HINT}": f"anslutningen till Kolada bröts under läsningen av {_URL} (OSError: reset); "
+    f"försök igen, eller {_HINT_SV}",
+    f"Kolada is busy (HTTP 429) for {_URL}; try again later, or {_HINT}":
+    f"Kolada är upptaget (HTTP 429) för {_URL}; försök igen senare, eller {_HINT_SV}",
+    f"Kolada had a server fault (HTTP 503) for {_URL}, and the cache could not stand in: no "
+    "such file": f"Kolada hade ett serverfel (HTTP 503) för {_URL}, och cachen kunde inte "
+    "ersätta: filen finns inte",
+    f"{_TIMEOUT}{_SENDING}": f"{_TIMEOUT_SV}{_SENDING_SV}",
+    _TIMEOUT: _TIMEOUT_SV,
+    f"could not connect to Kolada at {_URL} (x)": f"kunde inte ansluta till Kolada på {_URL} (x)",
+    f"the connection to Kolada broke while reading {_URL} (x)":
+    f"anslutningen till Kolada bröts under läsningen av {_URL} (x)",
+    f"Kolada is busy (HTTP 429) for {_URL}": f"Kolada är upptaget (HTTP 429) för {_URL}",
+    "is busy (HTTP 429)": "är upptaget (HTTP 429)",
+    "had a server fault (HTTP 503)": "hade ett serverfel (HTTP 503)",
+}  # fmt: skip
+"""Kolada's network failures (sources/kolada/transport.py: what failed; the advice), and
+their parts as they are translated in turn."""
+
+SAMPLES.update(NETWORK)
+
+
 @pytest.mark.parametrize(("english", "swedish"), SAMPLES.items())
 def test_each_sample_in_swedish(english: str, swedish: str) -> None:
     assert swedish_problem(english) == swedish

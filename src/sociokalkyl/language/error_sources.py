@@ -20,6 +20,14 @@ from sociokalkyl.language.error_format import Replacement, templates
 
 __all__ = ["SOURCES"]
 
+_OFFLINE = (
+    "rerun with use_cache_on_error=True or offline=True to use responses cached by an "
+    "earlier online run"
+)
+_OFFLINE_SV = (
+    "kör igen med use_cache_on_error=True eller offline=True för att använda svar som en "
+    "tidigare körning med nätet sparade"
+)
 _FIX_CACHE = "if it is a cache file, delete it and rerun online"
 _FIX_CACHE_SV = "är det en cachefil, ta bort den och kör igen med nätet"
 
@@ -132,6 +140,26 @@ SOURCES: tuple[tuple[str, Replacement], ...] = templates(
         ("unexpected HTTP {y0} from Kolada for {p1}{p2}; check base_url (default {p3})",
          "oväntat HTTP {y0} från Kolada för {p1}{p2}; kontrollera base_url (förval {p3})"),
         ("is not a Kolada mapping ({p0})", "är ingen Kolada-koppling ({p0})"),
+        ("{p0}, and the cache could not stand in: {p1}",
+         "{p0}, och cachen kunde inte ersätta: {p1}"),
+        ("{p0}; try again later, pass a larger timeout, or " + _OFFLINE,
+         "{p0}; försök igen senare, ange en längre timeout, eller " + _OFFLINE_SV),
+        ("{p0}; check the network connection and base_url, or " + _OFFLINE,
+         "{p0}; kontrollera nätverket och base_url, eller " + _OFFLINE_SV),
+        ("{p0}; try again later, or " + _OFFLINE, "{p0}; försök igen senare, eller " + _OFFLINE_SV),
+        ("{p0}; try again, or " + _OFFLINE, "{p0}; försök igen, eller " + _OFFLINE_SV),
+        ("{p0}; it was still sending when the time was up, and the limit is for the whole "
+         "answer",
+         "{p0}; svaret kom fortfarande när tiden tog slut, och gränsen gäller hela svaret"),
+        ("Kolada did not answer {p0} within {p1} s (timeout)",
+         "Kolada svarade inte på {p0} inom {p1} s (tidsgräns)"),
+        ("could not connect to Kolada at {p0} ({p1})",
+         "kunde inte ansluta till Kolada på {p0} ({p1})"),
+        ("the connection to Kolada broke while reading {p0} ({p1})",
+         "anslutningen till Kolada bröts under läsningen av {p0} ({p1})"),
+        ("Kolada {p0} for {p1}", "Kolada {p0} för {p1}"),
+        ("is busy (HTTP 429)", "är upptaget (HTTP 429)"),
+        ("had a server fault (HTTP {y0})", "hade ett serverfel (HTTP {y0})"),
     )
 )  # fmt: skip
 """The Kolada connector: what it is asked for, what Kolada answers, its cache."""
