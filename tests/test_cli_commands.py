@@ -379,4 +379,8 @@ def test_konvertera_refuses_a_copy_that_is_not_the_same_model(
     assert code == 1
     assert "skulle inte hålla samma kalkyl (den skiljer sig i: flöden, mottagare" in err
     assert not target.exists()
+    code, _, err = run_main("konvertera", example("skolfam"), target, "--lang", "en")
+    assert code == 1
+    assert "would not hold the same calculation" in err
+    assert not target.exists()
     assert list(tmp_path.iterdir()) == []

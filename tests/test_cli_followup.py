@@ -74,11 +74,11 @@ def test_several_scenario_files_are_a_portfolio(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("[[years]]\nyear = 2030\n", "u.toml: years[0].year: is after the horizon"),
-        ("[[years]]\nyear = 2010\n", "years[0].year: is before the start"),
-        ("[[years]]\nyear = 2013\nuse = { hvb = 3 }\n", "years[0].use.hvb: is not a cost item"),
+        ("[[years]]\nyear = 2030\n", "u.toml: years[0].year: ligger efter horisonten"),
+        ("[[years]]\nyear = 2010\n", "years[0].year: ligger före starten"),
+        ("[[years]]\nyear = 2013\nuse = { hvb = 3 }\n", "years[0].use.hvb: är ingen kostnadspost"),
         ("[[years]]\nyear = 2013\nparticipants = -2\n", "years[0].participants"),
-        ("[[years]]\nyear = 2013\nother_costs = { landsting = 1 }\n", "not a payer"),
+        ("[[years]]\nyear = 2013\nother_costs = { landsting = 1 }\n", "är ingen betalare"),
     ],
 )
 def test_bad_followup_files_name_the_file_and_field(tmp_path, capsys, text, words):
@@ -134,7 +134,7 @@ def test_the_excel_sheet_round_trip_and_cell_errors(tmp_path, capsys):
     ws["C3"], ws["A3"] = 4, 2030  # a year after the horizon: named by its cell
     book.save(sheet)
     assert main(["uppfoljning", str(sheet)]) == 1
-    assert "uppfoljning.xlsx: Uppföljning!A3: is after the horizon" in capsys.readouterr().err
+    assert "uppfoljning.xlsx: Uppföljning!A3: ligger efter horisonten" in capsys.readouterr().err
     ws["A3"], ws["F1"] = 2013, "Okänd kolumn"
     book.save(sheet)
     assert main(["uppfoljning", str(sheet)]) == 1

@@ -8,9 +8,15 @@ keeps the field's values and loses the English framing.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from sociokalkyl.language.cli_problems import PROBLEMS_SV, swedish_problem
+sys.path.insert(0, str(Path(__file__).parent))
+
+from error_sites import error_sites, pydantic_messages
+from sociokalkyl.language.cli_problems import _FRAMED, PROBLEMS_SV, swedish_problem
 from sociokalkyl.language.error_words import ERRORS_SV, swedish_error, swedish_value
 
 SAMPLES: dict[str, str] = {
@@ -192,24 +198,105 @@ SAMPLES: dict[str, str] = {
 """English message -> its Swedish on the command line (after the readers' own table)."""
 
 
+_URL = "https://api.kolada.se/v2/data/kpi/N33100"
+_HINT = (
+    "rerun with use_cache_on_error=True or offline=True to use responses cached by an "
+    "earlier online run"
+)
+_HINT_SV = (
+    "kör igen med use_cache_on_error=True eller offline=True för att använda svar som en "
+    "tidigare körning med nätet sparade"
+)
+_TIMEOUT = f"Kolada did not answer {_URL} within 10 s (timeout)"
+_TIMEOUT_SV = f"Kolada svarade inte på {_URL} inom 10 s (tidsgräns)"
+_SENDING = "; it was still sending when the time was up, and the limit is for the whole answer"
+_SENDING_SV = "; svaret kom fortfarande när tiden tog slut, och gränsen gäller hela svaret"
+
+NETWORK: dict[str, str] = {
+    f"{_TIMEOUT}{_SENDING}; try again later, pass a larger timeout, or {_HINT}":
+    f"{_TIMEOUT_SV}{_SENDING_SV}; försök igen senare, ange en längre timeout, eller {_HINT_SV}",
+    f"could not connect to Kolada at {_URL} (Name or service not known); check the network "
+    f"connection and base_url, or {_HINT}": f"kunde inte ansluta till Kolada på {_URL} (Name "
+    f"or service not known); kontrollera nätverket och base_url, eller {_HINT_SV}",
+    f"the connection to Kolada broke while reading {_URL} (OSError: reset); try again, or "
+    f"{_HINT}": f"anslutningen till Kolada bröts under läsningen av {_URL} (OSError: reset); "
+    f"försök igen, eller {_HINT_SV}",
+    f"Kolada is busy (HTTP 429) for {_URL}; try again later, or {_HINT}":
+    f"Kolada är upptaget (HTTP 429) för {_URL}; försök igen senare, eller {_HINT_SV}",
+    f"Kolada had a server fault (HTTP 503) for {_URL}, and the cache could not stand in: no "
+    "such file": f"Kolada hade ett serverfel (HTTP 503) för {_URL}, och cachen kunde inte "
+    "ersätta: filen finns inte",
+    f"{_TIMEOUT}{_SENDING}": f"{_TIMEOUT_SV}{_SENDING_SV}",
+    _TIMEOUT: _TIMEOUT_SV,
+    f"could not connect to Kolada at {_URL} (x)": f"kunde inte ansluta till Kolada på {_URL} (x)",
+    f"the connection to Kolada broke while reading {_URL} (x)":
+    f"anslutningen till Kolada bröts under läsningen av {_URL} (x)",
+    f"Kolada is busy (HTTP 429) for {_URL}": f"Kolada är upptaget (HTTP 429) för {_URL}",
+    "is busy (HTTP 429)": "är upptaget (HTTP 429)",
+    "had a server fault (HTTP 503)": "hade ett serverfel (HTTP 503)",
+}  # fmt: skip
+"""Kolada's network failures (sources/kolada/transport.py: what failed; the advice), and
+their parts as they are translated in turn."""
+
+SAMPLES.update(NETWORK)
+
+
 @pytest.mark.parametrize(("english", "swedish"), SAMPLES.items())
 def test_each_sample_in_swedish(english: str, swedish: str) -> None:
     assert swedish_problem(english) == swedish
 
 
 def _used(english: str) -> set[int]:
-    """The entries of ERRORS_SV that change ``english`` on its way to Swedish."""
-    text, used = english, set()
-    for pattern, replacement in PROBLEMS_SV:
-        text = pattern.sub(replacement, text)
-    for index, (pattern, replacement) in enumerate(ERRORS_SV):
-        if pattern.search(text):
-            used.add(index)
-        text = pattern.sub(replacement, text)
+    """The entries of ERRORS_SV that change ``english`` on its way to Swedish.
+
+    A framed text (``message (got value); expected ...``) is translated part by part.
+    """
+    framed = _FRAMED.match(english)
+    parts = [english] if framed is None else [framed["message"], framed["expected"] or ""]
+    used: set[int] = set()
+    for text in parts:
+        for pattern, replacement in PROBLEMS_SV:
+            text = pattern.sub(replacement, text)
+        for index, (pattern, replacement) in enumerate(ERRORS_SV):
+            if pattern.search(text):
+                used.add(index)
+            text = pattern.sub(replacement, text)
     return used
 
 
-USED = set().union(*map(_used, SAMPLES))
+def _texts() -> set[str]:
+    """The samples above, every site's texts (tests/error_sites.py) and pydantic's."""
+    texts = set(SAMPLES) | set(KINDS) | {message for _, message in pydantic_messages()}
+    for site in error_sites():
+        texts.update(site.messages, site.expected)
+    return texts
+
+
+KINDS = (
+    "an amount of money",
+    "money per time",
+    "a unit cost",
+    "a use per year",
+    "a duration",
+    '"4 500 kr/dygn" or "300 000 kr"',
+    '"12 mån" or "3 år"',
+    '"7 mån/år", "2,5 tim/vecka" or "0,05 /år"',
+    'a share such as 0.49 or "49 %"',
+    'e.g. "12 000 kr/mån", "4 500,50 kr/dygn", "2,5 tim/vecka" or "12000 SEK/month"',
+    "before the start (the base year)",
+    "after the horizon",
+    "lacks the columns key, name",
+    "comma",
+    "point",
+    "a share between 0 and 1, e.g. 0.26 for 26 %",
+    "a share between 0 and 1",
+)
+"""Wordings that reach a message only as a value filled in (units/types.py: the kind of
+quantity and its example; units/parse.py: the example of a quantity; followup/inputs.py:
+where a year lies; catalogue/files.py: the plural the scan cannot fill in;
+uncertainty/comparison.py: what a group's value should be)."""
+
+USED = set().union(*map(_used, _texts()))
 
 
 @pytest.mark.parametrize("index", range(len(ERRORS_SV)))

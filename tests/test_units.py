@@ -194,9 +194,7 @@ def test_package_reexports_every_submodule_name() -> None:
     assert sorted(units.__all__) == sorted(set(units.__all__))
 
 
-@given(
-    st.decimals(min_value=-100, max_value=100, places=4, allow_nan=False, allow_infinity=False)
-)
+@given(st.decimals(min_value=-100, max_value=100, places=4, allow_nan=False, allow_infinity=False))
 def test_a_percent_reads_as_the_decimal_it_was_written_as(number: object) -> None:
     """ "31,42 %" is the float 0.3142, not pint's 31.42 * 0.01 = 0.31420000000000003.
 

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-from sociokalkyl.language.error_words import swedish_error
+from sociokalkyl.language.cli import CLI_WORDS
+from sociokalkyl.language.error_words import swedish_error, swedish_value
 
 __all__ = ["PROBLEMS_SV", "swedish_problem"]
 
@@ -34,7 +35,7 @@ PROBLEMS_SV: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^is missing$", "saknas"),
         (r"^Field required$", "saknas"),
         (r"^a value for this required field$", "ett värde (fältet krävs)"),
-        (r"^one of ", "ett av "),
+        (r"^one of (?!them)", "ett av "),
         (r"^Input should be a valid integer.*$", "ska vara ett heltal"),
         (r"^Input should be a valid number.*$", "ska vara ett tal"),
         (r"^Input should be greater than or equal to (\S+)$", r"ska vara minst \1"),
@@ -55,7 +56,6 @@ PROBLEMS_SV: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "är tvetydigt: punkten kan vara decimaltecken eller skilja tusental"),
         (r"(\S+) with the unit % can be read as (\S+) % or as (\S+) %",
          r"\1 med enheten % kan läsas som \2 % eller som \3 %"),
-        (r" \(got (.*?)\); expected for ", r" (fick \1); väntat: för "),
         (r"^for (\S+) %: ", r"för \1 %: "),
         (r"(?<=: )for (\S+) %: ", r"för \1 %: "),
         (r"; for (\S+) %: the text ", r"; för \1 %: texten "),
@@ -70,8 +70,18 @@ PROBLEMS_SV: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 """(pattern, Swedish replacement), applied in order, each wherever it matches."""
 
 
+_FRAMED = re.compile(
+    r"^(?P<message>.*?)(?: \(got (?P<value>.*?)\))?(?:; expected (?P<expected>.*))?$", re.S
+)
+"""A text framed as an error is: the message, `` (got value)``, ``; expected ...``."""
+
+
 def swedish_problem(text: str) -> str:
     """``text`` with the known English wordings of :data:`PROBLEMS_SV` in Swedish.
+
+    A text that carries its own framing (an error raised inside a validator arrives as
+    ``message (got value); expected ...``) is taken apart; the message and what was
+    expected are translated each on its own, the framing in Swedish around them.
 
     Parameters
     ----------
@@ -87,7 +97,22 @@ def swedish_problem(text: str) -> str:
     --------
     >>> swedish_problem("Förändring -0,3 with the unit % can be read as -0,3 % or as -30 %")
     'Förändring -0,3 med enheten % kan läsas som -0,3 % eller som -30 %'
+    >>> swedish_problem("is not a number (got 'tio'); expected a positive number, e.g. 10")
+    "är inte ett tal (fick 'tio'); väntat: ett positivt tal, t.ex. 10"
     """
+    framed = _FRAMED.match(text)
+    if framed is None or (framed["value"] is None and framed["expected"] is None):
+        return _words(text)
+    result = _words(framed["message"])
+    if framed["value"] is not None:
+        result += CLI_WORDS["got"][0].format(value=swedish_value(framed["value"]))
+    if framed["expected"] is not None:
+        result += CLI_WORDS["expected"][0].format(expected=_words(framed["expected"]))
+    return result
+
+
+def _words(text: str) -> str:
+    """``text`` with every known wording in Swedish (no framing of its own)."""
     for pattern, replacement in PROBLEMS_SV:
         text = pattern.sub(replacement, text)
     return swedish_error(text)

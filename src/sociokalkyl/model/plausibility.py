@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from sociokalkyl.language.labels import as_lang, label
+from sociokalkyl.language.numbers import format_number
 from sociokalkyl.limits import PLAUSIBLE_AMOUNT_SEK, PLAUSIBLE_PARTICIPANTS
 from sociokalkyl.units import to_float
 
@@ -77,8 +78,12 @@ class PlausibilityWarning:
         True
         """
         chosen = as_lang(lang)
+        # Swedish numbers in Swedish (2 000 000 000 kr); the English text as before
+        value, limit = (
+            format_number(x) if chosen == "sv" else f"{x:g}" for x in (self.value, self.limit)
+        )
         body = label(f"implausible_{self.kind}", chosen).format(
-            value=f"{self.value:g}", limit=f"{self.limit:g}", field=self.field
+            value=value, limit=limit, field=self.field
         )
         return f"{label('warning', chosen)}: {self.field}: {body}"
 
