@@ -94,12 +94,6 @@ CATALOGUE: tuple[tuple[str, Replacement], ...] = templates(
          'CostItem(...) eller {{"name": ..., "unit_cost": "4 500 kr/dygn", ...}}'),
         ("holds a cost item with key {p0}", "innehåller en kostnadspost med nyckeln {p0}"),
         ("a cost item whose key is {p0}", "en kostnadspost med nyckeln {p0}"),
-        ("the converted file would not hold the same calculation",
-         "den konverterade filen skulle inte innehålla samma kalkyl"),
-        ("a file whose every part the target format can hold (e.g. the template has no "
-         "place for a file's own [catalogue] items)",
-         "en fil vars alla delar målformatet kan rymma (t.ex. har mallen ingen plats för "
-         "en fils egna [catalogue]-poster)"),
         ("already exists; refusing to overwrite it", "finns redan; skriver inte över den"),
         ("a new file name, or overwrite=True (on the command line: --force)",
          "ett nytt filnamn, eller overwrite=True (på kommandoraden: --force)"),
