@@ -84,7 +84,7 @@ def result_html(result: Result, lang: str = "sv") -> str:
     -------
     str
         A ``<div>`` with a heading and two tables [kr; years; ×], everything escaped;
-        a third, :func:`perspectives_html`, when the model has transfer or production
+        a third, :func:`perspectives_html`, when the answer depends on the perspective
         lines (a resource-only model's three perspectives agree, so it is left out).
 
     Examples
@@ -113,7 +113,7 @@ def result_html(result: Result, lang: str = "sv") -> str:
     )
     title = html.escape(plan_line(result, language))
     views = ""
-    if any(flow != "resource" for flow in result.plan.line_flows):
+    if result.shows_perspectives:
         views = perspectives_html(result, language)
     views += breakdown_html(result, language)
     return (

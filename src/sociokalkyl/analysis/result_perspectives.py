@@ -19,6 +19,7 @@ from sociokalkyl.analysis.perspectives import (
     rollups,
     transfer_rows,
 )
+from sociokalkyl.model.actors import PERSPECTIVE_PRESETS
 
 if TYPE_CHECKING:
     from sociokalkyl.analysis.metrics import Metrics
@@ -217,6 +218,38 @@ class PerspectiveMixin:
             to = matrix.setdefault(str(row["from"]), {})
             to[str(row["to"])] = to.get(str(row["to"]), 0.0) + float(row["pv"])
         return matrix
+
+    @property
+    def shows_perspectives(self) -> bool:
+        """Whether the reports show the perspectives (the section *Perspektiv*).
+
+        True when the answer depends on whose money is counted: the model has a
+        transfer, production or work line, a nämnd, or a perspective of the user's own,
+        or the preset perspectives' NPVs differ (costs or savings of more than one
+        actor, e.g. a saving shared by kommun and region). A model whose every flow is
+        the kommun's answers the same from every perspective, and its reports stay the
+        budget view alone.
+
+        Returns
+        -------
+        bool
+            True when a report shows the perspectives side by side.
+
+        Examples
+        --------
+        >>> import sociokalkyl as sk
+        >>> sk.evaluate(*sk.examples.skolfam()).shows_perspectives  # the kommun's only
+        False
+        >>> sk.evaluate(*sk.examples.load("styrka_hela_livet")).shows_perspectives
+        True
+        """
+        plan = self.plan
+        if any(flow != "resource" for flow in plan.line_flows) or rollups(plan.payers):
+            return True
+        if len(plan.perspectives) > len(PERSPECTIVE_PRESETS):
+            return True
+        npv = list(self.npv_by_perspective.values())
+        return not math.isclose(max(npv), min(npv), rel_tol=1e-9, abs_tol=0.5)
 
     def check_society(self) -> float:
         """The society NPV less the sum of every actor's NPV [SEK]: 0 up to rounding.

@@ -280,7 +280,8 @@ def _perspective_tables(result: Result, mc: Any, lang: Lang) -> list[Table]:
     if not has_perspectives(result):
         return []
     tables = [perspective_table(result, lang), actor_table(result, lang)]
-    tables.append(matrix_table(result, lang))
+    if result.transfers():  # no matrix of zeros for a model without transfers
+        tables.append(matrix_table(result, lang))
     if mc is not None:
         tables.append(simulation_perspective_table(mc.perspective_records(), lang))
     return tables

@@ -37,7 +37,6 @@ from sociokalkyl.analysis.perspectives import PRODUCTION, rollups
 from sociokalkyl.language.labels import Lang
 from sociokalkyl.language.perspectives import perspective_label
 from sociokalkyl.language.workbook_perspectives import sheet_label
-from sociokalkyl.model.actors import PERSPECTIVE_PRESETS
 from sociokalkyl.report.excel_book import Book, Sheet
 from sociokalkyl.report.excel_years import FIRST
 
@@ -51,8 +50,8 @@ _C0 = 2  # the first line's column (C)
 
 
 def has_perspectives(result: Result) -> bool:
-    """Whether a result has more to show than the kommun's budget: a flow that is not a
-    resource, a nämnd, or a perspective of the user's own.
+    """Whether a result has more to show than the kommun's budget (the same rule as the
+    other reports: :attr:`~sociokalkyl.analysis.result.Result.shows_perspectives`).
 
     Parameters
     ----------
@@ -70,12 +69,7 @@ def has_perspectives(result: Result) -> bool:
     >>> has_perspectives(sk.evaluate(*sk.examples.skolfam()))
     False
     """
-    plan = result.plan
-    return (
-        any(flow != "resource" for flow in plan.line_flows)
-        or bool(rollups(plan.payers))
-        or len(plan.perspectives) > len(PERSPECTIVE_PRESETS)
-    )
+    return result.shows_perspectives
 
 
 def perspectives_sheet(book: Book, context: WorkbookContext) -> None:

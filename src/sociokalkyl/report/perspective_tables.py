@@ -59,9 +59,9 @@ is a perspective's (the table *Perspektiv*), not a sum over actors."""
 def has_perspectives(result: Result) -> bool:
     """Whether the text reports show the perspective section.
 
-    A model with resource flows only and no perspective of the user's own answers the
-    same as before actors existed: its reports are unchanged (the JSON always holds
-    the perspectives).
+    :attr:`~sociokalkyl.analysis.result.Result.shows_perspectives`: a model whose every
+    flow is the kommun's resource answers the same from every perspective, and its
+    reports are the budget view alone (the JSON always holds the perspectives).
 
     Parameters
     ----------
@@ -71,7 +71,8 @@ def has_perspectives(result: Result) -> bool:
     Returns
     -------
     bool
-        True when the model has a transfer, production or work, or its own perspective.
+        True when the model has a transfer, production or work, a nämnd, its own
+        perspective, or perspectives whose answers differ.
 
     Examples
     --------
@@ -81,7 +82,7 @@ def has_perspectives(result: Result) -> bool:
     >>> has_perspectives(sk.evaluate(*sk.examples.load("servicetrainee")))
     True
     """
-    return bool(result.transfers()) or len(result.perspectives()) > 3
+    return result.shows_perspectives
 
 
 def _name(key: str, lang: Lang, prefix: str = "") -> str:

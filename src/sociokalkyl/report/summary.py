@@ -84,7 +84,8 @@ def build_report(
         # "Per aktör" instead of "Per betalare": the same actors and numbers, with the
         # nämnder rolled up; then who pays whom (docs/report.md)
         tables += [perspective_table(result, lang), actor_table(result, lang)]
-        tables.append(matrix_table(result, lang))
+        if result.transfers():  # no matrix of zeros for a model without transfers
+            tables.append(matrix_table(result, lang))
     else:
         tables.append(_by_payer(result, lang))
     # the effects no one priced, and each outcome's consequences (docs/outcomes.md)
