@@ -123,7 +123,7 @@ def test_resource_only_report_unchanged() -> None:
 
 def test_tax_rates_in_the_assumption_log() -> None:
     cells = tax_rate_cells(_result())
-    assert [c[1] for c in cells] == ["32,4 % (2024)", "64,6 % (2018)", "31,4 % (2024)"]
+    assert [c[1] for c in cells] == ["32,37 % (2024)", "64,57 % (2018)", "31,42 % (2024)"]
     assert [c[3][:2] for c in cells] == ["S2", "D:", "S:"]
     log = build_report(_result()).tables[-1]
     assert log.rows[-3:] == cells

@@ -68,7 +68,7 @@ def test_a_model_without_work_has_no_rate_rows(tmp_path: Path) -> None:
 def test_the_html_log_lists_the_rates() -> None:
     page = render_html(sk.evaluate(*examples.load("servicetrainee")), charts=False)
     assert "Skattesats: Arbetsgivaravgifter" in page
-    assert "31,4 % (2024)" in page
+    assert "31,42 % (2024)" in page
     assert "⚠ D: härlett (svag källa)" in page  # the kommun's share, derived
 
 

@@ -92,7 +92,7 @@ def render_text(
 def _fitted_table(table: Table, lang: Lang, width: int, columns: int | None) -> list[str]:
     """A table's lines, narrowed to ``columns`` characters (see :func:`render_text`)."""
     if columns is None:
-        return _text_table(table, lang, width)
+        return _text_table(table, lang, width, whole_numbers=True)
     for wrap in range(width, 19, -2):
         for heading in (14, 8):
             lines = _text_table(table, lang, wrap, heading, whole_numbers=True)
@@ -177,7 +177,10 @@ def _text_headers(
     characters), and each column's width [characters]: its widest data or heading line."""
     columns = len(titles)
     data_widths = [max(max(len(x) for x in row[c]) for row in wrapped) for c in range(columns)]
-    headers = [textwrap.wrap(h, max(data_widths[c], heading)) or [""] for c, h in enumerate(titles)]
+    headers = [  # a word of a heading is never cut ("Diskonteringsfaktor")
+        textwrap.wrap(h, max(data_widths[c], heading), break_long_words=False) or [""]
+        for c, h in enumerate(titles)
+    ]
     widths = [max(data_widths[c], *(len(x) for x in headers[c])) for c in range(columns)]
     return headers, widths
 

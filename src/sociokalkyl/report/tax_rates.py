@@ -110,14 +110,16 @@ def tax_rate_cells(result: Result, lang: Lang = "sv") -> list[list[str]]:
     Examples
     --------
     >>> import sociokalkyl as sk
-    >>> res = sk.evaluate(*sk.examples.load("servicetrainee"), )
+    >>> res = sk.evaluate(*sk.examples.load("servicetrainee"))
     >>> [cells[0] for cells in tax_rate_cells(res, "en")][2]
     'Tax rate: Employer contribution rate'
+    >>> [cells[1] for cells in tax_rate_cells(res)]
+    ['32,37 % (2024)', '64,57 % (2018)', '31,42 % (2024)']
     """
     return [
         [
             row["what"],
-            format_percent(row["value"], lang)
+            format_percent(row["value"], lang, 2)  # 32,37 %, as the sources give them
             + ("" if row["year"] is None else f" ({row['year']})"),
             row["source"],
             confidence_label(row["confidence"], lang),
