@@ -32,6 +32,7 @@ from sociokalkyl.cli._perspective import add_perspective_option
 from sociokalkyl.cli._plan import checked_parameter, checked_payer, file_plan, share
 from sociokalkyl.language.cli import parameter_text
 from sociokalkyl.language.labels import Lang
+from sociokalkyl.language.model_words import model_text
 from sociokalkyl.language.numbers import format_percent, format_sek
 from sociokalkyl.language.safety import strict_json
 from sociokalkyl.report.render import render
@@ -149,6 +150,7 @@ def share_ranges(plan: Plan, names: list[str], fraction: float) -> dict[str, dic
 
 def _compute(args: argparse.Namespace) -> tuple[Tornado, Plan, str]:
     """The tornado of ``args.file`` and the line saying where the ranges came from."""
+    from sociokalkyl.uncertainty.catalogue_ranges import with_catalogue_ranges
     from sociokalkyl.uncertainty.sensitivity import tornado
 
     scenario, plan, catalogue = file_plan(args)
@@ -160,13 +162,19 @@ def _compute(args: argparse.Namespace) -> tuple[Tornado, Plan, str]:
         what = say("tornado_from_share", share=format_percent(args.share, args.lang, 0))
     else:
         table = scenario.uncertainty or {}
-        given = {k: v for k, v in table.items() if k != "correlation"}
+        own = {k: v for k, v in table.items() if k != "correlation"}
+        # the consequence catalogue's ranges swing too, as in run --draws (yours win)
+        merged = with_catalogue_ranges(scenario.intervention, own)
+        given = {k: v for k, v in merged.uncertainty.items() if k != "correlation"}
         if not given:
             text = say("no_uncertainty", flag="tornado", path=args.file)
             raise UsageError(text + "\n" + say("or_share"))
         ranges = {k: v for k, v in given.items() if not chosen or k in chosen}
         levels = (0.10, 0.90)
         what = say("tornado_from_table", low="10 %", high="90 %")
+        if merged.from_catalogue:
+            names = ", ".join(merged.from_catalogue)
+            what += "\n" + model_text("tornado_from_catalogue", args.lang, names=names)
     result = tornado(
         scenario.intervention,
         scenario.settings,
@@ -175,6 +183,7 @@ def _compute(args: argparse.Namespace) -> tuple[Tornado, Plan, str]:
         high=levels[1],
         payer=args.payer,
         catalogue=catalogue,
+        catalogue_ranges=False,  # merged above, so --parameter can leave them out
     )
     return result, plan, what
 

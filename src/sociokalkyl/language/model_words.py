@@ -71,6 +71,10 @@ MODEL_WORDS: dict[str, tuple[str, str]] = {
         "Monte Carlo drar också {names} ur konsekvenskatalogens spann (triangelfördelning)",
         "Monte Carlo also draws {names} from the consequence catalogue's range (triangular)",
     ),
+    "tornado_from_catalogue": (
+        "Konsekvenskatalogens spann (triangelfördelning) gäller för {names}",
+        "The consequence catalogue's range (triangular) holds for {names}",
+    ),
     "mc_own_wins": (
         "Din egen osäkerhet går före katalogens spann för {names}",
         "Your own uncertainty takes precedence over the catalogue's range for {names}",

@@ -37,6 +37,7 @@ from sociokalkyl.analysis.metrics import Metrics, compute_metrics
 from sociokalkyl.engine import Plan, compile_plan, project
 from sociokalkyl.errors import InputError
 from sociokalkyl.language.labels import as_lang
+from sociokalkyl.uncertainty.catalogue_ranges import with_catalogue_ranges
 from sociokalkyl.uncertainty.checks import check_sampled
 from sociokalkyl.uncertainty.display import tornado_html, tornado_text
 from sociokalkyl.uncertainty.distributions import check_quantile
@@ -271,6 +272,7 @@ def tornado(
     payer: str | None = None,
     perspective: str | None = None,
     catalogue: Mapping[str, CostItem] | None = None,
+    catalogue_ranges: bool = True,
 ) -> Tornado:
     """One-way sensitivity: swing each uncertain parameter alone from its low to its high value.
 
@@ -292,6 +294,11 @@ def tornado(
         Sort by this perspective's NPV (``"kommun"``, ``"offentlig sektor"``, ...).
     catalogue
         Where cost-item keys are looked up (default: the shipped catalogue).
+    catalogue_ranges
+        True (default): the consequence catalogue's ranges of the intervention's
+        outcomes swing too, as in :func:`~sociokalkyl.uncertainty.simulate` (the
+        user's own entry for a parameter wins;
+        :func:`~sociokalkyl.uncertainty.catalogue_ranges.with_catalogue_ranges`).
 
     Returns
     -------
@@ -308,6 +315,8 @@ def tornado(
     """
     levels = _ordered_levels(low, high)
     spec = uncertainty if isinstance(uncertainty, Uncertainty) else Uncertainty(uncertainty)
+    if catalogue_ranges:
+        spec = with_catalogue_ranges(intervention, spec).uncertainty
     plan = compile_plan(intervention, settings, catalogue)
     spec.check(plan)
     column = _check_payer(plan, payer, perspective)
