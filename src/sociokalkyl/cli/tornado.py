@@ -156,6 +156,7 @@ def _compute(args: argparse.Namespace) -> tuple[Tornado, Plan, str]:
     scenario, plan, catalogue = file_plan(args)
     chosen = [checked_parameter(plan, name, args.file) for name in args.parameter or []]
     checked_payer(plan, args.payer)
+    ranges: dict[str, Any]  # distributions or their tables, by parameter
     if args.share is not None:
         ranges = share_ranges(plan, chosen or list(plan.parameters), args.share)
         levels = (EDGE, 1 - EDGE)
