@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from sociokalkyl.engine import Projection, weighted_sum
+from sociokalkyl.engine import Projection, sides
 from sociokalkyl.finance.discounting import discounted_sum
 from sociokalkyl.finance.irr import irr as irr_of
 from sociokalkyl.finance.payback import payback_along_axis
@@ -102,16 +102,14 @@ def _paybacks(projection: Projection, rows: list[Array]) -> Array:
     return paybacks[:, where]
 
 
-def _sides(weights: Array, pv_flows: Array) -> tuple[Array, Array]:
-    """PV of the gains (lines of positive weight) and of the costs (negative), ``(D,)``.
+def _sides(weights: Array, pv_flows: Array, by_value: NDArray[np.bool_]) -> tuple[Array, Array]:
+    """PV of the gains and of the costs, ``(D,)``: :func:`~sociokalkyl.engine.projection.sides`.
 
-    :math:`B = \\sum_{W_l > 0} W_l PV_l` and :math:`C = \\sum_{W_l < 0} -W_l PV_l`: a
-    line is a gain or a cost by the sign of its weight, whatever the sign of its value (an
-    avoided cost that is negative, a cost increase, stays on the gains' side).
+    A resource line is a gain or a cost by the sign of its weight (a cost increase, a
+    negative avoided cost, stays on the gains' side); a transfer, production or work line
+    by the sign of its contribution :math:`W_l PV_l` (production gained is a gain).
     """
-    gains = weighted_sum(np.where(weights > 0, weights, 0.0), pv_flows)
-    costs = weighted_sum(np.where(weights < 0, -weights, 0.0), pv_flows)
-    return gains, costs
+    return sides(weights, pv_flows, by_value)
 
 
 def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics:
@@ -159,9 +157,10 @@ def compute_metrics(projection: Projection, *, with_irr: bool = True) -> Metrics
 def _metrics(projection: Projection, with_irr: bool, perspectives: tuple[Array, ...]) -> Metrics:
     """:func:`compute_metrics` with numpy's floating-point warnings set by the caller."""
     pv_flows = discounted_sum(projection.flows, projection.factors, axis=-2)  # (L, D)
-    pv_avoided, pv_costs = _sides(projection.headline, pv_flows)
-    by_actor = [_sides(w, pv_flows) for w in projection.weights.T]
-    by_view = [_sides(w, pv_flows) for w in perspectives]
+    by_value = projection.by_value
+    pv_avoided, pv_costs = _sides(projection.headline, pv_flows, by_value)
+    by_actor = [_sides(w, pv_flows, by_value) for w in projection.weights.T]
+    by_view = [_sides(w, pv_flows, by_value) for w in perspectives]
     ratio = np.where(pv_costs != 0, pv_avoided / np.where(pv_costs != 0, pv_costs, 1), np.nan)
     rates = (
         np.asarray(irr_of(projection.net.T), dtype=float)

@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sociokalkyl.analysis.metrics import Metrics
-from sociokalkyl.engine import Plan, Projection, weighted_sum
+from sociokalkyl.engine import Plan, Projection, sides
 from sociokalkyl.finance.discounting import discounted_sum
 from sociokalkyl.finance.irr import irr as irr_of
 
@@ -247,6 +247,8 @@ def yearly_sides(projection: Projection, weights: Array) -> tuple[Array, Array]:
     -------
     gains, costs : ndarray
         :math:`\\sum_{W_l > 0} W_l v_{l,t}` and :math:`\\sum_{W_l < 0} -W_l v_{l,t}`
+        over the resource lines, and each transfer, production or work line on the side
+        of its contribution's sign (:func:`~sociokalkyl.engine.projection.sides`)
         [SEK], each ``(T, D)``; their difference is the net.
 
     Examples
@@ -257,6 +259,4 @@ def yearly_sides(projection: Projection, weights: Array) -> tuple[Array, Array]:
     >>> bool(np.allclose(gains - costs, r.projection.net))
     True
     """
-    gains = weighted_sum(np.where(weights > 0, weights, 0.0), projection.flows)
-    costs = weighted_sum(np.where(weights < 0, -weights, 0.0), projection.flows)
-    return gains, costs
+    return sides(weights, projection.flows, projection.by_value)

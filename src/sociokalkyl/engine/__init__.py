@@ -22,6 +22,7 @@ from sociokalkyl.engine.items import resolve_cost_items
 from sociokalkyl.engine.plan import Discounting, Parameter, ParameterKey, Plan
 from sociokalkyl.engine.profile import effect_profile
 from sociokalkyl.engine.project import Projection, project, weighted_sum
+from sociokalkyl.engine.projection import sides
 from sociokalkyl.model import STANDARD_PAYERS
 
 __all__ = [
@@ -36,5 +37,6 @@ __all__ = [
     "effect_profile",
     "project",
     "resolve_cost_items",
+    "sides",
     "weighted_sum",
 ]

@@ -126,6 +126,7 @@ def project(plan: Plan, values: Mapping[str, Array], *, with_baseline: bool = Tr
         n_items,
         len(plan.costs),
         np.array([p.weights for p in plan.perspectives]).reshape(len(plan.perspectives), -1),
+        np.array([flow != "resource" for flow in plan.line_flows], dtype=bool),
     )
 
 

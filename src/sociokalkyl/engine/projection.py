@@ -7,12 +7,12 @@ weights that turn them into each actor's and each perspective's net (see
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["Projection", "weighted_sum"]
+__all__ = ["Projection", "sides", "weighted_sum"]
 
 Array = NDArray[np.float64]
 
@@ -66,6 +66,7 @@ class Projection:
     items: int
     cost_lines: int
     perspectives: Array
+    by_value: NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
     @property
     def active_payers(self) -> NDArray[np.intp]:
@@ -233,3 +234,49 @@ def weighted_sum(weights: Array, lines: Array, out: Array | None = None) -> Arra
     if not started:
         result[...] = 0.0
     return result
+
+
+def sides(weights: Array, lines: Array, by_value: NDArray[np.bool_]) -> tuple[Array, Array]:
+    """The gains and the costs of a set of line weights, each line on its side.
+
+    A resource line is a gain or a cost by the sign of its weight, whatever the sign of
+    its value (an avoided cost that is negative, a cost increase, stays on the gains'
+    side: fewer costs avoided). A transfer, production or work line (``by_value``) is on
+    the side of the sign of its contribution :math:`W_l v_l`: production gained through
+    an outcome (a negative avoided production, weight -1) is a gain, not a negative
+    cost, and tax received on work gained is a gain of the region, not a negative cost.
+
+    Parameters
+    ----------
+    weights
+        The weight of each line [1], shape ``(L,)``.
+    lines
+        The lines' values [SEK], shape ``(L, ...)``: present values ``(L, D)`` or yearly
+        flows ``(L, T, D)``.
+    by_value
+        True for a line whose side is its contribution's sign, shape ``(L,)``; an empty
+        mask means every line by its weight.
+
+    Returns
+    -------
+    gains, costs : ndarray
+        :math:`B = \\sum_{l \\in R, W_l > 0} W_l v_l + \\sum_{l \\notin R} \\max(W_l v_l, 0)`
+        and :math:`C = \\sum_{l \\in R, W_l < 0} -W_l v_l + \\sum_{l \\notin R}
+        \\max(-W_l v_l, 0)` [SEK], ``R`` the resource lines; :math:`B - C = \\sum_l W_l v_l`.
+
+    Examples
+    --------
+    >>> w, v = np.array([1.0, -1.0]), np.array([[-5.0], [-20.0]])
+    >>> sides(w, v, np.array([False, False]))   # both by weight: -5 gained, -20 paid
+    (array([-5.]), array([-20.]))
+    >>> sides(w, v, np.array([False, True]))    # the second by value: 20 gained
+    (array([15.]), array([0.]))
+    """
+    resource = np.ones(len(weights), dtype=bool) if by_value.size == 0 else ~by_value
+    gains = weighted_sum(np.where(resource & (weights > 0), weights, 0.0), lines)
+    costs = weighted_sum(np.where(resource & (weights < 0), -weights, 0.0), lines)
+    for line in np.flatnonzero(~resource & (weights != 0)):  # few lines, a fixed order
+        contribution = weights[line] * lines[line]
+        gains = gains + np.maximum(contribution, 0.0)
+        costs = costs + np.maximum(-contribution, 0.0)
+    return gains, costs

@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 
 from sociokalkyl.analysis.finite import check_finite
 from sociokalkyl.analysis.metrics import compute_metrics
-from sociokalkyl.engine import Plan, batch_size, project, weighted_sum
+from sociokalkyl.engine import Plan, batch_size, project, sides, weighted_sum
 from sociokalkyl.errors import CalculationError, InputError
 from sociokalkyl.finance.discounting import discounted_sum
 from sociokalkyl.portfolio.core import Portfolio, actor_columns, as_portfolio, shift_factor
@@ -126,16 +126,9 @@ def _npv_of(projection: Any) -> tuple[Array, Array]:
     less its costs, and each actor's, so transfers, work and taxes count as in ``evaluate``.
     """
     pv_flows = discounted_sum(projection.flows, projection.factors, axis=-2)
-    gains, costs = _sides(projection.headline, pv_flows)
-    by_actor = [_sides(w, pv_flows) for w in projection.weights.T]
+    gains, costs = sides(projection.headline, pv_flows, projection.by_value)
+    by_actor = [sides(w, pv_flows, projection.by_value) for w in projection.weights.T]
     return gains - costs, np.stack([g - c for g, c in by_actor], axis=-1)
-
-
-def _sides(weights: Array, pv_flows: Array) -> tuple[Array, Array]:
-    """PV of the lines of positive weight and of those of negative weight, ``(D,)``."""
-    gains = weighted_sum(np.where(weights > 0, weights, 0.0), pv_flows)
-    costs = weighted_sum(np.where(weights < 0, -weights, 0.0), pv_flows)
-    return gains, costs
 
 
 class _Member:
