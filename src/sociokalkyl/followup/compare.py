@@ -390,12 +390,5 @@ def _projection(
         items,
         base.cost_lines + paying.size,
         perspectives,
-        _inserted(base.by_value, lines, paying.size),
+        np.insert(base.by_value, lines, np.zeros(paying.size, dtype=bool)),  # resources
     )
-
-
-def _inserted(by_value: NDArray[np.bool_], at: int, count: int) -> NDArray[np.bool_]:
-    """The side rule's mask with ``count`` resource lines (observed payments) at ``at``."""
-    if by_value.size == 0:
-        return by_value
-    return np.concatenate([by_value[:at], np.zeros(count, dtype=bool), by_value[at:]])
