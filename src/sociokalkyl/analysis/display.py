@@ -85,7 +85,7 @@ def result_html(result: Result, lang: str = "sv") -> str:
     str
         A ``<div>`` with a heading and two tables [kr; years; ×], everything escaped;
         a third, :func:`perspectives_html`, when the answer depends on the perspective
-        lines (a resource-only model's three perspectives agree, so it is left out).
+        (:attr:`~sociokalkyl.analysis.result.Result.shows_perspectives`).
 
     Examples
     --------
