@@ -22,7 +22,7 @@ import math
 from typing import Any, NoReturn
 
 from sociokalkyl.errors import DataSourceError
-from sociokalkyl.language.prices import price_text
+from sociokalkyl.language.bilingual import price_words
 from sociokalkyl.limits import MAX_JSON_DEPTH
 from sociokalkyl.sources.kolada.parse import _json_depth, _snippet
 from sociokalkyl.sources.scb.constants import MAX_VALUES
@@ -32,7 +32,7 @@ __all__ = ["TableInfo", "parse_data", "parse_metadata", "read_json"]
 
 def _malformed(url: str, what: str, problem: str) -> NoReturn:
     raise DataSourceError(
-        price_text("scb_malformed", url=url, what=what, problem=problem), field=what
+        price_words("scb_malformed", url=url, what=what, problem=problem), field=what
     )
 
 
