@@ -285,6 +285,19 @@ def test_malformed_answers_are_refused_and_nothing_is_cached(
     assert not cache.exists()
 
 
+def test_a_malformed_answer_reads_in_swedish_on_the_command_line(
+    server: str, cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The problem inside the message is worded in both languages too (no English left)."""
+    assert main(["priser", "uppdatera", "--url", f"{server}/negative", "--timeout", "5"]) == 1
+    swedish = capsys.readouterr().err
+    assert "har inte det väntade formatet" in swedish
+    assert "är inget positivt ändligt tal" in swedish
+    args = ["priser", "uppdatera", "--url", f"{server}/negative", "--timeout", "5", "--lang", "en"]
+    assert main(args) == 1
+    assert "is not a positive finite number" in capsys.readouterr().err
+
+
 def test_a_redirect_to_another_site_is_not_followed(server: str, cache: Path) -> None:
     with pytest.raises(DataSourceError, match="another site") as info:
         update_kpi(base_url=f"{server}/redirect", timeout=5)

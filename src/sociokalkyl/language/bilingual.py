@@ -22,9 +22,17 @@ from typing import Any
 
 from sociokalkyl.errors import Words, in_language
 from sociokalkyl.language.prices import PRICE_TEXTS, origin_text
+from sociokalkyl.language.scb_answers import SCB_ANSWER_TEXTS
 from sociokalkyl.language.template_outcomes import OUTCOME_SHEET_TEXTS
 
-__all__ = ["Words", "origin_words", "outcome_sheet_words", "price_words", "words_of"]
+__all__ = [
+    "Words",
+    "origin_words",
+    "outcome_sheet_words",
+    "price_words",
+    "scb_answer_words",
+    "words_of",
+]
 
 
 def words_of(pair: tuple[str, str], **fields: Any) -> Words:
@@ -123,3 +131,26 @@ def outcome_sheet_words(key: str, **fields: Any) -> Words:
     'Rad is missing'
     """
     return words_of(OUTCOME_SHEET_TEXTS[key], **fields)
+
+
+def scb_answer_words(key: str, **fields: Any) -> Words:
+    """What is wrong in an answer from SCB
+    (:data:`~sociokalkyl.language.scb_answers.SCB_ANSWER_TEXTS`), in both languages.
+
+    Parameters
+    ----------
+    key
+        A key of the table.
+    **fields
+        The values of the text's ``{fields}`` (see :func:`words_of`).
+
+    Returns
+    -------
+    Words
+
+    Examples
+    --------
+    >>> scb_answer_words("several_values", n=3).sv
+    'har 3 värden; en enda serie väntades'
+    """
+    return words_of(SCB_ANSWER_TEXTS[key], **fields)
