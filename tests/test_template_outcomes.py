@@ -155,6 +155,22 @@ def test_a_bad_outcome_cell_is_a_swedish_error_at_its_cell(
     assert str(caught.value) == english
 
 
+def test_a_missing_cell_says_what_was_expected_in_the_chosen_language(tmp_path: Path) -> None:
+    """The hint the sheet shows in Swedish is the expectation, in English with --lang en."""
+    path = _template(tmp_path)
+    _edit(path, "Utfallskedjor", {"A3": "eget", "C3": "a", "H3": -1, "I3": "kr", "J3": 2020,
+                                  "P3": 1})  # fmt: skip
+    with pytest.raises(InputError) as caught:
+        read_template(path)
+    with speaking("sv"):
+        assert error_text(caught.value) == (
+            "Utfallskedjor!B3: Utfallets namn saknas; väntat: på utfallets första rad"
+        )
+    assert str(caught.value) == (
+        "Utfallskedjor!B3: Utfallets namn is missing; expected on the outcome's first row"
+    )
+
+
 def test_a_model_complaint_on_an_own_row_names_its_cell(tmp_path: Path) -> None:
     """A row with both a cost item and an amount: the model refuses it, at the row."""
     path = _template(tmp_path)

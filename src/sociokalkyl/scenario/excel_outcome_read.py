@@ -19,7 +19,7 @@ from typing import Any
 
 from sociokalkyl.errors import InputError, Words, close_names
 from sociokalkyl.language.bilingual import outcome_sheet_words as _words
-from sociokalkyl.language.template_outcomes import outcome_sheet_text
+from sociokalkyl.language.template_outcomes import OUTCOME_SHEET_TEXTS, outcome_sheet_text
 from sociokalkyl.scenario.excel_cells import SheetCells
 from sociokalkyl.scenario.excel_columns import Column
 from sociokalkyl.scenario.excel_outcomes import (
@@ -51,6 +51,14 @@ def _rows(reader: CellReader, width: int) -> Iterator[int]:
 def _hint(name: str, valid: Iterable[str]) -> Words | str:
     close = close_names(name, valid)
     return _words("did_you_mean", name=close[0]) if close else ""
+
+
+def _expected(column: Column) -> Words | str:
+    """The column's hint in both languages (the sheet shows its Swedish half)."""
+    for key, (sv, _) in OUTCOME_SHEET_TEXTS.items():
+        if key.startswith("hint.") and sv == column.hint:
+            return _words(key)
+    return column.hint
 
 
 def read_outcome_sheets(
@@ -129,7 +137,9 @@ def _record(
             continue
         value = reader.read(row, j, column, (*where, column.key))
         if column.required and value is None:
-            raise reader.fail(row, j, _words("missing", header=column.header), None, column.hint)
+            raise reader.fail(
+                row, j, _words("missing", header=column.header), None, _expected(column)
+            )
         if value is not None:
             record[column.key] = value
     return record
@@ -180,7 +190,9 @@ def _read_chains(reader: CellReader) -> list[dict[str, Any]]:
         key = reader.read(row, 1, CHAIN_COLUMNS[0], ())
         if key is None:
             header = CHAIN_COLUMNS[0].header
-            raise reader.fail(row, 1, _words("missing", header=header), None, CHAIN_COLUMNS[0].hint)
+            raise reader.fail(
+                row, 1, _words("missing", header=header), None, _expected(CHAIN_COLUMNS[0])
+            )
         outcome = outcomes.setdefault(key, {"key": key, "consequences": []})
         i, r = list(outcomes).index(key), len(outcome["consequences"])
         first_row.setdefault(key, row)
@@ -208,7 +220,11 @@ def _read_chains(reader: CellReader) -> list[dict[str, Any]]:
         if "name" not in outcome:
             header = CHAIN_COLUMNS[1].header
             raise reader.fail(
-                first_row[key], 2, _words("missing", header=header), None, CHAIN_COLUMNS[1].hint
+                first_row[key],
+                2,
+                _words("missing", header=header),
+                None,
+                _expected(CHAIN_COLUMNS[1]),
             )
         reader.origins[("intervention", "outcomes", i, "name")] = reader.ref(first_row[key], 2)
     return list(outcomes.values())
