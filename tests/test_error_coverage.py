@@ -14,6 +14,12 @@ Sites that do not yet read in Swedish are listed in ``tests/english_errors.txt``
 ratchet: a listed site that becomes Swedish must leave the list, a new English site
 fails). :data:`EXEMPT` names the few a user cannot reach, each with its reason. Run
 ``python tests/test_error_coverage.py`` for the figures.
+
+The other direction: an error worded from a word table *where it is raised* with a
+Swedish-default helper (``price_text(...)`` without ``lang``) would stay Swedish under
+``--lang en`` and from the Python API. :mod:`worded_sites` finds every error worded from
+the tables; each must be bilingual (:class:`~sociokalkyl.errors.Words`, made by the
+``*_words`` helpers of :mod:`sociokalkyl.language.bilingual`).
 """
 
 from __future__ import annotations
@@ -30,10 +36,13 @@ from error_sites import Site, english_words, error_sites, pydantic_messages
 from sociokalkyl.cli._errors import error_text, problem_text
 from sociokalkyl.cli._lang import speaking
 from sociokalkyl.engine.overlap import OverlapWarning
-from sociokalkyl.errors import InputError
+from sociokalkyl.errors import InputError, Words
 from sociokalkyl.language.cli import CLI_WORDS
+from sociokalkyl.language.prices import PRICE_TEXTS
+from sociokalkyl.language.template_outcomes import OUTCOME_SHEET_TEXTS
 from sociokalkyl.model.plausibility import PlausibilityWarning
 from sociokalkyl.scenario.read import Problem
+from worded_sites import worded_sites
 
 GAPS_FILE = Path(__file__).with_name("english_errors.txt")
 
@@ -142,6 +151,82 @@ def test_the_warnings_the_cli_prints_read_in_swedish(
     assert english_words(warning.text("en"))
 
 
+WORDED = list(worded_sites())
+
+
+def test_no_error_is_worded_from_a_swedish_default_table() -> None:
+    """Every error worded from the tables carries both languages (Words)."""
+    swedish = [f"{site.where}: {', '.join(site.swedish)}" for site in WORDED if site.swedish]
+    assert not swedish, "use the *_words helpers of language/bilingual.py: " + str(swedish)
+
+
+def test_the_word_table_scan_finds_the_bilingual_sites() -> None:
+    """The scan is not empty by mistake: SCB, the KPI cache, Prisindex, the outcome sheets."""
+    modules = {site.where.rsplit(":", 1)[0] for site in WORDED if site.bilingual}
+    assert {
+        "money/cache.py",
+        "money/extend.py",
+        "sources/scb/client.py",
+        "sources/scb/jsonstat.py",
+        "sources/scb/transport.py",
+        "scenario/excel_prices.py",
+        "scenario/excel_outcome_read.py",
+    } <= modules
+    assert len(WORDED) >= 40
+
+
+def test_the_word_table_scan_catches_a_swedish_default_site(tmp_path: Path) -> None:
+    """A raise worded with a Swedish-default helper, directly or through a local
+    variable or a helper function, is found; one given a language, or worded with a
+    ``*_words`` helper, is not reported as Swedish."""
+    (tmp_path / "language").mkdir()
+    (tmp_path / "language" / "t.py").write_text(
+        'def t(key: str, lang: str = "sv") -> str: ...\ndef t_words(key: str) -> Words: ...\n'
+    )
+    (tmp_path / "m.py").write_text(
+        "from sociokalkyl.language.t import t as _t, t_words\n"
+        "def f(x):\n"
+        '    raise InputError(_t("a"))\n'
+        "def g(x):\n"
+        '    message = _t("b")\n'
+        "    raise DataSourceError(message, field='x')\n"
+        "def _fail(problem, expected):\n"
+        '    return InputError(f"{problem}!", expected=expected)\n'
+        "def h(x):\n"
+        '    raise _fail("c", _t("d"))\n'
+        "def k(x):\n"
+        '    raise InputError(_t("e", "en"), expected=t_words("f"))\n'
+    )
+    found = {site.where: site for site in worded_sites(tmp_path)}
+    assert {where for where, site in found.items() if site.swedish} == {
+        "m.py:3",
+        "m.py:6",
+        "m.py:10",
+    }
+    assert found["m.py:12"].bilingual
+    assert not found["m.py:12"].swedish
+
+
+@pytest.mark.parametrize("table", [PRICE_TEXTS, OUTCOME_SHEET_TEXTS], ids=["prices", "outcomes"])
+def test_the_bilingual_tables_swedish_half_is_swedish(table: dict[str, tuple[str, str]]) -> None:
+    """The Swedish half of every entry the bilingual errors are worded from."""
+    assert not {key: english_words(sv) for key, (sv, _) in table.items() if english_words(sv)}
+
+
+def test_words_are_shown_in_the_chosen_language_untranslated() -> None:
+    words = Words("är inget årtal", "is not a year")
+    err = InputError(
+        words, field="Prisindex!B4", value=2024.5, expected=Words("t.ex. 2024", "e.g. 2024")
+    )
+    assert str(err) == "Prisindex!B4: is not a year (got 2024.5); expected e.g. 2024"
+    with speaking("sv"):
+        assert error_text(err) == "Prisindex!B4: är inget årtal (fick 2024.5); väntat: t.ex. 2024"
+        problem = Problem("a.xlsx", "x", words, expected=Words("t.ex. 2024", "e.g. 2024"))
+        assert problem_text(problem) == "a.xlsx: x: är inget årtal; väntat: t.ex. 2024"
+    with speaking("en"):
+        assert error_text(err) == str(err)
+
+
 def figures() -> dict[str, int]:
     """The coverage as numbers: sites, distinct messages, Swedish, gaps, exempt."""
     every = list(error_sites())
@@ -154,6 +239,9 @@ def figures() -> dict[str, int]:
         "swedish": len(swedish),
         "english_gaps": len(GAPS),
         "exempt": len(EXEMPT),
+        "worded_from_tables": len(WORDED),
+        "worded_bilingual": sum(site.bilingual and not site.swedish for site in WORDED),
+        "worded_swedish_default": sum(bool(site.swedish) for site in WORDED),
     }
 
 

@@ -9,7 +9,9 @@ import openpyxl
 import pytest
 
 import sociokalkyl as sk
-from sociokalkyl.errors import InputError
+from sociokalkyl.cli._errors import error_text
+from sociokalkyl.cli._lang import speaking
+from sociokalkyl.errors import InputError, SociokalkylError
 from sociokalkyl.scenario.excel import write_template
 from sociokalkyl.scenario.excel_cells import Cell, SheetCells
 from sociokalkyl.scenario.excel_prices import PRICE_SHEET, read_price_sheet
@@ -78,6 +80,12 @@ def test_without_rows_or_without_the_sheet_nothing_changes(tmp_path: Path) -> No
     assert "price_indices" not in read_template(path)["settings"]
 
 
+def _as_shown(err: SociokalkylError, lang: str) -> str:
+    """The error as the command line shows it in ``lang``."""
+    with speaking(lang):
+        return error_text(err)
+
+
 @pytest.mark.parametrize(
     ("row", "cell", "words"),
     [
@@ -92,15 +100,34 @@ def test_without_rows_or_without_the_sheet_nothing_changes(tmp_path: Path) -> No
         (["KPI", 2024, 0.028, None, None], "Prisindex!E4", "saknar källa"),
         (["KPI", 2024, 0.028, None, SOURCE, "alltid"], "Prisindex!F4", "inget läge"),
         # 2023 is shipped (+8,5 %); 3 % would be dropped silently, so it is refused
-        (["KPI", 2023, 0.03, None, SOURCE], "Prisindex!C4", "differs from the shipped"),
+        (["KPI", 2023, 0.03, None, SOURCE], "Prisindex!C4", "skiljer sig från det levererade"),
         # a level on another base next to the shipped 2023 = 403.70
         (["KPI", 2024, None, 100, SOURCE], "Prisindex!A4", "annan bas"),
     ],
 )
 def test_bad_rows_name_their_cell(row: list[Any], cell: str, words: str) -> None:
-    with pytest.raises(InputError, match=words) as info:
+    """Swedish on the command line by default, English with ``--lang en`` and from the API."""
+    with pytest.raises(InputError) as info:
         read_price_sheet(_sheet([row]))
     assert info.value.field == cell
+    assert words in _as_shown(info.value, "sv"), _as_shown(info.value, "sv")
+    english = _as_shown(info.value, "en")
+    assert words not in english
+    assert str(info.value).startswith(english.split(" (got")[0].split("; expected")[0])
+
+
+def test_a_bad_cell_reads_in_english_with_lang_en() -> None:
+    with pytest.raises(InputError) as info:
+        read_price_sheet(_sheet([["KPI", 2024.5, 0.028, None, SOURCE]]))
+    assert (
+        _as_shown(info.value, "en")
+        == "Prisindex!B4: År is not a year (got 2024.5); expected e.g. 2024"
+    )
+    assert (
+        _as_shown(info.value, "sv")
+        == "Prisindex!B4: År är inget årtal (fick 2024.5); väntat: t.ex. 2024"
+    )
+    assert str(info.value) == _as_shown(info.value, "en")
 
 
 def test_a_bad_row_in_a_whole_template_names_its_cell(tmp_path: Path) -> None:
@@ -112,12 +139,14 @@ def test_a_bad_row_in_a_whole_template_names_its_cell(tmp_path: Path) -> None:
 
 def test_a_year_twice_and_mixed_forms_are_refused() -> None:
     twice = [["KPI", 2024, 0.028, None, SOURCE], ["KPI", 2024, 0.03, None, None]]
-    with pytest.raises(InputError, match="två gånger") as info:
+    with pytest.raises(InputError, match="twice") as info:
         read_price_sheet(_sheet(twice))
     assert info.value.field == "Prisindex!B5"
+    assert "två gånger" in _as_shown(info.value, "sv")
     mixed = [["KPI", 2024, 0.028, None, SOURCE], ["KPI", 2025, None, 420.0, None]]
-    with pytest.raises(InputError, match="blandar") as info:
+    with pytest.raises(InputError, match="mixes changes and levels") as info:
         read_price_sheet(_sheet(mixed))
+    assert "blandar" in _as_shown(info.value, "sv")
     assert info.value.field == "Prisindex!C5"
 
 

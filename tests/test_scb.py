@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -229,23 +230,31 @@ def test_offline_without_a_cache_says_how_to_fill_it(cache: Path) -> None:
 def test_http_errors_are_clear_swedish_errors(
     server: str, case: str, kind: type[Exception], words: str
 ) -> None:
-    with pytest.raises(kind, match=words):
+    """Worded in both languages: English from the Python API, Swedish in ``.sv``."""
+    with pytest.raises(kind) as info:
         fetch_kpi(base_url=f"{server}/{case}", timeout=5)
+    assert isinstance(info.value, DataSourceError)
+    assert words in info.value.message.sv, info.value.message.sv
+    assert f"SCB answered HTTP {case[1:]}" in str(info.value)
 
 
 def test_a_failed_update_keeps_the_earlier_cache_and_says_so(server: str, cache: Path) -> None:
     update_kpi(base_url=f"{server}/ok", timeout=5)
     before = cache.read_bytes()
-    with pytest.raises(ScbNetworkError, match=r"KPI-cachen från \d{4}-\d\d-\d\d \(2006-2025\)"):
+    with pytest.raises(
+        ScbNetworkError, match=r"KPI cache of \d{4}-\d\d-\d\d \(2006-2025\)"
+    ) as info:
         update_kpi(base_url=f"{server}/e500", timeout=5)
     assert cache.read_bytes() == before
+    assert re.search(r"fel hos SCB.*KPI-cachen från \d{4}-\d\d-\d\d", info.value.message.sv)
 
 
 @pytest.mark.parametrize("case", ["slow", "trickle"])
 def test_a_slow_server_hits_the_whole_request_deadline(server: str, case: str) -> None:
     start = time.perf_counter()
-    with pytest.raises(ScbNetworkError, match=r"inom 0\.5 s"):
+    with pytest.raises(ScbNetworkError, match=r"within 0\.5 s") as info:
         fetch_kpi(base_url=f"{server}/{case}", timeout=0.5)
+    assert "inom 0.5 s" in info.value.message.sv
     assert time.perf_counter() - start < 2.5  # the server would take 3 s
 
 
@@ -258,12 +267,12 @@ def test_a_slow_server_hits_the_whole_request_deadline(server: str, case: str) -
         ("text", "not a number"),
         ("monthly", "not a year"),
         ("twoseries", "one series"),
-        ("otherbase", "skiljer sig från det levererade"),
+        ("otherbase", "differs from the shipped"),
         ("notjson", "json"),
         ("noshape", "dimension"),
         ("short", "values for"),
         ("deep", "nests deeper"),
-        ("large", "större än"),
+        ("large", "larger than"),
         ("allnull", "no published year"),
         ("badindex", "positions"),
     ],
@@ -276,20 +285,36 @@ def test_malformed_answers_are_refused_and_nothing_is_cached(
     assert not cache.exists()
 
 
+def test_a_malformed_answer_reads_in_swedish_on_the_command_line(
+    server: str, cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The problem inside the message is worded in both languages too (no English left)."""
+    assert main(["priser", "uppdatera", "--url", f"{server}/negative", "--timeout", "5"]) == 1
+    swedish = capsys.readouterr().err
+    assert "har inte det väntade formatet" in swedish
+    assert "är inget positivt ändligt tal" in swedish
+    args = ["priser", "uppdatera", "--url", f"{server}/negative", "--timeout", "5", "--lang", "en"]
+    assert main(args) == 1
+    assert "is not a positive finite number" in capsys.readouterr().err
+
+
 def test_a_redirect_to_another_site_is_not_followed(server: str, cache: Path) -> None:
-    with pytest.raises(DataSourceError, match="annan webbplats"):
+    with pytest.raises(DataSourceError, match="another site") as info:
         update_kpi(base_url=f"{server}/redirect", timeout=5)
+    assert "annan webbplats" in info.value.message.sv
     assert not cache.exists()
 
 
 def test_a_damaged_cache_is_an_error_naming_the_file(cache: Path) -> None:
     cache.parent.mkdir(parents=True)
     cache.write_text('{"format": "sociokalkyl-scb-kpi/1", "levels": {"2024": "x"}}')
-    with pytest.raises(DataSourceError, match=r"KPI-cachen .*kpi-1980-100\.json"):
+    with pytest.raises(DataSourceError, match=r"KPI cache .*kpi-1980-100\.json") as info:
         price_index("KPI")
+    assert re.search(r"KPI-cachen .*kpi-1980-100\.json", info.value.message.sv)
     cache.write_text("{")
-    with pytest.raises(DataSourceError, match="inte giltig JSON"):
+    with pytest.raises(DataSourceError, match="not valid JSON") as info:
         price_index("KPI")
+    assert "inte giltig JSON" in info.value.message.sv
 
 
 def test_cli_priser_uppdatera_and_visa(

@@ -18,6 +18,8 @@ import pytest
 
 from sociokalkyl import evaluate
 from sociokalkyl.cli import main
+from sociokalkyl.cli._errors import error_text
+from sociokalkyl.cli._lang import speaking
 from sociokalkyl.errors import InputError
 from sociokalkyl.examples import NAMES, load
 from sociokalkyl.examples.bundled import scenario
@@ -142,10 +144,31 @@ def test_a_bad_outcome_cell_is_a_swedish_error_at_its_cell(
     _edit(path, sheet, cells)
     with pytest.raises(InputError) as caught:
         read_template(path)
-    text = f"{caught.value.message} (fick {caught.value.value!r}); {caught.value.expected}"
+    with speaking("sv"):  # as the command line shows it by default
+        text = error_text(caught.value)
     assert caught.value.field == field, text
     for word in words:
         assert word in text
+    with speaking("en"):  # with --lang en, and from the Python API: English
+        english = error_text(caught.value)
+    assert words[0] not in english
+    assert str(caught.value) == english
+
+
+def test_a_missing_cell_says_what_was_expected_in_the_chosen_language(tmp_path: Path) -> None:
+    """The hint the sheet shows in Swedish is the expectation, in English with --lang en."""
+    path = _template(tmp_path)
+    _edit(path, "Utfallskedjor", {"A3": "eget", "C3": "a", "H3": -1, "I3": "kr", "J3": 2020,
+                                  "P3": 1})  # fmt: skip
+    with pytest.raises(InputError) as caught:
+        read_template(path)
+    with speaking("sv"):
+        assert error_text(caught.value) == (
+            "Utfallskedjor!B3: Utfallets namn saknas; väntat: på utfallets första rad"
+        )
+    assert str(caught.value) == (
+        "Utfallskedjor!B3: Utfallets namn is missing; expected on the outcome's first row"
+    )
 
 
 def test_a_model_complaint_on_an_own_row_names_its_cell(tmp_path: Path) -> None:

@@ -18,11 +18,113 @@ __all__ = [
     "PriceYearError",
     "SociokalkylError",
     "UnitError",
+    "Words",
     "close_names",
     "did_you_mean",
+    "in_language",
     "join_field",
     "unknown_name",
 ]
+
+
+class Words(str):
+    """One text in both languages: an error's message or expectation worded where it is
+    raised, in Swedish and in English, so nothing has to translate it afterwards.
+
+    It *is* its English text (a ``str``), so ``str(err)``, ``err.message`` and every
+    code that reads a message as text see English, as every other error of the library
+    reads; the Swedish rides along in :attr:`sv`, and the command line picks its own
+    language (:func:`in_language`). Joining it to other text gives plain English text:
+    fill a table's pair instead (:mod:`sociokalkyl.language.bilingual`, whose ``*_words``
+    helpers make these). Immutable, like the ``str`` it is.
+
+    Parameters
+    ----------
+    sv
+        The Swedish text.
+    en
+        The English text.
+
+    Examples
+    --------
+    >>> words = Words("är inget årtal", "is not a year")
+    >>> str(words), words.sv, words.en
+    ('is not a year', 'är inget årtal', 'is not a year')
+    >>> print(InputError(words, field="Prisindex!B4", value="x"))
+    Prisindex!B4: is not a year (got 'x')
+    >>> InputError(words).message.sv
+    'är inget årtal'
+    """
+
+    sv: str
+
+    def __new__(cls, sv: str, en: str) -> Self:
+        made = super().__new__(cls, en)
+        object.__setattr__(made, "sv", str(sv))
+        return made
+
+    @property
+    def en(self) -> str:
+        """The English text (the ``str`` itself, as a plain ``str``)."""
+        return str.__str__(self)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Words are immutable: cannot set {name!r}")
+
+    def __repr__(self) -> str:
+        return f"Words(sv={self.sv!r}, en={self.en!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Words):
+            return (self.sv, self.en) == (other.sv, other.en)
+        return str.__eq__(self, other)
+
+    def __hash__(self) -> int:
+        return str.__hash__(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Words, (self.sv, self.en))
+
+    def pick(self, lang: str) -> str:
+        """The text in ``lang``.
+
+        Parameters
+        ----------
+        lang
+            ``"sv"`` (svenska) or ``"en"`` (English).
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> Words("saknas", "is missing").pick("sv")
+        'saknas'
+        """
+        return self.sv if lang == "sv" else self.en
+
+
+def in_language(text: str | Words, lang: str) -> str:
+    """A text in ``lang``: the chosen half of :class:`Words`, a plain text as it is.
+
+    Parameters
+    ----------
+    text
+        A plain text (the library's English) or words in both languages.
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> in_language(Words("saknas", "is missing"), "sv"), in_language("is missing", "sv")
+    ('saknas', 'is missing')
+    """
+    return text.pick(lang) if isinstance(text, Words) else text
 
 
 class SociokalkylError(Exception):
@@ -31,13 +133,14 @@ class SociokalkylError(Exception):
     Parameters
     ----------
     message
-        What went wrong, in plain words.
+        What went wrong, in plain words; :class:`Words` when worded in both languages
+        where it is raised (``str(err)`` is then the English).
     field
         The field path of the bad input, e.g. ``"effects[0].size"``.
     value
         The value that was given.
     expected
-        What was expected, ideally with an example.
+        What was expected, ideally with an example; a plain text or :class:`Words`.
 
     Examples
     --------
@@ -52,11 +155,11 @@ class SociokalkylError(Exception):
 
     def __init__(
         self,
-        message: str,
+        message: str | Words,
         *,
         field: str | None = None,
         value: Any = None,
-        expected: str | None = None,
+        expected: str | Words | None = None,
     ) -> None:
         self.message = message
         self.field = field

@@ -4,7 +4,9 @@ A :class:`~sociokalkyl.scenario.read.ScenarioError` becomes one ``fel:`` line a 
 and a count; any other :class:`~sociokalkyl.errors.SociokalkylError` one ``fel:`` line.
 The place (file and line, sheet and cell, field) and the value are shown as they are;
 the framing (``(fick ...)``, ``; väntat: ...``) and the commonest wordings of the readers
-(:mod:`sociokalkyl.language.cli_problems`) follow the command line's language.
+(:mod:`sociokalkyl.language.cli_problems`) follow the command line's language. A message
+worded where it was raised in both languages (:class:`~sociokalkyl.errors.Words`) is
+shown in the command line's language as it is, untranslated.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from sociokalkyl.cli._lang import current_lang, say
-from sociokalkyl.errors import SociokalkylError
+from sociokalkyl.errors import SociokalkylError, Words
 from sociokalkyl.language.cli_problems import swedish_problem
 from sociokalkyl.language.error_words import swedish_value
 from sociokalkyl.language.safety import clean_text
@@ -70,15 +72,18 @@ def problem_text(problem: Problem) -> str:
     if problem.field:
         text += f"{problem.field}: "
     text += _words(problem.message)
-    if problem.value is not None and problem.value not in problem.message:
+    if problem.value is not None and problem.value not in str(problem.message):
         text += say("got", value=_value(problem.value))
-    if problem.expected and problem.expected not in problem.message:
+    if problem.expected and str(problem.expected) not in str(problem.message):
         text += say("expected", expected=_words(problem.expected))
     return text
 
 
-def _words(text: str) -> str:
-    """A reader's English wording in the command line's language, where it is known."""
+def _words(text: str | Words) -> str:
+    """A text in the command line's language: the chosen half of :class:`Words`, or a
+    reader's English wording translated where it is known."""
+    if isinstance(text, Words):
+        return text.pick(current_lang())
     return swedish_problem(text) if current_lang() == "sv" else text
 
 
@@ -108,6 +113,8 @@ def error_text(exc: SociokalkylError) -> str:
     >>> from sociokalkyl.errors import InputError
     >>> error_text(InputError("is not a number", field="Insats!B4", value="tio"))
     "Insats!B4: är inte ett tal (fick 'tio')"
+    >>> error_text(InputError(Words("är inget årtal", "is not a year"), field="Prisindex!B4"))
+    'Prisindex!B4: är inget årtal'
     """
     text = f"{exc.field}: " if exc.field else ""
     text += _words(exc.message)

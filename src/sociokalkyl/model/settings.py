@@ -223,8 +223,11 @@ class Settings(FrozenModel):
         for name, series in value.items():
             try:
                 money.resolve_index(name, series.to_part(), mode=series.mode, use_cache=False)
-            except InputError as exc:
-                raise ValueError(str(exc).removeprefix("settings.price_indices.")) from None
+            except InputError as exc:  # a ValueError: pydantic keeps it, with its Words
+                field = (exc.field or "").removeprefix("settings.price_indices.") or None
+                raise InputError(
+                    exc.message, field=field, value=exc.value, expected=exc.expected
+                ) from None
         return value
 
     @field_validator("optimism_bias")

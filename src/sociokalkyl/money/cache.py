@@ -21,8 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
-from sociokalkyl.errors import DataSourceError
-from sociokalkyl.language.prices import price_text
+from sociokalkyl.errors import DataSourceError, Words
+from sociokalkyl.language.bilingual import price_words
 
 __all__ = [
     "CACHE_ENV_VAR",
@@ -108,19 +108,19 @@ def _cache_path(root: str | None, xdg: str | None, _home: str | None) -> Path:
     return base / "sociokalkyl" / "scb" / "kpi-1980-100.json"
 
 
-def _bad(path: Path | str, problem: str) -> DataSourceError:
-    return DataSourceError(price_text("cache_bad", path=path, problem=problem), field="cache")
+def _bad(path: Path | str, problem: str | Words) -> DataSourceError:
+    return DataSourceError(price_words("cache_bad", path=path, problem=problem), field="cache")
 
 
 def _level(year_text: Any, level: Any, path: Path | str) -> tuple[int, float]:
     if not (isinstance(year_text, str) and year_text.isdigit() and len(year_text) == 4):
-        raise _bad(path, price_text("cache_bad_year", value=repr(year_text)))
+        raise _bad(path, price_words("cache_bad_year", value=repr(year_text)))
     year = int(year_text)
     if not _MIN_YEAR <= year <= _MAX_YEAR:
-        raise _bad(path, price_text("cache_bad_year", value=year_text))
+        raise _bad(path, price_words("cache_bad_year", value=year_text))
     ok = isinstance(level, int | float) and not isinstance(level, bool)
     if not ok or not math.isfinite(level) or level <= 0:
-        raise _bad(path, price_text("cache_bad_level", year=year, value=repr(level)))
+        raise _bad(path, price_words("cache_bad_level", year=year, value=repr(level)))
     return year, float(level)
 
 
@@ -153,19 +153,19 @@ def parse_cached_series(raw: bytes, path: Path | str) -> CachedSeries:
     {2024: 415.5}
     """
     if len(raw) > MAX_CACHE_BYTES:
-        raise _bad(path, price_text("cache_too_large", limit=MAX_CACHE_BYTES))
+        raise _bad(path, price_words("cache_too_large", limit=MAX_CACHE_BYTES))
     try:
         document = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise _bad(path, price_text("cache_not_json", detail=exc)) from None
+        raise _bad(path, price_words("cache_not_json", detail=exc)) from None
     if not isinstance(document, dict) or document.get("format") != CACHE_FORMAT:
-        raise _bad(path, price_text("cache_wrong_format", expected=CACHE_FORMAT))
+        raise _bad(path, price_words("cache_wrong_format", expected=CACHE_FORMAT))
     texts = {key: document.get(key) for key in ("source", "retrieved", "url")}
     if not all(isinstance(text, str) and text for text in texts.values()):
-        raise _bad(path, price_text("cache_missing_text"))
+        raise _bad(path, price_words("cache_missing_text"))
     levels = document.get("levels")
     if not isinstance(levels, dict) or not levels:
-        raise _bad(path, price_text("cache_no_levels"))
+        raise _bad(path, price_words("cache_no_levels"))
     checked = dict(_level(year, level, path) for year, level in levels.items())
     return CachedSeries(checked, str(texts["source"]), str(texts["retrieved"]), str(texts["url"]))
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sociokalkyl.errors import InputError
-from sociokalkyl.language.prices import origin_text, price_text
+from sociokalkyl.language.bilingual import origin_words, price_words
 from sociokalkyl.money.index import PriceIndex, YearOrigin
 
 __all__ = ["SeriesPart", "combine"]
@@ -147,18 +147,18 @@ def _check_joins(index: PriceIndex, level_years: set[int]) -> None:
         if _JOIN_RATIO[0] <= ratio <= _JOIN_RATIO[1]:
             continue
         raise InputError(
-            price_text(
+            price_words(
                 "join_jump",
                 index=index.name,
                 year=after,
                 level=index.levels[after],
-                origin=origin_text(second.kind, second.source, second.retrieved),
+                origin=origin_words(second.kind, second.source, second.retrieved),
                 other=before,
                 other_level=index.levels[before],
-                other_origin=origin_text(first.kind, first.source, first.retrieved),
+                other_origin=origin_words(first.kind, first.source, first.retrieved),
                 ratio=ratio,
             ),
             field=f"settings.price_indices.{index.name}",
             value=index.levels[after],
-            expected=price_text("join_fix"),
+            expected=price_words("join_fix"),
         )

@@ -2,7 +2,8 @@
 effekter* (the columns are in :mod:`~sociokalkyl.scenario.excel_outcomes`).
 
 Every value is read with its cell (:class:`~sociokalkyl.scenario.excel_reader.CellReader`),
-and the problems a controller meets first are told in Swedish with the sheet and cell,
+and the problems a controller meets first are told in both languages (Swedish on the
+command line by default) with the sheet and cell,
 the value and what was expected: a change of probability outside [-1, 1], an outcome
 timed before intake, an outcome key that neither the catalogue nor *Utfallskedjor* has
 (with "menade du"), a consequence's cost item that is neither on *Kostnadsposter* nor in
@@ -16,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from sociokalkyl.errors import InputError, close_names
-from sociokalkyl.language.template_outcomes import outcome_sheet_text as _text
+from sociokalkyl.errors import InputError, Words, close_names
+from sociokalkyl.language.bilingual import outcome_sheet_words as _words
+from sociokalkyl.language.template_outcomes import OUTCOME_SHEET_TEXTS, outcome_sheet_text
 from sociokalkyl.scenario.excel_cells import SheetCells
 from sociokalkyl.scenario.excel_columns import Column
 from sociokalkyl.scenario.excel_outcomes import (
@@ -37,6 +39,7 @@ FIRST_ROW = 3
 _OUTCOME_FIELDS = {"outcome_name": "name", "outcome_source": "source",
                    "outcome_description": "description"}  # fmt: skip
 _PAIRS = ("ages", "range")
+_COST_ITEM = outcome_sheet_text("cost_item")  # the heading, as on the sheet
 
 
 def _rows(reader: CellReader, width: int) -> Iterator[int]:
@@ -45,9 +48,17 @@ def _rows(reader: CellReader, width: int) -> Iterator[int]:
             yield row
 
 
-def _hint(name: str, valid: Iterable[str]) -> str:
+def _hint(name: str, valid: Iterable[str]) -> Words | str:
     close = close_names(name, valid)
-    return _text("did_you_mean", name=close[0]) if close else ""
+    return _words("did_you_mean", name=close[0]) if close else ""
+
+
+def _expected(column: Column) -> Words | str:
+    """The column's hint in both languages (the sheet shows its Swedish half)."""
+    for key, (sv, _) in OUTCOME_SHEET_TEXTS.items():
+        if key.startswith("hint.") and sv == column.hint:
+            return _words(key)
+    return column.hint
 
 
 def read_outcome_sheets(
@@ -75,7 +86,7 @@ def read_outcome_sheets(
     Raises
     ------
     InputError
-        With the sheet and cell (``"Utfall!C3"``), in Swedish, for the problems in the
+        With the sheet and cell (``"Utfall!C3"``), in both languages, for the problems in the
         module's docstring, or a cell that cannot be read.
 
     Examples
@@ -126,7 +137,9 @@ def _record(
             continue
         value = reader.read(row, j, column, (*where, column.key))
         if column.required and value is None:
-            raise reader.fail(row, j, _text("missing", header=column.header), None, column.hint)
+            raise reader.fail(
+                row, j, _words("missing", header=column.header), None, _expected(column)
+            )
         if value is not None:
             record[column.key] = value
     return record
@@ -146,24 +159,24 @@ def _read_effects(reader: CellReader, own: list[str]) -> list[dict[str, Any]]:
             header = OUTCOME_COLUMNS[0].header
             raise reader.fail(
                 row, 1,
-                _text("unknown_outcome", header=header, hint=_hint(record["outcome"], known)),
+                _words("unknown_outcome", header=header, hint=_hint(record["outcome"], known)),
                 record["outcome"],
-                _text("expected_outcome", shipped=", ".join(default_outcomes())),
+                _words("expected_outcome", shipped=", ".join(default_outcomes())),
             )  # fmt: skip
         change = record.get("change")
         probability = record.get("kind", "probability") == "probability"
         if probability and change is not None and not -1.0 <= change <= 1.0:
             header = OUTCOME_COLUMNS[2].header
             raise reader.fail(
-                row, 3, _text("bad_probability", header=header),
-                reader.raw(row, 3), _text("expected_probability"),
+                row, 3, _words("bad_probability", header=header),
+                reader.raw(row, 3), _words("expected_probability"),
             )  # fmt: skip
         lag = record.get("years_after_intake")
         if lag is not None and lag < 0:
             header = OUTCOME_COLUMNS[3].header
             raise reader.fail(
-                row, 4, _text("before_intake", header=header), lag,
-                _text("expected_years"),
+                row, 4, _words("before_intake", header=header), lag,
+                _words("expected_years"),
             )  # fmt: skip
         records.append(record)
     return records
@@ -177,7 +190,9 @@ def _read_chains(reader: CellReader) -> list[dict[str, Any]]:
         key = reader.read(row, 1, CHAIN_COLUMNS[0], ())
         if key is None:
             header = CHAIN_COLUMNS[0].header
-            raise reader.fail(row, 1, _text("missing", header=header), None, CHAIN_COLUMNS[0].hint)
+            raise reader.fail(
+                row, 1, _words("missing", header=header), None, _expected(CHAIN_COLUMNS[0])
+            )
         outcome = outcomes.setdefault(key, {"key": key, "consequences": []})
         i, r = list(outcomes).index(key), len(outcome["consequences"])
         first_row.setdefault(key, row)
@@ -189,23 +204,27 @@ def _read_chains(reader: CellReader) -> list[dict[str, Any]]:
             _outcome_field(reader, row, outcome, field, record.pop(field, None), first_row[key])
         if any(rec["key"] == record["key"] for rec in outcome["consequences"]):
             raise reader.fail(
-                row, 3, _text("row_twice", row=record["key"], outcome=key), record["key"],
-                _text("expected_row"),
+                row, 3, _words("row_twice", row=record["key"], outcome=key), record["key"],
+                _words("expected_row"),
             )  # fmt: skip
         for field in _PAIRS:
             if field in record and len(record[field]) != 2:
                 col = 1 + next(j for j, c in enumerate(CHAIN_COLUMNS) if c.key == field)
                 header = CHAIN_COLUMNS[col - 1].header
                 raise reader.fail(
-                    row, col, _text("two_numbers", header=header), reader.raw(row, col),
-                    _text("expected_two"),
+                    row, col, _words("two_numbers", header=header), reader.raw(row, col),
+                    _words("expected_two"),
                 )  # fmt: skip
         outcome["consequences"].append(record)
     for i, (key, outcome) in enumerate(outcomes.items()):
         if "name" not in outcome:
             header = CHAIN_COLUMNS[1].header
             raise reader.fail(
-                first_row[key], 2, _text("missing", header=header), None, CHAIN_COLUMNS[1].hint
+                first_row[key],
+                2,
+                _words("missing", header=header),
+                None,
+                _expected(CHAIN_COLUMNS[1]),
             )
         reader.origins[("intervention", "outcomes", i, "name")] = reader.ref(first_row[key], 2)
     return list(outcomes.values())
@@ -223,8 +242,8 @@ def _outcome_field(
         header = CHAIN_COLUMNS[col - 1].header
         raise reader.fail(
             row, col,
-            _text("conflict", header=header, outcome=outcome["key"], first=reader.ref(first, col)),
-            value, _text("expected_same"),
+            _words("conflict", header=header, outcome=outcome["key"], first=reader.ref(first, col)),
+            value, _words("expected_same"),
         )  # fmt: skip
     outcome[name] = value
 
@@ -263,10 +282,10 @@ def check_chain_items(
             known = known if known is not None else [*items, *default()]
             if item in known:
                 continue
-            header = _text("cost_item")
+            header = _COST_ITEM
             raise InputError(
-                _text("unknown_item", header=header, hint=_hint(item, known)),
+                _words("unknown_item", header=header, hint=_hint(item, known)),
                 field=origins.get(("intervention", "outcomes", i, "consequences", r, "cost_item")),
                 value=item,
-                expected=_text("expected_item"),
+                expected=_words("expected_item"),
             )

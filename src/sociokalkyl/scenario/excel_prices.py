@@ -21,7 +21,8 @@ import openpyxl
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from sociokalkyl.errors import InputError, UnitError
+from sociokalkyl.errors import InputError, UnitError, Words
+from sociokalkyl.language.bilingual import price_words
 from sociokalkyl.language.prices import MODE_WORDS, price_text
 from sociokalkyl.model import Settings
 from sociokalkyl.money import SeriesPart, YearOrigin, resolve_index
@@ -40,6 +41,7 @@ _WIDTHS = (10, 8, 12, 12, 44, 14)
 _MAX_CHANGE = 0.5
 _YEAR_IN_FIELD = re.compile(r"(?P<form>changes_percent|levels)\[(?P<year>\d{4})\]")
 _MODE_OF = {"extend": "förläng", "override": "skriv över", "replace": "ersätt"}
+_HEADINGS = {key: price_text(f"col_{key}") for key in PRICE_COLUMNS}  # as on the sheet
 
 
 def write_price_sheet(ws: Any, settings: Settings | None = None) -> None:
@@ -95,11 +97,12 @@ def write_price_sheet(ws: Any, settings: Settings | None = None) -> None:
 
 
 def _fail(
-    ws: SheetCells, row: int, col: int, problem: str, value: Any, expected: str
+    ws: SheetCells, row: int, col: int, problem: Words, value: Any, expected: str | Words
 ) -> InputError:
-    header = price_text(f"col_{PRICE_COLUMNS[col - 1]}")
+    """An error at the cell, in both languages; the column is named as the sheet heads it."""
+    header = _HEADINGS[PRICE_COLUMNS[col - 1]]
     return InputError(
-        price_text("bad_cell", header=header, problem=problem),
+        price_words("bad_cell", header=header, problem=problem),
         field=ws.ref(row, col),
         value=value,
         expected=expected,
@@ -114,12 +117,12 @@ def _text(ws: SheetCells, row: int, col: int) -> str | None:
     return text or None
 
 
-def _number(ws: SheetCells, row: int, col: int, expected: str) -> float | None:
+def _number(ws: SheetCells, row: int, col: int, expected: Words) -> float | None:
     value = ws.value(row, col)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise _fail(ws, row, col, price_text("not_number"), value, expected)
+        raise _fail(ws, row, col, price_words("not_number"), value, expected)
     if not isinstance(value, str):
         return float(value)
     text, divisor = value.strip(), 1.0
@@ -128,30 +131,30 @@ def _number(ws: SheetCells, row: int, col: int, expected: str) -> float | None:
     try:
         return parse_number(text, field=ws.ref(row, col)) / divisor
     except UnitError:
-        raise _fail(ws, row, col, price_text("not_number"), value, expected) from None
+        raise _fail(ws, row, col, price_words("not_number"), value, expected) from None
 
 
 def _change_percent(ws: SheetCells, row: int) -> float | None:
     """The change cell as a percent; a share above 50 % is the percent trap."""
-    share = _number(ws, row, 3, price_text("expected_change"))
+    share = _number(ws, row, 3, price_words("expected_change"))
     if share is not None and abs(share) > _MAX_CHANGE:
-        trap = price_text("share_trap", value=share, percent=share * 100, share=share / 100)
-        raise _fail(ws, row, 3, trap, ws.value(row, 3), price_text("expected_change"))
+        trap = price_words("share_trap", value=share, percent=share * 100, share=share / 100)
+        raise _fail(ws, row, 3, trap, ws.value(row, 3), price_words("expected_change"))
     return None if share is None else share * 100
 
 
 def _row(ws: SheetCells, row: int) -> tuple[str, int, str, float, str | None, str | None]:
     """(index, year, "changes_percent" or "levels", number, source, mode word) of a row."""
     name = _text(ws, row, 1) or "KPI"
-    year = _number(ws, row, 2, price_text("hint_year"))
+    year = _number(ws, row, 2, price_words("hint_year"))
     if year is None or not year.is_integer() or not 1800 <= year <= 2200:
-        raise _fail(ws, row, 2, price_text("not_year"), ws.value(row, 2), price_text("hint_year"))
-    change, level = _change_percent(ws, row), _number(ws, row, 4, price_text("hint_level"))
+        raise _fail(ws, row, 2, price_words("not_year"), ws.value(row, 2), price_words("hint_year"))
+    change, level = _change_percent(ws, row), _number(ws, row, 4, price_words("hint_level"))
     if (change is None) == (level is None):
-        raise _fail(ws, row, 3, price_text("both_or_neither"), None, price_text("hint_change"))
+        raise _fail(ws, row, 3, price_words("both_or_neither"), None, price_words("hint_change"))
     mode = _text(ws, row, 6)
     if mode is not None and mode.lower() not in MODE_WORDS:
-        raise _fail(ws, row, 6, price_text("bad_mode"), mode, price_text("hint_mode"))
+        raise _fail(ws, row, 6, price_words("bad_mode"), mode, price_words("hint_mode"))
     form, number = ("changes_percent", change) if level is None else ("levels", level)
     assert number is not None
     return name, int(year), form, number, _text(ws, row, 5), mode
@@ -202,9 +205,9 @@ def read_price_sheet(
         series = found.setdefault(name, {form: {}})
         first.setdefault(name, row)
         if form not in series:
-            raise _fail(ws, row, 3, price_text("mixed_forms", index=name), None, form)
+            raise _fail(ws, row, 3, price_words("mixed_forms", index=name), None, form)
         if year in series[form]:
-            raise _fail(ws, row, 2, price_text("twice", index=name, year=year), year, "")
+            raise _fail(ws, row, 2, price_words("twice", index=name, year=year), year, "")
         series[form][year] = round(number, 10)
         where[("settings", "price_indices", name, form, year)] = ws.ref(
             row, 3 if form[0] == "c" else 4
@@ -228,7 +231,7 @@ def _check_series(
     """A source is given, and the years fit the shipped series (named by its first row)."""
     if "source" not in series:
         raise _fail(
-            ws, row, 5, price_text("no_source", index=name), None, price_text("hint_source")
+            ws, row, 5, price_words("no_source", index=name), None, price_words("hint_source")
         )
     origin = YearOrigin("user", series["source"])
     part = SeriesPart(

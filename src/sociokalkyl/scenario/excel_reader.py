@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sociokalkyl.errors import InputError, UnitError, did_you_mean
+from sociokalkyl.errors import InputError, UnitError, Words, did_you_mean
 from sociokalkyl.model.actors import STANDARD_ACTORS
 from sociokalkyl.scenario.excel_actors import read_actor_cell
 from sociokalkyl.scenario.excel_cells import SheetCells, whole_number_example
@@ -60,7 +60,9 @@ class CellReader:
         """The cell's address, e.g. ``"Effekter!C4"``."""
         return self.ws.ref(row, col)
 
-    def fail(self, row: int, col: int, message: str, value: Any, expected: str) -> InputError:
+    def fail(
+        self, row: int, col: int, message: str | Words, value: Any, expected: str | Words | None
+    ) -> InputError:
         """An error at the cell."""
         return InputError(message, field=self.ref(row, col), value=value, expected=expected)
 

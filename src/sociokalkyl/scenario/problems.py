@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from sociokalkyl.errors import InputError, did_you_mean
+from sociokalkyl.errors import InputError, SociokalkylError, Words, did_you_mean
 from sociokalkyl.model.common import model_at
 from sociokalkyl.scenario.locations import _LineIndex, _split_path, path_text
 from sociokalkyl.scenario.model import Scenario
@@ -30,12 +30,16 @@ class Problem:
 
     Attributes
     ----------
-    file, field, message : str
-        The file, the field path (``"intervention.effects[0].change"``) and what is wrong.
+    file, field : str
+        The file and the field path (``"intervention.effects[0].change"``).
+    message : str or Words
+        What is wrong; :class:`~sociokalkyl.errors.Words` when worded in both languages.
     line, column : int or None
         Where in the file, as far as known.
-    value, expected : str or None
-        The value given (shortened) and what was expected.
+    value : str or None
+        The value given (shortened).
+    expected : str, Words or None
+        What was expected.
 
     Examples
     --------
@@ -45,11 +49,11 @@ class Problem:
 
     file: str
     field: str
-    message: str
+    message: str | Words
     line: int | None = None
     column: int | None = None
     value: str | None = None
-    expected: str | None = None
+    expected: str | Words | None = None
 
     def location(self) -> str:
         """``file:line:column`` as far as known.
@@ -69,10 +73,11 @@ class Problem:
         text = f"{self.location()}: "
         if self.field:
             text += f"{self.field}: "
-        text += self.message
-        if self.value is not None and self.value not in self.message:
+        message = str(self.message)
+        text += message
+        if self.value is not None and self.value not in message:
             text += f" (got {self.value})"
-        if self.expected and self.expected not in self.message:
+        if self.expected and str(self.expected) not in message:
             text += f"; expected {self.expected}"
         return text
 
@@ -82,9 +87,10 @@ class Problem:
         Returns
         -------
         dict
-            The fields by name.
+            The fields by name (words in both languages as their English).
         """
-        return dataclasses.asdict(self)
+        fields = dataclasses.asdict(self)
+        return {k: str(v) if isinstance(v, Words) else v for k, v in fields.items()}
 
 
 class ScenarioError(InputError):
@@ -279,7 +285,8 @@ def _problem(
     parts = list(loc)
     kind = first["type"]
     value: str | None = None
-    expected: str | None = None
+    expected: str | Words | None = None
+    message: str | Words
     if kind == "extra_forbidden" and parts:
         name = str(parts[-1])
         model = _model_at(parts[:-1])
@@ -314,6 +321,11 @@ def _problem(
         message = "; or ".join(messages)
         if "input" in first and not isinstance(first["input"], dict | list):
             value = _short(first["input"])
+        raised = first.get("ctx", {}).get("error") if len(group) == 1 else None
+        if isinstance(raised, SociokalkylError) and isinstance(raised.message, Words):
+            # worded in both languages where it was raised: kept so, not flattened
+            message, expected = raised.message, raised.expected
+            value = None if raised.value is None else _short(raised.value)
     field = path_text(parts)
     line = lines.find(parts)
     return Problem(file, field, message, line, None, value, expected)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sociokalkyl._atomic import write_atomic
 from sociokalkyl.errors import DataSourceError, InputError
-from sociokalkyl.language.prices import price_text
+from sociokalkyl.language.bilingual import price_words, words_of
 from sociokalkyl.money import CachedSeries, kpi, kpi_cache_path, read_cached_kpi
 from sociokalkyl.money.cache import CACHE_FORMAT, parse_cached_series
 from sociokalkyl.sources.kolada.checks import _origin
@@ -64,7 +64,7 @@ class Update:
 def _check_base_url(base_url: str) -> str:
     if not isinstance(base_url, str) or _origin(base_url) is None:
         raise InputError(
-            price_text("scb_bad_base_url", example=DEFAULT_BASE_URL),
+            price_words("scb_bad_base_url", example=DEFAULT_BASE_URL),
             field="base_url",
             value=base_url,
         )
@@ -75,8 +75,9 @@ def _agrees_with_shipped(levels: dict[int, float], url: str) -> None:
     shipped = kpi().levels
     for year, level in sorted(levels.items()):
         if year in shipped and abs(level - shipped[year]) > 0.005:
-            message = price_text("scb_disagrees", year=year, value=level, shipped=shipped[year])
-            raise DataSourceError(f"{url}: {message}", field=f"value[{year}]", value=level)
+            message = price_words("scb_disagrees", year=year, value=level, shipped=shipped[year])
+            at_url = words_of(("{url}: {message}",) * 2, url=url, message=message)
+            raise DataSourceError(at_url, field=f"value[{year}]", value=level)
 
 
 def fetch_kpi(
@@ -111,7 +112,7 @@ def fetch_kpi(
     >>> fetch_kpi(base_url="http://127.0.0.1:9", timeout=1.0)
     Traceback (most recent call last):
         ...
-    sociokalkyl.sources.scb.transport.ScbNetworkError: kunde inte ansluta till SCB...
+    sociokalkyl.sources.scb.transport.ScbNetworkError: could not connect to SCB...
     """
     root = _check_base_url(base_url)
     url = f"{root}/{table.strip('/')}"
@@ -136,7 +137,7 @@ def _payload(series: CachedSeries, path: Path) -> bytes:
     }
     raw = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
     if parse_cached_series(raw, path) != series:  # pragma: no cover - json round-trips
-        raise DataSourceError(price_text("cache_bad", path=path, problem="round trip"))
+        raise DataSourceError(price_words("cache_bad", path=path, problem="round trip"))
     return raw
 
 
@@ -146,7 +147,7 @@ def _write(series: CachedSeries, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, raw, fsync=True)
     except OSError as exc:
-        raise DataSourceError(price_text("scb_cache_write", path=path, reason=exc)) from exc
+        raise DataSourceError(price_words("scb_cache_write", path=path, reason=exc)) from exc
 
 
 def update_kpi(
@@ -187,23 +188,24 @@ def update_kpi(
     >>> update_kpi(base_url="http://127.0.0.1:9", timeout=1.0, cache_path=path)
     Traceback (most recent call last):
         ...
-    sociokalkyl.sources.scb.transport.ScbNetworkError: kunde inte ansluta till SCB...
+    sociokalkyl.sources.scb.transport.ScbNetworkError: could not connect to SCB...
     """
     path = cache_path if cache_path is not None else kpi_cache_path()
     before = read_cached_kpi(path)
     if offline:
         if before is None:
-            raise DataSourceError(price_text("scb_no_cache", path=path), field="cache")
+            raise DataSourceError(price_words("scb_no_cache", path=path), field="cache")
         return Update(before, path, [], fetched=False)
     try:
         series = fetch_kpi(base_url=base_url, table=table, timeout=timeout)
     except ScbNetworkError as exc:
         if before is None:
             raise
-        kept = price_text(
+        kept = price_words(
             "scb_cache_kept", date=before.date, first=min(before.levels), last=max(before.levels)
         )
-        raise ScbNetworkError(f"{exc.message}. {kept}", field=exc.field, value=exc.value) from exc
+        both = words_of(("{failure}. {kept}",) * 2, failure=exc.message, kept=kept)
+        raise ScbNetworkError(both, field=exc.field, value=exc.value) from exc
     _write(series, path)
     known = set(before.levels) if before is not None else set()
     return Update(series, path, sorted(set(series.levels) - known), fetched=True)

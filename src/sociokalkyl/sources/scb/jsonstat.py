@@ -21,8 +21,9 @@ import json
 import math
 from typing import Any, NoReturn
 
-from sociokalkyl.errors import DataSourceError
-from sociokalkyl.language.prices import price_text
+from sociokalkyl.errors import DataSourceError, Words
+from sociokalkyl.language.bilingual import price_words
+from sociokalkyl.language.bilingual import scb_answer_words as _answer
 from sociokalkyl.limits import MAX_JSON_DEPTH
 from sociokalkyl.sources.kolada.parse import _json_depth, _snippet
 from sociokalkyl.sources.scb.constants import MAX_VALUES
@@ -30,9 +31,9 @@ from sociokalkyl.sources.scb.constants import MAX_VALUES
 __all__ = ["TableInfo", "parse_data", "parse_metadata", "read_json"]
 
 
-def _malformed(url: str, what: str, problem: str) -> NoReturn:
+def _malformed(url: str, what: str, problem: Words) -> NoReturn:
     raise DataSourceError(
-        price_text("scb_malformed", url=url, what=what, problem=problem), field=what
+        price_words("scb_malformed", url=url, what=what, problem=problem), field=what
     )
 
 
@@ -66,11 +67,11 @@ def read_json(raw: bytes, url: str) -> Any:
     {'a': [1]}
     """
     if _json_depth(raw) > MAX_JSON_DEPTH:
-        _malformed(url, "json", f"nests deeper than {MAX_JSON_DEPTH} levels")
+        _malformed(url, "json", _answer("too_deep", depth=MAX_JSON_DEPTH))
     try:
         return json.loads(raw.decode("utf-8-sig"), parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        _malformed(url, "json", f"{exc}; {_snippet(raw[:120])!r}")
+        _malformed(url, "json", _answer("not_json", detail=exc, snippet=repr(_snippet(raw[:120]))))
 
 
 class TableInfo:
@@ -110,12 +111,12 @@ class TableInfo:
 def _variable(item: Any, url: str, position: int) -> tuple[str, list[str], bool]:
     what = f"variables[{position}]"
     if not isinstance(item, dict):
-        _malformed(url, what, "is not an object")
+        _malformed(url, what, _answer("not_object"))
     code, values = item.get("code"), item.get("values")
     if not isinstance(code, str) or not code:
-        _malformed(url, f"{what}.code", "is missing")
+        _malformed(url, f"{what}.code", _answer("missing"))
     if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
-        _malformed(url, f"{what}.values", "is not a list of codes")
+        _malformed(url, f"{what}.values", _answer("not_codes"))
     is_time = item.get("time") is True or code == "Tid"
     return code, values, is_time
 
@@ -150,7 +151,7 @@ def parse_metadata(document: Any, url: str) -> TableInfo:
     {'ContentsCode': '000004VU'}
     """
     if not isinstance(document, dict) or not isinstance(document.get("variables"), list):
-        _malformed(url, "variables", "is missing (not a table's metadata)")
+        _malformed(url, "variables", _answer("not_metadata"))
     time_code: str | None = None
     selection: dict[str, str] = {}
     for position, item in enumerate(document["variables"]):
@@ -160,9 +161,9 @@ def parse_metadata(document: Any, url: str) -> TableInfo:
         elif len(values) == 1:
             selection[code] = values[0]
         else:
-            _malformed(url, code, f"has {len(values)} values; one series was expected")
+            _malformed(url, code, _answer("several_values", n=len(values)))
     if time_code is None:
-        _malformed(url, "variables", "have no time variable (Tid)")
+        _malformed(url, "variables", _answer("no_time"))
     title = document.get("title")
     return TableInfo(title if isinstance(title, str) else "", time_code, selection)
 
@@ -176,29 +177,29 @@ def _time_codes(document: dict[str, Any], time_code: str, url: str) -> list[str]
     if isinstance(index, dict) and all(isinstance(p, int) for p in index.values()):
         ordered = sorted(index.items(), key=lambda pair: pair[1])
         if [p for _, p in ordered] != list(range(len(ordered))):
-            _malformed(url, f"dimension.{time_code}", "has positions that are not 0, 1, 2, ...")
+            _malformed(url, f"dimension.{time_code}", _answer("bad_positions"))
         return [code for code, _ in ordered]
-    _malformed(url, f"dimension.{time_code}.category.index", "is missing")
+    _malformed(url, f"dimension.{time_code}.category.index", _answer("missing"))
 
 
 def _check_shape(document: Any, url: str) -> tuple[list[str], list[int]]:
     if not isinstance(document, dict) or document.get("class") != "dataset":
-        _malformed(url, "class", 'is not "dataset" (not JSON-stat 2.0)')
+        _malformed(url, "class", _answer("not_dataset"))
     ids, sizes = document.get("id"), document.get("size")
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-        _malformed(url, "id", "is not a list of dimension codes")
+        _malformed(url, "id", _answer("not_dimension_codes"))
     if not isinstance(sizes, list) or len(sizes) != len(ids):
-        _malformed(url, "size", "does not give one size per dimension")
+        _malformed(url, "size", _answer("sizes_per_dimension"))
     if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in sizes):
-        _malformed(url, "size", "is not a list of counts")
+        _malformed(url, "size", _answer("not_counts"))
     if not isinstance(document.get("dimension"), dict):
-        _malformed(url, "dimension", "is missing")
+        _malformed(url, "dimension", _answer("missing"))
     return ids, sizes
 
 
 def _year(code: str, url: str) -> int:
     if not (len(code) == 4 and code.isdigit()):
-        _malformed(url, "Tid", f"{code!r} is not a year (an annual table was expected)")
+        _malformed(url, "Tid", _answer("not_a_year", code=repr(code)))
     return int(code)
 
 
@@ -206,9 +207,9 @@ def _level(value: Any, year: int, url: str) -> float | None:
     if value is None:
         return None  # not published (yet)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        _malformed(url, f"value[{year}]", f"{value!r} is not a number")
+        _malformed(url, f"value[{year}]", _answer("not_number", value=repr(value)))
     if not math.isfinite(value) or value <= 0:
-        _malformed(url, f"value[{year}]", f"{value!r} is not a positive finite number")
+        _malformed(url, f"value[{year}]", _answer("not_positive", value=repr(value)))
     return float(value)
 
 
@@ -247,16 +248,16 @@ def parse_data(document: Any, url: str, time_code: str) -> dict[int, float]:
     """
     ids, sizes = _check_shape(document, url)
     if time_code not in ids:
-        _malformed(url, "id", f"lacks the time dimension {time_code}")
+        _malformed(url, "id", _answer("no_time_dimension", code=time_code))
     if any(n != 1 for code, n in zip(ids, sizes, strict=True) if code != time_code):
-        _malformed(url, "size", "shows more than one series")
+        _malformed(url, "size", _answer("several_series"))
     codes = _time_codes(document, time_code, url)
     values = document.get("value")
     if not isinstance(values, list):
-        _malformed(url, "value", "is not a list")
+        _malformed(url, "value", _answer("not_list"))
     count = math.prod(sizes)
     if len(values) != count or len(codes) != count or count > MAX_VALUES:
-        _malformed(url, "value", f"has {len(values)} values for {len(codes)} years")
+        _malformed(url, "value", _answer("count_mismatch", n=len(values), years=len(codes)))
     levels: dict[int, float] = {}
     for code, value in zip(codes, values, strict=True):
         year = _year(code, url)
@@ -264,5 +265,5 @@ def parse_data(document: Any, url: str, time_code: str) -> dict[int, float]:
         if level is not None:
             levels[year] = level
     if not levels:
-        _malformed(url, "value", "holds no published year")
+        _malformed(url, "value", _answer("no_published_year"))
     return levels

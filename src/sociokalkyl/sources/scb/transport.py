@@ -3,7 +3,8 @@
 The pieces are Kolada's (:mod:`sociokalkyl.sources.kolada.transport`): a watchdog that
 shuts the sockets when the time is up (a server that trickles a byte now and then cannot
 keep the caller waiting), redirects followed only within the base URL's site, and a
-limit on the body read. The messages here are SCB's, in Swedish.
+limit on the body read. The messages here are SCB's, worded in both languages
+(:func:`~sociokalkyl.language.bilingual.price_words`; ``str()`` is the English).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import urllib.request
 from typing import Any, Final, NoReturn
 
 from sociokalkyl.errors import DataSourceError
-from sociokalkyl.language.prices import price_text
+from sociokalkyl.language.bilingual import price_words
 from sociokalkyl.sources.kolada.parse import _snippet
 from sociokalkyl.sources.kolada.transport import (
     _Deadline,
@@ -35,7 +36,7 @@ class ScbNetworkError(DataSourceError):
 
     Examples
     --------
-    >>> isinstance(ScbNetworkError("SCB svarade inte"), DataSourceError)
+    >>> isinstance(ScbNetworkError("SCB did not answer"), DataSourceError)
     True
     """
 
@@ -45,11 +46,11 @@ def _failure(url: str, exc: BaseException, timeout: float, expired: bool) -> Scb
         isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, TimeoutError)
     )
     if expired or timed_out:
-        return ScbNetworkError(price_text("scb_timeout", url=url, timeout=timeout))
+        return ScbNetworkError(price_words("scb_timeout", url=url, timeout=timeout))
     if isinstance(exc, urllib.error.URLError):
-        return ScbNetworkError(price_text("scb_connect", url=url, reason=exc.reason))
+        return ScbNetworkError(price_words("scb_connect", url=url, reason=exc.reason))
     reason = f"{type(exc).__name__}: {exc}"
-    return ScbNetworkError(price_text("scb_broken", url=url, reason=reason))
+    return ScbNetworkError(price_words("scb_broken", url=url, reason=reason))
 
 
 def request(url: str, base_url: str, timeout: float, query: Any | None = None) -> bytes:
@@ -83,7 +84,7 @@ def request(url: str, base_url: str, timeout: float, query: Any | None = None) -
     >>> request("http://127.0.0.1:9/x", "http://127.0.0.1:9", 1.0)
     Traceback (most recent call last):
         ...
-    sociokalkyl.sources.scb.transport.ScbNetworkError: kunde inte ansluta till SCB...
+    sociokalkyl.sources.scb.transport.ScbNetworkError: could not connect to SCB...
     """
     headers = {"Accept": "application/json", "User-Agent": _USER_AGENT}
     data = None
@@ -99,7 +100,7 @@ def request(url: str, base_url: str, timeout: float, query: Any | None = None) -
         with deadline:
             status, body = _open_and_read(opener, outgoing, timeout)
     except _RedirectRefused as refused:
-        message = price_text("scb_redirect", url=url, target=refused.target, base=base_url)
+        message = price_words("scb_redirect", url=url, target=refused.target, base=base_url)
         raise DataSourceError(message, field="redirect", value=refused.target) from None
     except (OSError, http.client.HTTPException) as exc:
         raise _failure(url, exc, timeout, deadline.expired) from exc
@@ -108,20 +109,20 @@ def request(url: str, base_url: str, timeout: float, query: Any | None = None) -
     if status != 200:
         _raise_status(url, status, _snippet(body[:300]), base_url)
     if len(body) > MAX_BODY_BYTES:
-        raise DataSourceError(price_text("scb_too_large", url=url, limit=MAX_BODY_BYTES))
+        raise DataSourceError(price_words("scb_too_large", url=url, limit=MAX_BODY_BYTES))
     return body
 
 
 def _raise_status(url: str, status: int, detail: str, base_url: str) -> NoReturn:
     said = f" ({detail!r})" if detail else ""
     if status in (400, 404):
-        advice = price_text(f"scb_advice_{status}", table=KPI_TABLE)
+        advice = price_words(f"scb_advice_{status}", table=KPI_TABLE)
     elif status == 429:
-        advice = price_text("scb_advice_429")
+        advice = price_words("scb_advice_429")
     elif status >= 500:
-        advice = price_text("scb_advice_5xx")
+        advice = price_words("scb_advice_5xx")
     else:
-        advice = price_text("scb_advice_other", base=DEFAULT_BASE_URL)
-    message = price_text("scb_status", status=status, url=url, said=said, advice=advice)
+        advice = price_words("scb_advice_other", base=DEFAULT_BASE_URL)
+    message = price_words("scb_status", status=status, url=url, said=said, advice=advice)
     kind = ScbNetworkError if status == 429 or status >= 500 else DataSourceError
     raise kind(message, field="status", value=status)
